@@ -1,0 +1,145 @@
+//! `#[derive(Wire)]`: the JSON shape of a struct, read from its serde attributes.
+//!
+//! Supported serde attributes: container `rename_all` (camelCase, snake_case,
+//! PascalCase, lowercase, UPPERCASE, SCREAMING_SNAKE_CASE, kebab-case), field `rename`
+//! and `default`. Field attributes of our own: `#[wire(loose)]` (the vendor may spell
+//! the scalar as a string) and `#[wire(lazy)]` (break a cycle in a recursive type).
+//! Anything serde would do that the validator cannot mirror (`flatten`, tagged enums)
+//! is a compile error rather than a silent disagreement.
+
+use proc_macro::TokenStream;
+use quote::quote;
+use syn::{parse_macro_input, Data, DeriveInput, Fields, LitStr, Type};
+
+#[proc_macro_derive(Wire, attributes(wire))]
+pub fn derive_wire(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match expand(&input) {
+        Ok(tokens) => tokens.into(),
+        Err(err) => err.to_compile_error().into(),
+    }
+}
+
+fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+    let ident = &input.ident;
+    let name = ident.to_string();
+    let mut rename_all: Option<String> = None;
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename_all") {
+                rename_all = Some(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path.is_ident("tag") || meta.path.is_ident("untagged") {
+                return Err(meta.error("derive(Wire) does not mirror tagged enums"));
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<proc_macro2::TokenStream>()?;
+            }
+            Ok(())
+        })?;
+    }
+
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new_spanned(ident, "derive(Wire) supports structs; implement Wire by hand for enums"));
+    };
+    let Fields::Named(named) = &data.fields else {
+        return Err(syn::Error::new_spanned(ident, "derive(Wire) needs named fields"));
+    };
+
+    let mut fields = Vec::new();
+    for field in &named.named {
+        let rust_name = field.ident.as_ref().expect("named").to_string();
+        let rust_name = rust_name.trim_start_matches("r#").to_string();
+        let mut wire = None;
+        let mut has_default = false;
+        let mut skip = false;
+        for attr in field.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("rename") {
+                    wire = Some(meta.value()?.parse::<LitStr>()?.value());
+                } else if meta.path.is_ident("default") {
+                    has_default = true;
+                    if meta.input.peek(syn::Token![=]) {
+                        meta.value()?.parse::<LitStr>()?;
+                    }
+                } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+                    skip = true;
+                } else if meta.path.is_ident("flatten") {
+                    return Err(meta.error("derive(Wire) does not mirror `flatten`"));
+                } else if meta.input.peek(syn::Token![=]) {
+                    meta.value()?.parse::<proc_macro2::TokenStream>()?;
+                }
+                Ok(())
+            })?;
+        }
+        if skip {
+            continue;
+        }
+        let mut loose = false;
+        let mut lazy = false;
+        for attr in field.attrs.iter().filter(|a| a.path().is_ident("wire")) {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("loose") {
+                    loose = true;
+                } else if meta.path.is_ident("lazy") {
+                    lazy = true;
+                } else {
+                    return Err(meta.error("expected `loose` or `lazy`"));
+                }
+                Ok(())
+            })?;
+        }
+        let wire = match wire {
+            Some(w) => w,
+            None => apply_rename_all(&rust_name, rename_all.as_deref())
+                .map_err(|msg| syn::Error::new_spanned(field, msg))?,
+        };
+        let ty = &field.ty;
+        let required = !has_default && !is_option(ty);
+        let schema = if loose {
+            quote! { <#ty as ::commerce_kit::schema::LooseWire>::LOOSE }
+        } else if lazy {
+            quote! { &::commerce_kit::schema::Schema::Lazy(|| <#ty as ::commerce_kit::schema::Wire>::SCHEMA) }
+        } else {
+            quote! { <#ty as ::commerce_kit::schema::Wire>::SCHEMA }
+        };
+        fields.push(quote! {
+            ::commerce_kit::schema::Field { wire: #wire, schema: #schema, required: #required }
+        });
+    }
+
+    Ok(quote! {
+        impl ::commerce_kit::schema::Wire for #ident {
+            const SCHEMA: &'static ::commerce_kit::schema::Schema =
+                &::commerce_kit::schema::Schema::Object(&::commerce_kit::schema::ObjectSchema {
+                    name: #name,
+                    fields: &[#(#fields),*],
+                });
+        }
+    })
+}
+
+fn is_option(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none()
+        && p.path.segments.last().is_some_and(|s| s.ident == "Option"))
+}
+
+fn apply_rename_all(field: &str, rule: Option<&str>) -> Result<String, String> {
+    let words: Vec<&str> = field.split('_').filter(|w| !w.is_empty()).collect();
+    let capitalise = |w: &str| {
+        let mut c = w.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+    };
+    Ok(match rule {
+        None | Some("snake_case") => field.to_string(),
+        Some("camelCase") => words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i == 0 { w.to_string() } else { capitalise(w) })
+            .collect(),
+        Some("PascalCase") => words.iter().map(|w| capitalise(w)).collect(),
+        // serde's rules for fields: these two keep the underscores.
+        Some("lowercase") => field.to_string(),
+        Some("UPPERCASE") | Some("SCREAMING_SNAKE_CASE") => field.to_uppercase(),
+        Some("kebab-case") => field.replace('_', "-"),
+        Some(other) => return Err(format!("derive(Wire) does not know rename_all = \"{other}\"")),
+    })
+}

@@ -1,0 +1,32 @@
+//! commerce-kit: typed request builders and response validators for the S2 Partner,
+//! S2 fulfillment/inventory, Stock2Shop and Sellers Commerce APIs.
+//!
+//! The core is pure Rust and does no I/O: [`catalogue`] declares every operation,
+//! [`request`] builds requests from them, [`validate`] checks response bytes against
+//! the schemas that [`schema::Wire`] derives from the wire types. The `wasm` module
+//! (wasm32 only) is the thin browser binding: a `fetch` transport and the JS `Client`.
+
+// The derive refers to `::commerce_kit::...`; make that path work inside this crate too.
+extern crate self as commerce_kit;
+
+pub mod catalogue;
+pub mod decode;
+pub mod error;
+pub mod request;
+pub mod schema;
+pub mod validate;
+pub mod vendors;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use catalogue::{Endpoint, Vendor};
+pub use decode::{decode, Decoded};
+pub use error::Error;
+pub use request::{FieldError, Operation, Request};
+pub use validate::{validate, Report};
+
+/// Validates a response body for the operation `id`. `None` if the id is unknown.
+pub fn validate_operation(id: &str, body: &[u8]) -> Option<Report> {
+    catalogue::find(id).map(|e| validate(e.response, body))
+}

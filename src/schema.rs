@@ -1,0 +1,131 @@
+//! The JSON shape of every wire type, as static data.
+//!
+//! A wire type is declared once, as a Rust struct with serde attributes and
+//! `#[derive(Wire)]`. The derive reads the same attributes serde reads (`rename_all`,
+//! `rename`, `default`) and produces a [`Schema`] constant, so the validator, the
+//! TypeScript declaration (tsify) and the Rust decoder can never disagree on a name.
+//!
+//! Schemas are `'static` graphs of constants: building one costs nothing at run time,
+//! and the validator walks it while it scans the response bytes.
+
+pub use commerce_kit_derive::Wire;
+
+/// A type whose JSON shape is known.
+pub trait Wire {
+    const SCHEMA: &'static Schema;
+}
+
+/// The shape of one JSON value.
+#[derive(Debug)]
+pub enum Schema {
+    String,
+    /// A JSON number without fraction or exponent.
+    Integer,
+    Number,
+    Boolean,
+    /// Documented as free-form: any JSON value is accepted and nothing is reported.
+    Any,
+    /// `null` or the inner shape.
+    Nullable(&'static Schema),
+    Array(&'static Schema),
+    Object(&'static ObjectSchema),
+    /// A string from a closed set.
+    StrEnum(&'static [&'static str]),
+    /// An integer from a closed set (S2's `orderType` 0/1/2).
+    IntEnum(&'static [i64]),
+    /// A vendor documented as loose about scalars (Stock2Shop's `"rate": "15"`):
+    /// the scalar itself or its spelling as a string. Declared per field.
+    Loose(Scalar),
+    /// Breaks a cycle in recursive types: resolved when the validator reaches it.
+    Lazy(fn() -> &'static Schema),
+}
+
+/// Scalars that a loose field may spell as a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scalar {
+    Integer,
+    Number,
+    Boolean,
+}
+
+#[derive(Debug)]
+pub struct ObjectSchema {
+    /// The Rust and TypeScript name of the type, for messages.
+    pub name: &'static str,
+    pub fields: &'static [Field],
+}
+
+#[derive(Debug)]
+pub struct Field {
+    /// The key on the wire, exactly as the vendor spells it.
+    pub wire: &'static str,
+    pub schema: &'static Schema,
+    /// Whether a missing key is an error. `Option<T>` and `#[serde(default)]` fields are not.
+    pub required: bool,
+}
+
+impl ObjectSchema {
+    pub fn field(&self, key: &[u8]) -> Option<(usize, &'static Field)> {
+        self.fields.iter().enumerate().find(|(_, f)| f.wire.as_bytes() == key)
+    }
+}
+
+impl Schema {
+    /// What this shape is called in an error message ("expected integer").
+    pub fn expected(&self) -> String {
+        match self {
+            Schema::String => "string".into(),
+            Schema::Integer => "integer".into(),
+            Schema::Number => "number".into(),
+            Schema::Boolean => "boolean".into(),
+            Schema::Any => "any value".into(),
+            Schema::Nullable(inner) => format!("{} or null", inner.expected()),
+            Schema::Array(_) => "array".into(),
+            Schema::Object(o) => format!("object ({})", o.name),
+            Schema::StrEnum(values) => format!("one of {}", quote_list(values.iter().map(|v| format!("\"{v}\"")))),
+            Schema::IntEnum(values) => format!("one of {}", quote_list(values.iter().map(|v| v.to_string()))),
+            Schema::Loose(Scalar::Integer) => "integer (or integer as string)".into(),
+            Schema::Loose(Scalar::Number) => "number (or number as string)".into(),
+            Schema::Loose(Scalar::Boolean) => "boolean (or \"true\"/\"false\")".into(),
+            Schema::Lazy(f) => f().expected(),
+        }
+    }
+}
+
+fn quote_list(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+macro_rules! scalar_wire {
+    ($schema:expr => $($t:ty),*) => { $(impl Wire for $t { const SCHEMA: &'static Schema = &$schema; })* };
+}
+scalar_wire!(Schema::String => String, &'static str);
+scalar_wire!(Schema::Integer => i8, i16, i32, i64, u8, u16, u32, u64);
+scalar_wire!(Schema::Number => f32, f64);
+scalar_wire!(Schema::Boolean => bool);
+scalar_wire!(Schema::Any => serde_json::Value);
+
+impl<T: Wire> Wire for Option<T> {
+    const SCHEMA: &'static Schema = &Schema::Nullable(T::SCHEMA);
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    const SCHEMA: &'static Schema = &Schema::Array(T::SCHEMA);
+}
+
+/// Scalars a loose field (`#[wire(loose)]`) may receive spelled as strings.
+pub trait LooseWire {
+    const LOOSE: &'static Schema;
+}
+impl LooseWire for i64 {
+    const LOOSE: &'static Schema = &Schema::Loose(Scalar::Integer);
+}
+impl LooseWire for f64 {
+    const LOOSE: &'static Schema = &Schema::Loose(Scalar::Number);
+}
+impl LooseWire for bool {
+    const LOOSE: &'static Schema = &Schema::Loose(Scalar::Boolean);
+}
+impl<T: LooseWire> LooseWire for Option<T> {
+    const LOOSE: &'static Schema = &Schema::Nullable(T::LOOSE);
+}

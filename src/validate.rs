@@ -1,0 +1,590 @@
+//! Validates a response body against a [`Schema`] by scanning its bytes once.
+//!
+//! This is the decode path's hot loop. It builds no values: it walks the bytes and the
+//! schema together and allocates only to report a problem. The JavaScript side then
+//! hands the same text to the engine's `JSON.parse`, which builds objects faster than
+//! anything that crosses the wasm boundary value by value (see README, Performance).
+//!
+//! Three kinds of finding:
+//! - errors: a known field with the wrong type, a required field missing, bad JSON;
+//! - drift: a key the schema does not know (vendors add fields: reported, not fatal),
+//!   listed once per place in the schema with the first path it was seen at;
+//! - loose values: a scalar the vendor spelled as a string where that is documented
+//!   (`#[wire(loose)]`), with its path so the caller can normalise it.
+
+use std::fmt;
+
+use crate::schema::{ObjectSchema, Scalar, Schema};
+
+/// At most this many errors are listed; the rest are counted.
+pub const MAX_LISTED_ERRORS: usize = 1000;
+
+/// One problem with a response body, at a JSON path.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Issue {
+    /// `$.items[1].level.available`
+    pub path: String,
+    pub expected: String,
+    pub found: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: expected {}, found {}", self.path, self.expected, self.found)
+    }
+}
+
+/// What validation found. `errors` empty means the body has the documented shape.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    pub errors: Vec<Issue>,
+    /// Errors beyond [`MAX_LISTED_ERRORS`], counted but not listed.
+    pub unlisted_errors: usize,
+    /// Paths of keys the schema does not declare.
+    pub drift: Vec<String>,
+    /// Paths of loose scalars that arrived as strings and need normalising.
+    pub loose: Vec<LooseValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LooseValue {
+    pub path: Vec<PathSegment>,
+    pub scalar: LooseKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LooseKind {
+    Integer,
+    Number,
+    Boolean,
+}
+
+/// One step of a JSON path, kept structured so a caller can walk to the value.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum PathSegment {
+    Key(String),
+    Index(usize),
+}
+
+impl Report {
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+    pub fn error_count(&self) -> usize {
+        self.errors.len() + self.unlisted_errors
+    }
+}
+
+/// Validates `body` against `schema`.
+pub fn validate(schema: &'static Schema, body: &[u8]) -> Report {
+    let mut v = Validator { bytes: body, pos: 0, path: Vec::new(), report: Report::default(), drift_seen: Vec::new() };
+    let outcome = v.value(schema).and_then(|()| {
+        v.skip_ws();
+        if v.pos < v.bytes.len() {
+            Err(v.syntax("end of input"))
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(Syntax { expected, at }) = outcome {
+        let found = match body.get(at) {
+            None => "end of input".to_string(),
+            Some(_) => format!("{} at byte {at}", describe_bytes(&body[at..])),
+        };
+        let path = v.path_string();
+        v.push_error(Issue { path, expected: format!("{expected} (invalid JSON)"), found });
+    }
+    v.report
+}
+
+/// Invalid JSON: validation cannot go on past it.
+struct Syntax {
+    expected: &'static str,
+    at: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Key(&'a [u8]),
+    Index(usize),
+}
+
+struct Validator<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    path: Vec<Seg<'a>>,
+    report: Report,
+    /// (object schema, key) pairs already reported as drift.
+    drift_seen: Vec<(*const ObjectSchema, &'a [u8])>,
+}
+
+type Step = Result<(), Syntax>;
+
+impl<'a> Validator<'a> {
+    fn syntax(&self, expected: &'static str) -> Syntax {
+        Syntax { expected, at: self.pos }
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn value(&mut self, schema: &'static Schema) -> Step {
+        self.value_reported_as(schema, schema)
+    }
+
+    /// Validates against `schema`; a mismatch is reported as expecting `reported`
+    /// (so a nullable string says "string or null").
+    fn value_reported_as(&mut self, schema: &'static Schema, reported: &'static Schema) -> Step {
+        let Some(b) = self.peek() else { return Err(self.syntax("a value")) };
+        match (schema, b) {
+            (Schema::Lazy(resolve), _) => self.value_reported_as(resolve(), reported),
+            (Schema::Any, _) => self.skip_value(),
+            (Schema::Nullable(_), b'n') => self.literal(b"null"),
+            (Schema::Nullable(inner), _) => self.value_reported_as(inner, reported),
+            (Schema::String, b'"') => self.string().map(|_| ()),
+            (Schema::StrEnum(allowed), b'"') => {
+                let start = self.pos;
+                let raw = self.string()?;
+                if !allowed.iter().any(|a| a.as_bytes() == raw) {
+                    self.mismatch_at(reported, start);
+                }
+                Ok(())
+            }
+            (Schema::Integer | Schema::IntEnum(_) | Schema::Number | Schema::Loose(_), b'-' | b'0'..=b'9') => {
+                let start = self.pos;
+                let is_integer = self.number()?;
+                let fits = match schema {
+                    Schema::Integer | Schema::Loose(Scalar::Integer) => is_integer,
+                    Schema::Number | Schema::Loose(Scalar::Number) => true,
+                    Schema::IntEnum(allowed) => is_integer
+                        && std::str::from_utf8(&self.bytes[start..self.pos])
+                            .ok()
+                            .and_then(|s| s.parse::<i64>().ok())
+                            .is_some_and(|n| allowed.contains(&n)),
+                    _ => false,
+                };
+                if !fits {
+                    self.mismatch_at(reported, start);
+                }
+                Ok(())
+            }
+            (Schema::Boolean | Schema::Loose(Scalar::Boolean), b't') => self.literal(b"true"),
+            (Schema::Boolean | Schema::Loose(Scalar::Boolean), b'f') => self.literal(b"false"),
+            (Schema::Loose(scalar), b'"') => {
+                let start = self.pos;
+                let raw = self.string()?;
+                if loose_string_fits(*scalar, raw) {
+                    let path = self.path_segments();
+                    let scalar = match scalar {
+                        Scalar::Integer => LooseKind::Integer,
+                        Scalar::Number => LooseKind::Number,
+                        Scalar::Boolean => LooseKind::Boolean,
+                    };
+                    self.report.loose.push(LooseValue { path, scalar });
+                } else {
+                    self.mismatch_at(reported, start);
+                }
+                Ok(())
+            }
+            (Schema::Array(item), b'[') => self.array(item),
+            (Schema::Object(object), b'{') => self.object(object),
+            _ => {
+                let start = self.pos;
+                self.skip_value()?;
+                self.mismatch_at(reported, start);
+                Ok(())
+            }
+        }
+    }
+
+    fn array(&mut self, item: &'static Schema) -> Step {
+        self.pos += 1; // '['
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(());
+        }
+        let mut index = 0;
+        loop {
+            self.path.push(Seg::Index(index));
+            self.value(item)?;
+            self.path.pop();
+            index += 1;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.syntax("',' or ']'")),
+            }
+        }
+    }
+
+    fn object(&mut self, object: &'static ObjectSchema) -> Step {
+        self.pos += 1; // '{'
+        // Which declared fields were present; objects with more than 128 fields
+        // (none documented) would only lose the missing-field check past the 128th.
+        let mut seen: u128 = 0;
+        // Vendors send keys in a stable order: look for the next key after the last match.
+        let mut cursor = 0;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return Err(self.syntax("a string key"));
+                }
+                let key = self.string()?;
+                if self.peek() != Some(b':') {
+                    return Err(self.syntax("':'"));
+                }
+                self.pos += 1;
+                self.path.push(Seg::Key(key));
+                match find_field(object, key, cursor) {
+                    Some(i) => {
+                        cursor = i + 1;
+                        if i < 128 {
+                            seen |= 1 << i;
+                        }
+                        self.value(object.fields[i].schema)?;
+                    }
+                    None => {
+                        self.drift(object, key);
+                        self.skip_value()?;
+                    }
+                }
+                self.path.pop();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b'}') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return Err(self.syntax("',' or '}'")),
+                }
+            }
+        }
+        for (i, field) in object.fields.iter().enumerate().take(128) {
+            if field.required && seen & (1 << i) == 0 {
+                self.path.push(Seg::Key(field.wire.as_bytes()));
+                let path = self.path_string();
+                self.path.pop();
+                self.push_error(Issue { path, expected: field.schema.expected(), found: "nothing (field missing)".into() });
+            }
+        }
+        Ok(())
+    }
+
+    fn drift(&mut self, object: &'static ObjectSchema, key: &'a [u8]) {
+        let id = object as *const ObjectSchema;
+        if self.drift_seen.iter().any(|&(o, k)| o == id && k == key) {
+            return;
+        }
+        self.drift_seen.push((id, key));
+        let path = self.path_string();
+        self.report.drift.push(path);
+    }
+
+    fn mismatch_at(&mut self, schema: &Schema, start: usize) {
+        let found = describe_bytes(&self.bytes[start..self.pos]);
+        let path = self.path_string();
+        self.push_error(Issue { path, expected: schema.expected(), found });
+    }
+
+    fn push_error(&mut self, issue: Issue) {
+        if self.report.errors.len() < MAX_LISTED_ERRORS {
+            self.report.errors.push(issue);
+        } else {
+            self.report.unlisted_errors += 1;
+        }
+    }
+
+    fn literal(&mut self, word: &'static [u8]) -> Step {
+        if self.bytes[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(self.syntax("a JSON value"))
+        }
+    }
+
+    /// Scans a string starting at its opening quote; returns its raw contents
+    /// (escapes left as they are: keys and enum values never need them).
+    fn string(&mut self) -> Result<&'a [u8], Syntax> {
+        let bytes = self.bytes;
+        let start = self.pos + 1;
+        let mut i = start;
+        loop {
+            match bytes.get(i) {
+                Some(b'"') => {
+                    self.pos = i + 1;
+                    return Ok(&bytes[start..i]);
+                }
+                Some(b'\\') => {
+                    match bytes.get(i + 1) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
+                        Some(b'u') if bytes.get(i + 2..i + 6).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) => i += 6,
+                        _ => {
+                            self.pos = i;
+                            return Err(self.syntax("a valid escape sequence"));
+                        }
+                    }
+                }
+                Some(0..=0x1f) => {
+                    self.pos = i;
+                    return Err(self.syntax("no control characters in a string"));
+                }
+                Some(_) => i += 1,
+                None => {
+                    self.pos = i;
+                    return Err(self.syntax("'\"' closing the string"));
+                }
+            }
+        }
+    }
+
+    /// Scans a number per RFC 8259; returns whether it has neither fraction nor exponent.
+    fn number(&mut self) -> Result<bool, Syntax> {
+        let bytes = self.bytes;
+        let digits = |i: &mut usize| {
+            let from = *i;
+            while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
+                *i += 1;
+            }
+            *i > from
+        };
+        let mut i = self.pos;
+        if bytes.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let int_start = i;
+        if !digits(&mut i) || (bytes[int_start] == b'0' && i - int_start > 1) {
+            self.pos = int_start;
+            return Err(self.syntax("a number"));
+        }
+        let mut integer = true;
+        if bytes.get(i) == Some(&b'.') {
+            i += 1;
+            integer = false;
+            if !digits(&mut i) {
+                self.pos = i;
+                return Err(self.syntax("digits after '.'"));
+            }
+        }
+        if let Some(b'e' | b'E') = bytes.get(i) {
+            i += 1;
+            integer = false;
+            if let Some(b'+' | b'-') = bytes.get(i) {
+                i += 1;
+            }
+            if !digits(&mut i) {
+                self.pos = i;
+                return Err(self.syntax("digits in the exponent"));
+            }
+        }
+        self.pos = i;
+        Ok(integer)
+    }
+
+    /// Skips a value the schema says nothing about (drift, `Any`, a mismatch).
+    fn skip_value(&mut self) -> Step {
+        match self.peek() {
+            Some(b'"') => self.string().map(|_| ()),
+            Some(b'-' | b'0'..=b'9') => self.number().map(|_| ()),
+            Some(b't') => self.literal(b"true"),
+            Some(b'f') => self.literal(b"false"),
+            Some(b'n') => self.literal(b"null"),
+            Some(open @ (b'[' | b'{')) => {
+                let close = if open == b'[' { b']' } else { b'}' };
+                self.pos += 1;
+                if self.peek() == Some(close) {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                loop {
+                    if open == b'{' {
+                        if self.peek() != Some(b'"') {
+                            return Err(self.syntax("a string key"));
+                        }
+                        self.string()?;
+                        if self.peek() != Some(b':') {
+                            return Err(self.syntax("':'"));
+                        }
+                        self.pos += 1;
+                    }
+                    self.skip_value()?;
+                    match self.peek() {
+                        Some(b',') => self.pos += 1,
+                        Some(c) if c == close => {
+                            self.pos += 1;
+                            return Ok(());
+                        }
+                        _ => return Err(self.syntax(if open == b'[' { "',' or ']'" } else { "',' or '}'" })),
+                    }
+                }
+            }
+            _ => Err(self.syntax("a JSON value")),
+        }
+    }
+
+    fn path_string(&self) -> String {
+        let mut out = String::from("$");
+        for seg in &self.path {
+            match seg {
+                Seg::Key(k) => {
+                    let k = String::from_utf8_lossy(k);
+                    if !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$') {
+                        out.push('.');
+                        out.push_str(&k);
+                    } else {
+                        out.push_str(&format!("[{}]", serde_json::Value::String(k.into_owned())));
+                    }
+                }
+                Seg::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+
+    fn path_segments(&self) -> Vec<PathSegment> {
+        self.path
+            .iter()
+            .map(|s| match s {
+                Seg::Key(k) => PathSegment::Key(unescape(k)),
+                Seg::Index(i) => PathSegment::Index(*i),
+            })
+            .collect()
+    }
+}
+
+fn find_field(object: &ObjectSchema, key: &[u8], cursor: usize) -> Option<usize> {
+    let fields = object.fields;
+    (cursor..fields.len()).chain(0..cursor.min(fields.len())).find(|&i| fields[i].wire.as_bytes() == key)
+}
+
+fn loose_string_fits(scalar: Scalar, raw: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(raw) else { return false };
+    match scalar {
+        Scalar::Integer => text.parse::<i64>().is_ok(),
+        Scalar::Number => !text.is_empty() && text.trim() == text && text.parse::<f64>().is_ok_and(f64::is_finite),
+        Scalar::Boolean => text == "true" || text == "false",
+    }
+}
+
+fn unescape(raw: &[u8]) -> String {
+    if raw.contains(&b'\\') {
+        let quoted = [b"\"", raw, b"\""].concat();
+        if let Ok(s) = serde_json::from_slice::<String>(&quoted) {
+            return s;
+        }
+    }
+    String::from_utf8_lossy(raw).into_owned()
+}
+
+/// "string \"11\"", "number 1.5", "object", ... for the `found` half of a message.
+fn describe_bytes(value: &[u8]) -> String {
+    const MAX: usize = 40;
+    let shown = |s: &[u8]| {
+        let text = String::from_utf8_lossy(s);
+        if text.chars().count() > MAX {
+            format!("{}…", text.chars().take(MAX).collect::<String>())
+        } else {
+            text.into_owned()
+        }
+    };
+    match value.first() {
+        Some(b'"') => format!("string {}", shown(value)),
+        Some(b'-' | b'0'..=b'9') => format!("number {}", shown(value)),
+        Some(b't') => "boolean true".into(),
+        Some(b'f') => "boolean false".into(),
+        Some(b'n') => "null".into(),
+        Some(b'[') => "array".into(),
+        Some(b'{') => "object".into(),
+        Some(_) => format!("'{}'", shown(&value[..value.len().min(MAX)])),
+        None => "end of input".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{Field, ObjectSchema};
+
+    static LEVEL: ObjectSchema = ObjectSchema {
+        name: "Level",
+        fields: &[
+            Field { wire: "available", schema: &Schema::Integer, required: true },
+            Field { wire: "note", schema: &Schema::Nullable(&Schema::String), required: false },
+            Field { wire: "kind", schema: &Schema::StrEnum(&["A", "B"]), required: false },
+            Field { wire: "rate", schema: &Schema::Loose(Scalar::Number), required: false },
+        ],
+    };
+    static LEVELS: Schema = Schema::Array(&Schema::Object(&LEVEL));
+
+    fn errors(body: &str) -> Vec<String> {
+        validate(&LEVELS, body.as_bytes()).errors.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn accepts_valid_bodies_with_whitespace_escapes_and_nulls() {
+        let r = validate(&LEVELS, br#" [ {"available": -3, "note": "a \"quoted\" \u00e9", "kind": "B"}, {"available": 0, "note": null} ] "#);
+        assert_eq!(r, Report::default());
+    }
+
+    #[test]
+    fn reports_every_error_with_path_expected_and_found() {
+        assert_eq!(
+            errors(r#"[{"available": 1.5}, {"available": "2", "kind": "C"}, {"note": 3}]"#),
+            vec![
+                "$[0].available: expected integer, found number 1.5",
+                "$[1].available: expected integer, found string \"2\"",
+                "$[1].kind: expected one of \"A\", \"B\", found string \"C\"",
+                "$[2].note: expected string or null, found number 3",
+                "$[2].available: expected integer, found nothing (field missing)",
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_each_unknown_key_once_as_drift() {
+        let r = validate(&LEVELS, br#"[{"available": 1, "extra": {"deep": [1]}}, {"available": 2, "extra": 1, "odd key": true}]"#);
+        assert!(r.errors.is_empty());
+        assert_eq!(r.drift, vec!["$[0].extra", "$[1][\"odd key\"]"]);
+    }
+
+    #[test]
+    fn loose_scalars_accept_strings_and_report_where() {
+        let r = validate(&LEVELS, br#"[{"available": 1, "rate": "15"}, {"available": 1, "rate": 2.5}, {"available": 1, "rate": "x"}]"#);
+        assert_eq!(r.loose, vec![LooseValue { path: vec![PathSegment::Index(0), PathSegment::Key("rate".into())], scalar: LooseKind::Number }]);
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(r.errors[0].path, "$[2].rate");
+    }
+
+    #[test]
+    fn invalid_json_is_one_error_at_the_place_it_breaks() {
+        assert_eq!(errors(r#"[{"available": 1,]"#), vec!["$[0]: expected a string key (invalid JSON), found ']' at byte 17"]);
+        assert_eq!(errors(r#"[{"available": 01}]"#).len(), 1);
+        assert_eq!(errors(r#"[] x"#), vec!["$: expected end of input (invalid JSON), found 'x' at byte 3"]);
+        assert_eq!(errors(""), vec!["$: expected a value (invalid JSON), found end of input"]);
+        assert_eq!(errors("<html>").len(), 1);
+    }
+
+    #[test]
+    fn caps_listed_errors_and_counts_the_rest() {
+        let body = format!("[{}]", vec![r#"{"available":"x"}"#; MAX_LISTED_ERRORS + 5].join(","));
+        let r = validate(&LEVELS, body.as_bytes());
+        assert_eq!((r.errors.len(), r.unlisted_errors), (MAX_LISTED_ERRORS, 5));
+    }
+}

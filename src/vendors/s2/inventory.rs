@@ -1,0 +1,151 @@
+//! Inventory: `GET /inventory/overview` (seed `s2-inventory-list-api.txt`).
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Vendor};
+use crate::request::{FieldError, Operation, Request};
+use crate::schema::Wire;
+
+pub const GET_INVENTORY_OVERVIEW: Endpoint = Endpoint {
+    vendor: Vendor::S2,
+    id: "s2.get_inventory_overview",
+    summary: "Every warehouse, product and inventory level of the organization",
+    method: Method::Get,
+    path: "/inventory/overview",
+    path_params: &[],
+    query: &[],
+    body: Body::None,
+    response: InventoryOverview::SCHEMA,
+    auth: Auth::BearerWithOrganization,
+    idempotent: true,
+    pagination: Pagination::None,
+};
+
+/// `GET /inventory/overview`: the organization's whole inventory in one response.
+#[derive(Debug, Clone, Default)]
+pub struct GetInventoryOverview;
+
+impl Operation for GetInventoryOverview {
+    const ENDPOINT: &'static Endpoint = &GET_INVENTORY_OVERVIEW;
+    type Response = InventoryOverview;
+
+    fn build(&self) -> Result<Request, Vec<FieldError>> {
+        Request::builder(Self::ENDPOINT).build()
+    }
+}
+
+/// The response of `GET /inventory/overview`. Levels reference products and warehouses
+/// by id; the vendor does not promise every referenced id is listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+pub struct InventoryOverview {
+    pub warehouses: Vec<Warehouse>,
+    pub products: Vec<Product>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct Warehouse {
+    pub id: String,
+    pub organization: Organization,
+    pub name: String,
+    pub address: Address,
+    pub dropshipper: bool,
+    pub fulfillment_center: bool,
+    pub rma_center: bool,
+    /// e.g. `"METRIC"`.
+    pub unit_system: String,
+    /// ISO 8601.
+    pub created_at: String,
+    /// ISO 8601.
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A postal address. The vendor sends `""` for absent parts.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    pub name: String,
+    pub company: String,
+    pub address1: String,
+    pub address2: String,
+    pub city: String,
+    pub state: String,
+    pub postal_code: String,
+    /// ISO 3166-1 alpha-2, e.g. `"CA"`.
+    pub country_id: String,
+    pub phone: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct Product {
+    pub id: String,
+    pub organization: Organization,
+    pub sku: String,
+    pub brand: Brand,
+    /// Global Trade Item Number; `""` when unknown.
+    pub gtin: String,
+    pub name: String,
+    pub remarks: String,
+    /// Path or URL of the main image; `""` when none.
+    pub image_main: String,
+    pub package_length_mm: f64,
+    pub package_width_mm: f64,
+    pub package_height_mm: f64,
+    pub shipping_weight_kg: f64,
+    /// e.g. `"EACH"`, `"CARTON"`.
+    pub case_unit: String,
+    pub case_pack: i64,
+    pub case_length_mm: f64,
+    pub case_width_mm: f64,
+    pub case_height_mm: f64,
+    pub case_weight_kg: f64,
+    /// e.g. `"NEW"`.
+    pub condition: String,
+    pub serial_number_required: bool,
+    pub expiry_date_required: bool,
+    pub unknown: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    pub other_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct Brand {
+    pub id: String,
+    pub name: String,
+    pub name_normalized: String,
+    pub created_at: String,
+}
+
+/// One product's inventory in one warehouse.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    pub warehouse_id: String,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct Level {
+    pub product_id: String,
+    pub available: i64,
+    pub incoming: i64,
+    /// May be negative: the seed shows `-13` (more reserved than on hand).
+    pub reserved: i64,
+    pub updated_at: String,
+}
