@@ -1,1 +1,118 @@
-pub fn placeholder() {}
+//! A mock upstream for every vendor in the catalogue, faithful to the documents:
+//! the same paths, the same auth checks, the vendors' error bodies, state, and fault
+//! switches for tests.
+//!
+//! Each vendor is mounted under `/<vendor slug>` (`/s2/inventory/overview`), because
+//! two vendors share paths (`/fulfillment`). Routes come from the catalogue: every
+//! operation gets one, and an operation the mock does not model answers 501.
+
+mod dispatch;
+mod faults;
+pub mod generate;
+mod vendors;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use axum::routing::{MethodFilter, MethodRouter};
+use axum::Router;
+use commerce_kit::catalogue::{self, Method};
+
+pub use faults::Faults;
+
+/// The credentials the mock accepts and the data it serves.
+#[derive(Debug, Clone)]
+pub struct MockConfig {
+    pub s2_token: String,
+    pub s2_organization: String,
+    pub dataset: Dataset,
+}
+
+/// What `GET /inventory/overview` serves.
+#[derive(Debug, Clone)]
+pub enum Dataset {
+    /// The example of the vendor document, verbatim.
+    SeedExample,
+    /// `products` × `warehouses` levels, deterministic for a `seed`.
+    Generated { products: usize, warehouses: usize, seed: u64 },
+}
+
+impl Default for MockConfig {
+    /// The credentials the proxy uses for the embedded mock when none are configured.
+    fn default() -> Self {
+        MockConfig { s2_token: "mock-s2-token".into(), s2_organization: "95d73baf-76ba-4bea-86ac-1534c5e5d4aa".into(), dataset: Dataset::SeedExample }
+    }
+}
+
+/// Shared state: configuration, counters, fault switches and the vendors' data.
+pub struct MockState {
+    pub config: MockConfig,
+    requests: AtomicU64,
+    pub faults: Mutex<Faults>,
+    pub(crate) inventory_overview: Vec<u8>,
+}
+
+impl MockState {
+    pub fn new(config: MockConfig) -> Arc<Self> {
+        let inventory_overview = match config.dataset {
+            Dataset::SeedExample => vendors::s2::SEED_INVENTORY_OVERVIEW.as_bytes().to_vec(),
+            Dataset::Generated { products, warehouses, seed } => generate::inventory_overview(products, warehouses, seed).into_bytes(),
+        };
+        Arc::new(MockState { config, requests: AtomicU64::new(0), faults: Mutex::new(Faults::default()), inventory_overview })
+    }
+
+    /// How many vendor requests reached the mock (auth failures included).
+    pub fn request_count(&self) -> u64 {
+        self.requests.load(Ordering::SeqCst)
+    }
+
+    pub(crate) fn count_request(&self) {
+        self.requests.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Sets the fault switches (tests).
+    pub fn set_faults(&self, faults: Faults) {
+        *self.faults.lock().unwrap() = faults;
+    }
+}
+
+/// The mock as a router, one route per catalogue operation, plus `/__mock/*` controls.
+pub fn app(state: Arc<MockState>) -> Router {
+    // Group by path: axum wants one MethodRouter per path. Two operations may even share
+    // method and path (Sellers Commerce's password and refresh grants are both
+    // `POST /token`); the first declared one's handler serves both.
+    let mut by_path: Vec<(String, MethodRouter<Arc<MockState>>, Vec<Method>)> = Vec::new();
+    for endpoint in catalogue::endpoints().iter().copied() {
+        let path = format!("/{}{}", endpoint.vendor.slug(), endpoint.path);
+        let handler = move |st, req| dispatch::dispatch(endpoint, st, req);
+        let filter = match endpoint.method {
+            Method::Get => MethodFilter::GET,
+            Method::Post => MethodFilter::POST,
+            Method::Put => MethodFilter::PUT,
+            Method::Delete => MethodFilter::DELETE,
+        };
+        match by_path.iter_mut().find(|(p, _, _)| *p == path) {
+            Some((_, _, methods)) if methods.contains(&endpoint.method) => {}
+            Some((_, router, methods)) => {
+                *router = std::mem::take(router).on(filter, handler);
+                methods.push(endpoint.method);
+            }
+            None => by_path.push((path, axum::routing::on(filter, handler), vec![endpoint.method])),
+        }
+    }
+    let mut router = Router::new();
+    for (path, method_router, _) in by_path {
+        router = router.route(&path, method_router);
+    }
+    router.merge(faults::control_routes()).with_state(state)
+}
+
+/// Serves the mock on `addr` (e.g. `127.0.0.1:0`); returns the bound address.
+pub async fn spawn(state: Arc<MockState>, addr: &str) -> std::io::Result<std::net::SocketAddr> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let bound = listener.local_addr()?;
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app(state)).await;
+    });
+    Ok(bound)
+}

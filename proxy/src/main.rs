@@ -1,1 +1,134 @@
-fn main() {}
+//! `commerce-proxy serve | endpoints | validate`.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use commerce_proxy::{app, AppState, Config, Upstreams};
+
+#[derive(Parser)]
+#[command(name = "commerce-proxy", version, about = "The commerce-kit proxy: holds the vendor keys, forwards only catalogue operations")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API proxy and the dashboard (default 127.0.0.1:8080).
+    Serve {
+        /// TOML configuration file (see README, "Configuring real vendors").
+        #[arg(long, env = "COMMERCE_PROXY_CONFIG")]
+        config: Option<PathBuf>,
+        /// Listen address, overriding the config.
+        #[arg(long)]
+        listen: Option<std::net::SocketAddr>,
+        /// Allow this origin to call /api cross-origin (repeatable; tests use it).
+        #[arg(long = "allow-origin")]
+        allow_origins: Vec<String>,
+    },
+    /// Print the catalogue as a JSON array.
+    Endpoints,
+    /// Validate a captured response body: exit 0 with a summary, or 1 with every error.
+    Validate {
+        /// Operation id, e.g. s2.get_inventory_overview.
+        operation: String,
+        /// File with the body, or `-` for standard input.
+        file: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Endpoints => {
+            let list = serde_json::to_string_pretty(commerce_kit::catalogue::endpoints()).expect("catalogue serialises");
+            println!("{list}");
+            ExitCode::SUCCESS
+        }
+        Command::Validate { operation, file } => validate(&operation, &file),
+        Command::Serve { config, listen, allow_origins } => {
+            tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into())).init();
+            let mut config = match Config::load(config.as_deref(), |k| std::env::var(k).ok()) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("commerce-proxy: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            if let Some(listen) = listen {
+                config.listen = Some(listen);
+            }
+            config.allowed_origins.extend(allow_origins);
+            let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+            match runtime.block_on(serve(config)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("commerce-proxy: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn validate(operation: &str, file: &str) -> ExitCode {
+    let Some(endpoint) = commerce_kit::catalogue::find(operation) else {
+        eprintln!("unknown operation {operation:?}; `commerce-proxy endpoints` lists them");
+        return ExitCode::from(2);
+    };
+    let mut body = Vec::new();
+    let read = if file == "-" { std::io::stdin().read_to_end(&mut body).map(|_| ()) } else { std::fs::read(file).map(|b| body = b) };
+    if let Err(e) = read {
+        eprintln!("cannot read {file}: {e}");
+        return ExitCode::from(2);
+    }
+    let report = commerce_kit::validate(endpoint.response, &body);
+    if report.is_valid() {
+        println!("valid: {} ({} bytes), {} drift path(s)", endpoint.id, body.len(), report.drift.len());
+        for path in &report.drift {
+            println!("drift: {path}");
+        }
+        ExitCode::SUCCESS
+    } else {
+        println!("invalid: {} ({} bytes), {} error(s)", endpoint.id, body.len(), report.error_count());
+        for issue in &report.errors {
+            println!("{issue}");
+        }
+        if report.unlisted_errors > 0 {
+            println!("... and {} more", report.unlisted_errors);
+        }
+        ExitCode::FAILURE
+    }
+}
+
+async fn serve(config: Config) -> std::io::Result<()> {
+    let mock_config = commerce_mock::MockConfig::default();
+    let mock_addr = commerce_mock::spawn(commerce_mock::MockState::new(mock_config.clone()), "127.0.0.1:0").await?;
+    let upstreams = Upstreams::from_config(&config, &format!("http://{mock_addr}"), &mock_config);
+    for vendor in commerce_kit::Vendor::ALL {
+        let upstream = upstreams.get(vendor);
+        if upstream.mock {
+            tracing::info!(vendor = vendor.slug(), "no credentials configured: served by the embedded mock");
+        } else {
+            tracing::info!(vendor = vendor.slug(), base_url = %upstream.base_url, "forwarding to the vendor");
+        }
+    }
+    let listen = config.listen.unwrap_or_else(|| "127.0.0.1:8080".parse().unwrap());
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    let state = AppState::new(config, upstreams);
+    println!("commerce-proxy listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+        tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}

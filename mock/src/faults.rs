@@ -1,0 +1,79 @@
+//! Fault switches: make the next responses slow, rate limited, failing, truncated or
+//! HTML, to test retries, timeouts and error mapping against something real.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use crate::MockState;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Faults {
+    /// Delay every affected response by this much.
+    pub delay_ms: u64,
+    /// Answer with this status instead of serving the operation (429, 500, 502, 503...).
+    pub status: Option<u16>,
+    /// `Retry-After` seconds sent with `status`.
+    pub retry_after: Option<u32>,
+    /// Serve the real response with its body cut in half.
+    pub truncate: bool,
+    /// Answer with an HTML error page (status `status`, or 502).
+    pub html: bool,
+    /// Affect only the next N requests, then clear; `None`: until changed.
+    pub times: Option<u32>,
+}
+
+impl Faults {
+    pub fn is_none(&self) -> bool {
+        *self == Faults { times: self.times, ..Faults::default() }
+    }
+
+    /// The faults that apply to this request, counting it against `times`.
+    pub(crate) fn take(&mut self) -> Faults {
+        if self.is_none() {
+            return Faults::default();
+        }
+        let current = self.clone();
+        match self.times {
+            Some(0) => return Faults::default(),
+            Some(1) => *self = Faults::default(),
+            Some(n) => self.times = Some(n - 1),
+            None => {}
+        }
+        current
+    }
+}
+
+#[derive(Serialize)]
+struct Stats {
+    requests: u64,
+    faults: Faults,
+}
+
+/// `POST /__mock/faults` sets the switches, `DELETE` clears them, `GET /__mock/stats`
+/// reports how many vendor requests arrived. Only on the mock's own listener: the
+/// proxy forwards nothing but catalogue paths.
+pub(crate) fn control_routes() -> Router<Arc<MockState>> {
+    Router::new()
+        .route(
+            "/__mock/faults",
+            post(|State(st): State<Arc<MockState>>, Json(f): Json<Faults>| async move {
+                st.set_faults(f);
+                Json(serde_json::json!({"ok": true}))
+            })
+            .delete(|State(st): State<Arc<MockState>>| async move {
+                st.set_faults(Faults::default());
+                Json(serde_json::json!({"ok": true}))
+            }),
+        )
+        .route(
+            "/__mock/stats",
+            get(|State(st): State<Arc<MockState>>| async move {
+                Json(Stats { requests: st.request_count(), faults: st.faults.lock().unwrap().clone() })
+            }),
+        )
+}

@@ -1,0 +1,35 @@
+//! Per-vendor behaviour: auth checks, error bodies, and one handler per operation.
+
+pub(crate) mod s2;
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use commerce_kit::catalogue::{Auth, Endpoint, Vendor};
+
+use crate::dispatch::{Call, Handler};
+use crate::MockState;
+
+/// The handler of an operation, by catalogue id.
+pub(crate) fn handler(id: &str) -> Option<Handler> {
+    s2::handler(id)
+}
+
+/// Checks the credentials the vendor documents for this operation.
+pub(crate) fn authorize(endpoint: &Endpoint, state: &MockState, call: &Call) -> Result<(), Response> {
+    match endpoint.auth {
+        Auth::BearerWithOrganization => s2::authorize(state, call),
+        // Modelled as each vendor lands.
+        Auth::AccessKey | Auth::SessionToken | Auth::OAuthBearer | Auth::CredentialExchange => Ok(()),
+    }
+}
+
+/// An error in the vendor's own format.
+pub(crate) fn error_body(vendor: Vendor, status: StatusCode, code: &str, message: &str) -> Response {
+    let body = match vendor {
+        // S2 (both APIs): {"code": "ALREADY_EXISTS", "message": "..."}
+        Vendor::S2 | Vendor::S2Partner => serde_json::json!({ "code": code, "message": message }),
+        Vendor::Stock2shop => serde_json::json!({ "errors": message }),
+        Vendor::SellersCommerce => serde_json::json!({ "Code": code, "Message": message }),
+    };
+    crate::dispatch::json(status, body.to_string())
+}

@@ -1,0 +1,105 @@
+//! Proxy configuration: a TOML file and/or environment variables (the environment
+//! wins). A vendor with no credentials is served by the embedded mock.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::secret::Secret;
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Default `127.0.0.1:8080`.
+    pub listen: Option<SocketAddr>,
+    /// The built dashboard; default `www/dist`.
+    pub static_dir: Option<PathBuf>,
+    /// Origins allowed to call `/api` cross-origin (CORS). Default: none, same origin only.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+    /// Upstream timeout in seconds (default 30).
+    pub upstream_timeout_secs: Option<u64>,
+    #[serde(default)]
+    pub s2: S2Config,
+}
+
+/// S2 fulfillment-order and inventory API.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct S2Config {
+    /// The seed documents no base URL: set the one S2 gave you.
+    pub base_url: Option<String>,
+    pub token: Option<Secret>,
+    pub organization: Option<String>,
+}
+
+impl S2Config {
+    /// Credentials and base URL, if the vendor is configured for real.
+    pub fn real(&self) -> Option<(String, Secret, String)> {
+        match (&self.base_url, &self.token, &self.organization) {
+            (Some(url), Some(token), Some(org)) => Some((url.trim_end_matches('/').to_string(), token.clone(), org.clone())),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Config {
+    /// Reads the file (if given), then applies `COMMERCE_*` variables from `env`.
+    pub fn load(file: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let mut config = match file {
+            Some(path) => {
+                warn_if_readable_by_others(path);
+                let text = std::fs::read_to_string(path).map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
+                toml::from_str(&text).map_err(|e| ConfigError(format!("{}: {e}", path.display())))?
+            }
+            None => Config::default(),
+        };
+        if let Some(v) = env("COMMERCE_PROXY_LISTEN") {
+            config.listen = Some(v.parse().map_err(|e| ConfigError(format!("COMMERCE_PROXY_LISTEN: {e}")))?);
+        }
+        if let Some(v) = env("COMMERCE_PROXY_STATIC_DIR") {
+            config.static_dir = Some(v.into());
+        }
+        if let Some(v) = env("COMMERCE_PROXY_ALLOWED_ORIGINS") {
+            config.allowed_origins = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+        }
+        if let Some(v) = env("COMMERCE_S2_BASE_URL") {
+            config.s2.base_url = Some(v);
+        }
+        if let Some(v) = env("COMMERCE_S2_TOKEN") {
+            config.s2.token = Some(Secret::new(v));
+        }
+        if let Some(v) = env("COMMERCE_S2_ORGANIZATION") {
+            config.s2.organization = Some(v);
+        }
+        for origin in &config.allowed_origins {
+            if !(origin.starts_with("http://") || origin.starts_with("https://")) || origin.ends_with('/') {
+                return Err(ConfigError(format!("allowed_origins: {origin:?} is not an origin like http://host:port")));
+            }
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(unix)]
+fn warn_if_readable_by_others(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.permissions().mode() & 0o077 != 0 {
+            tracing::warn!(file = %path.display(), "config file is readable by group or others; it holds credentials: chmod 600 it");
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn warn_if_readable_by_others(_: &Path) {}

@@ -1,0 +1,260 @@
+//! The thin browser binding: the JS `Client`, its error class and the validator entry
+//! points. Everything here converts between JS and the pure core; no API knowledge
+//! lives here beyond one method per operation.
+
+mod transport;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortSignal, RequestCredentials};
+
+use crate::error::Error;
+use crate::request::{FieldError, Operation, Request};
+use crate::validate::{LooseKind, PathSegment, Report};
+use crate::vendors::s2::inventory::GetInventoryOverview;
+use transport::Transport;
+
+#[wasm_bindgen(module = "/src/wasm/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = CommerceKitError)]
+    type CommerceKitError;
+    #[wasm_bindgen(constructor, js_class = "CommerceKitError")]
+    fn new(code: &str, message: &str, status: Option<u16>, details: JsValue) -> CommerceKitError;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CLIENT_TYPES: &str = r#"
+/** Options of `new Client(...)`. */
+export interface ClientOptions {
+    /** The proxy's origin, e.g. "http://127.0.0.1:8080"; "" (the default) for the page's own origin. */
+    baseUrl?: string;
+    /** Per-request timeout in milliseconds (default 30000). */
+    timeoutMs?: number;
+    /** Send the proxy session cookie cross-origin too (default: same-origin only). */
+    includeCredentials?: boolean;
+    /** Called when a response carries keys the schema does not declare (vendor drift). */
+    onDrift?: (drift: DriftReport) => void;
+}
+
+/** Options of one call. */
+export interface CallOptions {
+    signal?: AbortSignal;
+    timeoutMs?: number;
+}
+
+export interface DriftReport {
+    operation: string;
+    /** JSON paths of undeclared keys, e.g. "$.items[0].level.allocated". */
+    paths: string[];
+}
+
+export type ErrorCode = "invalid_request" | "network" | "timeout" | "aborted" | "rate_limited"
+    | "unauthorized" | "proxy" | "vendor" | "invalid_response";
+
+export interface ValidationIssue { path: string; expected: string; found: string }
+export interface ValidationReport {
+    errors: ValidationIssue[];
+    unlistedErrors: number;
+    drift: string[];
+}
+
+export interface EndpointInfo {
+    vendor: "s2_partner" | "s2" | "stock2shop" | "sellers_commerce";
+    id: string;
+    summary: string;
+    method: "GET" | "POST" | "PUT" | "DELETE";
+    path: string;
+    idempotent: boolean;
+}
+"#;
+
+/// A client for the commerce-kit proxy.
+#[wasm_bindgen]
+pub struct Client {
+    transport: Transport,
+    on_drift: Option<js_sys::Function>,
+}
+
+#[wasm_bindgen]
+impl Client {
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "ClientOptions | undefined")] options: JsValue) -> Result<Client, JsValue> {
+        let get = |key: &str| {
+            if options.is_object() {
+                js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+            } else {
+                JsValue::UNDEFINED
+            }
+        };
+        let mut field_errors = Vec::new();
+        let base_url = match get("baseUrl") {
+            v if v.is_undefined() || v.is_null() => String::new(),
+            v => match v.as_string() {
+                Some(s) => s.trim_end_matches('/').to_string(),
+                None => {
+                    field_errors.push(FieldError { field: "baseUrl".into(), message: "expected a string".into() });
+                    String::new()
+                }
+            },
+        };
+        let timeout_ms = match get("timeoutMs") {
+            v if v.is_undefined() || v.is_null() => 30_000,
+            v => match v.as_f64() {
+                Some(ms) if ms >= 1.0 && ms <= 3_600_000.0 => ms as u32,
+                _ => {
+                    field_errors.push(FieldError { field: "timeoutMs".into(), message: "expected milliseconds between 1 and 3600000".into() });
+                    0
+                }
+            },
+        };
+        let credentials = if get("includeCredentials").as_bool() == Some(true) { RequestCredentials::Include } else { RequestCredentials::SameOrigin };
+        let on_drift = match get("onDrift") {
+            v if v.is_undefined() || v.is_null() => None,
+            v => match v.dyn_into::<js_sys::Function>() {
+                Ok(f) => Some(f),
+                Err(_) => {
+                    field_errors.push(FieldError { field: "onDrift".into(), message: "expected a function".into() });
+                    None
+                }
+            },
+        };
+        if !field_errors.is_empty() {
+            return Err(to_js_error(Error::InvalidRequest { errors: field_errors }));
+        }
+        Ok(Client { transport: Transport { base_url, timeout_ms, credentials }, on_drift })
+    }
+
+    /// `GET /inventory/overview` (S2): every warehouse, product and inventory level.
+    #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<InventoryOverview>")]
+    pub fn get_inventory_overview(&self, #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue) -> js_sys::Promise {
+        self.call(GetInventoryOverview.build(), options)
+    }
+}
+
+impl Client {
+    /// Sends a built request and resolves with the validated, normalised response.
+    /// Returns a Promise rather than being `async` so that `&self` is not held across
+    /// the await (a `Client` may be used for several calls at once).
+    fn call(&self, request: Result<Request, Vec<FieldError>>, options: JsValue) -> js_sys::Promise {
+        let transport = self.transport.clone();
+        let on_drift = self.on_drift.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            let request = request.map_err(|errors| to_js_error(Error::InvalidRequest { errors }))?;
+            let (signal, timeout_ms) = call_options(&options).map_err(to_js_error)?;
+            let validated = transport.send(&request, signal, timeout_ms).await.map_err(to_js_error)?;
+            let value = parse_normalised(&validated.body, &validated.report)?;
+            if let Some(callback) = on_drift.filter(|_| !validated.report.drift.is_empty()) {
+                let report = DriftReport { operation: request.operation, paths: &validated.report.drift };
+                // A throwing drift callback must not turn a good response into a failure.
+                let _ = callback.call1(&JsValue::NULL, &to_js(&report));
+            }
+            Ok(value)
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct DriftReport<'a> {
+    operation: &'a str,
+    paths: &'a [String],
+}
+
+fn call_options(options: &JsValue) -> Result<(Option<AbortSignal>, Option<u32>), Error> {
+    if !options.is_object() {
+        return Ok((None, None));
+    }
+    let signal = js_sys::Reflect::get(options, &"signal".into()).unwrap_or(JsValue::UNDEFINED);
+    let signal = match signal {
+        s if s.is_undefined() || s.is_null() => None,
+        s => Some(s.dyn_into::<AbortSignal>().map_err(|_| invalid("signal", "expected an AbortSignal"))?),
+    };
+    let timeout = js_sys::Reflect::get(options, &"timeoutMs".into()).unwrap_or(JsValue::UNDEFINED);
+    let timeout_ms = match timeout {
+        t if t.is_undefined() || t.is_null() => None,
+        t => match t.as_f64() {
+            Some(ms) if (1.0..=3_600_000.0).contains(&ms) => Some(ms as u32),
+            _ => return Err(invalid("timeoutMs", "expected milliseconds between 1 and 3600000")),
+        },
+    };
+    Ok((signal, timeout_ms))
+}
+
+fn invalid(field: &str, message: &str) -> Error {
+    Error::InvalidRequest { errors: vec![FieldError { field: field.into(), message: message.into() }] }
+}
+
+/// `JSON.parse` of the validated body, then the documented loose scalars turned into
+/// their real types, so the value matches its TypeScript declaration.
+fn parse_normalised(body: &[u8], report: &Report) -> Result<JsValue, JsValue> {
+    // Validation has scanned every byte: the body is JSON, and strings are UTF-8 text
+    // (an invalid byte would only be replaced, as fetch's own text() does).
+    let text = String::from_utf8_lossy(body);
+    let value = js_sys::JSON::parse(&text)?;
+    for loose in &report.loose {
+        let Some((last, parents)) = loose.path.split_last() else { continue };
+        let mut target = value.clone();
+        for segment in parents {
+            target = js_sys::Reflect::get(&target, &segment_key(segment))?;
+        }
+        let key = segment_key(last);
+        let raw = js_sys::Reflect::get(&target, &key)?.as_string().unwrap_or_default();
+        let normalised = match loose.scalar {
+            LooseKind::Boolean => JsValue::from_bool(raw == "true"),
+            LooseKind::Integer | LooseKind::Number => JsValue::from_f64(raw.parse::<f64>().unwrap_or(f64::NAN)),
+        };
+        js_sys::Reflect::set(&target, &key, &normalised)?;
+    }
+    Ok(value)
+}
+
+fn segment_key(segment: &PathSegment) -> JsValue {
+    match segment {
+        PathSegment::Key(k) => JsValue::from_str(k),
+        PathSegment::Index(i) => JsValue::from_f64(*i as f64),
+    }
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+/// Turns a core error into the JS `CommerceKitError`.
+pub(crate) fn to_js_error(error: Error) -> JsValue {
+    let details = to_js(&error);
+    CommerceKitError::new(error.code(), &error.to_string(), error.status(), details).into()
+}
+
+/// Validates a captured response body for an operation without sending anything.
+#[wasm_bindgen(js_name = validateResponse, unchecked_return_type = "ValidationReport")]
+pub fn validate_response(operation_id: &str, body: &[u8]) -> Result<JsValue, JsValue> {
+    let report = crate::validate_operation(operation_id, body)
+        .ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Out<'a> {
+        errors: &'a [crate::validate::Issue],
+        unlisted_errors: usize,
+        drift: &'a [String],
+    }
+    Ok(to_js(&Out { errors: &report.errors, unlisted_errors: report.unlisted_errors, drift: &report.drift }))
+}
+
+/// Every operation the package knows.
+#[wasm_bindgen(unchecked_return_type = "EndpointInfo[]")]
+pub fn endpoints() -> JsValue {
+    #[derive(Serialize)]
+    struct Info {
+        vendor: crate::Vendor,
+        id: &'static str,
+        summary: &'static str,
+        method: crate::catalogue::Method,
+        path: &'static str,
+        idempotent: bool,
+    }
+    let list: Vec<Info> = crate::catalogue::endpoints()
+        .iter()
+        .map(|e| Info { vendor: e.vendor, id: e.id, summary: e.summary, method: e.method, path: e.path, idempotent: e.idempotent })
+        .collect();
+    to_js(&list)
+}

@@ -1,0 +1,141 @@
+//! The browser transport: `fetch` (gloo-net) to the proxy, with cancellation and a
+//! per-request timeout, then validation of the response bytes.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::{Method as HttpMethod, RequestBuilder};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, AbortSignal, RequestCredentials};
+
+use crate::catalogue::{self, Method};
+use crate::error::Error;
+use crate::request::Request;
+use crate::validate::{validate, Report};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function, ms: i32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// Where and how to send.
+#[derive(Clone)]
+pub struct Transport {
+    /// The proxy's origin ("" for the page's own), without a trailing slash.
+    pub base_url: String,
+    pub timeout_ms: u32,
+    pub credentials: RequestCredentials,
+}
+
+/// A response that passed validation: its bytes and what validation reported.
+pub struct Validated {
+    pub body: Vec<u8>,
+    pub report: Report,
+}
+
+impl Transport {
+    /// The proxy URL for a request: `/api/<vendor>/<vendor path>?query`.
+    pub fn url(&self, request: &Request) -> String {
+        let vendor = catalogue::find(request.operation).map(|e| e.vendor.slug()).unwrap_or("unknown");
+        format!("{}/api/{vendor}{}", self.base_url, request.path_and_query())
+    }
+
+    pub async fn send(&self, request: &Request, signal: Option<AbortSignal>, timeout_ms: Option<u32>) -> Result<Validated, Error> {
+        let endpoint = catalogue::find(request.operation).expect("requests are built from catalogue entries");
+        if signal.as_ref().is_some_and(AbortSignal::aborted) {
+            return Err(Error::Aborted);
+        }
+        let guard = AbortGuard::new(signal, timeout_ms.unwrap_or(self.timeout_ms));
+
+        let method = match request.method {
+            Method::Get => HttpMethod::GET,
+            Method::Post => HttpMethod::POST,
+            Method::Put => HttpMethod::PUT,
+            Method::Delete => HttpMethod::DELETE,
+        };
+        let builder = RequestBuilder::new(&self.url(request))
+            .method(method)
+            .credentials(self.credentials)
+            // Lets the proxy tell the dashboard's own calls from cross-site form posts.
+            .header("X-Commerce-Kit", "1")
+            .abort_signal(Some(&guard.controller.signal()));
+        let sent = match (&request.body, request.content_type) {
+            (Some(body), Some(content_type)) => builder.header("Content-Type", content_type).body(body.as_str()),
+            _ => builder.build(),
+        };
+        let outcome = async {
+            let response = sent.map_err(|e| Error::Network { message: e.to_string() })?.send().await.map_err(|e| guard.explain(e))?;
+            let status = response.status();
+            if !response.ok() {
+                let retry_after = response.headers().get("Retry-After");
+                let text = response.text().await.map_err(|e| guard.explain(e))?;
+                return Err(Error::from_response(status, retry_after.as_deref(), &text));
+            }
+            let body = response.binary().await.map_err(|e| guard.explain(e))?;
+            let report = validate(endpoint.response, &body);
+            if !report.is_valid() {
+                return Err(crate::decode::invalid(report));
+            }
+            Ok(Validated { body, report })
+        }
+        .await;
+        drop(guard);
+        outcome
+    }
+}
+
+/// Aborts the fetch when the caller's signal fires or the timeout passes, and
+/// remembers which of the two it was.
+struct AbortGuard {
+    controller: AbortController,
+    timed_out: Rc<Cell<bool>>,
+    timeout_ms: u32,
+    timer: JsValue,
+    _on_timeout: Closure<dyn FnMut()>,
+    caller: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+}
+
+impl AbortGuard {
+    fn new(signal: Option<AbortSignal>, timeout_ms: u32) -> Self {
+        let controller = AbortController::new().expect("AbortController exists in every supported browser");
+        let timed_out = Rc::new(Cell::new(false));
+        let on_timeout = {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms.min(i32::MAX as u32) as i32);
+        let caller = signal.map(|signal| {
+            let controller = controller.clone();
+            let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
+            let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            (signal, on_abort)
+        });
+        AbortGuard { controller, timed_out, timeout_ms, timer, _on_timeout: on_timeout, caller }
+    }
+
+    fn explain(&self, error: gloo_net::Error) -> Error {
+        if self.timed_out.get() {
+            Error::Timeout { after_ms: self.timeout_ms }
+        } else if self.caller.as_ref().is_some_and(|(s, _)| s.aborted()) {
+            Error::Aborted
+        } else {
+            Error::Network { message: error.to_string() }
+        }
+    }
+}
+
+impl Drop for AbortGuard {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+        if let Some((signal, on_abort)) = &self.caller {
+            let _ = signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        }
+    }
+}
