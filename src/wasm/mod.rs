@@ -23,6 +23,16 @@ extern "C" {
     fn new(code: &str, message: &str, status: Option<u16>, details: JsValue) -> CommerceKitError;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `ClientOptions` (declared below) as a Rust parameter type.
+    #[wasm_bindgen(typescript_type = "ClientOptions")]
+    pub type ClientOptionsArg;
+    /// `CallOptions` (declared below) as a Rust parameter type.
+    #[wasm_bindgen(typescript_type = "CallOptions")]
+    pub type CallOptionsArg;
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CLIENT_TYPES: &str = r#"
 /** Options of `new Client(...)`. */
@@ -79,7 +89,8 @@ pub struct Client {
 #[wasm_bindgen]
 impl Client {
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "ClientOptions | undefined")] options: JsValue) -> Result<Client, JsValue> {
+    pub fn new(options: Option<ClientOptionsArg>) -> Result<Client, JsValue> {
+        let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         let get = |key: &str| {
             if options.is_object() {
                 js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -127,7 +138,7 @@ impl Client {
 
     /// `GET /inventory/overview` (S2): every warehouse, product and inventory level.
     #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<InventoryOverview>")]
-    pub fn get_inventory_overview(&self, #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue) -> js_sys::Promise {
+    pub fn get_inventory_overview(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.call(GetInventoryOverview.build(), options)
     }
 }
@@ -136,7 +147,8 @@ impl Client {
     /// Sends a built request and resolves with the validated, normalised response.
     /// Returns a Promise rather than being `async` so that `&self` is not held across
     /// the await (a `Client` may be used for several calls at once).
-    fn call(&self, request: Result<Request, Vec<FieldError>>, options: JsValue) -> js_sys::Promise {
+    fn call(&self, request: Result<Request, Vec<FieldError>>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         let transport = self.transport.clone();
         let on_drift = self.on_drift.clone();
         wasm_bindgen_futures::future_to_promise(async move {
@@ -227,7 +239,7 @@ pub(crate) fn to_js_error(error: Error) -> JsValue {
 
 /// Validates a captured response body for an operation without sending anything.
 #[wasm_bindgen(js_name = validateResponse, unchecked_return_type = "ValidationReport")]
-pub fn validate_response(operation_id: &str, body: &[u8]) -> Result<JsValue, JsValue> {
+pub fn validate_response(#[wasm_bindgen(js_name = operationId)] operation_id: &str, body: &[u8]) -> Result<JsValue, JsValue> {
     let report = crate::validate_operation(operation_id, body)
         .ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
     #[derive(Serialize)]

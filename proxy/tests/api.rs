@@ -1,0 +1,137 @@
+//! The proxy router in-process (`oneshot`, no socket of its own) in front of the mock
+//! on a loopback socket.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use commerce_mock::{MockConfig, MockState};
+use commerce_proxy::{app, AppState, Config, Upstreams};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+struct Harness {
+    mock: Arc<MockState>,
+    router: axum::Router,
+}
+
+async fn harness(config: Config, mock_config: MockConfig, proxy_view_of_mock: MockConfig) -> Harness {
+    let mock = MockState::new(mock_config);
+    let addr = commerce_mock::spawn(mock.clone(), "127.0.0.1:0").await.unwrap();
+    let upstreams = Upstreams::from_config(&config, &format!("http://{addr}"), &proxy_view_of_mock);
+    Harness { mock, router: app(AppState::new(config, upstreams)) }
+}
+
+async fn default_harness() -> Harness {
+    harness(Config::default(), MockConfig::default(), MockConfig::default()).await
+}
+
+async fn send(router: &axum::Router, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn get(uri: &str) -> Request<Body> {
+    Request::get(uri).body(Body::empty()).unwrap()
+}
+
+#[tokio::test]
+async fn forwards_a_catalogue_operation_with_injected_credentials() {
+    let h = default_harness().await;
+    // The client's own credential header is dropped; the proxy's is injected.
+    let request = Request::get("/api/s2/inventory/overview").header("authorization", "Bearer client-supplied").body(Body::empty()).unwrap();
+    let (status, headers, body) = send(&h.router, request).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(headers["content-type"], "application/json");
+    let report = commerce_kit::validate_operation("s2.get_inventory_overview", body.as_bytes()).unwrap();
+    assert!(report.is_valid() && report.drift.is_empty());
+    assert!(body.contains("MX03-N-BLUE"));
+    assert_eq!(h.mock.request_count(), 1);
+}
+
+#[tokio::test]
+async fn unknown_operations_are_404_json_and_never_reach_the_mock() {
+    let h = default_harness().await;
+    for uri in ["/api/s2/inventory", "/api/s2/inventory/overview/extra", "/api/nope/inventory/overview", "/api/s2_partner/inventory/overview", "/api"] {
+        let (status, _, body) = send(&h.router, get(uri)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(json["error"]["code"], "unknown_operation", "{uri}");
+    }
+    let (status, _, _) = send(&h.router, Request::post("/api/s2/inventory/overview").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    let (status, _, _) = send(&h.router, get("/api/s2/inventory/%2E%2E/overview")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(h.mock.request_count(), 0);
+}
+
+#[tokio::test]
+async fn a_vendor_401_passes_through_as_the_vendor_sent_it() {
+    let proxy_view = MockConfig { s2_token: "wrong-token".into(), ..MockConfig::default() };
+    let h = harness(Config::default(), MockConfig::default(), proxy_view).await;
+    let (status, _, body) = send(&h.router, get("/api/s2/inventory/overview")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["code"], "UNAUTHENTICATED");
+    assert!(!body.contains("wrong-token"));
+    assert_eq!(h.mock.request_count(), 1);
+    // The client library maps it to its `unauthorized` code.
+    assert_eq!(commerce_kit::Error::from_response(401, None, &body).code(), "unauthorized");
+}
+
+#[tokio::test]
+async fn cross_origin_calls_need_an_allowed_origin() {
+    let config = Config { allowed_origins: vec!["http://127.0.0.1:9999".into()], ..Config::default() };
+    let h = harness(config, MockConfig::default(), MockConfig::default()).await;
+    let allowed = Request::get("/api/s2/inventory/overview").header("origin", "http://127.0.0.1:9999").body(Body::empty()).unwrap();
+    let (_, headers, _) = send(&h.router, allowed).await;
+    assert_eq!(headers["access-control-allow-origin"], "http://127.0.0.1:9999");
+    let other = Request::get("/api/s2/inventory/overview").header("origin", "http://evil.example").body(Body::empty()).unwrap();
+    let (_, headers, _) = send(&h.router, other).await;
+    assert!(headers.get("access-control-allow-origin").is_none());
+    // Production default: no CORS at all.
+    let h = default_harness().await;
+    let request = Request::get("/api/s2/inventory/overview").header("origin", "http://127.0.0.1:9999").body(Body::empty()).unwrap();
+    let (_, headers, _) = send(&h.router, request).await;
+    assert!(headers.get("access-control-allow-origin").is_none());
+}
+
+#[tokio::test]
+async fn upstream_faults_map_to_vendor_statuses() {
+    let h = default_harness().await;
+    h.mock.set_faults(commerce_mock::Faults { status: Some(429), retry_after: Some(7), times: Some(1), ..Default::default() });
+    let (status, headers, body) = send(&h.router, get("/api/s2/inventory/overview")).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(headers["retry-after"], "7");
+    assert_eq!(commerce_kit::Error::from_response(429, Some("7"), &body), commerce_kit::Error::RateLimited { retry_after_seconds: Some(7) });
+    // `times: 1` cleared the fault.
+    let (status, _, _) = send(&h.router, get("/api/s2/inventory/overview")).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn dashboard_responses_carry_security_headers() {
+    let h = default_harness().await;
+    let (_, headers, _) = send(&h.router, get("/healthz")).await;
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+}
+
+#[tokio::test]
+async fn config_reads_env_over_file() {
+    let dir = std::env::temp_dir().join(format!("commerce-proxy-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("proxy.toml");
+    std::fs::write(&file, "listen = \"127.0.0.1:1234\"\n[s2]\nbase_url = \"https://s2.example\"\ntoken = \"file-token\"\norganization = \"org\"\n").unwrap();
+    let env = |k: &str| (k == "COMMERCE_S2_TOKEN").then(|| "env-token".to_string());
+    let config = Config::load(Some(&file), env).unwrap();
+    assert_eq!(config.listen.unwrap().port(), 1234);
+    let (url, token, org) = config.s2.real().unwrap();
+    assert_eq!((url.as_str(), token.expose(), org.as_str()), ("https://s2.example", "env-token", "org"));
+    assert_eq!(format!("{config:?}").matches("env-token").count(), 0, "secrets must not appear in Debug output");
+    std::fs::write(&file, "[s2]\ntokn = \"typo\"\n").unwrap();
+    assert!(Config::load(Some(&file), |_| None).unwrap_err().0.contains("tokn"));
+}
