@@ -3,7 +3,19 @@
 
 use crate::catalogue::Endpoint;
 
+pub mod checks;
 pub mod s2;
+pub mod s2_partner;
 
 /// Every declared operation, in the order of `shared/endpoints.tsv`.
-pub(crate) static ENDPOINTS: &[&Endpoint] = &[&s2::inventory::GET_INVENTORY_OVERVIEW];
+pub(crate) static ENDPOINTS: &[&Endpoint] = &[
+    &s2_partner::fulfillment::LIST_FULFILLMENTS,
+    &s2_partner::fulfillment::CREATE_FULFILLMENT,
+    &s2_partner::inventory_supply::GET_INVENTORY_SUPPLY,
+    &s2_partner::product::LIST_PRODUCTS,
+    &s2_partner::purchase_order::LIST_PURCHASE_ORDERS,
+    &s2_partner::purchase_order::CREATE_PURCHASE_ORDER,
+    &s2_partner::supplier::LIST_SUPPLIERS,
+    &s2_partner::warehouse::LIST_WAREHOUSES,
+    &s2::inventory::GET_INVENTORY_OVERVIEW,
+];

@@ -1,0 +1,71 @@
+//! Supplier: `GET /supplier` (seed `s2-partner-api.txt`): every available supplier.
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Vendor};
+use crate::request::{FieldError, Operation, Request};
+use crate::schema::Wire;
+
+pub const LIST_SUPPLIERS: Endpoint = Endpoint {
+    vendor: Vendor::S2Partner,
+    id: "s2_partner.list_suppliers",
+    summary: "Every available supplier",
+    method: Method::Get,
+    path: "/supplier",
+    path_params: &[],
+    query: &[],
+    body: Body::None,
+    response: <Vec<PartnerSupplier> as Wire>::SCHEMA,
+    auth: Auth::AccessKey,
+    idempotent: true,
+    pagination: Pagination::None,
+};
+
+/// `GET /supplier`: all suppliers in one response.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListSuppliers;
+
+impl ListSuppliers {
+    pub fn new() -> Self {
+        Self
+    }
+}
+
+impl Operation for ListSuppliers {
+    const ENDPOINT: &'static Endpoint = &LIST_SUPPLIERS;
+    type Response = Vec<PartnerSupplier>;
+
+    fn build(&self) -> Result<Request, Vec<FieldError>> {
+        Request::builder(Self::ENDPOINT).build()
+    }
+}
+
+/// A supplier; also a purchase order's `from_supplier`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+pub struct PartnerSupplier {
+    /// The `from_supplier_id` of a new purchase order.
+    pub id: i64,
+    pub name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_the_seed_call() {
+        let request = ListSuppliers::new().build().unwrap();
+        assert_eq!(
+            (request.operation, request.method, request.path_and_query()),
+            ("s2_partner.list_suppliers", Method::Get, "/supplier".to_string())
+        );
+        assert_eq!((request.body, request.content_type), (None, None));
+    }
+
+    #[test]
+    fn decodes_the_seed_example() {
+        let suppliers = crate::decode::<Vec<PartnerSupplier>>(include_bytes!("../../../tests/fixtures/s2_partner.list_suppliers/good.json")).unwrap();
+        assert_eq!(suppliers.value[1], PartnerSupplier { id: 29, name: "Buckridge - Streich".into() });
+    }
+}
