@@ -17,5 +17,6 @@ pub(crate) static ENDPOINTS: &[&Endpoint] = &[
     &s2_partner::purchase_order::CREATE_PURCHASE_ORDER,
     &s2_partner::supplier::LIST_SUPPLIERS,
     &s2_partner::warehouse::LIST_WAREHOUSES,
+    &s2::fulfillment::CREATE_FULFILLMENT_ORDER,
     &s2::inventory::GET_INVENTORY_OVERVIEW,
 ];

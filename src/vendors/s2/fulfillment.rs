@@ -1,0 +1,631 @@
+//! Fulfillment orders: `POST /fulfillment` (seed `s2-fulfillment-order-api.txt`).
+//!
+//! A fulfillment order ships items from a warehouse to an address, standalone or for an
+//! existing order (`orderId`) or RMA (`rmaId`), in one or more shipments.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use tsify::Tsify;
+
+use super::inventory::{Address, Organization, Product, Warehouse};
+use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Vendor};
+use crate::request::{FieldError, FieldErrors, Operation, Request};
+use crate::schema::{Schema, Wire};
+use crate::vendors::checks;
+
+pub const CREATE_FULFILLMENT_ORDER: Endpoint = Endpoint {
+    vendor: Vendor::S2,
+    id: "s2.create_fulfillment_order",
+    summary: "Create a fulfillment order: items, address, shipments and prepaid labels",
+    method: Method::Post,
+    path: "/fulfillment",
+    path_params: &[],
+    query: &[],
+    body: Body::Json(<NewFulfillmentOrder as Wire>::SCHEMA),
+    response: FulfillmentOrder::SCHEMA,
+    auth: Auth::BearerWithOrganization,
+    idempotent: false,
+    pagination: Pagination::None,
+};
+
+/// `POST /fulfillment`: creates a fulfillment order. The body is checked before anything
+/// is sent (see [`NewFulfillmentOrder::check`]).
+///
+/// Not idempotent in general. With `channelFulfillmentId` set the vendor refuses a
+/// second fulfillment with the same id: HTTP 409 with
+/// `{"code": "ALREADY_EXISTS", "message": "Fulfillment with channelFulfillmentId '...' already exists for this organization"}`,
+/// so after a retried create that answer means "already created".
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateFulfillmentOrder {
+    body: NewFulfillmentOrder,
+}
+
+impl CreateFulfillmentOrder {
+    pub fn new(body: NewFulfillmentOrder) -> Self {
+        Self { body }
+    }
+
+    pub fn body(&self) -> &NewFulfillmentOrder {
+        &self.body
+    }
+}
+
+impl Operation for CreateFulfillmentOrder {
+    const ENDPOINT: &'static Endpoint = &CREATE_FULFILLMENT_ORDER;
+    type Response = FulfillmentOrder;
+
+    fn build(&self) -> Result<Request, Vec<FieldError>> {
+        Request::builder(Self::ENDPOINT).field_errors(self.body.check()).json(&self.body).build()
+    }
+}
+
+/// S2's order type, sent as an integer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrderType {
+    /// `0`: business to consumer. The vendor's default when `orderType` is not set.
+    B2c,
+    /// `1`: business to business.
+    B2b,
+    /// `2`: FBA (Fulfillment by Amazon).
+    Fba,
+}
+
+/// S2's fulfillment method (`method`), sent as an integer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FulfillmentMethod {
+    /// `0`: SPD (small parcel delivery).
+    Spd,
+    /// `1`: PICKUP.
+    Pickup,
+    /// `2`: LTL (less than truckload freight).
+    Ltl,
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const ORDER_TYPE_TS: &str = r#"
+/** S2 order type: `0` B2C (the default when not set), `1` B2B, `2` FBA (Fulfillment by Amazon). */
+export type OrderType = 0 | 1 | 2;
+/** S2 fulfillment method: `0` SPD (small parcel delivery), `1` PICKUP, `2` LTL (less than truckload). */
+export type FulfillmentMethod = 0 | 1 | 2;
+"#;
+
+/// For an integer enum: its codes, `Serialize`/`Deserialize` as a bare integer (an
+/// unknown code is a decoding error) and its `Wire` schema (`Schema::IntEnum`).
+macro_rules! int_enum {
+    ($ty:ident, $expecting:literal, [$($variant:ident = $code:literal),+]) => {
+        impl $ty {
+            /// The integer on the wire.
+            pub const fn code(self) -> i64 {
+                match self { $($ty::$variant => $code),+ }
+            }
+
+            pub const fn from_code(code: i64) -> Option<Self> {
+                match code { $($code => Some($ty::$variant),)+ _ => None }
+            }
+        }
+
+        impl Wire for $ty {
+            const SCHEMA: &'static Schema = &Schema::IntEnum(&[$($code),+]);
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.code())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = i64::deserialize(deserializer)?;
+                $ty::from_code(code).ok_or_else(|| {
+                    serde::de::Error::invalid_value(serde::de::Unexpected::Signed(code), &$expecting)
+                })
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.code())
+            }
+        }
+    };
+}
+
+int_enum!(OrderType, "0 (B2C), 1 (B2B) or 2 (FBA)", [B2c = 0, B2b = 1, Fba = 2]);
+int_enum!(FulfillmentMethod, "0 (SPD), 1 (PICKUP) or 2 (LTL)", [Spd = 0, Pickup = 1, Ltl = 2]);
+
+/// The body of `POST /fulfillment`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct NewFulfillmentOrder {
+    /// Only for a fulfillment of an existing order; leave out for a standalone one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    /// Only for a fulfillment of an existing RMA; leave out for a standalone one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rma_id: Option<String>,
+    /// The shipping address. Every field is required; pass `""` where there is no value.
+    /// `countryId` is ISO 3166-1 alpha-2 (`"US"`).
+    pub address: Address,
+    /// The warehouse to fulfill from; the vendor picks one at random when left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warehouse_id: Option<String>,
+    /// The channel's own fulfillment id. Unique per organization: a second create with
+    /// the same id fails with 409 `ALREADY_EXISTS`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_fulfillment_id: Option<String>,
+    /// Only when there is no `orderId` (an order brings its own account).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_account_id: Option<String>,
+    /// The code of the related account (see the Account page of the S2 web app).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_code: Option<String>,
+    /// `0` B2C (the default when left out), `1` B2B, `2` FBA.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "OrderType")]
+    pub order_type: Option<OrderType>,
+    /// `""` or `"standard"` when there is no particular method.
+    pub shipping_method: String,
+    /// What to fulfill: at least one item.
+    pub items: Vec<NewFulfillmentItem>,
+    /// Each shipment carries some of `items`.
+    pub shipments: Vec<NewFulfillmentShipment>,
+    /// Pass `[]` when there are none.
+    pub attachments: Vec<NewFulfillmentAttachment>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_reference_ids: Option<Vec<String>>,
+    /// Whether delivery needs a signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature_required: Option<bool>,
+    /// `0` SPD, `1` PICKUP, `2` LTL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "FulfillmentMethod")]
+    pub method: Option<FulfillmentMethod>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_note: Option<String>,
+}
+
+/// A product and its quantity, in the order's `items` and in a shipment's `items`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct NewFulfillmentItem {
+    /// The S2 product id (a UUID, see `GET /inventory/overview`).
+    pub product_id: String,
+    pub quantity: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct NewFulfillmentShipment {
+    /// Some of the order's items: every `productId` must be one of the order's, with at
+    /// most the order's quantity.
+    pub items: Vec<NewFulfillmentItem>,
+    /// Pre-generated shipping labels; `[]` when there are none.
+    pub prepaid_labels: Vec<PrepaidLabel>,
+    /// The carrier; the vendor uses `"OTHER"` when left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipping_carrier_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tracking_number: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct PrepaidLabel {
+    /// Path or URL of the label file.
+    pub file_path: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct NewFulfillmentAttachment {
+    /// Any Unicode file name (`"听雨 (24 x 26.25)_PFPWig.jpg"`).
+    pub file_name: String,
+    /// Path or URL of the file.
+    pub path: String,
+}
+
+impl NewFulfillmentOrder {
+    /// Every problem with the body: an `address.countryId` that is not ISO 3166-1
+    /// alpha-2, no items, an item or shipment item without `productId` or with a quantity
+    /// below 1, a shipment without items, a shipment item that is not among the order's
+    /// items or ships more of a product than the order has, a prepaid label without
+    /// `filePath`. The other address fields may be `""`, as documented.
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut errors = FieldErrors::new();
+        checks::country_code(&mut errors, "address.countryId", &self.address.country_id);
+
+        checks::at_least_one(&mut errors, "items", self.items.len());
+        let mut ordered: HashMap<&str, i64> = HashMap::new();
+        for (i, item) in self.items.iter().enumerate() {
+            checks::required_text(&mut errors, &format!("items[{i}].productId"), &item.product_id);
+            checks::quantity(&mut errors, &format!("items[{i}].quantity"), item.quantity);
+            let total = ordered.entry(item.product_id.as_str()).or_default();
+            *total = total.saturating_add(item.quantity);
+        }
+
+        for (s, shipment) in self.shipments.iter().enumerate() {
+            let at = format!("shipments[{s}]");
+            checks::at_least_one(&mut errors, &format!("{at}.items"), shipment.items.len());
+            let mut shipped: HashMap<&str, i64> = HashMap::new();
+            for (i, item) in shipment.items.iter().enumerate() {
+                let product_field = format!("{at}.items[{i}].productId");
+                let quantity_field = format!("{at}.items[{i}].quantity");
+                checks::required_text(&mut errors, &product_field, &item.product_id);
+                checks::quantity(&mut errors, &quantity_field, item.quantity);
+                if item.product_id.trim().is_empty() || item.quantity < 1 {
+                    continue;
+                }
+                let Some(&in_order) = ordered.get(item.product_id.as_str()) else {
+                    errors.push(product_field, format!("{:?} is not among the order's items", item.product_id));
+                    continue;
+                };
+                let total = shipped.entry(item.product_id.as_str()).or_default();
+                *total = total.saturating_add(item.quantity);
+                if *total > in_order {
+                    errors
+                        .push(quantity_field, format!("exceeds the order's quantity of this product: {total} in this shipment, {in_order} ordered"));
+                }
+            }
+            for (l, label) in shipment.prepaid_labels.iter().enumerate() {
+                checks::required_text(&mut errors, &format!("{at}.prepaidLabels[{l}].filePath"), &label.file_path);
+            }
+        }
+        checks::into_vec(errors)
+    }
+}
+
+/// The response of `POST /fulfillment`: the created fulfillment order.
+///
+/// The `order*` fields describe the order it fulfills; they are null for a standalone
+/// fulfillment (no `orderId` in the request).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct FulfillmentOrder {
+    pub id: String,
+    /// e.g. `"CREATED"`.
+    pub status: String,
+    pub address: Address,
+    /// Null unless the request set one.
+    #[serde(default)]
+    pub channel_fulfillment_id: Option<String>,
+    /// Free-form.
+    #[tsify(type = "unknown")]
+    pub meta: serde_json::Value,
+    pub warehouse: Warehouse,
+    pub warehouse_pick_id: String,
+    pub shipping_method: String,
+    pub items: Vec<FulfillmentOrderItem>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub attachments: Vec<FulfillmentAttachment>,
+    pub shipments: Vec<FulfillmentShipment>,
+    #[serde(default)]
+    pub order_organization: Option<Organization>,
+    #[serde(default)]
+    pub ship_by_date: Option<String>,
+    #[serde(default)]
+    pub deliver_by_date: Option<String>,
+    #[serde(default)]
+    pub customer_note: Option<String>,
+    /// The order's reference ids; entries may be `""`.
+    pub reference_ids: Vec<String>,
+    #[serde(default)]
+    pub order_id: Option<String>,
+    /// RFC 3339.
+    #[serde(default)]
+    pub order_date: Option<String>,
+    #[serde(default)]
+    pub order_account_id: Option<String>,
+    #[serde(default)]
+    pub order_channel_order_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct FulfillmentOrderItem {
+    pub product: Product,
+    #[serde(default)]
+    pub channel_fulfillment_item_id: Option<String>,
+    pub quantity: i64,
+    #[tsify(type = "unknown")]
+    pub meta: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct FulfillmentAttachment {
+    pub id: String,
+    /// Any Unicode file name.
+    pub file_name: String,
+    pub path: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct FulfillmentShipment {
+    pub id: String,
+    pub fulfillment_id: String,
+    #[serde(default)]
+    pub manifest_id: Option<String>,
+    #[serde(default)]
+    pub channel_shipment_id: Option<String>,
+    /// e.g. `"CREATED"`.
+    pub status: String,
+    #[tsify(type = "unknown")]
+    pub meta: serde_json::Value,
+    pub shipping_carrier: ShippingCarrier,
+    /// `""` until shipped.
+    pub tracking_number: String,
+    pub tracking_url: String,
+    pub items: Vec<FulfillmentShipmentItem>,
+    pub labels: Vec<ShipmentLabel>,
+    /// Undocumented shape (`[]` in the seed).
+    #[tsify(type = "unknown[]")]
+    pub packages: Vec<serde_json::Value>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct ShippingCarrier {
+    /// e.g. `"OTHER"`.
+    pub id: String,
+    pub name: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct FulfillmentShipmentItem {
+    #[serde(default)]
+    pub channel_shipment_item_id: Option<String>,
+    pub product: Product,
+    pub quantity: i64,
+    #[tsify(type = "unknown")]
+    pub meta: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct ShipmentLabel {
+    pub id: String,
+    /// The key is `type` on the wire, e.g. `"PREPAID"`.
+    #[serde(rename = "type")]
+    pub label_type: String,
+    pub carrier: String,
+    pub tracking_number: String,
+    pub tracking_url: String,
+    pub amount: f64,
+    /// e.g. `"USD"`.
+    pub amount_currency: String,
+    pub file_path: String,
+    /// Null for a prepaid label; undocumented shape otherwise.
+    #[serde(default)]
+    #[tsify(type = "unknown")]
+    pub purchased_label: Option<serde_json::Value>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use super::*;
+
+    /// The seed's request body example, verbatim.
+    const SEED_REQUEST: &str = r#"{
+"orderId": "ae52b0ab-8f0c-4b11-9c13-c5c221228ecd",
+"address": {
+"name": "test",
+"company": "test company",
+"address1": "test address",
+"address2": "test address2",
+"city": "test city",
+"state": "test",
+"postalCode": "123456",
+"countryId": "CN",
+"phone": "123456",
+"email": ""
+},
+"warehouseId": "9cae310d-c440-4d78-bdc0-bf306ec3388",
+"channelFulfillmentId": null,
+"orderAccountId": "1ac48942-405a-4841-a7d8-708f50dbe888",
+"accountCode": "test_account_code",
+"orderType": 0,
+"shippingMethod": "Expedited",
+"items": [
+{
+"productId": "3775cc37-30e7-4579-a58e-c9adda6fa88",
+"quantity": 2
+},
+{
+"productId": "bab7c35b-2ecb-4b40-be82-8dc1e0a86888",
+"quantity": 1
+}
+],
+"shipments": [
+{
+"items": [
+{
+"productId": "3775cc37-30e7-4579-a58e-c9adda6fa88",
+"quantity": 2
+},
+{
+"productId": "bab7c35b-2ecb-4b40-be82-8dc1e0a8688",
+"quantity": 1
+}
+],
+"prepaidLabels": [
+{
+"filePath": "95d73baf-76ba-4bea-86ac-1534c5e5d4aa/2024-04-24/shipping_label/Snipaste_2024_04_15_13_37_25_wgfZCvetlGQmtEBqnQ__m.png"
+}
+],
+"shippingCarrierId": "OTHER"
+}
+],
+"attachments": [
+{
+"fileName": "听雨 (24 x 26.25)_PFPWig.jpg",
+"path": "95d73baf-76ba-4bea-86ac-1534c5e5d4aa/2024-04-24/fulfillment/听雨__24_x_26.25__PFPWig_bdsL5YZcA8A5Wcfshhj3E.jpg"
+}
+],
+"additionalReferenceIds": []
+}"#;
+
+    const TYPO: &str = "bab7c35b-2ecb-4b40-be82-8dc1e0a8688";
+    const FIXED: &str = "bab7c35b-2ecb-4b40-be82-8dc1e0a86888";
+
+    fn messages(errors: Vec<FieldError>) -> Vec<String> {
+        errors.iter().map(ToString::to_string).collect()
+    }
+
+    fn seed_body() -> NewFulfillmentOrder {
+        serde_json::from_str(SEED_REQUEST).unwrap()
+    }
+
+    /// The seed's example with its shipment's second product id spelt like the order's.
+    fn good_body() -> NewFulfillmentOrder {
+        let mut body = seed_body();
+        body.shipments[0].items[1].product_id = FIXED.into();
+        body
+    }
+
+    fn item(product_id: &str, quantity: i64) -> NewFulfillmentItem {
+        NewFulfillmentItem { product_id: product_id.into(), quantity }
+    }
+
+    #[test]
+    fn the_seed_example_builds_into_the_same_body() {
+        let request = CreateFulfillmentOrder::new(good_body()).build().unwrap();
+        assert_eq!(request.operation, "s2.create_fulfillment_order");
+        assert_eq!((request.method, request.path.as_str(), request.content_type), (Method::Post, "/fulfillment", Some("application/json")));
+        assert!(request.query.is_empty());
+        let sent: Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+        let mut want: Value = serde_json::from_str(&SEED_REQUEST.replace(&format!("\"{TYPO}\""), &format!("\"{FIXED}\""))).unwrap();
+        // A null optional is left out rather than sent as null.
+        want.as_object_mut().unwrap().remove("channelFulfillmentId");
+        assert_eq!(sent, want);
+        assert!(request.body.unwrap().contains("听雨 (24 x 26.25)_PFPWig.jpg"));
+    }
+
+    #[test]
+    fn the_seed_example_verbatim_ships_a_product_the_order_does_not_have() {
+        // The seed's shipment lists "...8dc1e0a8688", one digit short of the order's
+        // "...8dc1e0a86888": the check catches the typo.
+        assert_eq!(
+            messages(CreateFulfillmentOrder::new(seed_body()).build().unwrap_err()),
+            vec![format!("shipments[0].items[1].productId: \"{TYPO}\" is not among the order's items")]
+        );
+    }
+
+    #[test]
+    fn order_type_and_method_are_integers_on_the_wire() {
+        let body = NewFulfillmentOrder { order_type: Some(OrderType::Fba), method: Some(FulfillmentMethod::Pickup), ..good_body() };
+        let sent: Value = serde_json::from_str(&CreateFulfillmentOrder::new(body).build().unwrap().body.unwrap()).unwrap();
+        assert_eq!((&sent["orderType"], &sent["method"]), (&json!(2), &json!(1)));
+        assert_eq!(serde_json::to_string(&[OrderType::B2c, OrderType::B2b, OrderType::Fba]).unwrap(), "[0,1,2]");
+        assert_eq!(serde_json::to_string(&[FulfillmentMethod::Spd, FulfillmentMethod::Pickup, FulfillmentMethod::Ltl]).unwrap(), "[0,1,2]");
+        assert_eq!(serde_json::from_str::<OrderType>("1").unwrap(), OrderType::B2b);
+        assert_eq!(serde_json::from_str::<FulfillmentMethod>("2").unwrap(), FulfillmentMethod::Ltl);
+        let err = serde_json::from_str::<OrderType>("3").unwrap_err().to_string();
+        assert!(err.contains("expected 0 (B2C), 1 (B2B) or 2 (FBA)"), "{err}");
+        assert!(serde_json::from_str::<FulfillmentMethod>("\"SPD\"").is_err());
+        assert!(matches!(<OrderType as Wire>::SCHEMA, Schema::IntEnum(&[0, 1, 2])));
+        assert_eq!(NewFulfillmentOrder::SCHEMA.expected(), "object (NewFulfillmentOrder)");
+        let out_of_range = crate::validate(NewFulfillmentOrder::SCHEMA, SEED_REQUEST.replace("\"orderType\": 0", "\"orderType\": 5").as_bytes());
+        assert_eq!(out_of_range.errors[0].to_string(), "$.orderType: expected one of 0, 1, 2 or null, found number 5");
+    }
+
+    #[test]
+    fn optional_fields_left_out_are_not_sent() {
+        let body = NewFulfillmentOrder {
+            address: Address { country_id: "US".into(), ..Address::default() },
+            items: vec![item("p1", 1)],
+            ..NewFulfillmentOrder::default()
+        };
+        let sent: Value = serde_json::from_str(&CreateFulfillmentOrder::new(body).build().unwrap().body.unwrap()).unwrap();
+        let keys: Vec<&str> = sent.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["address", "attachments", "items", "shipments", "shippingMethod"]);
+        assert_eq!(sent["address"]["email"], "");
+    }
+
+    #[test]
+    fn country_and_items_are_checked() {
+        let body = NewFulfillmentOrder {
+            address: Address { country_id: "China".into(), ..Address::default() },
+            items: vec![],
+            shipments: vec![],
+            ..good_body()
+        };
+        assert_eq!(
+            messages(body.check()),
+            vec![
+                "address.countryId: must be an ISO 3166-1 alpha-2 country code (two uppercase letters, e.g. \"US\"), got \"China\"",
+                "items: must contain at least one item",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_path() {
+        let body = NewFulfillmentOrder {
+            address: Address { country_id: "cn".into(), ..good_body().address },
+            items: vec![item("p1", 2), item("", 1), item("p3", 0)],
+            shipments: vec![
+                NewFulfillmentShipment {
+                    items: vec![item("p1", 1), item("p9", 1), item("p1", 2), item(" ", -1)],
+                    prepaid_labels: vec![PrepaidLabel { file_path: "label.pdf".into() }, PrepaidLabel { file_path: "".into() }],
+                    ..NewFulfillmentShipment::default()
+                },
+                NewFulfillmentShipment::default(),
+                NewFulfillmentShipment { items: vec![item("p1", 3)], ..NewFulfillmentShipment::default() },
+            ],
+            ..good_body()
+        };
+        assert_eq!(
+            messages(CreateFulfillmentOrder::new(body).build().unwrap_err()),
+            vec![
+                "address.countryId: must be an ISO 3166-1 alpha-2 country code (two uppercase letters, e.g. \"US\"), got \"cn\"",
+                "items[1].productId: is required and must not be empty",
+                "items[2].quantity: must be at least 1, got 0",
+                "shipments[0].items[1].productId: \"p9\" is not among the order's items",
+                "shipments[0].items[2].quantity: exceeds the order's quantity of this product: 3 in this shipment, 2 ordered",
+                "shipments[0].items[3].productId: is required and must not be empty",
+                "shipments[0].items[3].quantity: must be at least 1, got -1",
+                "shipments[0].prepaidLabels[1].filePath: is required and must not be empty",
+                "shipments[1].items: must contain at least one item",
+                "shipments[2].items[0].quantity: exceeds the order's quantity of this product: 3 in this shipment, 2 ordered",
+            ]
+        );
+    }
+
+    #[test]
+    fn order_quantities_of_a_repeated_product_add_up() {
+        let body = NewFulfillmentOrder {
+            items: vec![item("p1", 1), item("p1", 2)],
+            shipments: vec![NewFulfillmentShipment { items: vec![item("p1", 3)], ..NewFulfillmentShipment::default() }],
+            ..good_body()
+        };
+        assert!(body.check().is_empty());
+    }
+
+    #[test]
+    fn decodes_the_seed_response() {
+        let decoded = crate::decode::<FulfillmentOrder>(include_bytes!("../../../tests/fixtures/s2.create_fulfillment_order/good.json")).unwrap();
+        assert!(decoded.drift.is_empty());
+        let order = decoded.value;
+        assert_eq!((order.channel_fulfillment_id.as_deref(), order.customer_note.as_deref()), (None, None));
+        assert_eq!(order.attachments[0].file_name, "听雨 (24 x 26.25)_PFPWig.jpg");
+        assert_eq!(order.shipments[0].labels[0].label_type, "PREPAID");
+        assert_eq!(order.shipments[0].labels[0].purchased_label, None);
+        assert_eq!(order.order_organization.map(|o| o.name).as_deref(), Some("test organization"));
+    }
+}
