@@ -18,7 +18,7 @@ pub mod validate;
 pub mod vendors;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use catalogue::{Endpoint, Vendor};
 pub use decode::{decode, Decoded};

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Every catalogue operation has three captured bodies in `tests/fixtures/<id>/`:
 //! `good.json` (valid, no drift), `wrong_type.json` (fails with exactly the errors in
 //! `wrong_type.expected`) and `drift.json` (valid, drift exactly `drift.expected`).

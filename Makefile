@@ -1,0 +1,73 @@
+# commerce-kit. Quick start: `make demo`, `make test` (README).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PROXY_DEBUG := target/debug/commerce-proxy
+PROXY_RELEASE := target/release/commerce-proxy
+# Browser tests: the proxy, and the wasm-bindgen test runner's page (an allowed origin).
+TEST_PROXY := 127.0.0.1:18181
+TEST_RUNNER := 127.0.0.1:18182
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: help tools test-tools pkg www-build npm-deps demo test test-rust test-browser test-ts test-e2e proxy-debug clean
+
+help:
+	@echo "make demo   build everything and serve the dashboard + proxy + embedded mock on http://127.0.0.1:8080"
+	@echo "make test   every test layer: Rust, browser (wasm-pack), TypeScript, end to end"
+	@echo "make pkg    build the npm package into pkg/"
+
+tools:
+	@.ci/install-tools.sh build
+
+test-tools:
+	@.ci/install-tools.sh test
+
+# The npm package: wasm-pack's output plus pkg-template/.
+pkg: tools
+	wasm-pack build --target web --release --out-dir pkg --out-name commerce_kit
+	node pkg-template/assemble.mjs
+
+npm-deps:
+	@for dir in www tests; do \
+	  if [ ! -d $$dir/node_modules ] || [ $$dir/package-lock.json -nt $$dir/node_modules/.package-lock.json ]; then \
+	    echo "[npm] installing $$dir"; npm --prefix $$dir ci --no-audit --no-fund --loglevel=error; \
+	  else npm --prefix $$dir install --no-audit --no-fund --loglevel=error --prefer-offline >/dev/null; fi; \
+	done
+
+www-build: pkg npm-deps
+	npm --prefix www run build
+
+demo: www-build
+	cargo build --release -p commerce-proxy
+	@echo
+	@echo "  commerce-kit demo: open http://127.0.0.1:8080  (embedded mock, no keys needed; Ctrl-C stops)"
+	@echo
+	COMMERCE_PROXY_STATIC_DIR=www/dist exec $(PROXY_RELEASE) serve --listen 127.0.0.1:8080
+
+proxy-debug:
+	cargo build -p commerce-proxy
+
+test: test-tools test-rust test-browser test-ts test-e2e
+	@echo "make test: every layer passed"
+
+test-rust:
+	cargo test --workspace
+
+# wasm-pack test: the package in headless Chromium, calling a real proxy + mock.
+test-browser: test-tools proxy-debug
+	.ci/with-proxy.sh $(TEST_PROXY) --allow-origin http://$(TEST_RUNNER) -- \
+	  env CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_TEST_ADDRESS=$(TEST_RUNNER) WASM_BINDGEN_TEST_TIMEOUT=60 \
+	      COMMERCE_TEST_PROXY=http://$(TEST_PROXY) wasm-pack test --headless --chrome
+
+# A strict TypeScript consumer of pkg/ (with @ts-expect-error lines for wrong shapes).
+test-ts: pkg npm-deps
+	npm --prefix tests run typecheck
+
+# Playwright (playwright-core + Debian's Chromium) drives the built dashboard.
+test-e2e: www-build proxy-debug
+	COMMERCE_PROXY_BIN=$(CURDIR)/$(PROXY_DEBUG) npm --prefix tests run e2e
+
+clean:
+	cargo clean
+	rm -rf pkg www/dist www/node_modules tests/node_modules
