@@ -1,0 +1,119 @@
+// Small DOM helpers. Everything is built with createElement/textContent: vendor data is
+// untrusted and the CSP forbids inline styles, so no innerHTML and no style="...".
+
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined>;
+
+/**
+ * `el('td', { class: 'num' }, [String(n)])`. Attribute values are set with
+ * setAttribute (boolean true sets an empty attribute, false/null/undefined skip it);
+ * string children become text nodes.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, children: Child[] = []): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'style' || name.startsWith('on')) {
+      throw new Error(`el(): attribute ${name} is not allowed (use CSS classes and addEventListener)`);
+    }
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+/** Replaces all of `parent`'s children. */
+export function replaceChildren(parent: Element, children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+export function button(label: string, onClick: (event: MouseEvent) => void, attrs: Attrs = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', ...attrs }, [label]);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export interface Column<Row> {
+  /** Header text. */
+  title: string;
+  /** Cell content: text or nodes. */
+  cell: (row: Row) => Child | Child[];
+  /** Class of the column's header and cells, e.g. 'num' for right-aligned numbers. */
+  className?: string;
+}
+
+export interface TableOptions<Row> {
+  /** Extra classes of a row (e.g. 'unknown'). */
+  rowClass?: (row: Row) => string | undefined;
+  caption?: string;
+  className?: string;
+}
+
+/** A table with a header row and one body row per element of `rows`. */
+export function table<Row>(columns: Column<Row>[], rows: readonly Row[], options: TableOptions<Row> = {}): HTMLTableElement {
+  const head = el('thead', {}, [
+    el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: c.className }, [c.title]))),
+  ]);
+  const body = el(
+    'tbody',
+    {},
+    rows.map((row) => {
+      const cells = columns.map((c) => {
+        const content = c.cell(row);
+        return el('td', { class: c.className }, Array.isArray(content) ? content : [content]);
+      });
+      return el('tr', { class: options.rowClass?.(row) }, cells);
+    }),
+  );
+  return el('table', { class: ['data', options.className].filter(Boolean).join(' ') }, [
+    options.caption ? el('caption', {}, [options.caption]) : null,
+    head,
+    body,
+  ]);
+}
+
+/** The loading state: an element with class `loading`. */
+export function loadingView(text: string): HTMLElement {
+  return el('p', { class: 'loading', role: 'status' }, [el('span', { class: 'spinner', 'aria-hidden': 'true' }), text]);
+}
+
+export interface ErrorViewContent {
+  code: string;
+  title: string;
+  message: string;
+  /** Extra lines, e.g. validation issues. */
+  lines?: string[];
+  /** How many more lines there were than listed. */
+  more?: number;
+}
+
+/** The error state: an element with class `error` and `data-code`. */
+export function errorView(content: ErrorViewContent, actions: Child[] = []): HTMLElement {
+  const lines = content.lines ?? [];
+  return el('div', { class: 'error', role: 'alert', 'data-code': content.code }, [
+    el('h3', { class: 'error-title' }, [content.title]),
+    el('p', { class: 'error-message' }, [el('code', { class: 'error-code' }, [content.code]), ' ', content.message]),
+    lines.length > 0
+      ? el(
+          'ul',
+          { class: 'error-lines' },
+          lines.map((line) => el('li', {}, [el('code', {}, [line])])),
+        )
+      : null,
+    content.more ? el('p', { class: 'error-more' }, [`… and ${content.more} more`]) : null,
+    actions.length > 0 ? el('div', { class: 'error-actions' }, actions) : null,
+  ]);
+}
+
+/** An empty-state line. */
+export function emptyView(text: string): HTMLElement {
+  return el('p', { class: 'empty' }, [text]);
+}
