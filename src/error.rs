@@ -22,6 +22,10 @@ pub enum Error {
     Unauthorized { status: u16, message: String },
     /// The proxy refused the request itself (unknown operation, bad path, body too large).
     Proxy { status: u16, proxy_code: String, message: String },
+    /// 409 `ALREADY_EXISTS`: S2 already has a fulfillment with this `channelFulfillmentId`.
+    /// After a retried create this means "already created" (see
+    /// `vendors::s2::fulfillment::CreateFulfillmentOrder::send_safely`).
+    AlreadyExists { message: String },
     /// The vendor answered with an error: S2's `ALREADY_EXISTS`, Sellers Commerce's
     /// numeric codes, Stock2Shop's messages.
     Vendor { status: u16, vendor_code: Option<String>, message: String },
@@ -40,6 +44,7 @@ impl Error {
             Error::RateLimited { .. } => "rate_limited",
             Error::Unauthorized { .. } => "unauthorized",
             Error::Proxy { .. } => "proxy",
+            Error::AlreadyExists { .. } => "already_exists",
             Error::Vendor { .. } => "vendor",
             Error::InvalidResponse { .. } => "invalid_response",
         }
@@ -49,6 +54,7 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::RateLimited { .. } => Some(429),
+            Error::AlreadyExists { .. } => Some(409),
             Error::Unauthorized { status, .. } | Error::Proxy { status, .. } | Error::Vendor { status, .. } => Some(*status),
             _ => None,
         }
@@ -82,6 +88,9 @@ impl Error {
         let (vendor_code, message) = vendor_code_and_message(json.as_ref(), body);
         if status == 401 || status == 403 {
             return Error::Unauthorized { status, message };
+        }
+        if status == 409 && vendor_code.as_deref() == Some("ALREADY_EXISTS") {
+            return Error::AlreadyExists { message };
         }
         Error::Vendor { status, vendor_code, message }
     }
@@ -121,6 +130,7 @@ impl fmt::Display for Error {
             Error::RateLimited { retry_after_seconds: None } => write!(f, "rate limited"),
             Error::Unauthorized { status, message } => write!(f, "unauthorized ({status}): {message}"),
             Error::Proxy { status, proxy_code, message } => write!(f, "proxy refused ({status} {proxy_code}): {message}"),
+            Error::AlreadyExists { message } => write!(f, "already exists: {message}"),
             Error::Vendor { status, vendor_code: Some(code), message } => write!(f, "vendor error {status} {code}: {message}"),
             Error::Vendor { status, vendor_code: None, message } => write!(f, "vendor error {status}: {message}"),
             Error::InvalidResponse { issues, unlisted } => {

@@ -11,6 +11,7 @@ extern crate self as commerce_kit;
 
 pub mod catalogue;
 pub mod decode;
+pub mod paginate;
 pub mod error;
 pub mod request;
 pub mod schema;

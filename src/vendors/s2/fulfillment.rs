@@ -52,6 +52,59 @@ impl CreateFulfillmentOrder {
     }
 }
 
+/// How a [`CreateFulfillmentOrder::send_safely`] ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum CreateOutcome {
+    /// The vendor created it and answered with it.
+    Created { fulfillment: FulfillmentOrder },
+    /// An earlier attempt whose answer was lost (timeout, network error, 5xx) had already
+    /// created it: the retry got 409 `ALREADY_EXISTS` for the same `channelFulfillmentId`.
+    AlreadyCreated {
+        #[serde(rename = "channelFulfillmentId")]
+        channel_fulfillment_id: String,
+    },
+}
+
+impl CreateFulfillmentOrder {
+    /// Attempts made at most by [`send_safely`](Self::send_safely).
+    pub const MAX_ATTEMPTS: u32 = 3;
+
+    /// Sends the create, retrying when that is safe.
+    ///
+    /// Semantics: a create without `channelFulfillmentId` is sent once; any failure is
+    /// returned as is, because a lost answer may hide a created fulfillment and a retry
+    /// could duplicate it. With `channelFulfillmentId` set, S2 refuses duplicates, so an
+    /// attempt whose outcome is unknown (timeout, network error, 429, 502-504) is retried
+    /// (at most [`MAX_ATTEMPTS`](Self::MAX_ATTEMPTS) in all), and a 409 `ALREADY_EXISTS`
+    /// on a retry means the lost attempt succeeded: [`CreateOutcome::AlreadyCreated`].
+    /// A 409 on the first attempt is a real duplicate: [`Error::AlreadyExists`].
+    ///
+    /// `send` is the transport: it sends a request and returns the response body.
+    pub async fn send_safely<F, Fut>(&self, mut send: F) -> Result<CreateOutcome, crate::Error>
+    where
+        F: FnMut(Request) -> Fut,
+        Fut: std::future::Future<Output = Result<Vec<u8>, crate::Error>>,
+    {
+        let request = self.build().map_err(|errors| crate::Error::InvalidRequest { errors })?;
+        let key = self.body.channel_fulfillment_id.clone().filter(|k| !k.trim().is_empty());
+        let mut attempt = 1;
+        loop {
+            match (send(request.clone()).await, &key) {
+                (Ok(body), _) => {
+                    let fulfillment = crate::decode::<FulfillmentOrder>(&body)?.value;
+                    return Ok(CreateOutcome::Created { fulfillment });
+                }
+                (Err(crate::Error::AlreadyExists { .. }), Some(key)) if attempt > 1 => {
+                    return Ok(CreateOutcome::AlreadyCreated { channel_fulfillment_id: key.clone() });
+                }
+                (Err(e), Some(_)) if e.is_retryable() && attempt < Self::MAX_ATTEMPTS => attempt += 1,
+                (Err(e), _) => return Err(e),
+            }
+        }
+    }
+}
+
 impl Operation for CreateFulfillmentOrder {
     const ENDPOINT: &'static Endpoint = &CREATE_FULFILLMENT_ORDER;
     type Response = FulfillmentOrder;
@@ -627,5 +680,89 @@ mod tests {
         assert_eq!(order.shipments[0].labels[0].label_type, "PREPAID");
         assert_eq!(order.shipments[0].labels[0].purchased_label, None);
         assert_eq!(order.order_organization.map(|o| o.name).as_deref(), Some("test organization"));
+    }
+}
+
+#[cfg(test)]
+mod safe_create_tests {
+    use std::cell::RefCell;
+
+    use futures_executor::block_on;
+
+    use super::*;
+    use crate::Error;
+
+    fn order(key: Option<&str>) -> CreateFulfillmentOrder {
+        let body: NewFulfillmentOrder = serde_json::from_str(SAFE_CREATE_BODY).unwrap();
+        CreateFulfillmentOrder::new(NewFulfillmentOrder { channel_fulfillment_id: key.map(String::from), ..body })
+    }
+
+    const SAFE_CREATE_BODY: &str = r#"{"address": {"name": "A", "company": "", "address1": "1 Rd", "address2": "", "city": "C", "state": "S",
+        "postalCode": "1", "countryId": "CA", "phone": "", "email": ""}, "shippingMethod": "standard",
+        "items": [{"productId": "p1", "quantity": 2}], "shipments": [], "attachments": []}"#;
+
+    /// A transport that answers with the scripted results in order and counts calls.
+    fn scripted(answers: Vec<Result<Vec<u8>, Error>>) -> (RefCell<std::vec::IntoIter<Result<Vec<u8>, Error>>>, RefCell<u32>) {
+        (RefCell::new(answers.into_iter()), RefCell::new(0))
+    }
+
+    fn created_body() -> Vec<u8> {
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/s2.create_fulfillment_order/good.json")).unwrap()
+    }
+
+    fn run(key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<CreateOutcome, Error>, u32) {
+        let (answers, calls) = scripted(answers);
+        let outcome = block_on(order(key).send_safely(|_request| {
+            *calls.borrow_mut() += 1;
+            let answer = answers.borrow_mut().next().expect("no more scripted answers");
+            async move { answer }
+        }));
+        let n = *calls.borrow();
+        (outcome, n)
+    }
+
+    const TIMEOUT: Error = Error::Timeout { after_ms: 10 };
+
+    fn exists() -> Error {
+        Error::from_response(409, None, r#"{"code": "ALREADY_EXISTS", "message": "Fulfillment with channelFulfillmentId 'c-1' already exists for this organization"}"#)
+    }
+
+    #[test]
+    fn a_retry_after_a_lost_answer_that_meets_409_is_already_created() {
+        let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Err(exists())]);
+        assert_eq!(outcome.unwrap(), CreateOutcome::AlreadyCreated { channel_fulfillment_id: "c-1".into() });
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn a_409_on_the_first_attempt_is_a_real_duplicate() {
+        let (outcome, calls) = run(Some("c-1"), vec![Err(exists())]);
+        assert!(matches!(outcome, Err(Error::AlreadyExists { .. })), "{outcome:?}");
+        assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn without_a_key_nothing_is_retried() {
+        let (outcome, calls) = run(None, vec![Err(TIMEOUT)]);
+        assert_eq!(outcome.unwrap_err(), TIMEOUT);
+        assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn retries_stop_after_max_attempts_and_success_is_created() {
+        let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Err(Error::Network { message: "reset".into() }), Err(TIMEOUT)]);
+        assert_eq!(outcome.unwrap_err(), TIMEOUT);
+        assert_eq!(calls, CreateFulfillmentOrder::MAX_ATTEMPTS);
+        let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Ok(created_body())]);
+        assert!(matches!(outcome, Ok(CreateOutcome::Created { .. })));
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn a_vendor_error_is_not_retried() {
+        let bad = Error::from_response(400, None, r#"{"code": "INVALID", "message": "bad address"}"#);
+        let (outcome, calls) = run(Some("c-1"), vec![Err(bad.clone())]);
+        assert_eq!(outcome.unwrap_err(), bad);
+        assert_eq!(calls, 1);
     }
 }

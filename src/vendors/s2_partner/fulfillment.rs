@@ -372,3 +372,13 @@ mod tests {
         assert_eq!(created.value.shipments[0].shipped_by.as_ref().map(|u| u.id), Some(0));
     }
 }
+
+impl crate::paginate::Paginated for ListFulfillments {
+    type Item = PartnerFulfillment;
+    fn after(&self, token: String) -> Self {
+        self.clone().next_token(token)
+    }
+    fn split(page: PartnerFulfillmentPage) -> (Vec<PartnerFulfillment>, Option<String>) {
+        (page.items, page.next_token)
+    }
+}

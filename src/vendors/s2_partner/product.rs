@@ -112,3 +112,13 @@ mod tests {
         assert_eq!(misnamed.errors[0].to_string(), "$.item: expected array, found nothing (field missing)");
     }
 }
+
+impl crate::paginate::Paginated for ListProducts {
+    type Item = PartnerProduct;
+    fn after(&self, token: String) -> Self {
+        self.clone().next_token(token)
+    }
+    fn split(page: PartnerProductPage) -> (Vec<PartnerProduct>, Option<String>) {
+        (page.items, page.next_token)
+    }
+}
