@@ -2,6 +2,9 @@
 //! points. Everything here converts between JS and the pure core; no API knowledge
 //! lives here beyond one method per operation.
 
+mod pages;
+mod s2;
+mod s2_partner;
 mod transport;
 
 use serde::Serialize;
@@ -12,6 +15,7 @@ use web_sys::{AbortSignal, RequestCredentials};
 use crate::error::Error;
 use crate::request::{FieldError, Operation, Request};
 use crate::validate::{LooseKind, PathSegment, Report};
+use crate::schema::Wire;
 use crate::vendors::s2::inventory::GetInventoryOverview;
 use transport::Transport;
 
@@ -82,6 +86,14 @@ export interface EndpointInfo {
 /// A client for the commerce-kit proxy.
 #[wasm_bindgen]
 pub struct Client {
+    inner: Caller,
+    s2: JsValue,
+    s2_partner: JsValue,
+}
+
+/// What every vendor's sub-client needs to make a call.
+#[derive(Clone)]
+pub(crate) struct Caller {
     transport: Transport,
     on_drift: Option<js_sys::Function>,
 }
@@ -133,21 +145,38 @@ impl Client {
         if !field_errors.is_empty() {
             return Err(to_js_error(Error::InvalidRequest { errors: field_errors }));
         }
-        Ok(Client { transport: Transport { base_url, timeout_ms, credentials }, on_drift })
+        let inner = Caller { transport: Transport { base_url, timeout_ms, credentials }, on_drift };
+        // Created once: `client.s2Partner` is the same object every time it is read.
+        let s2 = s2::S2Client { caller: inner.clone() }.into();
+        let s2_partner = s2_partner::S2PartnerClient { caller: inner.clone() }.into();
+        Ok(Client { inner, s2, s2_partner })
+    }
+
+    /// The S2 fulfillment-order and inventory API.
+    #[wasm_bindgen(getter, unchecked_return_type = "S2Client")]
+    pub fn s2(&self) -> JsValue {
+        self.s2.clone()
+    }
+
+    /// The S2 Partner API.
+    #[wasm_bindgen(getter, js_name = s2Partner, unchecked_return_type = "S2PartnerClient")]
+    pub fn s2_partner(&self) -> JsValue {
+        self.s2_partner.clone()
     }
 
     /// `GET /inventory/overview` (S2): every warehouse, product and inventory level.
+    /// The same as `client.s2.getInventoryOverview()`.
     #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<InventoryOverview>")]
     pub fn get_inventory_overview(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.call(GetInventoryOverview.build(), options)
+        self.inner.call(GetInventoryOverview.build(), options)
     }
 }
 
-impl Client {
+impl Caller {
     /// Sends a built request and resolves with the validated, normalised response.
     /// Returns a Promise rather than being `async` so that `&self` is not held across
     /// the await (a `Client` may be used for several calls at once).
-    fn call(&self, request: Result<Request, Vec<FieldError>>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+    pub(crate) fn call(&self, request: Result<Request, Vec<FieldError>>, options: Option<CallOptionsArg>) -> js_sys::Promise {
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         let transport = self.transport.clone();
         let on_drift = self.on_drift.clone();
@@ -166,13 +195,48 @@ impl Client {
     }
 }
 
+impl Caller {
+    /// Sends a request and resolves with the validated body's bytes (for callers that
+    /// decode into Rust types: safe creates, pages).
+    pub(crate) async fn send_bytes(&self, request: Request, options: &JsValue) -> Result<Vec<u8>, Error> {
+        let (signal, timeout_ms) = call_options(options)?;
+        Ok(self.transport.send(&request, signal, timeout_ms).await?.body)
+    }
+}
+
+/// Reads a JS argument as a Rust wire type, checking it with the same validator as
+/// responses so that every problem names its field: `items[0].quantity: expected
+/// integer, found string "2"`, and an unknown key is refused rather than dropped.
+pub(crate) fn from_js<T: Wire + serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, Error> {
+    let text = if value.is_undefined() || value.is_null() {
+        "{}".to_string()
+    } else {
+        js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| invalid("body", "cannot be converted to JSON"))?
+    };
+    let report = crate::validate::validate(T::SCHEMA, text.as_bytes());
+    let field = |path: &str| match path.strip_prefix("$.").or_else(|| path.strip_prefix('$')) {
+        Some("") | None => "body".to_string(),
+        Some(rest) => rest.to_string(),
+    };
+    let mut errors: Vec<FieldError> = report
+        .errors
+        .iter()
+        .map(|issue| FieldError { field: field(&issue.path), message: format!("expected {}, found {}", issue.expected, issue.found) })
+        .collect();
+    errors.extend(report.drift.iter().map(|path| FieldError { field: field(path), message: "is not a field of this request".into() }));
+    if !errors.is_empty() {
+        return Err(Error::InvalidRequest { errors });
+    }
+    serde_json::from_str(&text).map_err(|e| invalid("body", &e.to_string()))
+}
+
 #[derive(Serialize)]
 struct DriftReport<'a> {
     operation: &'a str,
     paths: &'a [String],
 }
 
-fn call_options(options: &JsValue) -> Result<(Option<AbortSignal>, Option<u32>), Error> {
+pub(crate) fn call_options(options: &JsValue) -> Result<(Option<AbortSignal>, Option<u32>), Error> {
     if !options.is_object() {
         return Ok((None, None));
     }
@@ -192,7 +256,7 @@ fn call_options(options: &JsValue) -> Result<(Option<AbortSignal>, Option<u32>),
     Ok((signal, timeout_ms))
 }
 
-fn invalid(field: &str, message: &str) -> Error {
+pub(crate) fn invalid(field: &str, message: &str) -> Error {
     Error::InvalidRequest { errors: vec![FieldError { field: field.into(), message: message.into() }] }
 }
 
@@ -227,7 +291,7 @@ fn segment_key(segment: &PathSegment) -> JsValue {
     }
 }
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 

@@ -1,0 +1,200 @@
+//! `client.s2Partner`: the S2 Partner API.
+
+use serde::Deserialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+use super::pages::iterate;
+use super::{from_js, to_js_error, CallOptionsArg, Caller};
+use crate::request::{FieldError, Operation, Request};
+use crate::schema::Wire;
+use crate::vendors::s2_partner::fulfillment::{CreateFulfillment, ListFulfillments, NewPartnerFulfillment};
+use crate::vendors::s2_partner::inventory_supply::GetInventorySupply;
+use crate::vendors::s2_partner::product::ListProducts;
+use crate::vendors::s2_partner::purchase_order::{CreatePurchaseOrder, ListPurchaseOrders, NewPartnerPurchaseOrder};
+use crate::vendors::s2_partner::supplier::ListSuppliers;
+use crate::vendors::s2_partner::warehouse::ListWarehouses;
+
+/// Parameters of `listFulfillmentsPage` / `listPurchaseOrdersPage`.
+#[derive(Debug, Default, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct ListByIdsPageParams {
+    /// Only these ids (sent as one comma-separated `id_list`).
+    #[serde(default)]
+    pub id_list: Option<Vec<i64>>,
+    /// The previous page's `next_token`.
+    #[serde(default)]
+    pub next_token: Option<String>,
+}
+
+/// Parameters of `listFulfillments` / `listPurchaseOrders` (async iterators).
+#[derive(Debug, Default, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct ListByIdsParams {
+    #[serde(default)]
+    pub id_list: Option<Vec<i64>>,
+    /// Stop after this many items.
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// Parameters of `listProductsPage`.
+#[derive(Debug, Default, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct PageParams {
+    #[serde(default)]
+    pub next_token: Option<String>,
+}
+
+/// Parameters of `listProducts` (async iterator).
+#[derive(Debug, Default, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct LimitParams {
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// Parameters of `getInventorySupply`.
+#[derive(Debug, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct InventorySupplyParams {
+    pub warehouse_id: String,
+    /// Only these SKUs (sent as one comma-separated `sku_list`).
+    #[serde(default)]
+    pub sku_list: Option<Vec<String>>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // The optional parameter objects as argument types, so TypeScript sees `params?: ...`.
+    #[wasm_bindgen(typescript_type = "ListByIdsParams")]
+    pub type ListByIdsParamsArg;
+    #[wasm_bindgen(typescript_type = "ListByIdsPageParams")]
+    pub type ListByIdsPageParamsArg;
+    #[wasm_bindgen(typescript_type = "LimitParams")]
+    pub type LimitParamsArg;
+    #[wasm_bindgen(typescript_type = "PageParams")]
+    pub type PageParamsArg;
+}
+
+fn optional(params: Option<impl Into<JsValue>>) -> JsValue {
+    params.map(Into::into).unwrap_or(JsValue::UNDEFINED)
+}
+
+#[wasm_bindgen]
+pub struct S2PartnerClient {
+    pub(crate) caller: Caller,
+}
+
+/// Reads the parameters, then builds; either step's field errors reject the call.
+fn build_with<P: Wire + serde::de::DeserializeOwned>(params: &JsValue, build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>) -> Result<Request, Vec<FieldError>> {
+    match from_js::<P>(params) {
+        Ok(p) => build(p),
+        Err(crate::Error::InvalidRequest { errors }) => Err(errors),
+        Err(other) => Err(vec![FieldError { field: "params".into(), message: other.to_string() }]),
+    }
+}
+
+/// An async iterator, or one that throws the parameter errors on first use.
+fn iterate_with<P, O>(caller: &Caller, params: &JsValue, options: Option<CallOptionsArg>, first: impl FnOnce(&P) -> O, limit: impl FnOnce(&P) -> Option<u32>) -> Result<JsValue, JsValue>
+where
+    P: Wire + serde::de::DeserializeOwned,
+    O: crate::paginate::Paginated + 'static,
+    O::Item: serde::Serialize,
+{
+    let params: P = from_js(params).map_err(to_js_error)?;
+    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+    Ok(iterate(caller, first(&params), limit(&params), options))
+}
+
+fn list_fulfillments(p: &ListByIdsParams) -> ListFulfillments {
+    ListFulfillments::new().id_list(p.id_list.clone().unwrap_or_default())
+}
+
+fn list_purchase_orders(p: &ListByIdsParams) -> ListPurchaseOrders {
+    ListPurchaseOrders::new().id_list(p.id_list.clone().unwrap_or_default())
+}
+
+#[wasm_bindgen]
+impl S2PartnerClient {
+    /// `GET /fulfillment`, every page: `for await (const f of client.s2Partner.listFulfillments({ limit: 500 }))`.
+    #[wasm_bindgen(js_name = listFulfillments, unchecked_return_type = "AsyncIterable<PartnerFulfillment>")]
+    pub fn list_fulfillments(&self, params: Option<ListByIdsParamsArg>, options: Option<CallOptionsArg>) -> Result<JsValue, JsValue> {
+        iterate_with(&self.caller, &optional(params), options, list_fulfillments, |p: &ListByIdsParams| p.limit)
+    }
+
+    /// `GET /fulfillment`, one page, with its `next_token`.
+    #[wasm_bindgen(js_name = listFulfillmentsPage, unchecked_return_type = "Promise<PartnerFulfillmentPage>")]
+    pub fn list_fulfillments_page(&self, params: Option<ListByIdsPageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(
+            build_with(&optional(params), |p: ListByIdsPageParams| {
+                let op = ListFulfillments::new().id_list(p.id_list.unwrap_or_default());
+                p.next_token.map_or(op.clone(), |t| op.next_token(t)).build()
+            }),
+            options,
+        )
+    }
+
+    /// `POST /fulfillment`: creates a fulfillment (not idempotent: never retried).
+    #[wasm_bindgen(js_name = createFulfillment, unchecked_return_type = "Promise<PartnerFulfillment>")]
+    pub fn create_fulfillment(&self, #[wasm_bindgen(unchecked_param_type = "NewPartnerFulfillment")] body: JsValue, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(build_with(&body, |b: NewPartnerFulfillment| CreateFulfillment::new(b).build()), options)
+    }
+
+    /// `GET /inventory-supply`: a warehouse's supply, optionally only some SKUs.
+    #[wasm_bindgen(js_name = getInventorySupply, unchecked_return_type = "Promise<PartnerInventorySupply[]>")]
+    pub fn get_inventory_supply(&self, #[wasm_bindgen(unchecked_param_type = "InventorySupplyParams")] params: JsValue, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(
+            build_with(&params, |p: InventorySupplyParams| GetInventorySupply::new(p.warehouse_id).sku_list(p.sku_list.unwrap_or_default()).build()),
+            options,
+        )
+    }
+
+    /// `GET /product`, every page.
+    #[wasm_bindgen(js_name = listProducts, unchecked_return_type = "AsyncIterable<PartnerProduct>")]
+    pub fn list_products(&self, params: Option<LimitParamsArg>, options: Option<CallOptionsArg>) -> Result<JsValue, JsValue> {
+        iterate_with(&self.caller, &optional(params), options, |_: &LimitParams| ListProducts::new(), |p| p.limit)
+    }
+
+    /// `GET /product`, one page (products under `item`, as the vendor sends them).
+    #[wasm_bindgen(js_name = listProductsPage, unchecked_return_type = "Promise<PartnerProductPage>")]
+    pub fn list_products_page(&self, params: Option<PageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(build_with(&optional(params), |p: PageParams| p.next_token.map_or(ListProducts::new(), |t| ListProducts::new().next_token(t)).build()), options)
+    }
+
+    /// `GET /purchase-order`, every page.
+    #[wasm_bindgen(js_name = listPurchaseOrders, unchecked_return_type = "AsyncIterable<PartnerPurchaseOrder>")]
+    pub fn list_purchase_orders(&self, params: Option<ListByIdsParamsArg>, options: Option<CallOptionsArg>) -> Result<JsValue, JsValue> {
+        iterate_with(&self.caller, &optional(params), options, list_purchase_orders, |p: &ListByIdsParams| p.limit)
+    }
+
+    /// `GET /purchase-order`, one page (the vendor wraps it in an array).
+    #[wasm_bindgen(js_name = listPurchaseOrdersPage, unchecked_return_type = "Promise<PartnerPurchaseOrderPage[]>")]
+    pub fn list_purchase_orders_page(&self, params: Option<ListByIdsPageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(
+            build_with(&optional(params), |p: ListByIdsPageParams| {
+                let op = ListPurchaseOrders::new().id_list(p.id_list.unwrap_or_default());
+                p.next_token.map_or(op.clone(), |t| op.next_token(t)).build()
+            }),
+            options,
+        )
+    }
+
+    /// `POST /purchase-order`: creates a purchase order (never retried).
+    #[wasm_bindgen(js_name = createPurchaseOrder, unchecked_return_type = "Promise<PartnerPurchaseOrder>")]
+    pub fn create_purchase_order(&self, #[wasm_bindgen(unchecked_param_type = "NewPartnerPurchaseOrder")] body: JsValue, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(build_with(&body, |b: NewPartnerPurchaseOrder| CreatePurchaseOrder::new(b).build()), options)
+    }
+
+    /// `GET /supplier`.
+    #[wasm_bindgen(js_name = listSuppliers, unchecked_return_type = "Promise<PartnerSupplier[]>")]
+    pub fn list_suppliers(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(ListSuppliers::new().build(), options)
+    }
+
+    /// `GET /warehouse`.
+    #[wasm_bindgen(js_name = listWarehouses, unchecked_return_type = "Promise<PartnerWarehouse[]>")]
+    pub fn list_warehouses(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(ListWarehouses::new().build(), options)
+    }
+}
