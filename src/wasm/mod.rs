@@ -334,3 +334,16 @@ pub fn endpoints() -> JsValue {
         .collect();
     to_js(&list)
 }
+
+/// The decode path of every call, for bytes obtained elsewhere (a cache, a Worker, a
+/// test): validates `body` for the operation, parses it with the engine's `JSON.parse`,
+/// normalises loose scalars, and returns the typed value; rejects like a call would.
+#[wasm_bindgen(js_name = decodeResponse)]
+pub fn decode_response(#[wasm_bindgen(js_name = operationId)] operation_id: &str, body: &[u8]) -> Result<JsValue, JsValue> {
+    let report = crate::validate_operation(operation_id, body)
+        .ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
+    if !report.is_valid() {
+        return Err(to_js_error(crate::decode::invalid(report)));
+    }
+    parse_normalised(body, &report)
+}
