@@ -196,6 +196,15 @@ function readSections(page) {
   );
 }
 
+/** Waits for the tables; if the page shows an error view instead, fails with its text. */
+async function waitForTables(page, problems) {
+  const shown = await page.waitForSelector('section.warehouse table tbody tr, .error');
+  if (await shown.evaluate((n) => n.classList.contains('error'))) {
+    const text = (await shown.textContent())?.trim();
+    throw new Error(`the dashboard shows an error instead of the tables: ${text}\n${problems.join('\n')}`);
+  }
+}
+
 async function assertClean(problems, cspViolations) {
   const csp = await cspViolations();
   assert.deepEqual(csp, [], `CSP violations:\n${csp.join('\n')}`);
@@ -209,7 +218,7 @@ describe('dashboard: inventory page', () => {
       const response = await page.goto(proxy.base + '/', { waitUntil: 'load' });
       assert.ok(response, 'no response for /');
       assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'/, 'the proxy sent no CSP');
-      await page.waitForSelector('section.warehouse table tbody tr');
+      await waitForTables(page, problems);
       await page.waitForSelector('.loading', { state: 'detached' });
 
       const sections = await readSections(page);
@@ -302,7 +311,7 @@ describe('dashboard: inventory page', () => {
       await page.getByRole('button', { name: 'Reload' }).click();
       const failed = await aborted;
       assert.match(failed.failure()?.errorText ?? '', /abort/i, 'Reload aborts the request in flight');
-      await page.waitForSelector('section.warehouse table tbody tr');
+      await waitForTables(page, problems);
       assert.equal(calls, 2);
       release();
       // The held first answer ('{}', which would be an error) must not replace the good one.
