@@ -21,6 +21,8 @@ export default defineConfig({
   },
   server: {
     host: '127.0.0.1',
+    // node_modules/commerce-kit is a link to ../pkg: let the dev server read its .wasm.
+    fs: { allow: ['.', '../pkg'] },
     proxy: { '/api': { target: proxyTarget, changeOrigin: false } },
   },
 });
