@@ -46,4 +46,13 @@ if (!version) fail('no version in [workspace.package] of Cargo.toml');
 writeFileSync(join(pkg, 'package.json'), JSON.stringify({ ...template, version }, null, 2) + '\n');
 copyFileSync(join(here, 'README.md'), join(pkg, 'README.md'));
 rmSync(join(pkg, '.gitignore'), { force: true });
-console.log(`assemble: pkg/ is commerce-kit@${version}`);
+// A package that does not instantiate must not ship: load it here, as a consumer would.
+const glue = await import(join(pkg, 'commerce_kit.js'));
+try {
+  glue.initSync({ module: readFileSync(join(pkg, 'commerce_kit_bg.wasm')) });
+  const count = glue.endpoints().length;
+  if (!count) fail('the module loaded but declares no endpoints');
+  console.log(`assemble: pkg/ is commerce-kit@${version}, ${count} operations, loads in Node`);
+} catch (e) {
+  fail(`the built module does not load: ${e.message}`);
+}
