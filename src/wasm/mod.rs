@@ -5,6 +5,7 @@
 mod pages;
 mod s2;
 mod s2_partner;
+mod session;
 mod transport;
 
 use serde::Serialize;
@@ -162,6 +163,24 @@ impl Client {
     #[wasm_bindgen(getter, js_name = s2Partner, unchecked_return_type = "S2PartnerClient")]
     pub fn s2_partner(&self) -> JsValue {
         self.s2_partner.clone()
+    }
+
+    /// Signs in to the proxy (`POST /auth/login`); the session lives in an HttpOnly cookie.
+    #[wasm_bindgen(unchecked_return_type = "Promise<SessionUser>")]
+    pub fn login(&self, username: String, password: String) -> js_sys::Promise {
+        wasm_bindgen_futures::future_to_promise(session::login(self.inner.transport.clone(), username, password))
+    }
+
+    /// Ends the session (`POST /auth/logout`).
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn logout(&self) -> js_sys::Promise {
+        wasm_bindgen_futures::future_to_promise(session::logout(self.inner.transport.clone()))
+    }
+
+    /// The signed-in user, or null without a live session (`GET /auth/me`).
+    #[wasm_bindgen(unchecked_return_type = "Promise<SessionUser | null>")]
+    pub fn me(&self) -> js_sys::Promise {
+        wasm_bindgen_futures::future_to_promise(session::me(self.inner.transport.clone()))
     }
 
     /// `GET /inventory/overview` (S2): every warehouse, product and inventory level.

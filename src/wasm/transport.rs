@@ -22,6 +22,10 @@ extern "C" {
     fn clear_timeout(id: &JsValue);
 }
 
+/// The header every call carries, so the proxy can tell the dashboard's requests from
+/// cross-site ones (a form cannot set it; a foreign script needs a CORS preflight).
+pub(crate) const CLIENT_HEADER: &str = "X-Commerce-Kit";
+
 /// Where and how to send.
 #[derive(Clone)]
 pub struct Transport {
@@ -60,8 +64,7 @@ impl Transport {
         let builder = RequestBuilder::new(&self.url(request))
             .method(method)
             .credentials(self.credentials)
-            // Lets the proxy tell the dashboard's own calls from cross-site form posts.
-            .header("X-Commerce-Kit", "1")
+            .header(CLIENT_HEADER, "1")
             .abort_signal(Some(&guard.controller.signal()));
         let sent = match (&request.body, request.content_type) {
             (Some(body), Some(content_type)) => builder.header("Content-Type", content_type).body(body.as_str()),

@@ -1,0 +1,68 @@
+//! Signing in to the proxy: `client.login`, `client.logout`, `client.me`. These are the
+//! proxy's own routes, not vendor operations, so they bypass the catalogue.
+
+use gloo_net::http::{Method, RequestBuilder};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::transport::Transport;
+use super::{invalid, to_js_error};
+use crate::error::Error;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SESSION: &str = r#"
+/** The signed-in dashboard user. Viewers may read; operators may also write. */
+export interface SessionUser { username: string; role: "viewer" | "operator" }
+"#;
+
+#[derive(Serialize)]
+struct Credentials<'a> {
+    username: &'a str,
+    password: &'a str,
+}
+
+/// Sends to a proxy route; resolves with the response JSON (or null for an empty body).
+pub(crate) async fn proxy_route(transport: &Transport, method: Method, route: &str, body: Option<String>) -> Result<JsValue, Error> {
+    let builder = RequestBuilder::new(&format!("{}{route}", transport.base_url))
+        .method(method)
+        .credentials(transport.credentials)
+        .header(super::transport::CLIENT_HEADER, "1");
+    let request = match body {
+        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        None => builder.build(),
+    }
+    .map_err(|e| Error::Network { message: e.to_string() })?;
+    let response = request.send().await.map_err(|e| Error::Network { message: e.to_string() })?;
+    let text = response.text().await.map_err(|e| Error::Network { message: e.to_string() })?;
+    if !response.ok() {
+        return Err(Error::from_response(response.status(), response.headers().get("Retry-After").as_deref(), &text));
+    }
+    if text.trim().is_empty() {
+        return Ok(JsValue::NULL);
+    }
+    js_sys::JSON::parse(&text).map_err(|_| Error::Network { message: "the proxy answered with invalid JSON".into() })
+}
+
+pub(crate) async fn login(transport: Transport, username: String, password: String) -> Result<JsValue, JsValue> {
+    if username.trim().is_empty() {
+        return Err(to_js_error(invalid("username", "is required")));
+    }
+    if password.is_empty() {
+        return Err(to_js_error(invalid("password", "is required")));
+    }
+    let body = serde_json::to_string(&Credentials { username: &username, password: &password }).expect("strings serialise");
+    proxy_route(&transport, Method::POST, "/auth/login", Some(body)).await.map_err(to_js_error)
+}
+
+pub(crate) async fn logout(transport: Transport) -> Result<JsValue, JsValue> {
+    proxy_route(&transport, Method::POST, "/auth/logout", None).await.map(|_| JsValue::UNDEFINED).map_err(to_js_error)
+}
+
+/// The signed-in user, or null when there is no live session.
+pub(crate) async fn me(transport: Transport) -> Result<JsValue, JsValue> {
+    match proxy_route(&transport, Method::GET, "/auth/me", None).await {
+        Ok(user) => Ok(user),
+        Err(Error::Unauthorized { .. }) => Ok(JsValue::NULL),
+        Err(e) => Err(to_js_error(e)),
+    }
+}
