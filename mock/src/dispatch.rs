@@ -8,7 +8,9 @@ use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{FromRequestParts, RawPathParams, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use commerce_kit::catalogue::Endpoint;
+use commerce_kit::catalogue::{self, Endpoint};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::{vendors, MockState};
 
@@ -17,6 +19,8 @@ const MAX_BODY: usize = 8 * 1024 * 1024;
 
 /// What a handler sees of a request.
 pub(crate) struct Call {
+    /// The operation being served.
+    pub endpoint: &'static Endpoint,
     pub path_params: Vec<(String, String)>,
     pub query: Vec<(String, String)>,
     pub headers: HeaderMap,
@@ -30,12 +34,65 @@ impl Call {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
+    #[expect(dead_code, reason = "for the first modelled operation with a path parameter (Sellers Commerce's `/api/order/get/{ordernumber}`)")]
     pub fn path_param(&self, name: &str) -> Option<&str> {
         self.path_params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
+
+    /// A non-blank query parameter: the core's builders never send a blank one, so a
+    /// blank value means "not given" rather than "match nothing".
+    pub fn query_text(&self, name: &str) -> Option<&str> {
+        self.query(name).filter(|v| !v.trim().is_empty())
+    }
+
+    /// A comma-separated list parameter (`id_list=1,2`), its entries trimmed.
+    pub fn query_list(&self, name: &str) -> Option<Vec<&str>> {
+        self.query_text(name).map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).collect())
+    }
+
+    /// The JSON body, decoded into the operation's request type. It is first checked
+    /// against the body schema the catalogue declares (the one the client's builder
+    /// serialises from), so a problem is reported by path (`items[0].quantity: expected
+    /// integer, found string "1"`), in the same words as the client's response validator.
+    pub fn json_body<T: DeserializeOwned>(&self) -> Result<T, String> {
+        if let catalogue::Body::Json(schema) = self.endpoint.body {
+            let report = commerce_kit::validate(schema, &self.body);
+            if !report.errors.is_empty() {
+                let issues: Vec<String> =
+                    report.errors.iter().map(|issue| issue.to_string().strip_prefix("$.").map(str::to_string).unwrap_or_else(|| issue.to_string())).collect();
+                return Err(issues.join("; "));
+            }
+        }
+        // Only what the schema cannot express is left (an integer beyond i64, say).
+        serde_json::from_slice(&self.body).map_err(|e| e.to_string())
+    }
 }
 
-pub(crate) type Handler = fn(&MockState, &Call) -> Response;
+/// What a handler answers: a response, or an error that [`dispatch`] writes in the
+/// vendor's own error format.
+pub(crate) type Answer = Result<Response, VendorError>;
+
+pub(crate) type Handler = fn(&MockState, &Call) -> Answer;
+
+/// An error response in the vendor's format (see [`vendors::error_body`]).
+#[derive(Debug)]
+pub(crate) struct VendorError {
+    pub status: StatusCode,
+    /// The vendor's machine-readable code, where its format has one.
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl VendorError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        VendorError { status, code, message: message.into() }
+    }
+}
+
+/// A 200 with `value` as JSON.
+pub(crate) fn ok(value: &impl Serialize) -> Answer {
+    Ok(json(StatusCode::OK, serde_json::to_vec(value).expect("wire types serialise")))
+}
 
 pub(crate) async fn dispatch(endpoint: &'static Endpoint, State(state): State<Arc<MockState>>, request: Request) -> Response {
     state.count_request();
@@ -65,16 +122,13 @@ pub(crate) async fn dispatch(endpoint: &'static Endpoint, State(state): State<Ar
     let Ok(body) = to_bytes(body, MAX_BODY).await else {
         return vendors::error_body(endpoint.vendor, StatusCode::PAYLOAD_TOO_LARGE, "TOO_LARGE", "request body too large").into_response();
     };
-    let call = Call { path_params, query, headers: parts.headers, body };
+    let call = Call { endpoint, path_params, query, headers: parts.headers, body };
 
-    if let Err(refused) = vendors::authorize(endpoint, &state, &call) {
-        return refused;
-    }
-    let response = match vendors::handler(endpoint.id) {
+    let answer = vendors::authorize(endpoint, &state, &call).and_then(|()| match vendors::handler(endpoint.id) {
         Some(handler) => handler(&state, &call),
-        None => vendors::error_body(endpoint.vendor, StatusCode::NOT_IMPLEMENTED, "NOT_MODELLED", &format!("the mock does not model {}", endpoint.id))
-            .into_response(),
-    };
+        None => Err(VendorError::new(StatusCode::NOT_IMPLEMENTED, "NOT_MODELLED", format!("the mock does not model {}", endpoint.id))),
+    });
+    let response = answer.unwrap_or_else(|e| vendors::error_body(endpoint.vendor, e.status, e.code, &e.message));
     if faults.truncate {
         return truncate(response).await;
     }

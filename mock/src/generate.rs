@@ -1,6 +1,10 @@
 //! Deterministic generated data for tests and benchmarks: the same arguments give the
 //! same bytes on every machine.
 
+pub mod s2_partner;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
 use commerce_kit::vendors::s2::inventory::{Address, Brand, InventoryOverview, Item, Level, Organization, Product, Warehouse};
 
 /// splitmix64: tiny, fast, and good enough to vary fixture data.
@@ -24,6 +28,48 @@ impl Rng {
         let (a, b) = (self.next_u64(), self.next_u64());
         format!("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xffff, a & 0xfff, (b >> 48) & 0x3fff | 0x8000, b & 0xffff_ffff_ffff)
     }
+    /// One of `items`; `None` if there are none.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        items.get(self.below(items.len() as u64) as usize)
+    }
+    /// `n` distinct entries of `items` (all of them if there are fewer), in random order.
+    pub fn sample<'a, T>(&mut self, items: &'a [T], n: usize) -> Vec<&'a T> {
+        let mut indices: Vec<usize> = (0..items.len()).collect();
+        let n = n.min(items.len());
+        for i in 0..n {
+            let j = i + self.below((items.len() - i) as u64) as usize;
+            indices.swap(i, j);
+        }
+        indices[..n].iter().map(|&i| &items[i]).collect()
+    }
+}
+
+/// A UTC instant in the vendors' format, with microseconds: `2021-11-12T09:10:06.939357Z`.
+pub fn timestamp(unix_micros: i64) -> String {
+    let (seconds, micros) = (unix_micros.div_euclid(1_000_000), unix_micros.rem_euclid(1_000_000));
+    let (days, of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    let (year, month, day) = civil_from_days(days);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{micros:06}Z", of_day / 3600, of_day % 3600 / 60, of_day % 60)
+}
+
+/// The current time as a [`timestamp`]: when the mock creates an object.
+pub fn now() -> String {
+    let micros = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_micros()).unwrap_or(i64::MAX));
+    timestamp(micros)
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day): Howard Hinnant's
+/// `civil_from_days`, so that no date crate is needed for a handful of timestamps.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
+    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 } as u32;
+    (year_of_era + era * 400 + i64::from(month <= 2), month, day)
 }
 
 const TIMESTAMP: &str = "2024-06-04T03:16:22.617577Z";
@@ -124,6 +170,27 @@ mod tests {
         assert!(report.errors.is_empty() && report.drift.is_empty(), "{report:?}");
         let overview: InventoryOverview = serde_json::from_str(&a).unwrap();
         assert_eq!((overview.products.len(), overview.warehouses.len(), overview.items.len()), (20, 3, 60));
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc_with_microseconds() {
+        assert_eq!(timestamp(0), "1970-01-01T00:00:00.000000Z");
+        assert_eq!(timestamp(1_636_708_206_939_357), "2021-11-12T09:10:06.939357Z");
+        assert_eq!(timestamp(951_782_400_000_000), "2000-02-29T00:00:00.000000Z");
+        assert_eq!(timestamp(-1), "1969-12-31T23:59:59.999999Z");
+        assert!(commerce_kit::vendors::checks::is_rfc3339(&now()));
+    }
+
+    #[test]
+    fn samples_are_distinct() {
+        let mut rng = Rng::new(3);
+        let items: Vec<u32> = (0..10).collect();
+        let mut picked: Vec<u32> = rng.sample(&items, 4).into_iter().copied().collect();
+        picked.sort_unstable();
+        picked.dedup();
+        assert_eq!(picked.len(), 4);
+        assert_eq!(rng.sample(&items, 20).len(), 10);
+        assert_eq!(rng.pick::<u32>(&[]), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod dispatch;
 mod faults;
 pub mod generate;
+pub mod paging;
 mod vendors;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,6 +26,9 @@ pub use faults::Faults;
 pub struct MockConfig {
     pub s2_token: String,
     pub s2_organization: String,
+    /// The `X-AccessKey` of the S2 Partner environment the mock plays (the vendor issues
+    /// one key per environment; the mock is one environment).
+    pub s2_partner_access_key: String,
     pub dataset: Dataset,
 }
 
@@ -40,7 +44,12 @@ pub enum Dataset {
 impl Default for MockConfig {
     /// The credentials the proxy uses for the embedded mock when none are configured.
     fn default() -> Self {
-        MockConfig { s2_token: "mock-s2-token".into(), s2_organization: "95d73baf-76ba-4bea-86ac-1534c5e5d4aa".into(), dataset: Dataset::SeedExample }
+        MockConfig {
+            s2_token: "mock-s2-token".into(),
+            s2_organization: "95d73baf-76ba-4bea-86ac-1534c5e5d4aa".into(),
+            s2_partner_access_key: "mock-s2-partner-key".into(),
+            dataset: Dataset::SeedExample,
+        }
     }
 }
 
@@ -50,6 +59,8 @@ pub struct MockState {
     requests: AtomicU64,
     pub faults: Mutex<Faults>,
     pub(crate) inventory_overview: Vec<u8>,
+    /// The S2 Partner account.
+    pub(crate) s2_partner: Mutex<vendors::s2_partner::Store>,
 }
 
 impl MockState {
@@ -58,7 +69,13 @@ impl MockState {
             Dataset::SeedExample => vendors::s2::SEED_INVENTORY_OVERVIEW.as_bytes().to_vec(),
             Dataset::Generated { products, warehouses, seed } => generate::inventory_overview(products, warehouses, seed).into_bytes(),
         };
-        Arc::new(MockState { config, requests: AtomicU64::new(0), faults: Mutex::new(Faults::default()), inventory_overview })
+        Arc::new(MockState {
+            config,
+            requests: AtomicU64::new(0),
+            faults: Mutex::new(Faults::default()),
+            inventory_overview,
+            s2_partner: Mutex::new(vendors::s2_partner::Store::seeded()),
+        })
     }
 
     /// How many vendor requests reached the mock (auth failures included).

@@ -1,25 +1,27 @@
 //! Per-vendor behaviour: auth checks, error bodies, and one handler per operation.
 
 pub(crate) mod s2;
+pub(crate) mod s2_partner;
 
 use axum::http::StatusCode;
 use axum::response::Response;
 use commerce_kit::catalogue::{Auth, Endpoint, Vendor};
 
-use crate::dispatch::{Call, Handler};
+use crate::dispatch::{Call, Handler, VendorError};
 use crate::MockState;
 
 /// The handler of an operation, by catalogue id.
 pub(crate) fn handler(id: &str) -> Option<Handler> {
-    s2::handler(id)
+    s2::handler(id).or_else(|| s2_partner::handler(id))
 }
 
 /// Checks the credentials the vendor documents for this operation.
-pub(crate) fn authorize(endpoint: &Endpoint, state: &MockState, call: &Call) -> Result<(), Response> {
+pub(crate) fn authorize(endpoint: &Endpoint, state: &MockState, call: &Call) -> Result<(), VendorError> {
     match endpoint.auth {
         Auth::BearerWithOrganization => s2::authorize(state, call),
+        Auth::AccessKey => s2_partner::authorize(state, call),
         // Modelled as each vendor lands.
-        Auth::AccessKey | Auth::SessionToken | Auth::OAuthBearer | Auth::CredentialExchange => Ok(()),
+        Auth::SessionToken | Auth::OAuthBearer | Auth::CredentialExchange => Ok(()),
     }
 }
 
