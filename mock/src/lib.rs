@@ -13,11 +13,12 @@ pub mod paging;
 mod vendors;
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::routing::{MethodFilter, MethodRouter};
 use axum::Router;
 use commerce_kit::catalogue::{self, Method};
+use commerce_kit::vendors::s2::inventory::InventoryOverview;
 
 pub use faults::Faults;
 
@@ -59,6 +60,11 @@ pub struct MockState {
     requests: AtomicU64,
     pub faults: Mutex<Faults>,
     pub(crate) inventory_overview: Vec<u8>,
+    /// `inventory_overview` decoded, for the lookups of S2's creates; decoded on first
+    /// use, since a benchmark's overview can be tens of megabytes nobody creates against.
+    inventory: OnceLock<InventoryOverview>,
+    /// S2's fulfillment orders.
+    pub(crate) s2: Mutex<vendors::s2::Store>,
     /// The S2 Partner account.
     pub(crate) s2_partner: Mutex<vendors::s2_partner::Store>,
 }
@@ -74,8 +80,14 @@ impl MockState {
             requests: AtomicU64::new(0),
             faults: Mutex::new(Faults::default()),
             inventory_overview,
+            inventory: OnceLock::new(),
+            s2: Mutex::new(vendors::s2::Store::new()),
             s2_partner: Mutex::new(vendors::s2_partner::Store::seeded()),
         })
+    }
+
+    pub(crate) fn inventory(&self) -> &InventoryOverview {
+        self.inventory.get_or_init(|| serde_json::from_slice(&self.inventory_overview).expect("the mock's own overview decodes"))
     }
 
     /// How many vendor requests reached the mock (auth failures included).
