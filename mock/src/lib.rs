@@ -7,6 +7,7 @@
 //! operation gets one, and an operation the mock does not model answers 501.
 
 mod dispatch;
+pub mod examples;
 mod faults;
 pub mod generate;
 pub mod paging;

@@ -5,7 +5,8 @@ mod support;
 
 use axum::http::StatusCode;
 use commerce_kit::catalogue::{self, Vendor};
-use support::{new_fulfillment, new_fulfillment_order, new_purchase_order, Mock};
+use commerce_mock::examples::{fulfillment_order, partner_fulfillment, partner_purchase_order};
+use support::Mock;
 
 #[tokio::test]
 async fn every_s2_and_s2_partner_operation_answers_with_its_declared_schema() {
@@ -16,9 +17,9 @@ async fn every_s2_and_s2_partner_operation_answers_with_its_declared_schema() {
         let path = format!("/{}{}", endpoint.vendor.slug(), endpoint.path);
         let reply = match endpoint.id {
             "s2_partner.get_inventory_supply" => mock.get(&format!("{path}?warehouse_id=system_69")).await,
-            "s2_partner.create_fulfillment" => mock.post(&path, &new_fulfillment()).await,
-            "s2_partner.create_purchase_order" => mock.post(&path, &new_purchase_order()).await,
-            "s2.create_fulfillment_order" => mock.post(&path, &new_fulfillment_order(Some("conformance-1"))).await,
+            "s2_partner.create_fulfillment" => mock.post(&path, &partner_fulfillment()).await,
+            "s2_partner.create_purchase_order" => mock.post(&path, &partner_purchase_order()).await,
+            "s2.create_fulfillment_order" => mock.post(&path, &fulfillment_order(Some("conformance-1"))).await,
             "s2_partner.list_fulfillments"
             | "s2_partner.list_products"
             | "s2_partner.list_purchase_orders"

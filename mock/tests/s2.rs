@@ -7,13 +7,14 @@ use std::collections::HashSet;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use commerce_kit::vendors::s2::fulfillment::{FulfillmentOrder, NewFulfillmentItem, CREATE_FULFILLMENT_ORDER};
-use support::{new_fulfillment_order, Mock};
+use commerce_kit::vendors::s2::fulfillment::{FulfillmentOrder, NewFulfillmentItem, NewFulfillmentOrder, CREATE_FULFILLMENT_ORDER};
+use commerce_mock::examples::fulfillment_order;
+use support::Mock;
 
 #[tokio::test]
 async fn a_created_fulfillment_order_echoes_the_request() {
     let mock = Mock::new();
-    let body = new_fulfillment_order(Some("shop-1001"));
+    let body = fulfillment_order(Some("shop-1001"));
     let reply = mock.post("/s2/fulfillment", &body).await;
     let report = commerce_kit::validate(CREATE_FULFILLMENT_ORDER.response, reply.body.as_bytes());
     assert!(report.errors.is_empty() && report.drift.is_empty(), "{report:?}");
@@ -45,8 +46,8 @@ async fn a_created_fulfillment_order_echoes_the_request() {
 #[tokio::test]
 async fn a_reused_channel_fulfillment_id_is_409_already_exists() {
     let mock = Mock::new();
-    let first: FulfillmentOrder = mock.post("/s2/fulfillment", &new_fulfillment_order(Some("shop-1001"))).await.ok();
-    let again = mock.post("/s2/fulfillment", &new_fulfillment_order(Some("shop-1001"))).await;
+    let first: FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(Some("shop-1001"))).await.ok();
+    let again = mock.post("/s2/fulfillment", &fulfillment_order(Some("shop-1001"))).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
     assert_eq!(
         again.json(),
@@ -56,9 +57,9 @@ async fn a_reused_channel_fulfillment_id_is_409_already_exists() {
     let error = commerce_kit::Error::from_response(409, None, &again.body);
     assert_eq!((error.code(), error.status()), ("already_exists", Some(409)));
     // Another id, or none at all, creates a new order every time.
-    let other: FulfillmentOrder = mock.post("/s2/fulfillment", &new_fulfillment_order(Some("shop-1002"))).await.ok();
-    let a: FulfillmentOrder = mock.post("/s2/fulfillment", &new_fulfillment_order(None)).await.ok();
-    let b: FulfillmentOrder = mock.post("/s2/fulfillment", &new_fulfillment_order(None)).await.ok();
+    let other: FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(Some("shop-1002"))).await.ok();
+    let a: FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(None)).await.ok();
+    let b: FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(None)).await.ok();
     assert_eq!(b.channel_fulfillment_id, None);
     assert_eq!([&first.id, &other.id, &a.id, &b.id].into_iter().collect::<HashSet<_>>().len(), 4);
 }
@@ -66,11 +67,10 @@ async fn a_reused_channel_fulfillment_id_is_409_already_exists() {
 #[tokio::test]
 async fn unknown_products_and_warehouses_and_bad_bodies_are_400() {
     let mock = Mock::new();
-    let mut unknown_product = new_fulfillment_order(None);
+    let mut unknown_product = fulfillment_order(None);
     unknown_product.items.push(NewFulfillmentItem { product_id: "nope".into(), quantity: 1 });
-    let unknown_warehouse =
-        commerce_kit::vendors::s2::fulfillment::NewFulfillmentOrder { warehouse_id: Some("nowhere".into()), ..new_fulfillment_order(None) };
-    let mut stray_shipment = new_fulfillment_order(None);
+    let unknown_warehouse = NewFulfillmentOrder { warehouse_id: Some("nowhere".into()), ..fulfillment_order(None) };
+    let mut stray_shipment = fulfillment_order(None);
     stray_shipment.shipments[0].items[1].product_id = "bab7c35b-2ecb-4b40-be82-8dc1e0a8688".into();
     let cases = [
         (unknown_product, "items[2].productId: \"nope\" is not a product of this organization"),
@@ -81,7 +81,7 @@ async fn unknown_products_and_warehouses_and_bad_bodies_are_400() {
     for (body, want) in cases {
         assert_eq!(mock.post("/s2/fulfillment", &body).await.s2_error(StatusCode::BAD_REQUEST, "INVALID_ARGUMENT"), want);
     }
-    let mut wrong_type = serde_json::to_value(new_fulfillment_order(None)).unwrap();
+    let mut wrong_type = serde_json::to_value(fulfillment_order(None)).unwrap();
     wrong_type["orderType"] = 7.into();
     assert_eq!(
         mock.post("/s2/fulfillment", &wrong_type).await.s2_error(StatusCode::BAD_REQUEST, "INVALID_ARGUMENT"),
@@ -92,7 +92,7 @@ async fn unknown_products_and_warehouses_and_bad_bodies_are_400() {
 #[tokio::test]
 async fn creating_needs_the_token_and_the_organization() {
     let mock = Mock::new();
-    let body = serde_json::to_string(&new_fulfillment_order(Some("shop-1"))).unwrap();
+    let body = serde_json::to_string(&fulfillment_order(Some("shop-1"))).unwrap();
     let without_organization =
         Request::post("/s2/fulfillment").header("authorization", format!("Bearer {}", mock.config.s2_token)).body(Body::from(body.clone()));
     let reply = mock.send(without_organization.unwrap()).await;

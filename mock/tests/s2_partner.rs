@@ -8,17 +8,19 @@ use std::collections::HashSet;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use commerce_kit::catalogue::{self, Vendor};
-use commerce_kit::vendors::s2_partner::fulfillment::CREATE_FULFILLMENT;
-use commerce_kit::vendors::s2_partner::fulfillment::{PartnerFulfillment, PartnerFulfillmentPage, LIST_FULFILLMENTS};
+use commerce_kit::vendors::s2_partner::fulfillment::{
+    NewPartnerFulfillment, PartnerFulfillment, PartnerFulfillmentPage, CREATE_FULFILLMENT, LIST_FULFILLMENTS,
+};
 use commerce_kit::vendors::s2_partner::inventory_supply::PartnerInventorySupply;
 use commerce_kit::vendors::s2_partner::product::{PartnerProductPage, LIST_PRODUCTS};
 use commerce_kit::vendors::s2_partner::purchase_order::{
     NewPartnerPurchaseOrder, PartnerPurchaseOrder, PartnerPurchaseOrderPage, CREATE_PURCHASE_ORDER, LIST_PURCHASE_ORDERS,
 };
 use commerce_kit::Endpoint;
+use commerce_mock::examples::{partner_fulfillment, partner_purchase_order};
 use commerce_mock::generate::s2_partner::{FULFILLMENTS, PRODUCTS, PURCHASE_ORDERS};
 use commerce_mock::paging::PAGE_SIZE;
-use support::{new_fulfillment, new_purchase_order, Mock, Reply};
+use support::{Mock, Reply};
 
 /// Asserts the body has the operation's declared shape, without drift.
 fn assert_valid(endpoint: &Endpoint, reply: &Reply) {
@@ -210,16 +212,16 @@ async fn last_page_token(mock: &Mock) -> String {
 #[tokio::test]
 async fn created_fulfillments_get_new_ids_and_show_up_in_the_list() {
     let mock = Mock::new();
-    let first_reply = mock.post("/s2_partner/fulfillment", &new_fulfillment()).await;
+    let first_reply = mock.post("/s2_partner/fulfillment", &partner_fulfillment()).await;
     assert_valid(&CREATE_FULFILLMENT, &first_reply);
     let first: PartnerFulfillment = first_reply.ok();
-    let second: PartnerFulfillment = mock.post("/s2_partner/fulfillment", &new_fulfillment()).await.ok();
+    let second: PartnerFulfillment = mock.post("/s2_partner/fulfillment", &partner_fulfillment()).await.ok();
     assert_ne!(first.id, second.id);
     assert_ne!(first.shipments[0].id, second.shipments[0].id);
     assert_eq!((first.status.as_str(), first.shipping_method.as_str(), first.address2.as_str()), ("created", "standard", ""));
     assert_eq!(
         (first.name.as_str(), first.fulfillment_warehouse_id.as_str(), &first.items),
-        ("Roland Ullrich", "system_84", &new_fulfillment().items)
+        ("Roland Ullrich", "system_84", &partner_fulfillment().items)
     );
     assert_eq!((first.shipments[0].status.as_str(), &first.shipments[0].items), ("pending", &first.items));
     assert!(commerce_kit::vendors::checks::is_rfc3339(&first.created_at));
@@ -234,7 +236,7 @@ async fn created_fulfillments_get_new_ids_and_show_up_in_the_list() {
 #[tokio::test]
 async fn created_purchase_orders_show_up_in_the_list() {
     let mock = Mock::new();
-    let body = NewPartnerPurchaseOrder { remarks: Some("first batch".into()), ..new_purchase_order() };
+    let body = NewPartnerPurchaseOrder { remarks: Some("first batch".into()), ..partner_purchase_order() };
     let reply = mock.post("/s2_partner/purchase-order", &body).await;
     assert_valid(&CREATE_PURCHASE_ORDER, &reply);
     let created: PartnerPurchaseOrder = reply.ok();
@@ -249,14 +251,13 @@ async fn created_purchase_orders_show_up_in_the_list() {
 #[tokio::test]
 async fn bad_bodies_are_400_naming_the_field() {
     let mock = Mock::new();
-    let mut missing_city = serde_json::to_value(new_fulfillment()).unwrap();
+    let mut missing_city = serde_json::to_value(partner_fulfillment()).unwrap();
     missing_city.as_object_mut().unwrap().remove("city");
     missing_city["items"][0]["quantity"] = "2".into();
-    let mut zero = new_fulfillment();
+    let mut zero = partner_fulfillment();
     zero.items[0].quantity = 0;
     zero.country_id = "USA".into();
-    let unknown_warehouse =
-        commerce_kit::vendors::s2_partner::fulfillment::NewPartnerFulfillment { fulfillment_warehouse_id: "system_1".into(), ..new_fulfillment() };
+    let unknown_warehouse = NewPartnerFulfillment { fulfillment_warehouse_id: "system_1".into(), ..partner_fulfillment() };
     let cases = [
         (mock.post("/s2_partner/fulfillment", &missing_city).await, "items[0].quantity: expected integer, found string \"2\"; city: expected string, found nothing (field missing)"),
         (
@@ -266,11 +267,11 @@ async fn bad_bodies_are_400_naming_the_field() {
         (mock.post("/s2_partner/fulfillment", &unknown_warehouse).await, "fulfillment_warehouse_id: \"system_1\" is not a warehouse of this account"),
         (mock.post_raw("/s2_partner/fulfillment", "").await, "$: expected a value (invalid JSON), found end of input"),
         (
-            mock.post("/s2_partner/purchase-order", &NewPartnerPurchaseOrder { from_supplier_id: 7, ..new_purchase_order() }).await,
+            mock.post("/s2_partner/purchase-order", &NewPartnerPurchaseOrder { from_supplier_id: 7, ..partner_purchase_order() }).await,
             "from_supplier_id: 7 is not a supplier of this account",
         ),
         (
-            mock.post("/s2_partner/purchase-order", &NewPartnerPurchaseOrder { eta: "next week".into(), ..new_purchase_order() }).await,
+            mock.post("/s2_partner/purchase-order", &NewPartnerPurchaseOrder { eta: "next week".into(), ..partner_purchase_order() }).await,
             "eta: must be an RFC 3339 date-time (e.g. \"2022-09-30T21:06:03Z\"), got \"next week\"",
         ),
     ];
