@@ -1,41 +1,13 @@
 //! The proxy router in-process (`oneshot`, no socket of its own) in front of the mock
 //! on a loopback socket.
 
-use std::sync::Arc;
+mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use commerce_mock::{MockConfig, MockState};
-use commerce_proxy::{app, AppState, Config, Upstreams};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
-
-struct Harness {
-    mock: Arc<MockState>,
-    router: axum::Router,
-}
-
-async fn harness(config: Config, mock_config: MockConfig, proxy_view_of_mock: MockConfig) -> Harness {
-    let mock = MockState::new(mock_config);
-    let addr = commerce_mock::spawn(mock.clone(), "127.0.0.1:0").await.unwrap();
-    let upstreams = Upstreams::from_config(&config, &format!("http://{addr}"), &proxy_view_of_mock);
-    Harness { mock, router: app(AppState::new(config, upstreams)) }
-}
-
-async fn default_harness() -> Harness {
-    harness(Config::default(), MockConfig::default(), MockConfig::default()).await
-}
-
-async fn send(router: &axum::Router, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.unwrap().to_bytes();
-    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
-}
-
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri).body(Body::empty()).unwrap()
-}
+use commerce_mock::MockConfig;
+use commerce_proxy::Config;
+use support::{default_harness, get, harness, send};
 
 #[tokio::test]
 async fn forwards_a_catalogue_operation_with_injected_credentials() {
