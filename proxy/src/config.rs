@@ -4,6 +4,8 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use commerce_kit::vendors::s2_partner::{DEV_BASE_URL, PROD_BASE_URL};
+use serde::de::IntoDeserializer;
 use serde::Deserialize;
 
 use crate::secret::Secret;
@@ -22,6 +24,8 @@ pub struct Config {
     pub upstream_timeout_secs: Option<u64>,
     #[serde(default)]
     pub s2: S2Config,
+    #[serde(default)]
+    pub s2_partner: S2PartnerConfig,
 }
 
 /// S2 fulfillment-order and inventory API.
@@ -41,6 +45,48 @@ impl S2Config {
             (Some(url), Some(token), Some(org)) => Some((url.trim_end_matches('/').to_string(), token.clone(), org.clone())),
             _ => None,
         }
+    }
+}
+
+/// S2 Partner API. The vendor runs two environments with one access key each; the
+/// key decides whether the vendor is configured at all.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct S2PartnerConfig {
+    /// Which environment the key belongs to; `dev` (test data) unless set.
+    #[serde(default)]
+    pub environment: S2PartnerEnvironment,
+    /// Overrides the environment's base URL (a gateway in front of the vendor, say).
+    pub base_url: Option<String>,
+    /// Sent as `X-AccessKey`.
+    pub access_key: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum S2PartnerEnvironment {
+    /// The test environment, which does not affect live data.
+    #[default]
+    Dev,
+    Prod,
+}
+
+impl S2PartnerEnvironment {
+    /// The base URL the seed documents for this environment.
+    pub fn base_url(self) -> &'static str {
+        match self {
+            S2PartnerEnvironment::Dev => DEV_BASE_URL,
+            S2PartnerEnvironment::Prod => PROD_BASE_URL,
+        }
+    }
+}
+
+impl S2PartnerConfig {
+    /// Base URL and access key, if the vendor is configured for real (a non-blank key).
+    pub fn real(&self) -> Option<(String, Secret)> {
+        let key = self.access_key.clone().filter(|k| !k.expose().trim().is_empty())?;
+        let url = self.base_url.as_deref().unwrap_or(self.environment.base_url());
+        Some((url.trim_end_matches('/').to_string(), key))
     }
 }
 
@@ -82,10 +128,31 @@ impl Config {
         if let Some(v) = env("COMMERCE_S2_ORGANIZATION") {
             config.s2.organization = Some(v);
         }
+        if let Some(v) = env("COMMERCE_S2_PARTNER_ENVIRONMENT") {
+            // The same words as the file, through the same deserializer.
+            let parsed = S2PartnerEnvironment::deserialize(v.trim().into_deserializer());
+            config.s2_partner.environment = parsed.map_err(|e: serde::de::value::Error| ConfigError(format!("COMMERCE_S2_PARTNER_ENVIRONMENT: {e}")))?;
+        }
+        if let Some(v) = env("COMMERCE_S2_PARTNER_BASE_URL") {
+            config.s2_partner.base_url = Some(v);
+        }
+        if let Some(v) = env("COMMERCE_S2_PARTNER_ACCESS_KEY") {
+            config.s2_partner.access_key = Some(Secret::new(v));
+        }
         for origin in &config.allowed_origins {
             if !(origin.starts_with("http://") || origin.starts_with("https://")) || origin.ends_with('/') {
                 return Err(ConfigError(format!("allowed_origins: {origin:?} is not an origin like http://host:port")));
             }
+        }
+        for (name, url) in [("s2.base_url", &config.s2.base_url), ("s2_partner.base_url", &config.s2_partner.base_url)] {
+            if let Some(url) = url.as_deref().filter(|u| !(u.starts_with("https://") || u.starts_with("http://"))) {
+                return Err(ConfigError(format!("{name}: {url:?} is not an http(s) URL")));
+            }
+        }
+        // A key is sent as a header value: a stray newline or space (a key pasted from a
+        // file) would otherwise surface as an unreachable vendor on every request.
+        if config.s2_partner.access_key.as_ref().is_some_and(|k| !k.expose().bytes().all(|b| b.is_ascii_graphic())) {
+            return Err(ConfigError("s2_partner.access_key: must be printable ASCII without spaces or line breaks".into()));
         }
         Ok(config)
     }

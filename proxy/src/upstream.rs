@@ -19,6 +19,7 @@ pub struct Upstream {
 #[derive(Debug, Clone)]
 pub enum Credentials {
     S2 { token: Secret, organization: String },
+    S2Partner { access_key: Secret },
     /// Not configurable yet: requests are forwarded without credentials.
     None,
 }
@@ -49,9 +50,13 @@ impl Upstreams {
             Some((base_url, token, organization)) => Upstream { base_url, credentials: Credentials::S2 { token, organization }, mock: false },
             None => mocked(Vendor::S2, Credentials::S2 { token: Secret::new(mock.s2_token.clone()), organization: mock.s2_organization.clone() }),
         };
+        let s2_partner = match config.s2_partner.real() {
+            Some((base_url, access_key)) => Upstream { base_url, credentials: Credentials::S2Partner { access_key }, mock: false },
+            None => mocked(Vendor::S2Partner, Credentials::S2Partner { access_key: Secret::new(mock.s2_partner_access_key.clone()) }),
+        };
         Upstreams {
             s2,
-            s2_partner: mocked(Vendor::S2Partner, Credentials::None),
+            s2_partner,
             stock2shop: mocked(Vendor::Stock2shop, Credentials::None),
             sellers_commerce: mocked(Vendor::SellersCommerce, Credentials::None),
         }
@@ -82,9 +87,14 @@ impl Upstream {
         if !body.is_empty() {
             request = request.body(body);
         }
+        // The request was built from scratch above: whatever credentials the client sent
+        // are not in it, and only the operation's own kind is added.
         match (&self.credentials, allowed.endpoint.auth) {
             (Credentials::S2 { token, organization }, Auth::BearerWithOrganization) => {
                 request = request.header("authorization", format!("Bearer {}", token.expose())).header("x-s2-organization", organization.as_str());
+            }
+            (Credentials::S2Partner { access_key }, Auth::AccessKey) => {
+                request = request.header("x-accesskey", access_key.expose());
             }
             _ => {}
         }
