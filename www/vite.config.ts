@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 
 // The proxy serves dist/ at `/` and the API at `/api`, under a strict CSP
 // (script-src 'self' 'wasm-unsafe-eval'; style-src 'self'): the build must emit no
-// inline scripts or styles. `npm run dev` forwards /api to a proxy on :8080
+// inline scripts or styles. `npm run dev` forwards /api and /auth to a proxy on :8080
 // (override with COMMERCE_PROXY_URL).
 const proxyTarget = process.env['COMMERCE_PROXY_URL'] ?? 'http://127.0.0.1:8080';
 
@@ -23,6 +23,9 @@ export default defineConfig({
     host: '127.0.0.1',
     // node_modules/commerce-kit is a link to ../pkg: let the dev server read its .wasm.
     fs: { allow: ['.', '../pkg'] },
-    proxy: { '/api': { target: proxyTarget, changeOrigin: false } },
+    proxy: {
+      '/api': { target: proxyTarget, changeOrigin: false },
+      '/auth': { target: proxyTarget, changeOrigin: false },
+    },
   },
 });

@@ -64,6 +64,17 @@ export function describeError(e: unknown): ErrorViewContent {
       title: TITLES[e.code] ?? 'Request failed',
       message: e.status === null ? e.message : `${e.message} (HTTP ${e.status})`,
     };
+    if ((e.code as string) === 'already_exists') {
+      content.title = 'Already exists';
+    }
+    if (e.status === 403) {
+      content.title = 'Not allowed';
+      content.message = 'Your account may not do this: viewers may only read.';
+    } else if (e.code === 'unauthorized' && e.status === 401) {
+      content.title = 'Not signed in, or the vendor refused the credentials';
+    } else if (e.code === 'invalid_request') {
+      content.lines = fieldErrors(e).map((f) => `${f.field}: ${f.message}`);
+    }
     if (e.code === 'invalid_response') {
       const { issues, unlisted } = validationIssues(e.details);
       content.lines = issues.map(formatIssue);
@@ -93,4 +104,24 @@ function isIssue(value: unknown): value is ValidationIssue {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v['path'] === 'string' && typeof v['expected'] === 'string' && typeof v['found'] === 'string';
+}
+
+/** One problem with a request body, as `details.errors` of an `invalid_request` error lists them. */
+export interface FieldError {
+  /** A path into the body: `items[0].quantity`, `address.countryId`, `eta`. */
+  field: string;
+  message: string;
+}
+
+/** The field errors of an `invalid_request` rejection (empty for anything else). */
+export function fieldErrors(e: unknown): FieldError[] {
+  if (!(e instanceof CommerceKitError) || e.code !== 'invalid_request') return [];
+  const details = e.details;
+  if (typeof details !== 'object' || details === null) return [];
+  const raw = (details as { errors?: unknown }).errors;
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (f): f is FieldError =>
+      typeof f === 'object' && f !== null && typeof (f as FieldError).field === 'string' && typeof (f as FieldError).message === 'string',
+  );
 }

@@ -1,21 +1,45 @@
-// Boot: load the WebAssembly module, create the one Client, start the router.
+// Boot: load the WebAssembly module, create the one Client, ask who is signed in,
+// start the router.
 
 import './style.css';
 import init from 'commerce-kit';
+import { accountArea } from './account';
 import { createClient, describeError, onDrift } from './api';
 import { driftBanners } from './banners';
+import { fulfillmentOrderPage } from './pages/fulfillment-order';
+import { fulfillmentsPage } from './pages/fulfillments';
 import { inventoryPage } from './pages/inventory';
-import { startRouter, type Route } from './router';
-import { errorView, replaceChildren } from './ui';
+import { loginPage } from './pages/login';
+import { purchaseOrdersPage } from './pages/purchase-orders';
+import { suppliersPage } from './pages/suppliers';
+import { supplyPage } from './pages/supply';
+import { warehousesPage } from './pages/warehouses';
+import { currentTarget, startRouter, type Route } from './router';
+import { initSession, LOGIN_PATH, loginTarget, onSessionChange, signInRequired } from './session';
+import { errorView, loadingView, replaceChildren } from './ui';
 
-/** Every page: a nav link and a `#<path>` route each. The first is the default. */
-const routes: Route[] = [inventoryPage];
+/** Every page: a nav link (unless `nav: false`) and a `#<path>` route each. The first is the default. */
+const routes: Route[] = [
+  inventoryPage,
+  fulfillmentOrderPage,
+  fulfillmentsPage,
+  purchaseOrdersPage,
+  suppliersPage,
+  warehousesPage,
+  supplyPage,
+  loginPage,
+];
 
 function required(id: string): HTMLElement {
   const node = document.getElementById(id);
   if (!node) throw new Error(`index.html has no #${id}`);
   return node;
 }
+
+const onLoginPage = (): boolean => {
+  const target = currentTarget();
+  return target === LOGIN_PATH || target.startsWith(`${LOGIN_PATH}?`);
+};
 
 async function boot(): Promise<void> {
   const outlet = required('app');
@@ -29,12 +53,27 @@ async function boot(): Promise<void> {
   }
   createClient();
   onDrift(driftBanners(required('banners')));
-  startRouter({
+  replaceChildren(outlet, [loadingView('Checking sign-in…')]);
+  await initSession();
+  accountArea(required('account'));
+  const router = startRouter({
     routes,
     outlet,
     nav: required('nav'),
     defaultPath: routes[0]?.path ?? '/',
     appTitle: 'commerce-kit',
+    guard: (route, { path, query }) => {
+      if (route === loginPage || !signInRequired()) return null;
+      const search = query.toString();
+      return loginTarget(search ? `${path}?${search}` : path);
+    },
+  });
+  // Signed out (here, in another tab, or the session ended): to the sign-in page, which
+  // comes back to this page afterwards.
+  onSessionChange(() => {
+    if (!signInRequired()) return;
+    if (onLoginPage()) router.refresh();
+    else window.location.assign(`#${loginTarget()}`);
   });
 }
 

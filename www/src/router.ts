@@ -1,4 +1,5 @@
-// A small hash router: `#/inventory` renders the route with path '/inventory'.
+// A small hash router: `#/inventory` renders the route with path '/inventory';
+// `#/supply?warehouse=system_73` passes `warehouse` in `context.query`.
 // Pages are plain objects, so adding one is adding it to the list in main.ts.
 
 import { el, replaceChildren } from './ui';
@@ -6,6 +7,10 @@ import { el, replaceChildren } from './ui';
 export interface PageContext {
   /** Aborted when the user navigates away: pass it on to (or chain it into) requests. */
   signal: AbortSignal;
+  /** The path that was rendered ('/fulfillments'). */
+  path: string;
+  /** The part of the hash after '?'. */
+  query: URLSearchParams;
 }
 
 export interface Route {
@@ -15,6 +20,8 @@ export interface Route {
   title: string;
   /** Fills `container`; may start async work bound to `context.signal`. */
   render: (container: HTMLElement, context: PageContext) => void;
+  /** false: reachable by its path, but without a nav link (the sign-in page). */
+  nav?: boolean;
 }
 
 export interface RouterOptions {
@@ -24,25 +31,46 @@ export interface RouterOptions {
   /** Where `#/` and an empty hash go. */
   defaultPath: string;
   appTitle: string;
+  /**
+   * Runs before a route renders: return a hash target ('/login?next=%2Finventory') to
+   * go there instead, or null to render the route.
+   */
+  guard?: (route: Route, context: { path: string; query: URLSearchParams }) => string | null;
 }
 
-export function startRouter(options: RouterOptions): void {
-  const { routes, outlet, nav, defaultPath, appTitle } = options;
+export interface Router {
+  /** Renders the current location again (e.g. after signing in or out). */
+  refresh: () => void;
+}
+
+export function startRouter(options: RouterOptions): Router {
+  const { routes, outlet, nav, defaultPath, appTitle, guard } = options;
   const links = new Map<string, HTMLAnchorElement>();
   replaceChildren(
     nav,
-    routes.map((route) => {
-      const link = el('a', { href: `#${route.path}`, class: 'nav-link' }, [route.title]);
-      links.set(route.path, link);
-      return link;
-    }),
+    routes
+      .filter((route) => route.nav !== false)
+      .map((route) => {
+        const link = el('a', { href: `#${route.path}`, class: 'nav-link' }, [route.title]);
+        links.set(route.path, link);
+        return link;
+      }),
   );
 
   let current: AbortController | null = null;
 
   const show = (): void => {
-    const path = currentPath() || defaultPath;
+    const { path: rawPath, query } = currentLocation();
+    const path = rawPath || defaultPath;
     const route = routes.find((r) => r.path === path);
+    if (route && guard) {
+      const target = guard(route, { path, query });
+      if (target !== null && target !== currentHash()) {
+        // replace: the page the guard refused should not be a Back step of its own.
+        window.location.replace(`#${target}`);
+        return;
+      }
+    }
     current?.abort();
     current = new AbortController();
     for (const [linkPath, link] of links) {
@@ -62,15 +90,27 @@ export function startRouter(options: RouterOptions): void {
       return;
     }
     document.title = `${route.title} · ${appTitle}`;
-    route.render(outlet, { signal: current.signal });
+    route.render(outlet, { signal: current.signal, path, query });
   };
 
   window.addEventListener('hashchange', show);
   show();
+  return { refresh: show };
 }
 
-function currentPath(): string {
-  const hash = window.location.hash.replace(/^#/, '');
-  const path = hash.split('?')[0] ?? '';
-  return path === '/' ? '' : path;
+function currentHash(): string {
+  return window.location.hash.replace(/^#/, '');
+}
+
+function currentLocation(): { path: string; query: URLSearchParams } {
+  const hash = currentHash();
+  const at = hash.indexOf('?');
+  const path = at < 0 ? hash : hash.slice(0, at);
+  const query = new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+  return { path: path === '/' ? '' : path, query };
+}
+
+/** The current hash target without '#' ('/fulfillments', '/supply?warehouse=x'). */
+export function currentTarget(): string {
+  return currentHash();
 }

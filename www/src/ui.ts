@@ -1,8 +1,8 @@
 // Small DOM helpers. Everything is built with createElement/textContent: vendor data is
 // untrusted and the CSP forbids inline styles, so no innerHTML and no style="...".
 
-type Child = Node | string | number | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | null | undefined>;
+export type Child = Node | string | number | null | undefined | false;
+export type Attrs = Record<string, string | number | boolean | null | undefined>;
 
 /**
  * `el('td', { class: 'num' }, [String(n)])`. Attribute values are set with
@@ -116,4 +116,37 @@ export function errorView(content: ErrorViewContent, actions: Child[] = []): HTM
 /** An empty-state line. */
 export function emptyView(text: string): HTMLElement {
   return el('p', { class: 'empty' }, [text]);
+}
+
+const dateTime = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
+
+/** An RFC 3339 time as `2026-11-22, 08:06 UTC` in a <time> (the raw text when it does not parse). */
+export function timeCell(value: string | null | undefined): HTMLElement | string {
+  if (!value) return '—';
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) return value;
+  return el('time', { datetime: value, title: value }, [`${dateTime.format(at)} UTC`]);
+}
+
+/** `3 fulfillments`, `1 fulfillment`. */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}
+
+/** The usual page heading row: a title, then a toolbar (status text, buttons). */
+export function pageHeader(title: string, toolbar: Child[] = []): HTMLElement {
+  return el('div', { class: 'page-header' }, [el('h2', {}, [title]), el('div', { class: 'toolbar' }, toolbar)]);
+}
+
+/** A status line for a toolbar, read out when it changes. */
+export function statusLine(): HTMLParagraphElement {
+  return el('p', { class: 'toolbar-status', 'aria-live': 'polite' });
 }

@@ -1,9 +1,10 @@
 // #/inventory: every warehouse with its inventory levels (S2 GET /inventory/overview).
 
 import type { InventoryOverview, Item, Product, Warehouse } from 'commerce-kit';
-import { client, describeError, isAborted } from '../api';
+import { client, isAborted } from '../api';
+import { failureView } from '../load';
 import type { PageContext, Route } from '../router';
-import { button, el, emptyView, errorView, loadingView, replaceChildren, table, type Column } from '../ui';
+import { button, el, emptyView, loadingView, replaceChildren, table, type Column } from '../ui';
 
 export const inventoryPage: Route = { path: '/inventory', title: 'Inventory', render };
 
@@ -36,7 +37,7 @@ function render(container: HTMLElement, context: PageContext): void {
       status.textContent = `Updated ${new Date().toLocaleTimeString()}`;
     } catch (e) {
       if (!current() || (isAborted(e) && controller.signal.aborted)) return;
-      replaceChildren(content, [errorView(describeError(e), [button('Try again', () => void load())])]);
+      replaceChildren(content, [failureView(e, () => void load())]);
     } finally {
       if (inflight === controller) inflight = null;
     }

@@ -1,0 +1,56 @@
+// Loading data into a page: one request at a time (a new load aborts the one in flight),
+// a loading state, and an error state with "Try again". Answers that arrive after the
+// page was left, or after a newer load started, are dropped.
+
+import { describeError, isAborted } from './api';
+import type { PageContext } from './router';
+import { redirectIfSignedOut } from './session';
+import { button, errorView, loadingView, replaceChildren, type Child } from './ui';
+
+/** The error state for any rejection; a 401 without a session goes to the sign-in page. */
+export function failureView(e: unknown, retry?: () => void): HTMLElement {
+  void redirectIfSignedOut(e);
+  return errorView(describeError(e), retry ? [button('Try again', retry)] : []);
+}
+
+export interface LoaderOptions<T> {
+  /** The loading text ('Loading fulfillments…'). */
+  loading: string;
+  /** The request(s); must honour `signal`. */
+  fetch: (signal: AbortSignal) => Promise<T>;
+  /** What `content` shows once `fetch` resolved. */
+  view: (value: T) => Child[];
+  /** Called after the view is shown (e.g. to update a status line). */
+  done?: (value: T) => void;
+  /** Called when a load starts and when it fails (e.g. to disable paging buttons). */
+  failed?: (e: unknown) => void;
+}
+
+/** Returns `load()`: fetches and fills `content`, aborting any earlier load still running. */
+export function loader<T>(context: PageContext, content: HTMLElement, options: LoaderOptions<T>): () => Promise<void> {
+  let inflight: AbortController | null = null;
+  let generation = 0;
+  context.signal.addEventListener('abort', () => inflight?.abort(), { once: true });
+
+  const load = async (): Promise<void> => {
+    inflight?.abort();
+    const controller = new AbortController();
+    inflight = controller;
+    const mine = ++generation;
+    const current = (): boolean => mine === generation && !context.signal.aborted;
+    replaceChildren(content, [loadingView(options.loading)]);
+    try {
+      const value = await options.fetch(controller.signal);
+      if (!current()) return;
+      replaceChildren(content, options.view(value));
+      options.done?.(value);
+    } catch (e) {
+      if (!current() || (isAborted(e) && controller.signal.aborted)) return;
+      options.failed?.(e);
+      replaceChildren(content, [failureView(e, () => void load())]);
+    } finally {
+      if (inflight === controller) inflight = null;
+    }
+  };
+  return load;
+}
