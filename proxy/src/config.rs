@@ -9,6 +9,7 @@ use serde::de::IntoDeserializer;
 use serde::Deserialize;
 
 use crate::secret::Secret;
+use crate::session::{hash_password, Role, UserConfig};
 
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +23,18 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// Upstream timeout in seconds (default 30).
     pub upstream_timeout_secs: Option<u64>,
+    /// Dashboard users (`[[users]]`). With none configured and no vendor credentials,
+    /// the proxy creates the demo users (see [`Config::with_demo_users`]).
+    #[serde(default)]
+    pub users: Vec<UserConfig>,
+    /// Mark the session cookie `Secure` (set when the dashboard is served over HTTPS,
+    /// e.g. behind a TLS terminator).
+    #[serde(default)]
+    pub secure_cookies: bool,
+    /// First retry delay for idempotent reads, in milliseconds (default 500, doubling).
+    pub retry_base_ms: Option<u64>,
+    /// Concurrent upstream requests per vendor (default 32); more wait in a queue.
+    pub max_concurrent_upstream: Option<usize>,
     #[serde(default)]
     pub s2: S2Config,
     #[serde(default)]
@@ -99,7 +112,30 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
+/// The users demo mode creates; printed at start-up.
+pub const DEMO_USERS: [(&str, &str, Role); 2] = [("demo", "demo", Role::Operator), ("viewer", "viewer", Role::Viewer)];
+
 impl Config {
+    /// Demo mode: with no users configured, creates the demo users, but only when every
+    /// vendor is served by the embedded mock. Known passwords must never guard real keys.
+    pub fn with_demo_users(mut self, any_real_vendor: bool) -> Result<(Config, bool), ConfigError> {
+        if !self.users.is_empty() {
+            return Ok((self, false));
+        }
+        if any_real_vendor {
+            return Err(ConfigError(
+                "vendor credentials are configured but no [[users]]: demo users are only created with the embedded mock. \
+                 Add users with password hashes from `commerce-proxy hash-password`."
+                    .into(),
+            ));
+        }
+        for (username, password, role) in DEMO_USERS {
+            let password_hash = Secret::new(hash_password(password).map_err(ConfigError)?);
+            self.users.push(UserConfig { username: username.into(), password_hash, role });
+        }
+        Ok((self, true))
+    }
+
     /// Reads the file (if given), then applies `COMMERCE_*` variables from `env`.
     pub fn load(file: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let mut config = match file {

@@ -7,33 +7,58 @@
 
 pub mod allowlist;
 pub mod config;
+pub mod guard;
+pub mod metrics;
 pub mod secret;
+pub mod session;
 mod upstream;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method as HttpMethod, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method as HttpMethod, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
+use commerce_kit::Vendor;
+use tokio::sync::Semaphore;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::timeout::TimeoutLayer;
 
 pub use config::Config;
 pub use upstream::{Upstream, Upstreams};
 
 use allowlist::Refusal;
+use guard::CurrentUser;
+use session::Sessions;
 
 /// Request bodies above this are refused before reaching a vendor.
 pub const MAX_REQUEST_BODY: usize = 1024 * 1024;
+/// The browser never waits longer than this for the proxy, retries included.
+pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(90);
+/// Attempts at an idempotent read, the first included.
+pub const MAX_ATTEMPTS: u32 = 3;
+/// The longest `Retry-After` the proxy honours itself; longer ones go to the client.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// Vendor error bodies are buffered (to scrub echoed credentials) up to this size.
+const MAX_ERROR_BODY: usize = 256 * 1024;
+
+static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+static ATTEMPTS: HeaderName = HeaderName::from_static("x-upstream-attempts");
 
 pub struct AppState {
     pub upstreams: Upstreams,
     pub http: reqwest::Client,
     pub config: Config,
+    pub sessions: Sessions,
+    pub metrics: metrics::Metrics,
+    /// Caps concurrent upstream requests per vendor; the rest queue here.
+    limits: HashMap<Vendor, Semaphore>,
 }
 
 impl AppState {
@@ -46,7 +71,10 @@ impl AppState {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("static client configuration is valid");
-        Arc::new(AppState { upstreams, http, config })
+        let sessions = Sessions::new(config.users.clone(), session::SessionPolicy::default());
+        let per_vendor = config.max_concurrent_upstream.unwrap_or(32).max(1);
+        let limits = Vendor::ALL.into_iter().map(|v| (v, Semaphore::new(per_vendor))).collect();
+        Arc::new(AppState { upstreams, http, config, sessions, metrics: metrics::Metrics::default(), limits })
     }
 }
 
@@ -54,34 +82,80 @@ impl AppState {
 pub fn app(state: Arc<AppState>) -> Router {
     let static_dir = state.config.static_dir.clone().unwrap_or_else(|| "www/dist".into());
     let dashboard = ServeDir::new(&static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
-    let mut api = Router::new().route("/api/{*rest}", any(forward)).route("/api", any(|| async { not_found() }));
+    let api = Router::new()
+        .route("/api/{*rest}", any(forward))
+        .route("/api", any(|| async { not_found() }))
+        .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_session));
+    let auth = Router::new()
+        .route("/auth/login", post(guard::login))
+        .route("/auth/logout", post(guard::logout))
+        .route("/auth/me", get(guard::me));
+    let mut browser_facing = api.merge(auth);
     if !state.config.allowed_origins.is_empty() {
         let origins: Vec<HeaderValue> = state.config.allowed_origins.iter().filter_map(|o| o.parse().ok()).collect();
-        api = api.layer(
+        browser_facing = browser_facing.layer(
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
                 .allow_methods([HttpMethod::GET, HttpMethod::POST, HttpMethod::PUT, HttpMethod::DELETE])
-                .allow_headers([header::CONTENT_TYPE, "x-commerce-kit".parse().unwrap()])
+                .allow_headers([header::CONTENT_TYPE, HeaderName::from_static(guard::CLIENT_HEADER)])
                 .allow_credentials(true),
         );
     }
     Router::new()
-        .merge(api)
-        .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .merge(browser_facing)
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(|State(st): State<Arc<AppState>>| async move { ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], st.metrics.render()) }))
         .fallback_service(dashboard)
-        .layer(axum::middleware::map_response(security_headers))
+        .layer(TimeoutLayer::with_status_code(StatusCode::GATEWAY_TIMEOUT, CLIENT_TIMEOUT))
+        .layer(middleware::map_response(security_headers))
+        .layer(middleware::from_fn(request_id))
         .with_state(state)
+}
+
+/// Every response carries an `X-Request-Id` (the upstream's, or a fresh one).
+async fn request_id(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    if !response.headers().contains_key(&REQUEST_ID) {
+        let mut bytes = [0u8; 8];
+        let _ = getrandom::getrandom(&mut bytes);
+        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        response.headers_mut().insert(REQUEST_ID.clone(), HeaderValue::from_str(&id).expect("hex is a valid header"));
+    }
+    response
 }
 
 async fn security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    headers.insert("x-frame-options", HeaderValue::from_static("DENY"));
     headers.insert(
         "content-security-policy",
         HeaderValue::from_static("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
     );
     response
+}
+
+/// Ready: configuration loaded, and every real vendor answers HTTP at all (the mock
+/// always does).
+async fn readyz(State(state): State<Arc<AppState>>) -> Response {
+    let mut unreachable = Vec::new();
+    for vendor in Vendor::ALL {
+        let upstream = state.upstreams.get(vendor);
+        if upstream.mock {
+            continue;
+        }
+        let probe = state.http.head(&upstream.base_url).timeout(Duration::from_secs(3)).send().await;
+        if probe.is_err() {
+            unreachable.push(vendor.slug());
+        }
+    }
+    if unreachable.is_empty() {
+        (StatusCode::OK, "ready").into_response()
+    } else {
+        proxy_error(StatusCode::SERVICE_UNAVAILABLE, "upstream_unreachable", &format!("unreachable: {}", unreachable.join(", ")))
+    }
 }
 
 /// A JSON error from the proxy itself: `{"error": {"code", "message"}}`. Never echoes
@@ -98,6 +172,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let started = Instant::now();
     let method = request.method().clone();
     let uri = request.uri().clone();
+    let user = request.extensions().get::<CurrentUser>().map(|u| u.0.username.clone()).unwrap_or_default();
     let logged_path = secret::redact_query(uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"));
     let allowed = match allowlist::check(method.as_str(), uri.path(), uri.query()) {
         Ok(allowed) => allowed,
@@ -110,43 +185,120 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
             };
         }
     };
+    let endpoint = allowed.endpoint;
+    let vendor = endpoint.vendor.slug();
     let content_type = request.headers().get(header::CONTENT_TYPE).cloned();
     let body = match axum::body::to_bytes(request.into_body(), MAX_REQUEST_BODY).await {
         Ok(body) => body,
         Err(_) => return proxy_error(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "request body too large"),
     };
-    let upstream = state.upstreams.get(allowed.endpoint.vendor);
-    let response = upstream.send(&state.http, &allowed, content_type, body).await;
-    let response = match response {
-        Ok(upstream_response) => relay(upstream_response),
-        Err(e) if e.is_timeout() => proxy_error(StatusCode::GATEWAY_TIMEOUT, "upstream_timeout", "the vendor did not answer in time"),
-        Err(_) => proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor could not be reached"),
+    let upstream = state.upstreams.get(endpoint.vendor);
+
+    state.metrics.queue(vendor, 1);
+    let permit = state.limits[&endpoint.vendor].acquire().await.expect("semaphores are never closed");
+    state.metrics.queue(vendor, -1);
+    // Reads the vendor may see twice are retried; writes never are (a lost answer may
+    // hide a completed write: only the client knows if it carried an idempotency key).
+    let retryable = endpoint.idempotent && endpoint.method.is_read();
+    let base_delay = Duration::from_millis(state.config.retry_base_ms.unwrap_or(500));
+    let mut attempt = 1;
+    let outcome = loop {
+        let result = upstream.send(&state.http, &allowed, content_type.clone(), body.clone()).await;
+        let wait = match &result {
+            Ok(r) if retryable && matches!(r.status().as_u16(), 502..=504) => Some(retry_after(r.headers()).unwrap_or_else(|| backoff(base_delay, attempt))),
+            Err(e) if retryable && !e.is_timeout() => Some(backoff(base_delay, attempt)),
+            _ => None,
+        };
+        match wait {
+            Some(wait) if attempt < MAX_ATTEMPTS && wait <= MAX_RETRY_AFTER => {
+                state.metrics.retry(vendor);
+                tokio::time::sleep(wait).await;
+                attempt += 1;
+            }
+            _ => break result,
+        }
     };
-    tracing::info!(
-        operation = allowed.endpoint.id,
-        %method,
-        path = %logged_path,
-        status = response.status().as_u16(),
-        ms = started.elapsed().as_millis() as u64,
-        "forwarded"
-    );
+    drop(permit);
+
+    let mut response = match outcome {
+        Ok(upstream_response) => relay(upstream_response, &upstream.secrets()).await,
+        Err(e) => {
+            state.metrics.upstream_error(vendor);
+            if e.is_timeout() {
+                proxy_error(StatusCode::GATEWAY_TIMEOUT, "upstream_timeout", "the vendor did not answer in time")
+            } else {
+                proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor could not be reached")
+            }
+        }
+    };
+    response.headers_mut().insert(ATTEMPTS.clone(), HeaderValue::from(attempt));
+    let status = response.status().as_u16();
+    let elapsed = started.elapsed();
+    state.metrics.request(vendor, endpoint.id, status, elapsed.as_secs_f64());
+    let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    if endpoint.method.is_read() {
+        tracing::info!(operation = endpoint.id, %method, path = %logged_path, status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
+    } else {
+        // The audit line of a write: who, what, outcome. No bodies, no secrets.
+        tracing::info!(target: "audit", user = %user, operation = endpoint.id, status, upstream_request_id = %upstream_request_id, ms = elapsed.as_millis() as u64, "write");
+    }
     response
+}
+
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    headers.get("retry-after")?.to_str().ok()?.trim().parse::<u64>().ok().map(Duration::from_secs)
+}
+
+/// Exponential backoff with jitter: `base * 2^(attempt-1)`, between half and all of it.
+fn backoff(base: Duration, attempt: u32) -> Duration {
+    let full = base.saturating_mul(1 << (attempt - 1).min(6)).min(Duration::from_secs(10));
+    let mut byte = [0u8; 1];
+    let _ = getrandom::getrandom(&mut byte);
+    full / 2 + full / 2 * u32::from(byte[0]) / 255
 }
 
 /// Headers passed back from a vendor; everything else (cookies, server banners,
 /// anything that could carry a credential) stays behind.
-const RELAYED_HEADERS: [header::HeaderName; 4] = [header::CONTENT_TYPE, header::RETRY_AFTER, header::CACHE_CONTROL, header::ETAG];
+const RELAYED_HEADERS: [header::HeaderName; 5] = [header::CONTENT_TYPE, header::RETRY_AFTER, header::CACHE_CONTROL, header::ETAG, HeaderName::from_static("x-request-id")];
 
-fn relay(upstream: reqwest::Response) -> Response {
+/// The vendor's answer for the browser. Successful bodies stream through untouched;
+/// error bodies are read and any credential they echo is replaced.
+async fn relay(upstream: reqwest::Response, secrets: &[&str]) -> Response {
     let status = StatusCode::from_u16(upstream.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut headers = HeaderMap::new();
     for name in RELAYED_HEADERS {
         if let Some(v) = upstream.headers().get(name.as_str()).and_then(|v| HeaderValue::from_bytes(v.as_bytes()).ok()) {
-            headers.insert(name, v);
+            if !secrets.iter().any(|s| v.as_bytes().windows(s.len()).any(|w| w == s.as_bytes())) {
+                headers.insert(name, v);
+            }
         }
     }
-    let mut response = Response::new(Body::from_stream(upstream.bytes_stream()));
+    let body = if status.is_success() {
+        Body::from_stream(upstream.bytes_stream())
+    } else {
+        let mut text = match read_limited(upstream, MAX_ERROR_BODY).await {
+            Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            None => return proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large"),
+        };
+        for secret in secrets {
+            text = text.replace(secret, "[redacted]");
+        }
+        headers.remove(header::CONTENT_LENGTH);
+        Body::from(text)
+    };
+    let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;
     response
+}
+
+async fn read_limited(mut upstream: reqwest::Response, limit: usize) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    while let Ok(Some(chunk)) = upstream.chunk().await {
+        if out.len() + chunk.len() > limit {
+            return None;
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Some(out)
 }

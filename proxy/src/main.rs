@@ -30,6 +30,8 @@ enum Command {
     },
     /// Print the catalogue as a JSON array.
     Endpoints,
+    /// Read a password from standard input and print its argon2id hash for `[[users]]`.
+    HashPassword,
     /// Validate a captured response body: exit 0 with a summary, or 1 with every error.
     Validate {
         /// Operation id, e.g. s2.get_inventory_overview.
@@ -48,6 +50,23 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Validate { operation, file } => validate(&operation, &file),
+        Command::HashPassword => {
+            let mut password = String::new();
+            if std::io::stdin().read_line(&mut password).is_err() || password.trim_end_matches(['\r', '\n']).is_empty() {
+                eprintln!("commerce-proxy: give the password on standard input");
+                return ExitCode::from(2);
+            }
+            match commerce_proxy::session::hash_password(password.trim_end_matches(['\r', '\n'])) {
+                Ok(hash) => {
+                    println!("{hash}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("commerce-proxy: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Serve { config, listen, allow_origins } => {
             tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into())).init();
             let mut config = match Config::load(config.as_deref(), |k| std::env::var(k).ok()) {
@@ -115,11 +134,18 @@ async fn serve(config: Config) -> std::io::Result<()> {
             tracing::info!(vendor = vendor.slug(), base_url = %upstream.base_url, "forwarding to the vendor");
         }
     }
+    let (config, demo) = config.with_demo_users(upstreams.any_real()).map_err(|e| std::io::Error::other(e.0))?;
+    if demo {
+        println!("demo mode (embedded mock, no vendor keys): sign in as demo/demo (operator) or viewer/viewer (viewer)");
+    }
     let listen = config.listen.unwrap_or_else(|| "127.0.0.1:8080".parse().unwrap());
     let listener = tokio::net::TcpListener::bind(listen).await?;
     let state = AppState::new(config, upstreams);
     println!("commerce-proxy listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await
+    // Connection info feeds the per-address sign-in throttle.
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // On SIGTERM or Ctrl-C: stop accepting, let in-flight requests finish.
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

@@ -101,3 +101,18 @@ impl Upstream {
         request.send().await
     }
 }
+
+impl Upstream {
+    /// The secret values this upstream sends, for scrubbing vendor error bodies that
+    /// echo them back.
+    pub fn secrets(&self) -> Vec<&str> {
+        match &self.credentials {
+            Credentials::S2 { token, .. } => vec![token.expose()],
+            Credentials::S2Partner { access_key } => vec![access_key.expose()],
+            Credentials::None => vec![],
+        }
+        .into_iter()
+        .filter(|s| s.len() >= 4)
+        .collect()
+    }
+}

@@ -8,14 +8,62 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use commerce_mock::{MockConfig, MockState};
+use commerce_proxy::secret::Secret;
+use commerce_proxy::session::{hash_password, Role, UserConfig};
 use commerce_proxy::{app, AppState, Config, Upstreams};
 use http_body_util::BodyExt;
 use serde::Serialize;
 use tower::ServiceExt;
 
+/// The users every harness has unless its config names others.
+pub const OPERATOR: (&str, &str) = ("op", "op-password");
+pub const VIEWER: (&str, &str) = ("viewer", "viewer-password");
+
 pub struct Harness {
     pub mock: Arc<MockState>,
+    /// Signed in as [`OPERATOR`]; adds the dashboard's client header to every request
+    /// that has no `Origin`, as the package does.
     pub router: axum::Router,
+    /// No session, no headers added: what an outsider sees.
+    pub anonymous: axum::Router,
+    pub state: Arc<AppState>,
+}
+
+fn test_users() -> Vec<UserConfig> {
+    [(OPERATOR, Role::Operator), (VIEWER, Role::Viewer)]
+        .into_iter()
+        .map(|((username, password), role)| UserConfig { username: username.into(), password_hash: Secret::new(hash_password(password).unwrap()), role })
+        .collect()
+}
+
+/// Signs in through `/auth/login`; returns the `Cookie` header value.
+pub async fn login(router: &axum::Router, (username, password): (&str, &str)) -> String {
+    let request = Request::post("/auth/login")
+        .header("content-type", "application/json")
+        .header("x-commerce-kit", "1")
+        .body(Body::from(serde_json::json!({ "username": username, "password": password }).to_string()))
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "sign-in as {username} failed");
+    let set_cookie = response.headers()[axum::http::header::SET_COOKIE].to_str().unwrap();
+    set_cookie.split(';').next().unwrap().to_string()
+}
+
+/// `router` with a session cookie and the client header added to requests lacking them.
+pub fn signed_in(router: &axum::Router, cookie: String) -> axum::Router {
+    router.clone().layer(axum::middleware::map_request(move |mut request: Request<Body>| {
+        let cookie = cookie.clone();
+        async move {
+            let headers = request.headers_mut();
+            if !headers.contains_key("cookie") {
+                headers.insert("cookie", cookie.parse().unwrap());
+            }
+            if !headers.contains_key("origin") && !headers.contains_key("x-commerce-kit") {
+                headers.insert("x-commerce-kit", "1".parse().unwrap());
+            }
+            request
+        }
+    }))
 }
 
 /// The proxy with `config`, the mock with `mock_config`; vendors without credentials in
@@ -28,9 +76,15 @@ pub async fn harness(config: Config, mock_config: MockConfig, proxy_view_of_mock
 pub async fn harness_with(mock_config: MockConfig, proxy_view_of_mock: MockConfig, config: impl FnOnce(&str) -> Config) -> Harness {
     let mock = MockState::new(mock_config);
     let origin = format!("http://{}", commerce_mock::spawn(mock.clone(), "127.0.0.1:0").await.unwrap());
-    let config = config(&origin);
+    let mut config = config(&origin);
+    if config.users.is_empty() {
+        config.users = test_users();
+    }
     let upstreams = Upstreams::from_config(&config, &origin, &proxy_view_of_mock);
-    Harness { mock, router: app(AppState::new(config, upstreams)) }
+    let state = AppState::new(config, upstreams);
+    let anonymous = app(state.clone());
+    let cookie = login(&anonymous, OPERATOR).await;
+    Harness { mock, router: signed_in(&anonymous, cookie), anonymous, state }
 }
 
 pub async fn default_harness() -> Harness {

@@ -1,0 +1,126 @@
+//! Who may call what: sign-in routes, the session check on `/api`, roles, and the
+//! cross-site request check on everything that changes state.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+
+use crate::session::{self, LoginError, Role, SessionUser};
+use crate::{proxy_error, AppState};
+
+/// The header the dashboard's client sends on every call. A cross-site form cannot set
+/// it, and a cross-origin script cannot without passing the CORS preflight.
+pub const CLIENT_HEADER: &str = "x-commerce-kit";
+
+/// The signed-in user, put into request extensions by [`require_session`].
+#[derive(Clone, Debug)]
+pub struct CurrentUser(pub SessionUser);
+
+fn client_address(request: &Request) -> Option<IpAddr> {
+    request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
+}
+
+fn session_id(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).and_then(session::cookie_value)
+}
+
+/// State-changing requests must come from the dashboard: an `Origin` that is this
+/// proxy's own or a configured one, or (no `Origin`) the client header.
+pub fn cross_site_refusal(state: &AppState, method: &Method, headers: &HeaderMap) -> Option<Response> {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return None;
+    }
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let allowed = match origin {
+        Some(origin) => {
+            let own = headers.get(header::HOST).and_then(|h| h.to_str().ok()).is_some_and(|host| {
+                origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host)
+            });
+            own || state.config.allowed_origins.iter().any(|o| o == origin)
+        }
+        None => headers.contains_key(CLIENT_HEADER),
+    };
+    (!allowed).then(|| proxy_error(StatusCode::FORBIDDEN, "cross_site", "state-changing requests must come from the dashboard's origin"))
+}
+
+/// Middleware for `/api`: a live session, the right role, and the cross-site check.
+pub async fn require_session(State(state): State<Arc<AppState>>, mut request: Request, next: Next) -> Response {
+    let Some(user) = session_id(request.headers()).and_then(|id| state.sessions.user(id)) else {
+        return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
+    };
+    if let Some(refused) = cross_site_refusal(&state, request.method(), request.headers()) {
+        return refused;
+    }
+    if user.role == Role::Viewer && !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write");
+    }
+    request.extensions_mut().insert(CurrentUser(user));
+    next.run(request).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginBody {
+    username: String,
+    password: String,
+}
+
+/// `POST /auth/login` `{username, password}`: sets the session cookie.
+pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Response {
+    if let Some(refused) = cross_site_refusal(&state, request.method(), request.headers()) {
+        return refused;
+    }
+    let client = client_address(&request);
+    let Ok(bytes) = axum::body::to_bytes(request.into_body(), 4096).await else {
+        return proxy_error(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "sign-in body too large");
+    };
+    let Ok(body) = serde_json::from_slice::<LoginBody>(&bytes) else {
+        return proxy_error(StatusCode::BAD_REQUEST, "bad_login", "expected JSON {\"username\": ..., \"password\": ...}");
+    };
+    match state.sessions.login(&body.username, &body.password, client) {
+        Ok((id, user)) => {
+            let cookie = session::set_cookie(&id, state.sessions.policy().max_age, state.config.secure_cookies);
+            tracing::info!(user = %user.username, "signed in");
+            let mut response = Json(user).into_response();
+            response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).expect("cookie is ASCII"));
+            response
+        }
+        Err(LoginError::BadCredentials) => {
+            tracing::info!(user = %body.username, "sign-in refused");
+            proxy_error(StatusCode::UNAUTHORIZED, "bad_credentials", "unknown user or wrong password")
+        }
+        Err(LoginError::Throttled) => {
+            let mut response = proxy_error(StatusCode::TOO_MANY_REQUESTS, "throttled", "too many failed sign-ins; wait a minute");
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(state.sessions.policy().window.as_secs()));
+            response
+        }
+    }
+}
+
+/// `POST /auth/logout`: ends the session and clears the cookie.
+pub async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap, method: Method) -> Response {
+    if let Some(refused) = cross_site_refusal(&state, &method, &headers) {
+        return refused;
+    }
+    if let Some(id) = session_id(&headers) {
+        state.sessions.logout(id);
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    let cleared = session::set_cookie("", std::time::Duration::ZERO, state.config.secure_cookies);
+    response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cleared).expect("cookie is ASCII"));
+    response
+}
+
+/// `GET /auth/me`: the signed-in user and role.
+pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    match session_id(&headers).and_then(|id| state.sessions.user(id)) {
+        Some(user) => Json(user).into_response(),
+        None => proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first"),
+    }
+}
