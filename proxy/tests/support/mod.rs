@@ -21,7 +21,7 @@ pub const VIEWER: (&str, &str) = ("viewer", "viewer-password");
 
 pub struct Harness {
     pub mock: Arc<MockState>,
-    /// Signed in as [`OPERATOR`]; adds the dashboard's client header to every request
+    /// Signed in as [`OPERATOR`] (unless the config names its own users); adds the dashboard's client header to every request
     /// that has no `Origin`, as the package does.
     pub router: axum::Router,
     /// No session, no headers added: what an outsider sees.
@@ -77,14 +77,16 @@ pub async fn harness_with(mock_config: MockConfig, proxy_view_of_mock: MockConfi
     let mock = MockState::new(mock_config);
     let origin = format!("http://{}", commerce_mock::spawn(mock.clone(), "127.0.0.1:0").await.unwrap());
     let mut config = config(&origin);
-    if config.users.is_empty() {
+    // A config that names its own users signs in by itself; others get the test users.
+    let own_users = !config.users.is_empty();
+    if !own_users {
         config.users = test_users();
     }
     let upstreams = Upstreams::from_config(&config, &origin, &proxy_view_of_mock);
     let state = AppState::new(config, upstreams);
     let anonymous = app(state.clone());
-    let cookie = login(&anonymous, OPERATOR).await;
-    Harness { mock, router: signed_in(&anonymous, cookie), anonymous, state }
+    let router = if own_users { anonymous.clone() } else { signed_in(&anonymous, login(&anonymous, OPERATOR).await) };
+    Harness { mock, router, anonymous, state }
 }
 
 pub async fn default_harness() -> Harness {
