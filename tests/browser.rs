@@ -25,9 +25,34 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 fn client(extra: &[(&str, JsValue)]) -> commerce_kit::wasm::Client {
-    let mut pairs = vec![("baseUrl", JsValue::from_str(PROXY))];
+    // The test page is another origin than the proxy: send the session cookie along.
+    let mut pairs = vec![("baseUrl", JsValue::from_str(PROXY)), ("includeCredentials", JsValue::TRUE)];
     pairs.extend(extra.iter().cloned());
     commerce_kit::wasm::Client::new(Some(options(&pairs).unchecked_into())).unwrap()
+}
+
+/// A client signed in as the demo operator (the proxy runs in demo mode).
+async fn signed_in() -> commerce_kit::wasm::Client {
+    let client = client(&[]);
+    let user = JsFuture::from(client.login("demo".into(), "demo".into())).await.expect("demo sign-in");
+    assert_eq!(field(&user, "role"), "operator");
+    client
+}
+
+/// Drains an async iterable into a Vec (bounded: at most `max` items).
+async fn collect(iterable: JsValue, max: usize) -> Result<Vec<JsValue>, JsValue> {
+    let factory: js_sys::Function = js_sys::Reflect::get(&iterable, &js_sys::Symbol::async_iterator().into())?.unchecked_into();
+    let iterator = factory.call0(&iterable)?;
+    let next: js_sys::Function = js_sys::Reflect::get(&iterator, &"next".into())?.unchecked_into();
+    let mut items = Vec::new();
+    while items.len() <= max {
+        let step = JsFuture::from(js_sys::Promise::from(next.call0(&iterator)?)).await?;
+        if field(&step, "done").is_truthy() {
+            return Ok(items);
+        }
+        items.push(field(&step, "value"));
+    }
+    panic!("the iterator did not end after {max} items");
 }
 
 fn field(error: &JsValue, key: &str) -> JsValue {
@@ -36,7 +61,7 @@ fn field(error: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 async fn inventory_overview_arrives_validated_through_proxy_and_mock() {
-    let value = JsFuture::from(client(&[]).get_inventory_overview(None)).await.expect("the call succeeds");
+    let value = JsFuture::from(signed_in().await.get_inventory_overview(None)).await.expect("the call succeeds");
     let overview: InventoryOverview = serde_wasm_bindgen::from_value(value).unwrap();
     assert_eq!(overview.warehouses.len(), 2);
     let skus: Vec<&str> = overview.products.iter().map(|p| p.sku.as_str()).collect();
@@ -81,4 +106,109 @@ fn validate_response_reports_paths_in_the_browser_too() {
     assert_eq!(errors.length(), 1);
     assert_eq!(field(&errors.get(0), "path"), "$.items[1].level.available");
     assert_eq!(field(&errors.get(0), "found"), "string \"11\"");
+}
+
+#[wasm_bindgen_test]
+async fn without_a_session_calls_reject_unauthorized() {
+    let client = client(&[]);
+    JsFuture::from(client.logout()).await.unwrap();
+    assert!(JsFuture::from(client.me()).await.unwrap().is_null());
+    let error = JsFuture::from(client.get_inventory_overview(None)).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "unauthorized");
+    assert_eq!(field(&error, "status"), 401);
+    let error = JsFuture::from(client.login("demo".into(), "wrong".into())).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "unauthorized");
+}
+
+/// Calls a method of a JS object by its JS name: the sub-clients are used exactly as
+/// JavaScript sees them (`client.s2Partner.listFulfillments(...)`).
+fn js_call(object: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let function: js_sys::Function = js_sys::Reflect::get(object, &method.into())?.dyn_into()?;
+    function.apply(object, &args.iter().collect::<js_sys::Array>())
+}
+
+async fn js_await(object: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    JsFuture::from(js_sys::Promise::from(js_call(object, method, args)?)).await
+}
+
+#[wasm_bindgen_test]
+async fn the_fulfillment_iterator_follows_next_token_across_pages() {
+    let client = signed_in().await;
+    // The mock serves 250+ fulfillments in pages of 50: 120 items span three pages.
+    let params = options(&[("limit", JsValue::from_f64(120.0))]);
+    let partner = client.s2_partner();
+    let items = collect(js_call(&partner, "listFulfillments", &[params]).unwrap(), 200).await.unwrap();
+    assert_eq!(items.len(), 120);
+    let ids: std::collections::BTreeSet<i64> = items.iter().map(|f| field(f, "id").as_f64().unwrap() as i64).collect();
+    assert_eq!(ids.len(), 120, "no item twice across pages");
+    // One page at a time exposes the token.
+    let page = js_await(&partner, "listFulfillmentsPage", &[]).await.unwrap();
+    assert_eq!(js_sys::Array::from(&field(&page, "items")).length(), 50);
+    assert!(field(&page, "next_token").is_string());
+}
+
+#[wasm_bindgen_test]
+async fn bad_params_reject_naming_the_field() {
+    let client = signed_in().await;
+    let params = options(&[("idList", JsValue::from_str("1,2")), ("limt", JsValue::from_f64(3.0))]);
+    let error = js_call(&client.s2_partner(), "listFulfillments", &[params]).err().expect("rejected");
+    assert_eq!(field(&error, "code"), "invalid_request");
+    let message = field(&error, "message").as_string().unwrap();
+    assert!(message.contains("idList: expected array") && message.contains("limt: is not a field"), "{message}");
+}
+
+#[wasm_bindgen_test]
+async fn a_created_fulfillment_shows_up_in_the_list() {
+    let client = signed_in().await;
+    let body = js_sys::JSON::parse(
+        r#"{"name": "Browser Test", "address1": "1 Test Rd", "city": "Oakville", "province": "ON", "country_id": "CA",
+            "zip": "L6L 2X8", "fulfillment_warehouse_id": "system_84", "items": [{"sku": "h516-ozd4", "quantity": 2}]}"#,
+    )
+    .unwrap();
+    let partner = client.s2_partner();
+    let created = js_await(&partner, "createFulfillment", &[body]).await.expect("created");
+    let id = field(&created, "id").as_f64().unwrap();
+    let params = options(&[("idList", js_sys::Array::of1(&JsValue::from_f64(id)).into())]);
+    let items = collect(js_call(&partner, "listFulfillments", &[params]).unwrap(), 5).await.unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(field(&items[0], "name"), "Browser Test");
+}
+
+#[wasm_bindgen_test]
+async fn a_quantity_of_zero_is_refused_before_sending() {
+    let client = signed_in().await;
+    let body = js_sys::JSON::parse(
+        r#"{"name": "X", "address1": "1 Rd", "city": "C", "country_id": "CAN", "fulfillment_warehouse_id": "system_84",
+            "items": [{"sku": "h516-ozd4", "quantity": 0}]}"#,
+    )
+    .unwrap();
+    let error = js_await(&client.s2_partner(), "createFulfillment", &[body]).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "invalid_request");
+    let fields: Vec<String> = js_sys::Array::from(&field(&field(&error, "details"), "errors")).iter().map(|e| field(&e, "field").as_string().unwrap()).collect();
+    assert!(fields.contains(&"items[0].quantity".to_string()) && fields.contains(&"country_id".to_string()), "{fields:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_duplicate_channel_fulfillment_id_is_already_exists() {
+    let client = signed_in().await;
+    let s2 = client.s2();
+    let key = format!("browser-{}", js_sys::Date::now());
+    let order = serde_json::to_string(&commerce_mock_example(&key)).unwrap();
+    let first = js_await(&s2, "createFulfillmentOrder", &[js_sys::JSON::parse(&order).unwrap()]).await.expect("created");
+    assert_eq!(field(&first, "outcome"), "created");
+    let error = js_await(&s2, "createFulfillmentOrder", &[js_sys::JSON::parse(&order).unwrap()]).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "already_exists");
+    assert_eq!(field(&error, "status"), 409);
+}
+
+/// A fulfillment order the mock accepts (products and warehouse of its inventory).
+fn commerce_mock_example(key: &str) -> serde_json::Value {
+    let overview: serde_json::Value = serde_json::from_slice(include_bytes!("fixtures/s2.get_inventory_overview/good.json")).unwrap();
+    let product = overview["products"][0]["id"].clone();
+    serde_json::json!({
+        "address": {"name": "A", "company": "", "address1": "1 Rd", "address2": "", "city": "C", "state": "ON",
+            "postalCode": "1", "countryId": "CA", "phone": "", "email": ""},
+        "warehouseId": overview["warehouses"][0]["id"], "channelFulfillmentId": key, "shippingMethod": "standard",
+        "items": [{"productId": product, "quantity": 1}], "shipments": [], "attachments": []
+    })
 }
