@@ -351,3 +351,16 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
     }
     assert!(logs.contains("token=[redacted]"), "query-string tokens are redacted in logged URLs");
 }
+
+#[test]
+fn demo_users_exist_only_with_the_embedded_mock() {
+    let (config, demo) = Config::default().with_demo_users(false).unwrap();
+    assert!(demo);
+    let names: Vec<_> = config.users.iter().map(|u| (u.username.as_str(), u.role)).collect();
+    assert_eq!(names, [("demo", commerce_proxy::session::Role::Operator), ("viewer", commerce_proxy::session::Role::Viewer)]);
+    let refused = Config::default().with_demo_users(true).unwrap_err();
+    assert!(refused.0.contains("[[users]]"), "{refused}");
+    // Configured users are kept as they are, real vendors or not.
+    let (config, demo) = config.with_demo_users(true).unwrap();
+    assert!(!demo && config.users.len() == 2);
+}
