@@ -70,7 +70,12 @@ async function boot(): Promise<void> {
   });
   // Signed out (here, in another tab, or the session ended): to the sign-in page, which
   // comes back to this page afterwards.
+  const markSignedOut = (): void => {
+    document.body.classList.toggle('signed-out', signInRequired());
+  };
+  markSignedOut();
   onSessionChange(() => {
+    markSignedOut();
     if (!signInRequired()) return;
     if (onLoginPage()) router.refresh();
     else window.location.assign(`#${loginTarget()}`);

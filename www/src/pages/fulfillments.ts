@@ -110,10 +110,8 @@ function render(container: HTMLElement, context: PageContext): void {
     applyFilter();
   });
 
-  const create = createPanel(context, (created) => {
-    status.textContent = `Created fulfillment ${created.id}`;
-    void load();
-  });
+  // The form shows the new id; the list reloads (the page it is on now may have changed).
+  const create = createPanel(context, () => void load());
 
   replaceChildren(container, [
     pageHeader('Fulfillments', [status, button('Reload', () => void load(), { class: 'primary reload' })]),
