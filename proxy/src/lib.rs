@@ -9,8 +9,10 @@ pub mod allowlist;
 pub mod config;
 pub mod guard;
 pub mod metrics;
+pub mod pacing;
 pub mod secret;
 pub mod session;
+pub mod tokens;
 mod upstream;
 
 use std::collections::HashMap;

@@ -1,0 +1,176 @@
+//! Vendor token lifecycles: Stock2Shop's login token and Sellers Commerce's OAuth
+//! password grant with refresh.
+//!
+//! One exchange at a time per vendor however many requests wait ("single flight"): the
+//! cache's lock is held across the exchange, so callers that arrive meanwhile get the
+//! fresh token instead of starting exchanges of their own. A 401 invalidates the token
+//! it was sent with, once: concurrent 401s for the same token cause one re-login.
+
+use std::time::{Duration, Instant};
+
+use commerce_kit::catalogue;
+use serde::Deserialize;
+use tokio::sync::Mutex;
+
+use crate::secret::Secret;
+
+/// Refresh this long before the vendor's stated expiry, so no request carries a token
+/// that expires in flight.
+const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
+
+/// How a vendor hands out tokens.
+#[derive(Debug, Clone)]
+pub enum Grant {
+    /// `POST /v1/users/authenticate` `{system_user_auth: {username, password}}` →
+    /// `{system_user: {token}}`; the token has no stated lifetime ("ephemeral").
+    Stock2Shop { username: String, password: Secret },
+    /// `POST /token` form `grant_type=password&username&password` →
+    /// `{access_token, token_type, expires_in, refresh_token}`; refresh with
+    /// `grant_type=refresh_token&refresh_token`.
+    SellersCommerce { username: String, password: Secret },
+}
+
+#[derive(Debug, Clone)]
+struct Cached {
+    access: Secret,
+    expires_at: Option<Instant>,
+    refresh: Option<(Secret, Instant)>,
+    generation: u64,
+}
+
+/// A token as handed to a request: the value and which generation it was.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub value: Secret,
+    pub generation: u64,
+}
+
+#[derive(Debug)]
+pub enum TokenError {
+    /// The vendor refused the credentials (wrong configuration).
+    Refused(u16),
+    /// The vendor could not be reached or answered something unreadable.
+    Unavailable(String),
+}
+
+/// Tells the caller an exchange happened (for the token-refresh metric).
+pub trait Exchanges: Send + Sync {
+    fn exchanged(&self);
+}
+
+pub struct TokenSource {
+    grant: Grant,
+    cache: Mutex<Option<Cached>>,
+    /// Lifetime of Sellers Commerce refresh tokens, per the document (4 h).
+    refresh_lifetime: Duration,
+}
+
+impl TokenSource {
+    pub fn new(grant: Grant) -> Self {
+        TokenSource { grant, cache: Mutex::new(None), refresh_lifetime: Duration::from_secs(4 * 3600) }
+    }
+
+    pub fn secrets(&self) -> Vec<&str> {
+        match &self.grant {
+            Grant::Stock2Shop { password, .. } | Grant::SellersCommerce { password, .. } => vec![password.expose()],
+        }
+    }
+
+    /// A valid token, exchanging credentials first if there is none or it is about to expire.
+    pub async fn token(&self, http: &reqwest::Client, base_url: &str, hook: &dyn Exchanges) -> Result<Token, TokenError> {
+        let mut cache = self.cache.lock().await;
+        let now = Instant::now();
+        if let Some(c) = cache.as_ref().filter(|c| c.expires_at.is_none_or(|at| now + EXPIRY_MARGIN < at)) {
+            return Ok(Token { value: c.access.clone(), generation: c.generation });
+        }
+        let generation = cache.as_ref().map_or(1, |c| c.generation + 1);
+        let refresh = cache.as_ref().and_then(|c| c.refresh.clone()).filter(|(_, until)| now < *until).map(|(r, _)| r);
+        hook.exchanged();
+        let fresh = match (refresh, &self.grant) {
+            // A refresh token that fails (revoked, expired early) falls back to the password.
+            (Some(refresh), Grant::SellersCommerce { .. }) => match self.exchange(http, base_url, Some(&refresh)).await {
+                Ok(fresh) => fresh,
+                Err(_) => self.exchange(http, base_url, None).await?,
+            },
+            _ => self.exchange(http, base_url, None).await?,
+        };
+        let cached = Cached {
+            access: fresh.access,
+            expires_at: fresh.expires_in.map(|s| now + Duration::from_secs(s)),
+            refresh: fresh.refresh.map(|r| (r, now + self.refresh_lifetime)),
+            generation,
+        };
+        let token = Token { value: cached.access.clone(), generation };
+        *cache = Some(cached);
+        Ok(token)
+    }
+
+    /// The vendor refused `token`: forget it, unless a newer one already replaced it.
+    pub async fn invalidate(&self, token: &Token) {
+        let mut cache = self.cache.lock().await;
+        if cache.as_ref().is_some_and(|c| c.generation == token.generation) {
+            // Keep the generation counting up; drop the access token and its refresh.
+            *cache = cache.take().map(|c| Cached { expires_at: Some(Instant::now()), refresh: None, ..c });
+        }
+    }
+
+    async fn exchange(&self, http: &reqwest::Client, base_url: &str, refresh: Option<&Secret>) -> Result<Fresh, TokenError> {
+        let unavailable = |e: reqwest::Error| TokenError::Unavailable(e.without_url().to_string());
+        match &self.grant {
+            Grant::Stock2Shop { username, password } => {
+                let endpoint = catalogue::find("stock2shop.authenticate").expect("declared in the catalogue");
+                let body = serde_json::json!({ "system_user_auth": { "username": username, "password": password.expose() } });
+                let response = http.post(format!("{base_url}{}?format=json", endpoint.path)).json(&body).send().await.map_err(unavailable)?;
+                if !response.status().is_success() {
+                    return Err(TokenError::Refused(response.status().as_u16()));
+                }
+                #[derive(Deserialize)]
+                struct Body {
+                    system_user: User,
+                }
+                #[derive(Deserialize)]
+                struct User {
+                    token: String,
+                }
+                let body: Body = response.json().await.map_err(unavailable)?;
+                Ok(Fresh { access: Secret::new(body.system_user.token), expires_in: None, refresh: None })
+            }
+            Grant::SellersCommerce { username, password } => {
+                let endpoint = catalogue::find("sellers_commerce.token_password").expect("declared in the catalogue");
+                let form: Vec<(&str, &str)> = match refresh {
+                    Some(refresh) => vec![("grant_type", "refresh_token"), ("refresh_token", refresh.expose())],
+                    None => vec![("grant_type", "password"), ("username", username), ("password", password.expose())],
+                };
+                let encoded: String = form
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", commerce_kit::request::percent_encode(v)))
+                    .collect::<Vec<_>>()
+                    .join("&");
+                let response = http
+                    .post(format!("{base_url}{}", endpoint.path))
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(encoded)
+                    .send()
+                    .await
+                    .map_err(unavailable)?;
+                if !response.status().is_success() {
+                    return Err(TokenError::Refused(response.status().as_u16()));
+                }
+                #[derive(Deserialize)]
+                struct Body {
+                    access_token: String,
+                    expires_in: Option<u64>,
+                    refresh_token: Option<String>,
+                }
+                let body: Body = response.json().await.map_err(unavailable)?;
+                Ok(Fresh { access: Secret::new(body.access_token), expires_in: body.expires_in, refresh: body.refresh_token.map(Secret::new) })
+            }
+        }
+    }
+}
+
+struct Fresh {
+    access: Secret,
+    expires_in: Option<u64>,
+    refresh: Option<Secret>,
+}
