@@ -4,8 +4,29 @@
 
 import init, { Client, CommerceKitError, endpoints, validateResponse } from 'commerce-kit';
 import type {
+  Address,
   CallOptions,
   ClientOptions,
+  CreateOutcome,
+  FulfillmentMethod,
+  FulfillmentOrder,
+  InventorySupplyParams,
+  NewFulfillmentOrder,
+  NewPartnerFulfillment,
+  NewPartnerPurchaseOrder,
+  OrderType,
+  PartnerFulfillment,
+  PartnerFulfillmentItem,
+  PartnerFulfillmentPage,
+  PartnerInventorySupply,
+  PartnerProduct,
+  PartnerProductPage,
+  PartnerPurchaseOrder,
+  PartnerPurchaseOrderPage,
+  PartnerShipment,
+  PartnerSupplier,
+  PartnerWarehouse,
+  SessionUser,
   DriftReport,
   EndpointInfo,
   ErrorCode,
@@ -144,4 +165,167 @@ export function offline(body: Uint8Array): string[] {
     if (first.vendor === 'shopify') gets.push('never');
   }
   return [...errors.map((e) => e.path), String(unlisted), ...drift, ...gets];
+}
+
+/** The S2 Partner API: async iterators over pages, single pages, creates. */
+export async function partner(client: Client, signal: AbortSignal): Promise<string[]> {
+  const out: string[] = [];
+
+  // Iterators: every element typed.
+  for await (const f of client.s2Partner.listFulfillments({ limit: 5 })) {
+    const id: number = f.id;
+    const status: string = f.status;
+    const country: string = f.country_id;
+    const remarks: string | null | undefined = f.warehouse_remarks;
+    const line: PartnerFulfillmentItem | undefined = f.items[0];
+    const shipment: PartnerShipment | undefined = f.shipments[0];
+    out.push(String(id), status, country, remarks ?? '', line?.sku ?? '', String(shipment?.shipped_by?.email));
+    // @ts-expect-error ids are numbers
+    const wrongId: string = f.id;
+    void wrongId;
+  }
+  for await (const po of client.s2Partner.listPurchaseOrders({ idList: [1, 2], limit: 200 }, { signal })) {
+    const supplier: PartnerSupplier = po.from_supplier;
+    const done: string | null | undefined = po.completion_date;
+    const received: number = po.items.reduce((n, i) => n + i.completed_quantity, 0);
+    out.push(supplier.name, done ?? 'open', String(received));
+  }
+  for await (const product of client.s2Partner.listProducts({ limit: 10 })) {
+    const p: PartnerProduct = product;
+    const weight: number = p.shipping_weight_kg;
+    out.push(p.sku, String(weight));
+  }
+  const iterable: AsyncIterable<PartnerFulfillment> = client.s2Partner.listFulfillments();
+  void iterable;
+  // @ts-expect-error the iterator takes idList and limit, not a page token
+  client.s2Partner.listFulfillments({ nextToken: 'x' });
+  // @ts-expect-error ids are numbers
+  client.s2Partner.listFulfillments({ idList: ['1'] });
+
+  // Single pages: the shapes differ per operation, as the vendor's do.
+  const page: PartnerFulfillmentPage = await client.s2Partner.listFulfillmentsPage({ idList: [101], nextToken: null }, { signal });
+  const next: string | null | undefined = page.next_token;
+  const again = await client.s2Partner.listFulfillmentsPage(next ? { nextToken: next } : {});
+  out.push(...again.items.map((f) => f.name));
+  const products: PartnerProductPage = await client.s2Partner.listProductsPage();
+  out.push(...products.item.map((p) => p.title));
+  // @ts-expect-error the product page has `item`, not `items`
+  products.items;
+  const poPages: PartnerPurchaseOrderPage[] = await client.s2Partner.listPurchaseOrdersPage({ idList: [7] });
+  const poToken: string | undefined = poPages[0]?.next_token;
+  out.push(poToken ?? '');
+  // @ts-expect-error the purchase-order page is an array of pages
+  poPages.items;
+
+  // Supply: the vendor's spelling, and only that.
+  const supply: PartnerInventorySupply[] = await client.s2Partner.getInventorySupply({ warehouseId: 'system_73', skuList: ['A', 'B'] });
+  for (const row of supply) {
+    const available: number = row.quantity_avaliable;
+    // @ts-expect-error the key is spelled `quantity_avaliable` on the wire and in the type
+    row.quantity_available;
+    out.push(row.sku, String(available + row.quantity_pending + row.quantity_hold));
+  }
+  const params: InventorySupplyParams = { warehouseId: 'system_51' };
+  await client.s2Partner.getInventorySupply(params);
+  // @ts-expect-error warehouseId is required
+  await client.s2Partner.getInventorySupply({ skuList: ['A'] });
+
+  const suppliers: PartnerSupplier[] = await client.s2Partner.listSuppliers();
+  const warehouses: PartnerWarehouse[] = await client.s2Partner.listWarehouses({ signal });
+  out.push(...suppliers.map((s) => `${s.id}`), ...warehouses.map((w) => w.id));
+
+  // Creates.
+  const fulfillment: NewPartnerFulfillment = {
+    name: 'Ada',
+    address1: '1 Main St',
+    city: 'Melbourne',
+    country_id: 'AU',
+    fulfillment_warehouse_id: 'system_73',
+    items: [{ sku: 'SKU-GREY', quantity: 2 }],
+  };
+  const created: PartnerFulfillment = await client.s2Partner.createFulfillment({ ...fulfillment, zip: '3000' });
+  out.push(String(created.id));
+  // @ts-expect-error `city` is required
+  const noCity: NewPartnerFulfillment = { name: 'A', address1: 'B', country_id: 'AU', fulfillment_warehouse_id: 'x', items: [] };
+  void noCity;
+  // @ts-expect-error a quantity is a number
+  await client.s2Partner.createFulfillment({ ...fulfillment, items: [{ sku: 'A', quantity: '2' }] });
+
+  const order: NewPartnerPurchaseOrder = { eta: '2030-01-15T10:30:00Z', from_supplier_id: 3, to_warehouse_id: 'system_73', items: [{ sku: 'A', quantity: 5 }] };
+  const po: PartnerPurchaseOrder = await client.s2Partner.createPurchaseOrder({ ...order, remarks: 'rush' });
+  out.push(po.status);
+  // @ts-expect-error from_supplier_id is a number
+  await client.s2Partner.createPurchaseOrder({ ...order, from_supplier_id: '3' });
+  return out;
+}
+
+/** S2 fulfillment orders: enums as integer unions, CreateOutcome narrowed on `outcome`. */
+export async function fulfillmentOrder(client: Client): Promise<string> {
+  const address: Address = {
+    name: 'Ada',
+    company: '',
+    address1: '1 Main St',
+    address2: '',
+    city: 'Boston',
+    state: 'MA',
+    postalCode: '02110',
+    countryId: 'US',
+    phone: '',
+    email: '',
+  };
+  const type: OrderType = 1;
+  const method: FulfillmentMethod = 2;
+  const body: NewFulfillmentOrder = {
+    address,
+    shippingMethod: 'standard',
+    items: [{ productId: 'p-1', quantity: 2 }],
+    shipments: [{ items: [{ productId: 'p-1', quantity: 1 }], prepaidLabels: [] }],
+    attachments: [],
+    channelFulfillmentId: 'order-1001',
+    orderType: type,
+    method,
+  };
+  // @ts-expect-error OrderType is 0 | 1 | 2
+  const badType: NewFulfillmentOrder = { ...body, orderType: 7 };
+  void badType;
+  // @ts-expect-error OrderType is a number, not its name
+  const named: NewFulfillmentOrder = { ...body, orderType: 'B2B' };
+  void named;
+  // @ts-expect-error FulfillmentMethod is 0 | 1 | 2
+  const badMethod: NewFulfillmentOrder = { ...body, method: 3 };
+  void badMethod;
+  // @ts-expect-error every address field is required (pass "" where there is none)
+  const partial: Address = { name: 'A', countryId: 'US' };
+  void partial;
+
+  const outcome: CreateOutcome = await client.s2.createFulfillmentOrder(body);
+  if (outcome.outcome === 'created') {
+    const order: FulfillmentOrder = outcome.fulfillment;
+    const channel: string | null | undefined = order.channelFulfillmentId;
+    // @ts-expect-error only the already_created outcome carries channelFulfillmentId itself
+    outcome.channelFulfillmentId;
+    return `${order.id} ${order.status} ${channel ?? ''}`;
+  }
+  const same: 'already_created' = outcome.outcome;
+  const channelId: string = outcome.channelFulfillmentId;
+  // @ts-expect-error an already_created outcome has no fulfillment
+  outcome.fulfillment;
+  return `${same} ${channelId}`;
+}
+
+/** Signing in: SessionUser, and the null of me() when signed out. */
+export async function session(client: Client): Promise<string> {
+  const user: SessionUser = await client.login('demo', 'demo');
+  const role: 'viewer' | 'operator' = user.role;
+  // @ts-expect-error not a role
+  const admin: SessionUser['role'] = 'admin';
+  void admin;
+  const me: SessionUser | null = await client.me();
+  // @ts-expect-error me() may be null: check first
+  me.username;
+  const logout: Promise<void> = client.logout();
+  await logout;
+  // @ts-expect-error login takes a username and a password
+  await client.login('demo');
+  return `${user.username} ${role} ${me?.username ?? 'signed out'}`;
 }
