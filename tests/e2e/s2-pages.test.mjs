@@ -50,7 +50,7 @@ describe('dashboard: S2 Partner fulfillments', () => {
       await page.goto(env.proxy.base + '/#/fulfillments', { waitUntil: 'load' });
       await waitForContent(page, 'table.fulfillments tbody tr', problems);
       const headers = await page.$$eval('table.fulfillments thead th', (ths) => ths.map((th) => th.textContent));
-      assert.deepEqual(headers, ['ID', 'Status', 'Name', 'City', 'Country', 'Warehouse', 'Created']);
+      assert.deepEqual(headers, ['ID', 'Status', 'Name', 'City', 'Country', 'Warehouse', 'Created (UTC)']);
       const page1 = await rows(page, 'table.fulfillments');
       assert.equal(page1.length, 50);
       assert.deepEqual(

@@ -19,7 +19,7 @@ const columns: Column<PartnerFulfillment>[] = [
   { title: 'City', cell: (f) => f.city || '—' },
   { title: 'Country', cell: (f) => f.country_id || '—' },
   { title: 'Warehouse', className: 'mono', cell: (f) => f.fulfillment_warehouse_id || '—' },
-  { title: 'Created', cell: (f) => timeCell(f.created_at) },
+  { title: 'Created (UTC)', cell: (f) => timeCell(f.created_at) },
 ];
 
 function render(container: HTMLElement, context: PageContext): void {

@@ -20,9 +20,9 @@ const numbers = new Intl.NumberFormat('en-US');
 const columns: Column<PartnerPurchaseOrder>[] = [
   { title: 'ID', className: 'num id', cell: (p) => String(p.id) },
   { title: 'Status', cell: (p) => el('span', { class: 'status' }, [p.status || '—']) },
-  { title: 'Supplier', className: 'wrap', cell: (p) => p.from_supplier.name || `#${p.from_supplier.id}` },
+  { title: 'Supplier', className: 'wrap supplier', cell: (p) => p.from_supplier.name || `#${p.from_supplier.id}` },
   { title: 'To warehouse', className: 'mono', cell: (p) => p.to_warehouse_id || '—' },
-  { title: 'Lines', className: 'num', cell: (p) => String(p.items.length) },
+  { title: 'Lines', className: 'num short', cell: (p) => String(p.items.length) },
   {
     title: 'Received / ordered',
     className: 'num',
@@ -32,8 +32,8 @@ const columns: Column<PartnerPurchaseOrder>[] = [
       return `${numbers.format(received)} / ${numbers.format(ordered)}`;
     },
   },
-  { title: 'ETA', cell: (p) => timeCell(p.eta) },
-  { title: 'Created', cell: (p) => timeCell(p.created_at) },
+  { title: 'ETA (UTC)', cell: (p) => timeCell(p.eta) },
+  { title: 'Created (UTC)', cell: (p) => timeCell(p.created_at) },
 ];
 
 function render(container: HTMLElement, context: PageContext): void {
@@ -108,7 +108,7 @@ function createPanel(context: PageContext, created: (order: PartnerPurchaseOrder
   form.body.append(
     form.group(null, 'Order', [
       el('div', { class: 'field-row' }, [
-        form.field({ path: 'from_supplier_id', label: 'Supplier id', kind: 'number', list: 'po-suppliers', size: 'narrow', hint: 'From the Suppliers page' }),
+        form.field({ path: 'from_supplier_id', label: 'Supplier id', kind: 'number', list: 'po-suppliers', size: 'narrow', hint: 'See Suppliers' }),
         form.field({ path: 'to_warehouse_id', label: 'To warehouse', list: 'po-warehouses', placeholder: 'system_73' }),
         form.field({ path: 'eta', label: 'Expected arrival (ETA)', kind: 'datetime', hint: 'Your local time' }),
       ]),
