@@ -333,7 +333,7 @@ describe('dashboard: S2 Partner lists', () => {
 });
 
 describe('dashboard: S2 fulfillment order', () => {
-  test('field errors next to their inputs, then created, then "already created" when an answer was lost', { timeout: 60_000 }, async (t) => {
+  test('field errors next to their inputs, then created, a reused channel id refused, and "already created" when an answer was lost', { timeout: 60_000 }, async (t) => {
     const overview = await env.proxy.getJson('/api/s2/inventory/overview');
     const product = overview.products[0];
     const PATH = '/api/s2/fulfillment';
@@ -372,7 +372,13 @@ describe('dashboard: S2 fulfillment order', () => {
       await success.waitFor();
       assert.match((await success.textContent()) ?? '', new RegExp(`Created ${order.id}`));
 
-      // The same again, but the first answer is lost on the way back: the package retries,
+      // The same channel id again: S2 answers 409 ALREADY_EXISTS, and the form says so.
+      await submit.click();
+      const exists = form.locator('.form-error[data-code="already_exists"]');
+      await exists.waitFor();
+      assert.match((await exists.textContent()) ?? '', new RegExp(`channelFulfillmentId ${channelId}\\. Use a new id`));
+
+      // A new id, but the first answer is lost on the way back: the package retries,
       // S2 answers 409 ALREADY_EXISTS, and the outcome is "already created".
       await form.getByLabel('Channel fulfillment id').fill(`${channelId}-b`);
       let posts = 0;

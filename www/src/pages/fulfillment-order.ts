@@ -3,6 +3,7 @@
 // lost answer safely, and a duplicate found on retry comes back as "already created".
 
 import type { CreateOutcome, NewFulfillmentOrder, NewFulfillmentShipment, FulfillmentMethod, OrderType } from 'commerce-kit';
+import { CommerceKitError } from 'commerce-kit';
 import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList, type FieldSpec } from '../form';
 import type { PageContext, Route } from '../router';
@@ -71,7 +72,22 @@ function render(container: HTMLElement, context: PageContext): void {
       const note = f.optionalText('customerNote');
       if (note !== undefined) body.customerNote = note;
 
-      const result = await client().s2.createFulfillmentOrder(body, { signal: context.signal });
+      let result: CreateOutcome;
+      try {
+        result = await client().s2.createFulfillmentOrder(body, { signal: context.signal });
+      } catch (e) {
+        // A first attempt that meets an existing channel id (a retry would have resolved
+        // as already_created): the id was used by an earlier order.
+        if (e instanceof CommerceKitError && (e.code as string) === 'already_exists') {
+          f.problem('already_exists', 'Already exists', [
+            'S2 already has a fulfillment order with channelFulfillmentId ',
+            el('code', {}, [channelId ?? '']),
+            '. Use a new id for a new order.',
+          ]);
+          return;
+        }
+        throw e;
+      }
       f.succeed(outcomeText(result));
     },
   });
