@@ -236,7 +236,7 @@ impl<'a> Validator<'a> {
         self.pos += 1; // '{'
         // Which declared fields were present; objects with more than 128 fields
         // (none documented) would only lose the missing-field check past the 128th.
-        let mut seen: u128 = 0;
+        let mut seen = [0u64; 2];
         // Vendors send keys in a stable order: look for the next key after the last match.
         let mut cursor = 0;
         if self.peek() == Some(b'}') {
@@ -246,17 +246,24 @@ impl<'a> Validator<'a> {
                 if self.peek() != Some(b'"') {
                     return Err(self.syntax("a string key"));
                 }
-                let key = self.string()?;
+                let (key, found) = match self.expected_key(object, cursor) {
+                    Some(key) => (key, Some(cursor)),
+                    None => {
+                        let key = self.string()?;
+                        (key, find_field(object, key, cursor))
+                    }
+                };
                 if self.peek() != Some(b':') {
                     return Err(self.syntax("':'"));
                 }
                 self.pos += 1;
                 self.path.push(Seg::Key(key));
-                match find_field(object, key, cursor) {
+                match found {
                     Some(i) => {
                         cursor = i + 1;
                         if i < 128 {
-                            seen |= 1 << i;
+                            // Two words, not a u128: wasm has no 128-bit shifts.
+                            seen[i / 64] |= 1 << (i % 64);
                         }
                         self.value(object.fields[i].schema)?;
                     }
@@ -277,7 +284,7 @@ impl<'a> Validator<'a> {
             }
         }
         for (i, field) in object.fields.iter().enumerate().take(128) {
-            if field.required && seen & (1 << i) == 0 {
+            if field.required && seen[i / 64] & (1 << (i % 64)) == 0 {
                 self.path.push(Seg::Key(field.wire.as_bytes()));
                 let path = self.path_string();
                 self.path.pop();
@@ -285,6 +292,23 @@ impl<'a> Validator<'a> {
             }
         }
         Ok(())
+    }
+
+    /// With `pos` at a key's opening quote: if the key is the field the vendor sends
+    /// next (`cursor`), steps past its closing quote and returns it. Matching the wire
+    /// name in place is what scanning the key and comparing would find, because wire
+    /// names hold no '"', '\\' or control character (a test walks every schema).
+    #[inline]
+    fn expected_key(&mut self, object: &'static ObjectSchema, cursor: usize) -> Option<&'a [u8]> {
+        let wire = object.fields.get(cursor)?.wire.as_bytes();
+        let start = self.pos + 1;
+        let end = start + wire.len();
+        if self.bytes.get(end) == Some(&b'"') && same_bytes(&self.bytes[start..end], wire) {
+            self.pos = end + 1;
+            Some(&self.bytes[start..end])
+        } else {
+            None
+        }
     }
 
     fn drift(&mut self, object: &'static ObjectSchema, key: &'a [u8]) {
@@ -322,11 +346,14 @@ impl<'a> Validator<'a> {
 
     /// Scans a string starting at its opening quote; returns its raw contents
     /// (escapes left as they are: keys and enum values never need them).
+    #[inline]
     fn string(&mut self) -> Result<&'a [u8], Syntax> {
         let bytes = self.bytes;
         let start = self.pos + 1;
         let mut i = start;
         loop {
+            // Eight bytes at a time up to the first '"', '\\' or control character.
+            i = skip_plain(bytes, i);
             match bytes.get(i) {
                 Some(b'"') => {
                     self.pos = i + 1;
@@ -469,8 +496,128 @@ impl<'a> Validator<'a> {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The index of the first byte at or after `i` that is '"', '\\' or below 0x20 (or
+/// `bytes.len()`), eight bytes at a time: the hot loop of every string.
+#[inline(always)]
+fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap());
+        // A byte below 0x20, or equal to '"' or '\\' (each a zero byte after the xor). The
+        // lowest flagged byte is exact: a borrow only runs towards higher bytes.
+        let (quote, backslash) = (x ^ (ONES * b'"' as u64), x ^ (ONES * b'\\' as u64));
+        let special = ((x.wrapping_sub(ONES * 0x20) & !x) | (quote.wrapping_sub(ONES) & !quote) | (backslash.wrapping_sub(ONES) & !backslash)) & HIGHS;
+        if special != 0 {
+            return i + (special.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+fn first_char(s: &str) -> (char, usize) {
+    let c = s.chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
+}
+
+/// The index of the first byte at or after `i` that is not ASCII (or `bytes.len()`).
+#[inline(always)]
+fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(block) = bytes.get(i..i + 32) {
+        let word = |k: usize| u64::from_le_bytes(block[k..k + 8].try_into().unwrap());
+        if (word(0) | word(8) | word(16) | word(24)) & HIGHS != 0 {
+            break;
+        }
+        i += 32;
+    }
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().unwrap()) & HIGHS;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
+}
+
+/// A validated body as pure-ASCII JSON text, for the engine's `JSON.parse`: every
+/// non-ASCII character (valid JSON has them only inside strings) becomes a `\uXXXX`
+/// escape, and an invalid UTF-8 sequence becomes `\ufffd`, as a lossy decode would.
+/// `JSON.parse` gives the very same values; the point is speed: the browser decodes
+/// ASCII bytes to a string several times faster than UTF-8 with a few CJK characters,
+/// and parses the resulting one-byte string faster too (bench/README.md). Borrowed when
+/// the body is ASCII already.
+pub fn ascii_json(body: &[u8]) -> std::borrow::Cow<'_, str> {
+    let first = ascii_run_end(body, 0);
+    if first == body.len() {
+        // SAFETY: every byte is ASCII, so the bytes are UTF-8.
+        return std::borrow::Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(body) });
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = Vec::with_capacity(body.len() + body.len() / 4 + 16);
+    let escape = |out: &mut Vec<u8>, unit: u16| {
+        let u = unit as usize;
+        out.extend_from_slice(&[b'\\', b'u', HEX[u >> 12], HEX[(u >> 8) & 15], HEX[(u >> 4) & 15], HEX[u & 15]]);
+    };
+    let mut i = 0;
+    while i < body.len() {
+        let end = ascii_run_end(body, i);
+        out.extend_from_slice(&body[i..end]);
+        if end == body.len() {
+            break;
+        }
+        // One character, or one maximal invalid sequence replaced by U+FFFD (exactly
+        // what `String::from_utf8_lossy` does).
+        let rest = &body[end..body.len().min(end + 4)];
+        let (c, width) = match std::str::from_utf8(rest) {
+            Ok(s) => first_char(s),
+            Err(e) if e.valid_up_to() > 0 => first_char(std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default()),
+            Err(e) => ('\u{FFFD}', e.error_len().unwrap_or(rest.len())),
+        };
+        let mut units = [0u16; 2];
+        for &unit in c.encode_utf16(&mut units).iter() {
+            escape(&mut out, unit);
+        }
+        i = end + width;
+    }
+    // SAFETY: only ASCII bytes were written.
+    std::borrow::Cow::Owned(unsafe { String::from_utf8_unchecked(out) })
+}
+
+/// `a == b` for two slices of the same length, eight bytes at a time (keys are short:
+/// a call to `memcmp`, byte by byte in wasm, costs more than the comparison).
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut a8).zip(&mut b8) {
+        if u64::from_le_bytes(x.try_into().unwrap()) != u64::from_le_bytes(y.try_into().unwrap()) {
+            return false;
+        }
+    }
+    a8.remainder().iter().zip(b8.remainder()).all(|(x, y)| x == y)
+}
+
+#[inline]
 fn find_field(object: &ObjectSchema, key: &[u8], cursor: usize) -> Option<usize> {
     let fields = object.fields;
+    // The common case: the key the vendor always sends next.
+    if fields.get(cursor).is_some_and(|f| f.wire.as_bytes() == key) {
+        return Some(cursor);
+    }
     (cursor..fields.len()).chain(0..cursor.min(fields.len())).find(|&i| fields[i].wire.as_bytes() == key)
 }
 
@@ -579,6 +726,89 @@ mod tests {
         assert_eq!(errors(r#"[] x"#), vec!["$: expected end of input (invalid JSON), found 'x' at byte 3"]);
         assert_eq!(errors(""), vec!["$: expected a value (invalid JSON), found end of input"]);
         assert_eq!(errors("<html>").len(), 1);
+    }
+
+    #[test]
+    fn string_scan_finds_the_first_special_byte_at_every_offset() {
+        for special in [b'"', b'\\', 0x00, 0x1f] {
+            for len in 0..24 {
+                for at in 0..=len {
+                    let mut bytes = vec![b'a'; len];
+                    // Bytes that look close to the special ones must not stop the scan.
+                    for (i, b) in bytes.iter_mut().enumerate() {
+                        *b = [b'a', 0x20, b'#', b'!', 0x7f, 0xe5, 0xa2, 0xdc, b']'][i % 9];
+                    }
+                    if at < len {
+                        bytes[at] = special;
+                    }
+                    for from in 0..=at.min(len) {
+                        assert_eq!(skip_plain(&bytes, from), at, "special {special:#x} at {at} of {len}, from {from}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_json_escapes_non_ascii_and_replaces_invalid_utf8() {
+        assert!(matches!(ascii_json(br#"{"a":"plain"}"#), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(ascii_json("{\"n\":\"Product 1 \u{542c}\u{96e8} é \u{1F600}\"}".as_bytes()), r#"{"n":"Product 1 \u542c\u96e8 \u00e9 \ud83d\ude00"}"#);
+        assert_eq!(ascii_json(b"[\"a\xffb\xe5\xac\"]"), r#"["a\ufffdb\ufffd"]"#);
+        let long = format!("[\"{}\u{542c}{}\"]", "x".repeat(37), "y".repeat(21));
+        let escaped = ascii_json(long.as_bytes());
+        assert!(escaped.is_ascii());
+        assert_eq!(serde_json::from_str::<Vec<String>>(&escaped).unwrap(), serde_json::from_str::<Vec<String>>(&long).unwrap());
+    }
+
+    #[test]
+    fn ascii_json_decodes_like_a_lossy_utf8_decode() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let pieces: [&[u8]; 10] = [b"a", b"xyz ", "\u{e9}".as_bytes(), "\u{542c}".as_bytes(), "\u{1F600}".as_bytes(), b"\xff", b"\xe5\xac", b"\xf0\x9f", b"\xc3", b"\x80"];
+        for _ in 0..2000 {
+            let mut bytes = Vec::new();
+            for _ in 0..next() % 24 {
+                bytes.extend_from_slice(pieces[(next() % 10) as usize]);
+            }
+            let escaped = ascii_json(&bytes);
+            assert!(escaped.is_ascii());
+            let decoded: String = serde_json::from_str(&format!("\"{escaped}\"")).unwrap();
+            assert_eq!(decoded, String::from_utf8_lossy(&bytes), "{bytes:x?}");
+        }
+    }
+
+    #[test]
+    fn every_wire_name_is_plain_so_keys_can_be_matched_in_place() {
+        fn walk(schema: &'static Schema, seen: &mut Vec<*const ObjectSchema>) {
+            match schema {
+                Schema::Nullable(inner) | Schema::Array(inner) => walk(inner, seen),
+                Schema::Lazy(resolve) => walk(resolve(), seen),
+                Schema::Object(object) => {
+                    if seen.contains(&(*object as *const ObjectSchema)) {
+                        return;
+                    }
+                    seen.push(*object);
+                    for field in object.fields {
+                        assert!(!field.wire.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20), "{}.{}", object.name, field.wire);
+                        walk(field.schema, seen);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut seen = Vec::new();
+        for endpoint in crate::catalogue::endpoints() {
+            walk(endpoint.response, &mut seen);
+            if let crate::catalogue::Body::Json(body) = endpoint.body {
+                walk(body, &mut seen);
+            }
+        }
+        assert!(seen.len() > 10);
     }
 
     #[test]
