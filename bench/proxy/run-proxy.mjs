@@ -1,0 +1,169 @@
+// Part 5: throughput on loopback. wrk (64 connections) against the mock directly, the
+// proxy in front of the mock, and nginx proxy_pass in front of the same mock, one after
+// the other, `GET` of the S2 inventory overview each time. Every process is started
+// here and stopped here; every run is bounded by wrk's duration plus a timeout.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, readFileSync, rmSync, chmodSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const out = join(here, '..', 'out', 'proxy');
+// The embedded mock's defaults (commerce_mock::MockConfig::default()).
+const TOKEN = 'mock-s2-token';
+const ORGANIZATION = '95d73baf-76ba-4bea-86ac-1534c5e5d4aa';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+/** Starts a process; resolves once `ready(stdout so far)` returns a value. */
+function start(name, cmd, args, { env, ready, timeoutMs = 30_000 } = {}) {
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    for (let i = 0; i < 50 && child.exitCode === null && child.signalCode === null; i++) await sleep(100);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + timeoutMs;
+    const poll = async () => {
+      if (child.exitCode !== null) return reject(new Error(`${name} exited (${child.exitCode}): ${output.slice(-2000)}`));
+      let value;
+      try { value = await ready(output); } catch { value = undefined; }
+      if (value) return resolve({ child, value, stop, output: () => output });
+      if (Date.now() > deadline) { await stop(); return reject(new Error(`${name} did not start in ${timeoutMs} ms: ${output.slice(-2000)}`)); }
+      setTimeout(poll, 100);
+    };
+    poll();
+  });
+}
+
+async function httpOk(url, init) {
+  const r = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+  return r.ok ? r : null;
+}
+
+/** wrk's summary: requests per second and the latency percentiles (ms). */
+function parseWrk(text) {
+  const unit = { us: 1e-3, ms: 1, s: 1e3, m: 6e4 };
+  const pct = (p) => {
+    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(text);
+    return m ? Number(m[1]) * unit[m[2]] : null;
+  };
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(text);
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(text);
+  const errors = /Socket errors:.*/.exec(text);
+  return { rps: rps ? Number(rps[1]) : null, p50_ms: pct(50), p99_ms: pct(99), non_2xx: non2xx ? Number(non2xx[1]) : 0, socket_errors: errors ? errors[0] : null };
+}
+
+function wrk(url, headers, seconds, connections) {
+  const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '5s'];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
+  args.push(url);
+  const text = execFileSync('wrk', args, { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
+  return { ...parseWrk(text), raw: text };
+}
+
+function peakRssKb(pid) {
+  try { return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return null; }
+}
+
+export async function runProxy({ seconds, connections = 64, log }) {
+  for (const tool of ['wrk', 'nginx']) {
+    const found = tool === 'nginx' ? existsSync('/usr/sbin/nginx') : (() => { try { execFileSync('which', ['wrk']); return true; } catch { return false; } })();
+    if (!found) return { skipped: `${tool} is not installed (apt-get install -y nginx-light wrk)` };
+  }
+  mkdirSync(join(out, 'nginx-tmp'), { recursive: true });
+  log('proxy: building the proxy and the mock (release)');
+  for (const args of [['-p', 'commerce-proxy', '--bin', 'commerce-proxy'], ['-p', 'commerce-mock', '--example', 'serve_mock']]) {
+    execFileSync('cargo', ['build', '--release', '-q', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: 1_200_000 });
+  }
+  const proxyBin = join(root, 'target', 'release', 'commerce-proxy');
+  const mockBin = join(root, 'target', 'release', 'examples', 'serve_mock');
+
+  const stops = [];
+  try {
+    const mock = await start('mock', mockBin, ['127.0.0.1:0'], { ready: (o) => /listening on http:\/\/(\S+)/.exec(o)?.[1] });
+    stops.push(mock.stop);
+    const mockAddr = mock.value;
+
+    // The proxy: S2 "configured for real" at the mock, one viewer to sign in with.
+    const password = 'bench-password-not-secret';
+    const hash = execFileSync(proxyBin, ['hash-password'], { input: `${password}\n`, encoding: 'utf8', timeout: 60_000 }).trim();
+    const proxyPort = await freePort();
+    const config = join(out, 'proxy.toml');
+    writeFileSync(config, [
+      `listen = "127.0.0.1:${proxyPort}"`,
+      // As many upstream requests in flight as wrk has connections, like nginx.
+      `max_concurrent_upstream = ${connections}`,
+      '[s2]', `base_url = "http://${mockAddr}/s2"`, `token = "${TOKEN}"`, `organization = "${ORGANIZATION}"`,
+      '[[users]]', 'username = "bench"', `password_hash = "${hash}"`, 'role = "viewer"', '',
+    ].join('\n'));
+    chmodSync(config, 0o600);
+    const proxy = await start('proxy', proxyBin, ['serve', '--config', config], {
+      env: { RUST_LOG: 'warn' },
+      ready: () => httpOk(`http://127.0.0.1:${proxyPort}/healthz`),
+    });
+    stops.push(proxy.stop);
+    const login = await fetch(`http://127.0.0.1:${proxyPort}/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-commerce-kit': '1' },
+      body: JSON.stringify({ username: 'bench', password }), signal: AbortSignal.timeout(10_000),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    if (!login.ok || !cookie) throw new Error(`proxy sign-in failed: ${login.status} ${await login.text()}`);
+
+    const nginxPort = await freePort();
+    const conf = readFileSync(join(here, 'nginx.conf.template'), 'utf8')
+      .replaceAll('@DIR@', out).replaceAll('@MOCK@', mockAddr).replaceAll('@PORT@', String(nginxPort))
+      .replaceAll('@TOKEN@', TOKEN).replaceAll('@ORGANIZATION@', ORGANIZATION);
+    writeFileSync(join(out, 'nginx.conf'), conf);
+    const nginx = await start('nginx', '/usr/sbin/nginx', ['-c', join(out, 'nginx.conf'), '-p', out], {
+      ready: () => httpOk(`http://127.0.0.1:${nginxPort}/api/s2/inventory/overview`),
+    });
+    stops.push(nginx.stop);
+
+    const targets = {
+      direct: [`http://${mockAddr}/s2/inventory/overview`, { Authorization: `Bearer ${TOKEN}`, 'X-S2-Organization': ORGANIZATION }],
+      proxy: [`http://127.0.0.1:${proxyPort}/api/s2/inventory/overview`, { Cookie: cookie, 'X-Commerce-Kit': '1' }],
+      nginx: [`http://127.0.0.1:${nginxPort}/api/s2/inventory/overview`, {}],
+    };
+    const bodies = {};
+    for (const [name, [url, headers]] of Object.entries(targets)) {
+      const r = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+      bodies[name] = await r.text();
+      if (!r.ok) throw new Error(`${name}: GET ${url} answered ${r.status}: ${bodies[name].slice(0, 300)}`);
+    }
+    if (bodies.proxy !== bodies.direct || bodies.nginx !== bodies.direct) throw new Error('the three targets do not answer the same body');
+
+    const results = { connections, seconds, body_bytes: Buffer.byteLength(bodies.direct) };
+    for (const [name, [url, headers]] of Object.entries(targets)) {
+      log(`proxy: wrk ${connections} connections, ${seconds} s against ${name}`);
+      const { raw, ...r } = wrk(url, headers, seconds, connections);
+      results[name] = r;
+      if (r.rps === null) throw new Error(`wrk against ${name} printed no summary:\n${raw}`);
+      if (r.non_2xx > 0) log(`proxy: warning: ${name} answered ${r.non_2xx} non-2xx responses`);
+    }
+    results.proxy_peak_rss_mb = (peakRssKb(proxy.child.pid) ?? NaN) / 1024;
+    results.nginx_master_peak_rss_mb = (peakRssKb(nginx.child.pid) ?? NaN) / 1024;
+    results.rps_ratio_vs_nginx = results.proxy.rps / results.nginx.rps;
+    results.added_p99_ms = results.proxy.p99_ms - results.direct.p99_ms;
+    results.nginx_added_p99_ms = results.nginx.p99_ms - results.direct.p99_ms;
+    return results;
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    rmSync(join(out, 'nginx.pid'), { force: true });
+  }
+}

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// `make bench` (full) and `make bench-smoke` (--smoke: small sizes, few repetitions,
+// short wrk runs). Every figure is a ratio measured side by side in this one run; they
+// are printed and written to bench/results.json (bench-smoke: bench/out/results-smoke.json),
+// never asserted. Exits non-zero only when something failed to run or a validator gave
+// a wrong answer, not when a target is missed.
+//
+// Parts: 1-2 decode in headless Chromium (decode/), 3 end to end at a fixed rate,
+// 4 package size, 5 proxy throughput against nginx (proxy/), 6 leaks.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpus, totalmem, loadavg } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
+import { runDecode } from './decode/run-decode.mjs';
+import { runProxy } from './proxy/run-proxy.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const smoke = process.argv.includes('--smoke');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const pkgDir = process.env.BENCH_PKG_DIR ?? join(root, 'pkg');
+const out = join(here, 'out');
+const started = Date.now();
+const log = (m) => console.log(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
+
+const P = smoke
+  ? { sizes: ['1', '10'], reps: 3, e2eSize: '1', e2eRate: 50, e2eReps: 3, leakSize: '10', leakRuns: 5, wrkSeconds: 3 }
+  : { sizes: ['1', '10', '50'], reps: 10, e2eSize: '10', e2eRate: 50, e2eReps: 10, leakSize: '50', leakRuns: 20, wrkSeconds: 20 };
+const run = (part) => !only || only.includes(part);
+
+function machine() {
+  const sh = (cmd, args) => { try { return execFileSync(cmd, args, { encoding: 'utf8', timeout: 10_000 }).trim(); } catch { return null; } };
+  return {
+    nproc: Number(sh('nproc', [])) || cpus().length,
+    cpu: cpus()[0]?.model?.trim() ?? 'unknown',
+    memory_gib: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    load_average_at_start: loadavg().map((x) => Math.round(x * 100) / 100),
+    chromium: sh('/usr/bin/chromium', ['--version'])?.split('\n').at(-1) ?? null,
+    node: process.version,
+    nginx: sh('/usr/sbin/nginx', ['-v']) ?? (() => { try { execFileSync('/usr/sbin/nginx', ['-v'], { stdio: 'pipe' }); } catch (e) { return String(e.stderr).trim(); } return null; })(),
+    wrk: sh('wrk', ['-v'])?.split('\n')[0] ?? null,
+    date: new Date().toISOString(),
+  };
+}
+
+/** Part 4: compressed size of what a page downloads (the .wasm and the JS glue). */
+function packageSize() {
+  if (!existsSync(join(pkgDir, 'commerce_kit_bg.wasm'))) throw new Error(`${pkgDir}/commerce_kit_bg.wasm is missing: run make pkg`);
+  const glue = [join(pkgDir, 'commerce_kit.js')];
+  if (existsSync(join(pkgDir, 'index.js'))) glue.push(join(pkgDir, 'index.js'));
+  const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+  if (existsSync(join(pkgDir, 'snippets'))) glue.push(...walk(join(pkgDir, 'snippets')).filter((f) => f.endsWith('.js')));
+  const measure = (files) => {
+    const buf = Buffer.concat(files.map((f) => readFileSync(f)));
+    return {
+      raw: buf.length,
+      gzip: gzipSync(buf, { level: 9 }).length,
+      brotli: brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  };
+  const wasm = measure([join(pkgDir, 'commerce_kit_bg.wasm')]);
+  const js = measure(glue);
+  const size = {
+    wasm_bytes: wasm.raw, wasm_gzip_bytes: wasm.gzip, wasm_brotli_bytes: wasm.brotli,
+    glue_bytes: js.raw, glue_gzip_bytes: js.gzip, glue_brotli_bytes: js.brotli,
+    gzip_bytes: wasm.gzip + js.gzip, brotli_bytes: wasm.brotli + js.brotli,
+  };
+  // twiggy names functions in the linked module before wasm-bindgen strips the names.
+  const named = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'commerce_kit.wasm');
+  try {
+    size.twiggy_top = execFileSync('twiggy', ['top', '-n', '15', existsSync(named) ? named : join(pkgDir, 'commerce_kit_bg.wasm')], { encoding: 'utf8', timeout: 60_000 });
+  } catch (e) {
+    size.twiggy_top = `twiggy unavailable (cargo install twiggy): ${String(e.message).split('\n')[0]}`;
+  }
+  return size;
+}
+
+function generateBodies(sizes) {
+  log(`data: S2 inventory overviews of ${sizes.join(', ')} MB (mock/examples/gen_inventory.rs)`);
+  execFileSync('cargo', ['run', '--release', '-q', '-p', 'commerce-mock', '--example', 'gen_inventory', '--', out, ...sizes], {
+    cwd: root, stdio: ['ignore', 'inherit', 'inherit'], timeout: 1_200_000,
+  });
+}
+
+const fmt = (x, digits = 2) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : String(x));
+const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+
+function table(results) {
+  const rows = [];
+  const target = (label, value, goal, met, unit = '') => rows.push([label, `${fmt(value)}${unit}`, goal, met === null ? '-' : met ? 'met' : 'MISSED']);
+  const d = results.decode;
+  if (d) {
+    for (const [size, r] of Object.entries(d)) {
+      rows.push([`decode ${size}: JSON.parse / zod / ajv / valibot (ms)`, `${fmt(r.json_parse_ms, 1)} / ${fmt(r.zod_ms, 1)} / ${fmt(r.ajv_ms, 1)} / ${fmt(r.valibot_ms, 1)}`, '', '']);
+      rows.push([`decode ${size}: package / validation alone / stream (ms)`, `${fmt(r.package_ms, 1)} / ${fmt(r.validate_only_ms, 1)} / ${fmt(r.stream_ms, 1)}`, '', '']);
+      const ten = size === '10mb';
+      target(`decode ${size}: e/a package / JSON.parse`, r.ratio_vs_json_parse, ten ? '<= 1.5' : '', ten ? r.ratio_vs_json_parse <= 1.5 : null);
+      target(`decode ${size}: e/b package / zod`, r.ratio_vs_zod, '< 1', r.ratio_vs_zod < 1);
+      target(`decode ${size}: e/c package / ajv`, r.ratio_vs_ajv, '< 1', r.ratio_vs_ajv < 1);
+      target(`decode ${size}: e/d package / valibot`, r.ratio_vs_valibot, '< 1', r.ratio_vs_valibot < 1);
+      target(`decode ${size}: after last byte / JSON.parse`, r.after_last_byte_ratio_vs_json_parse, ten ? '<= 1.1' : '', ten ? r.after_last_byte_ratio_vs_json_parse <= 1.1 : null);
+      target(`decode ${size}: stream total CPU / JSON.parse`, r.stream_total_cpu_ratio_vs_json_parse, '', null);
+    }
+  }
+  const e = results.e2e;
+  if (e) {
+    rows.push([`e2e ${e.size_mb} MB at ${e.rate_mb_s} MB/s: package / fetch+ajv / stream (ms)`, `${fmt(e.package_ms, 1)} / ${fmt(e.fetch_ajv_ms, 1)} / ${fmt(e.stream_ms, 1)} (transfer ${fmt(e.transfer_ms, 0)})`, '', '']);
+    target('e2e: package / fetch+JSON.parse+ajv', e.package_ratio_vs_fetch_ajv, '<= 1', e.package_ratio_vs_fetch_ajv <= 1);
+    target('e2e: stream design / fetch+JSON.parse+ajv', e.stream_ratio_vs_fetch_ajv, '<= 1', e.stream_ratio_vs_fetch_ajv <= 1);
+  }
+  const p = results.package;
+  if (p) {
+    rows.push(['package: wasm raw / gzip / brotli', `${kb(p.wasm_bytes)} / ${kb(p.wasm_gzip_bytes)} / ${kb(p.wasm_brotli_bytes)}`, '', '']);
+    rows.push(['package: JS glue raw / gzip / brotli', `${kb(p.glue_bytes)} / ${kb(p.glue_gzip_bytes)} / ${kb(p.glue_brotli_bytes)}`, '', '']);
+    rows.push(['package: wasm + glue gzip', kb(p.gzip_bytes), '<= 150 KiB', p.gzip_bytes <= 150 * 1024 ? 'met' : 'MISSED']);
+  }
+  const x = results.proxy;
+  if (x && !x.skipped) {
+    for (const name of ['direct', 'proxy', 'nginx']) rows.push([`proxy: ${name} rps / p50 / p99`, `${fmt(x[name].rps, 0)} / ${fmt(x[name].p50_ms)} ms / ${fmt(x[name].p99_ms)} ms`, '', '']);
+    target('proxy: rps / nginx rps', x.rps_ratio_vs_nginx, '>= 1', x.rps_ratio_vs_nginx >= 1);
+    target('proxy: added p99 over direct', x.added_p99_ms, '<= 1 ms', x.added_p99_ms <= 1, ' ms');
+    rows.push(['proxy: peak RSS', `${fmt(x.proxy_peak_rss_mb, 1)} MiB`, '', '']);
+  } else if (x) rows.push(['proxy', `skipped: ${x.skipped}`, '', '']);
+  const l = results.leak;
+  if (l) {
+    rows.push([`leak: ${l.size_mb} MB x ${l.runs}, wasm memory after 2nd / last`, `${l.wasm_bytes_after_2nd} / ${l.wasm_bytes_after_last}`, 'no growth', l.wasm_grew_bytes <= 0 ? 'met' : 'MISSED']);
+    rows.push([`leak: JS heap after 2nd / last`, `${l.js_heap_bytes_after_2nd} / ${l.js_heap_bytes_after_last}`, 'no growth (1 MiB noise)', l.js_heap_grew_bytes <= 2 ** 20 ? 'met' : 'MISSED']);
+  }
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['figure', 'value', 'target', ''][i].length));
+  const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [line(['figure', 'value', 'target', 'met']), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  const results = { mode: smoke ? 'smoke' : 'full', machine: machine(), params: P };
+  const failures = [];
+  const part = async (name, fn) => {
+    try { await fn(); } catch (e) { failures.push(`${name}: ${e.stack ?? e}`); log(`${name} FAILED: ${e.message ?? e}`); }
+  };
+  if (run('package')) await part('package', () => { results.package = packageSize(); log(`package: wasm ${results.package.wasm_gzip_bytes} + glue ${results.package.glue_gzip_bytes} bytes gzip`); });
+  if (run('decode')) {
+    await part('decode', async () => {
+      generateBodies([...new Set([...P.sizes, P.e2eSize, P.leakSize])]);
+      const r = await runDecode({ pkgDir, ...P, log, timeoutMs: smoke ? 120_000 : 600_000 });
+      Object.assign(results, { decode: r.decode, e2e: r.e2e, leak: r.leak, decode_checks: r.checks });
+      for (const [m, c] of Object.entries(r.checks)) {
+        if (c.accepts !== true || c.refuses !== true) throw new Error(`${m} does not accept the body and refuse a corrupted one: ${JSON.stringify(c)}`);
+      }
+      if (r.pageErrors.length) log(`decode: page messages: ${r.pageErrors.join(' | ')}`);
+    });
+  }
+  if (run('proxy')) await part('proxy', async () => { results.proxy = await runProxy({ seconds: P.wrkSeconds, log }); });
+
+  const file = smoke ? join(out, 'results-smoke.json') : join(here, 'results.json');
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\ncommerce-kit benchmark (${results.mode}), ${results.machine.nproc} x ${results.machine.cpu}, ${results.machine.memory_gib} GiB, load ${results.machine.load_average_at_start.join(' ')}\n`);
+  console.log(table(results));
+  if (results.package?.twiggy_top) console.log(`\ntwiggy top (linked module, before wasm-bindgen):\n${results.package.twiggy_top}`);
+  console.log(`\nwritten: ${file}`);
+  if (failures.length) {
+    console.error(`\nbench: ${failures.length} part(s) failed:\n${failures.join('\n')}`);
+    process.exit(1);
+  }
+}
+
+// A hard bound on the whole run, whatever hangs.
+const limit = setTimeout(() => { console.error('bench: time limit reached'); process.exit(1); }, (smoke ? 15 : 60) * 60_000);
+limit.unref();
+main().catch((e) => { console.error(e); process.exit(1); });
