@@ -75,7 +75,9 @@ impl Error {
         // The proxy's own errors: {"error": {"code": "...", "message": "..."}}.
         if let Some(err) = json.as_ref().and_then(|j| j.get("error")).filter(|e| e.is_object()) {
             let text = |k: &str| err.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-            if status == 401 || status == 403 {
+            // No session (401) is the caller's to fix by signing in; a refusal of a
+            // signed-in user (403: a viewer's write, a cross-site request) is the proxy's.
+            if status == 401 {
                 return Error::Unauthorized { status, message: text("message") };
             }
             if status != 429 && err.get("source").and_then(|s| s.as_str()) != Some("vendor") {
@@ -149,3 +151,27 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn responses_map_to_stable_codes() {
+        let proxy = |status, code| Error::from_response(status, None, &format!(r#"{{"error": {{"code": "{code}", "message": "m"}}}}"#));
+        assert_eq!(proxy(401, "unauthenticated").code(), "unauthorized");
+        assert_eq!(proxy(403, "forbidden"), Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: "m".into() });
+        assert_eq!(proxy(404, "unknown_operation").code(), "proxy");
+        assert_eq!(proxy(429, "throttled"), Error::RateLimited { retry_after_seconds: None });
+        assert_eq!(Error::from_response(429, Some(" 7 "), "").status(), Some(429));
+        // Vendors' own bodies.
+        let s2 = Error::from_response(409, None, r#"{"code": "ALREADY_EXISTS", "message": "exists"}"#);
+        assert_eq!((s2.code(), s2.status()), ("already_exists", Some(409)));
+        assert_eq!(Error::from_response(403, None, r#"{"code": "UNAUTHENTICATED", "message": "no"}"#).code(), "unauthorized");
+        let sellers = Error::from_response(400, None, r#"{"Code": 24, "Message": "Invalid product code"}"#);
+        assert_eq!(sellers, Error::Vendor { status: 400, vendor_code: Some("24".into()), message: "Invalid product code".into() });
+        let html = Error::from_response(502, None, "<!DOCTYPE html><html>bad gateway</html>");
+        assert_eq!(html, Error::Vendor { status: 502, vendor_code: None, message: "the server answered with an HTML page".into() });
+        assert!(html.is_retryable() && !s2.is_retryable());
+    }
+}

@@ -65,7 +65,7 @@ export interface DriftReport {
 }
 
 export type ErrorCode = "invalid_request" | "network" | "timeout" | "aborted" | "rate_limited"
-    | "unauthorized" | "proxy" | "vendor" | "invalid_response";
+    | "unauthorized" | "proxy" | "already_exists" | "vendor" | "invalid_response";
 
 export interface ValidationIssue { path: string; expected: string; found: string }
 export interface ValidationReport {

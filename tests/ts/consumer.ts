@@ -113,6 +113,7 @@ export function describe(e: unknown): string {
     case 'invalid_request':
     case 'proxy':
     case 'vendor':
+    case 'already_exists':
     case 'unauthorized':
       return `${e.code} (${status ?? 'no status'}): ${e.message}`;
     case 'rate_limited':

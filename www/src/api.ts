@@ -53,6 +53,7 @@ const TITLES: Record<ErrorCode, string> = {
   unauthorized: 'Not authorised',
   proxy: 'The proxy refused the request',
   vendor: 'The vendor answered with an error',
+  already_exists: 'It already exists',
   invalid_response: 'The vendor’s response does not have the documented shape',
 };
 
