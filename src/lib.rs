@@ -13,6 +13,7 @@ pub mod catalogue;
 pub mod decode;
 pub mod paginate;
 pub mod error;
+pub mod loose;
 pub mod request;
 pub mod schema;
 pub mod validate;
