@@ -6,6 +6,7 @@ use crate::catalogue::Endpoint;
 pub mod checks;
 pub mod s2;
 pub mod s2_partner;
+pub mod stock2shop;
 
 /// Every declared operation, in the order of `shared/endpoints.tsv`.
 pub(crate) static ENDPOINTS: &[&Endpoint] = &[
@@ -19,4 +20,13 @@ pub(crate) static ENDPOINTS: &[&Endpoint] = &[
     &s2_partner::warehouse::LIST_WAREHOUSES,
     &s2::fulfillment::CREATE_FULFILLMENT_ORDER,
     &s2::inventory::GET_INVENTORY_OVERVIEW,
+    &stock2shop::users::AUTHENTICATE,
+    &stock2shop::users::VALID_TOKEN,
+    &stock2shop::sources::LIST_SOURCES,
+    &stock2shop::channels::LIST_CHANNELS,
+    &stock2shop::products::SEARCH_PRODUCTS,
+    &stock2shop::products::QUEUE_PRODUCTS,
+    &stock2shop::images::QUEUE_IMAGES,
+    &stock2shop::orders::SEARCH_ORDERS,
+    &stock2shop::orders::QUEUE_ORDER,
 ];
