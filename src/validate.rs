@@ -79,24 +79,106 @@ impl Report {
 
 /// Validates `body` against `schema`.
 pub fn validate(schema: &'static Schema, body: &[u8]) -> Report {
-    let mut v = Validator { bytes: body, pos: 0, path: Vec::new(), report: Report::default(), drift_seen: Vec::new() };
-    let outcome = v.value(schema).and_then(|()| {
-        v.skip_ws();
-        if v.pos < v.bytes.len() {
-            Err(v.syntax("end of input"))
-        } else {
-            Ok(())
-        }
-    });
-    if let Err(Syntax { expected, at }) = outcome {
-        let found = match body.get(at) {
-            None => "end of input".to_string(),
-            Some(_) => format!("{} at byte {at}", describe_bytes(&body[at..])),
-        };
-        let path = v.path_string();
-        v.push_error(Issue { path, expected: format!("{expected} (invalid JSON)"), found });
+    let mut state = State::default();
+    run(schema, body, &mut state, true);
+    state.into_report(body)
+}
+
+/// Validates a body chunk by chunk, as it arrives: each [`push`](Self::push) scans what
+/// can be scanned, and [`finish`](Self::finish) gives exactly the report [`validate`]
+/// gives for the whole body, whatever the chunk boundaries were. A token cut by a chunk
+/// boundary is scanned again from its start when the next chunk is in.
+pub struct StreamValidator {
+    schema: &'static Schema,
+    body: Vec<u8>,
+    state: State,
+}
+
+impl StreamValidator {
+    pub fn new(schema: &'static Schema) -> Self {
+        StreamValidator { schema, body: Vec::new(), state: State::default() }
     }
-    v.report
+
+    /// The body so far.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// Appends the next chunk of the body and validates as far as it goes.
+    pub fn push(&mut self, chunk: &[u8]) {
+        self.body.extend_from_slice(chunk);
+        run(self.schema, &self.body, &mut self.state, false);
+    }
+
+    /// The end of the body: the rest of the validation, the body and the report.
+    pub fn finish(mut self) -> (Vec<u8>, Report) {
+        run(self.schema, &self.body, &mut self.state, true);
+        let report = self.state.into_report(&self.body);
+        (self.body, report)
+    }
+}
+
+/// What validation knows between two chunks.
+#[derive(Default)]
+struct State {
+    pos: usize,
+    path: Vec<Seg>,
+    report: Report,
+    drift_seen: Vec<(*const ObjectSchema, usize, usize)>,
+    /// Where each open container stopped, innermost first (see [`Frame`]).
+    resume: Vec<Frame>,
+    /// The root value is complete (only trailing whitespace may follow).
+    root_done: bool,
+    /// Invalid JSON, with the path at that point: nothing after it is read.
+    syntax: Option<(Syntax, String)>,
+}
+
+impl State {
+    fn into_report(mut self, body: &[u8]) -> Report {
+        if let Some((Syntax { expected, at }, path)) = self.syntax.take() {
+            let found = match body.get(at) {
+                None => "end of input".to_string(),
+                Some(_) => format!("{} at byte {at}", describe_bytes(&body[at..])),
+            };
+            push_issue(&mut self.report, Issue { path, expected: format!("{expected} (invalid JSON)"), found });
+        }
+        self.report
+    }
+}
+
+/// Runs the validator over `bytes` from where `state` stopped. `last`: no more bytes
+/// will come, so running out of them is invalid JSON rather than a pause.
+fn run(schema: &'static Schema, bytes: &[u8], state: &mut State, last: bool) {
+    if state.syntax.is_some() {
+        return;
+    }
+    let mut v = Validator {
+        bytes,
+        partial: !last,
+        pos: state.pos,
+        path: std::mem::take(&mut state.path),
+        report: std::mem::take(&mut state.report),
+        drift_seen: std::mem::take(&mut state.drift_seen),
+        resume: std::mem::take(&mut state.resume),
+    };
+    let mut outcome = if state.root_done { Ok(()) } else { v.value(schema) };
+    if outcome.is_ok() {
+        state.root_done = true;
+        if last {
+            v.skip_ws();
+            if v.pos < v.bytes.len() {
+                outcome = Err(v.syntax("end of input"));
+            }
+        }
+    }
+    if let Err(Stop::Syntax(syntax)) = outcome {
+        state.syntax = Some((syntax, v.path_string()));
+    }
+    state.pos = v.pos;
+    state.path = v.path;
+    state.report = v.report;
+    state.drift_seen = v.drift_seen;
+    state.resume = v.resume;
 }
 
 /// Invalid JSON: validation cannot go on past it.
@@ -105,26 +187,98 @@ struct Syntax {
     at: usize,
 }
 
+/// Why a step stopped: invalid JSON, or (streaming) the bytes so far ran out.
+enum Stop {
+    Syntax(Syntax),
+    Incomplete,
+}
+
 #[derive(Clone, Copy)]
-enum Seg<'a> {
-    Key(&'a [u8]),
+enum Seg {
+    /// A declared field: its wire name (the same bytes as the key).
+    Name(&'static str),
+    /// Any other key, as a range of the body.
+    Key(usize, usize),
     Index(usize),
+}
+
+/// Where a container stopped when the bytes ran out. Frames are pushed innermost first
+/// as the recursion unwinds, and popped outermost first as it goes down again: the
+/// next frame always belongs to the value being resumed.
+enum Frame {
+    Array(ArrayFrame),
+    Object(ObjectFrame),
+    Skip(SkipFrame),
+    /// A container of the wrong type being skipped, to report once it is closed.
+    Mismatch { start: usize, reported: &'static Schema },
+}
+
+struct ArrayFrame {
+    item: &'static Schema,
+    index: usize,
+    phase: Phase,
+}
+
+struct ObjectFrame {
+    object: &'static ObjectSchema,
+    /// Which declared fields were present; objects with more than 128 fields (none
+    /// documented) would only lose the missing-field check past the 128th. Two words,
+    /// not a u128: wasm has no 128-bit shifts.
+    seen: [u64; 2],
+    /// Vendors send keys in a stable order: look for the next key after the last match.
+    cursor: usize,
+    phase: Phase,
+    /// The field whose value is being read (`None`: an undeclared key's).
+    field: Option<usize>,
+}
+
+/// A value the schema says nothing about (drift, `Any`, a mismatch), skipped.
+struct SkipFrame {
+    /// The closing bracket of each open container, innermost last.
+    closers: Vec<u8>,
+    phase: Phase,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Just after the opening bracket.
+    Start,
+    Key,
+    Value,
+    /// After a member: ',' or the closing bracket.
+    After,
 }
 
 struct Validator<'a> {
     bytes: &'a [u8],
+    /// More bytes may follow: running out of them pauses rather than fails.
+    partial: bool,
     pos: usize,
-    path: Vec<Seg<'a>>,
+    path: Vec<Seg>,
     report: Report,
-    /// (object schema, key) pairs already reported as drift.
-    drift_seen: Vec<(*const ObjectSchema, &'a [u8])>,
+    /// (object schema, key range) pairs already reported as drift.
+    drift_seen: Vec<(*const ObjectSchema, usize, usize)>,
+    resume: Vec<Frame>,
 }
 
-type Step = Result<(), Syntax>;
+type Step = Result<(), Stop>;
+
+fn push_issue(report: &mut Report, issue: Issue) {
+    if report.errors.len() < MAX_LISTED_ERRORS {
+        report.errors.push(issue);
+    } else {
+        report.unlisted_errors += 1;
+    }
+}
 
 impl<'a> Validator<'a> {
-    fn syntax(&self, expected: &'static str) -> Syntax {
-        Syntax { expected, at: self.pos }
+    /// Invalid JSON at `pos`, or a pause if that is the end of the bytes so far.
+    fn syntax(&self, expected: &'static str) -> Stop {
+        if self.partial && self.pos >= self.bytes.len() {
+            Stop::Incomplete
+        } else {
+            Stop::Syntax(Syntax { expected, at: self.pos })
+        }
     }
 
     #[inline]
@@ -147,24 +301,32 @@ impl<'a> Validator<'a> {
     /// Validates against `schema`; a mismatch is reported as expecting `reported`
     /// (so a nullable string says "string or null").
     fn value_reported_as(&mut self, schema: &'static Schema, reported: &'static Schema) -> Step {
+        if let Some(frame) = self.resume.pop() {
+            return match frame {
+                Frame::Array(f) => self.array(f),
+                Frame::Object(f) => self.object(f),
+                Frame::Skip(f) => {
+                    self.resume.push(Frame::Skip(f));
+                    self.skip_value()
+                }
+                Frame::Mismatch { start, reported } => self.mismatch_skip(start, reported),
+            };
+        }
         let Some(b) = self.peek() else { return Err(self.syntax("a value")) };
-        match (schema, b) {
+        let start = self.pos;
+        let frames = self.resume.len();
+        let outcome = match (schema, b) {
             (Schema::Lazy(resolve), _) => self.value_reported_as(resolve(), reported),
             (Schema::Any, _) => self.skip_value(),
             (Schema::Nullable(_), b'n') => self.literal(b"null"),
             (Schema::Nullable(inner), _) => self.value_reported_as(inner, reported),
             (Schema::String, b'"') => self.string().map(|_| ()),
-            (Schema::StrEnum(allowed), b'"') => {
-                let start = self.pos;
-                let raw = self.string()?;
+            (Schema::StrEnum(allowed), b'"') => self.string().map(|raw| {
                 if !allowed.iter().any(|a| a.as_bytes() == raw) {
                     self.mismatch_at(reported, start);
                 }
-                Ok(())
-            }
-            (Schema::Integer | Schema::IntEnum(_) | Schema::Number | Schema::Loose(_), b'-' | b'0'..=b'9') => {
-                let start = self.pos;
-                let is_integer = self.number()?;
+            }),
+            (Schema::Integer | Schema::IntEnum(_) | Schema::Number | Schema::Loose(_), b'-' | b'0'..=b'9') => self.number().map(|is_integer| {
                 let fits = match schema {
                     Schema::Integer | Schema::Loose(Scalar::Integer) => is_integer,
                     Schema::Number | Schema::Loose(Scalar::Number) => true,
@@ -178,13 +340,10 @@ impl<'a> Validator<'a> {
                 if !fits {
                     self.mismatch_at(reported, start);
                 }
-                Ok(())
-            }
+            }),
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b't') => self.literal(b"true"),
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b'f') => self.literal(b"false"),
-            (Schema::Loose(scalar), b'"') => {
-                let start = self.pos;
-                let raw = self.string()?;
+            (Schema::Loose(scalar), b'"') => self.string().map(|raw| {
                 if loose_string_fits(*scalar, raw) {
                     let path = self.path_segments();
                     let scalar = match scalar {
@@ -196,96 +355,172 @@ impl<'a> Validator<'a> {
                 } else {
                     self.mismatch_at(reported, start);
                 }
-                Ok(())
+            }),
+            (Schema::Array(item), b'[') => {
+                self.pos += 1;
+                self.array(ArrayFrame { item, index: 0, phase: Phase::Start })
             }
-            (Schema::Array(item), b'[') => self.array(item),
-            (Schema::Object(object), b'{') => self.object(object),
-            _ => {
-                let start = self.pos;
-                self.skip_value()?;
+            (Schema::Object(object), b'{') => {
+                self.pos += 1;
+                self.object(ObjectFrame { object, seen: [0; 2], cursor: 0, phase: Phase::Start, field: None })
+            }
+            _ => self.mismatch_skip(start, reported),
+        };
+        if matches!(outcome, Err(Stop::Incomplete)) && self.resume.len() == frames {
+            // A scalar cut by the end of the bytes so far: read it again from its start.
+            self.pos = start;
+        }
+        outcome
+    }
+
+    /// Skips a value of the wrong type and reports it once it is complete.
+    fn mismatch_skip(&mut self, start: usize, reported: &'static Schema) -> Step {
+        match self.skip_value() {
+            Ok(()) => {
                 self.mismatch_at(reported, start);
                 Ok(())
             }
+            // A container stopped half way (a scalar leaves no frame: it is read again).
+            Err(Stop::Incomplete) if matches!(self.resume.last(), Some(Frame::Skip(_))) => {
+                self.resume.push(Frame::Mismatch { start, reported });
+                Err(Stop::Incomplete)
+            }
+            Err(stop) => Err(stop),
         }
     }
 
-    fn array(&mut self, item: &'static Schema) -> Step {
-        self.pos += 1; // '['
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(());
-        }
-        let mut index = 0;
+    /// The members of an array, from just after its '[' (or from where it stopped).
+    fn array(&mut self, mut f: ArrayFrame) -> Step {
         loop {
-            self.path.push(Seg::Index(index));
-            self.value(item)?;
-            self.path.pop();
-            index += 1;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(());
+            match f.phase {
+                Phase::Start => match self.peek() {
+                    Some(b']') => {
+                        self.pos += 1;
+                        return Ok(());
+                    }
+                    None if self.partial => return self.pause(Frame::Array(f)),
+                    _ => {
+                        self.path.push(Seg::Index(f.index));
+                        f.phase = Phase::Value;
+                    }
+                },
+                Phase::Value => {
+                    match self.value(f.item) {
+                        Ok(()) => {}
+                        Err(Stop::Incomplete) => return self.pause(Frame::Array(f)),
+                        Err(stop) => return Err(stop),
+                    }
+                    self.path.pop();
+                    f.index += 1;
+                    f.phase = Phase::After;
                 }
-                _ => return Err(self.syntax("',' or ']'")),
+                Phase::After | Phase::Key => match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.path.push(Seg::Index(f.index));
+                        f.phase = Phase::Value;
+                    }
+                    Some(b']') => {
+                        self.pos += 1;
+                        return Ok(());
+                    }
+                    _ => {
+                        let stop = self.syntax("',' or ']'");
+                        return self.pause_or(stop, Frame::Array(f));
+                    }
+                },
             }
         }
     }
 
-    fn object(&mut self, object: &'static ObjectSchema) -> Step {
-        self.pos += 1; // '{'
-        // Which declared fields were present; objects with more than 128 fields
-        // (none documented) would only lose the missing-field check past the 128th.
-        let mut seen = [0u64; 2];
-        // Vendors send keys in a stable order: look for the next key after the last match.
-        let mut cursor = 0;
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-        } else {
-            loop {
-                if self.peek() != Some(b'"') {
-                    return Err(self.syntax("a string key"));
-                }
-                let (key, found) = match self.expected_key(object, cursor) {
-                    Some(key) => (key, Some(cursor)),
-                    None => {
-                        let key = self.string()?;
-                        (key, find_field(object, key, cursor))
-                    }
-                };
-                if self.peek() != Some(b':') {
-                    return Err(self.syntax("':'"));
-                }
-                self.pos += 1;
-                self.path.push(Seg::Key(key));
-                match found {
-                    Some(i) => {
-                        cursor = i + 1;
-                        if i < 128 {
-                            // Two words, not a u128: wasm has no 128-bit shifts.
-                            seen[i / 64] |= 1 << (i % 64);
-                        }
-                        self.value(object.fields[i].schema)?;
-                    }
-                    None => {
-                        self.drift(object, key);
-                        self.skip_value()?;
-                    }
-                }
-                self.path.pop();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
+    /// The members of an object, from just after its '{' (or from where it stopped).
+    fn object(&mut self, mut f: ObjectFrame) -> Step {
+        let object = f.object;
+        loop {
+            match f.phase {
+                Phase::Start => match self.peek() {
                     Some(b'}') => {
                         self.pos += 1;
                         break;
                     }
-                    _ => return Err(self.syntax("',' or '}'")),
+                    None if self.partial => return self.pause(Frame::Object(f)),
+                    _ => f.phase = Phase::Key,
+                },
+                Phase::Key => {
+                    if self.peek() != Some(b'"') {
+                        let stop = self.syntax("a string key");
+                        return self.pause_or(stop, Frame::Object(f));
+                    }
+                    let key_start = self.pos;
+                    let (seg, found) = match self.expected_key(object, f.cursor) {
+                        Some(name) => (Seg::Name(name), Some(f.cursor)),
+                        None => match self.string() {
+                            Ok(key) => match find_field(object, key, f.cursor) {
+                                Some(i) => (Seg::Name(object.fields[i].wire), Some(i)),
+                                None => (Seg::Key(key_start + 1, self.pos - 1), None),
+                            },
+                            Err(stop) => {
+                                self.pos = key_start;
+                                return self.pause_or(stop, Frame::Object(f));
+                            }
+                        },
+                    };
+                    if self.peek() != Some(b':') {
+                        let stop = self.syntax("':'");
+                        if matches!(stop, Stop::Incomplete) {
+                            self.pos = key_start;
+                        }
+                        return self.pause_or(stop, Frame::Object(f));
+                    }
+                    self.pos += 1;
+                    self.path.push(seg);
+                    match found {
+                        Some(i) => {
+                            f.cursor = i + 1;
+                            if i < 128 {
+                                f.seen[i / 64] |= 1 << (i % 64);
+                            }
+                        }
+                        None => {
+                            let Seg::Key(start, end) = seg else { unreachable!() };
+                            self.drift(object, start, end);
+                        }
+                    }
+                    f.field = found;
+                    f.phase = Phase::Value;
                 }
+                Phase::Value => {
+                    let outcome = match f.field {
+                        Some(i) => self.value(object.fields[i].schema),
+                        None => self.skip_value(),
+                    };
+                    match outcome {
+                        Ok(()) => {}
+                        Err(Stop::Incomplete) => return self.pause(Frame::Object(f)),
+                        Err(stop) => return Err(stop),
+                    }
+                    self.path.pop();
+                    f.phase = Phase::After;
+                }
+                Phase::After => match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        f.phase = Phase::Key;
+                    }
+                    Some(b'}') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => {
+                        let stop = self.syntax("',' or '}'");
+                        return self.pause_or(stop, Frame::Object(f));
+                    }
+                },
             }
         }
         for (i, field) in object.fields.iter().enumerate().take(128) {
-            if field.required && seen[i / 64] & (1 << (i % 64)) == 0 {
-                self.path.push(Seg::Key(field.wire.as_bytes()));
+            if field.required && f.seen[i / 64] & (1 << (i % 64)) == 0 {
+                self.path.push(Seg::Name(field.wire));
                 let path = self.path_string();
                 self.path.pop();
                 self.push_error(Issue { path, expected: field.schema.expected(), found: "nothing (field missing)".into() });
@@ -294,29 +529,45 @@ impl<'a> Validator<'a> {
         Ok(())
     }
 
+    /// Saves where a container stopped and pauses.
+    #[cold]
+    fn pause(&mut self, frame: Frame) -> Step {
+        self.resume.push(frame);
+        Err(Stop::Incomplete)
+    }
+
+    fn pause_or(&mut self, stop: Stop, frame: Frame) -> Step {
+        match stop {
+            Stop::Incomplete => self.pause(frame),
+            stop => Err(stop),
+        }
+    }
+
     /// With `pos` at a key's opening quote: if the key is the field the vendor sends
-    /// next (`cursor`), steps past its closing quote and returns it. Matching the wire
-    /// name in place is what scanning the key and comparing would find, because wire
-    /// names hold no '"', '\\' or control character (a test walks every schema).
+    /// next (`cursor`), steps past its closing quote and returns its name. Matching the
+    /// wire name in place is what scanning the key and comparing would find, because
+    /// wire names hold no '"', '\\' or control character (a test walks every schema).
     #[inline]
-    fn expected_key(&mut self, object: &'static ObjectSchema, cursor: usize) -> Option<&'a [u8]> {
-        let wire = object.fields.get(cursor)?.wire.as_bytes();
+    fn expected_key(&mut self, object: &'static ObjectSchema, cursor: usize) -> Option<&'static str> {
+        let name = object.fields.get(cursor)?.wire;
+        let wire = name.as_bytes();
         let start = self.pos + 1;
         let end = start + wire.len();
         if self.bytes.get(end) == Some(&b'"') && same_bytes(&self.bytes[start..end], wire) {
             self.pos = end + 1;
-            Some(&self.bytes[start..end])
+            Some(name)
         } else {
             None
         }
     }
 
-    fn drift(&mut self, object: &'static ObjectSchema, key: &'a [u8]) {
+    fn drift(&mut self, object: &'static ObjectSchema, start: usize, end: usize) {
         let id = object as *const ObjectSchema;
-        if self.drift_seen.iter().any(|&(o, k)| o == id && k == key) {
+        let key = &self.bytes[start..end];
+        if self.drift_seen.iter().any(|&(o, s, e)| o == id && &self.bytes[s..e] == key) {
             return;
         }
-        self.drift_seen.push((id, key));
+        self.drift_seen.push((id, start, end));
         let path = self.path_string();
         self.report.drift.push(path);
     }
@@ -328,17 +579,16 @@ impl<'a> Validator<'a> {
     }
 
     fn push_error(&mut self, issue: Issue) {
-        if self.report.errors.len() < MAX_LISTED_ERRORS {
-            self.report.errors.push(issue);
-        } else {
-            self.report.unlisted_errors += 1;
-        }
+        push_issue(&mut self.report, issue);
     }
 
     fn literal(&mut self, word: &'static [u8]) -> Step {
-        if self.bytes[self.pos..].starts_with(word) {
+        let rest = &self.bytes[self.pos..];
+        if rest.starts_with(word) {
             self.pos += word.len();
             Ok(())
+        } else if self.partial && rest.len() < word.len() && word.starts_with(rest) {
+            Err(Stop::Incomplete)
         } else {
             Err(self.syntax("a JSON value"))
         }
@@ -347,7 +597,7 @@ impl<'a> Validator<'a> {
     /// Scans a string starting at its opening quote; returns its raw contents
     /// (escapes left as they are: keys and enum values never need them).
     #[inline]
-    fn string(&mut self) -> Result<&'a [u8], Syntax> {
+    fn string(&mut self) -> Result<&'a [u8], Stop> {
         let bytes = self.bytes;
         let start = self.pos + 1;
         let mut i = start;
@@ -359,16 +609,15 @@ impl<'a> Validator<'a> {
                     self.pos = i + 1;
                     return Ok(&bytes[start..i]);
                 }
-                Some(b'\\') => {
-                    match bytes.get(i + 1) {
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
-                        Some(b'u') if bytes.get(i + 2..i + 6).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) => i += 6,
-                        _ => {
-                            self.pos = i;
-                            return Err(self.syntax("a valid escape sequence"));
-                        }
+                Some(b'\\') => match bytes.get(i + 1) {
+                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
+                    Some(b'u') if bytes.get(i + 2..i + 6).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) => i += 6,
+                    _ if self.partial && i + 6 > bytes.len() => return Err(Stop::Incomplete),
+                    _ => {
+                        self.pos = i;
+                        return Err(self.syntax("a valid escape sequence"));
                     }
-                }
+                },
                 Some(0..=0x1f) => {
                     self.pos = i;
                     return Err(self.syntax("no control characters in a string"));
@@ -383,7 +632,7 @@ impl<'a> Validator<'a> {
     }
 
     /// Scans a number per RFC 8259; returns whether it has neither fraction nor exponent.
-    fn number(&mut self) -> Result<bool, Syntax> {
+    fn number(&mut self) -> Result<bool, Stop> {
         let bytes = self.bytes;
         let digits = |i: &mut usize| {
             let from = *i;
@@ -392,12 +641,17 @@ impl<'a> Validator<'a> {
             }
             *i > from
         };
+        // Streaming: a number that reaches the end of the bytes so far may go on.
+        let cut = |i: usize| self.partial && i >= bytes.len();
         let mut i = self.pos;
         if bytes.get(i) == Some(&b'-') {
             i += 1;
         }
         let int_start = i;
         if !digits(&mut i) || (bytes[int_start] == b'0' && i - int_start > 1) {
+            if cut(i) {
+                return Err(Stop::Incomplete);
+            }
             self.pos = int_start;
             return Err(self.syntax("a number"));
         }
@@ -406,6 +660,9 @@ impl<'a> Validator<'a> {
             i += 1;
             integer = false;
             if !digits(&mut i) {
+                if cut(i) {
+                    return Err(Stop::Incomplete);
+                }
                 self.pos = i;
                 return Err(self.syntax("digits after '.'"));
             }
@@ -417,69 +674,158 @@ impl<'a> Validator<'a> {
                 i += 1;
             }
             if !digits(&mut i) {
+                if cut(i) {
+                    return Err(Stop::Incomplete);
+                }
                 self.pos = i;
                 return Err(self.syntax("digits in the exponent"));
             }
+        }
+        if cut(i) {
+            return Err(Stop::Incomplete);
         }
         self.pos = i;
         Ok(integer)
     }
 
-    /// Skips a value the schema says nothing about (drift, `Any`, a mismatch).
+    /// Skips a value the schema says nothing about (drift, `Any`, a mismatch), from its
+    /// start or from where it stopped.
     fn skip_value(&mut self) -> Step {
-        match self.peek() {
-            Some(b'"') => self.string().map(|_| ()),
-            Some(b'-' | b'0'..=b'9') => self.number().map(|_| ()),
-            Some(b't') => self.literal(b"true"),
-            Some(b'f') => self.literal(b"false"),
-            Some(b'n') => self.literal(b"null"),
-            Some(open @ (b'[' | b'{')) => {
-                let close = if open == b'[' { b']' } else { b'}' };
+        if let Some(Frame::Skip(_)) = self.resume.last() {
+            let Some(Frame::Skip(mut f)) = self.resume.pop() else { unreachable!() };
+            return self.skip_members(&mut f);
+        }
+        let Some(b) = self.peek() else { return Err(self.syntax("a JSON value")) };
+        let start = self.pos;
+        let scalar = match b {
+            b'"' => self.string().map(|_| ()),
+            b'-' | b'0'..=b'9' => self.number().map(|_| ()),
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            b'[' | b'{' => {
                 self.pos += 1;
-                if self.peek() == Some(close) {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                loop {
-                    if open == b'{' {
-                        if self.peek() != Some(b'"') {
-                            return Err(self.syntax("a string key"));
-                        }
-                        self.string()?;
-                        if self.peek() != Some(b':') {
-                            return Err(self.syntax("':'"));
-                        }
-                        self.pos += 1;
-                    }
-                    self.skip_value()?;
-                    match self.peek() {
-                        Some(b',') => self.pos += 1,
-                        Some(c) if c == close => {
-                            self.pos += 1;
-                            return Ok(());
-                        }
-                        _ => return Err(self.syntax(if open == b'[' { "',' or ']'" } else { "',' or '}'" })),
-                    }
-                }
+                return self.skip_members(&mut SkipFrame { closers: vec![if b == b'[' { b']' } else { b'}' }], phase: Phase::Start });
             }
             _ => Err(self.syntax("a JSON value")),
+        };
+        if matches!(scalar, Err(Stop::Incomplete)) {
+            self.pos = start;
+        }
+        scalar
+    }
+
+    /// The members of skipped containers, nested or not, without recursion.
+    fn skip_members(&mut self, f: &mut SkipFrame) -> Step {
+        loop {
+            let close = *f.closers.last().expect("a skipped container is open");
+            let step: Step = match f.phase {
+                Phase::Start => match self.peek() {
+                    Some(c) if c == close => {
+                        self.pos += 1;
+                        f.closers.pop();
+                        if f.closers.is_empty() {
+                            return Ok(());
+                        }
+                        f.phase = Phase::After;
+                        Ok(())
+                    }
+                    None if self.partial => Err(Stop::Incomplete),
+                    _ => {
+                        f.phase = if close == b'}' { Phase::Key } else { Phase::Value };
+                        Ok(())
+                    }
+                },
+                Phase::Key => {
+                    if self.peek() != Some(b'"') {
+                        Err(self.syntax("a string key"))
+                    } else {
+                        let key_start = self.pos;
+                        match self.string() {
+                            Ok(_) if self.peek() == Some(b':') => {
+                                self.pos += 1;
+                                f.phase = Phase::Value;
+                                Ok(())
+                            }
+                            Ok(_) => Err(self.syntax("':'")),
+                            Err(stop) => Err(stop),
+                        }
+                        .inspect_err(|stop| {
+                            if matches!(stop, Stop::Incomplete) {
+                                self.pos = key_start;
+                            }
+                        })
+                    }
+                }
+                Phase::Value => match self.peek() {
+                    Some(open @ (b'[' | b'{')) => {
+                        self.pos += 1;
+                        f.closers.push(if open == b'[' { b']' } else { b'}' });
+                        f.phase = Phase::Start;
+                        Ok(())
+                    }
+                    Some(b) => {
+                        let start = self.pos;
+                        match b {
+                            b'"' => self.string().map(|_| ()),
+                            b'-' | b'0'..=b'9' => self.number().map(|_| ()),
+                            b't' => self.literal(b"true"),
+                            b'f' => self.literal(b"false"),
+                            b'n' => self.literal(b"null"),
+                            _ => Err(self.syntax("a JSON value")),
+                        }
+                        .map(|()| f.phase = Phase::After)
+                        .inspect_err(|stop| {
+                            if matches!(stop, Stop::Incomplete) {
+                                self.pos = start;
+                            }
+                        })
+                    }
+                    None => Err(self.syntax("a JSON value")),
+                },
+                Phase::After => match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        f.phase = if close == b'}' { Phase::Key } else { Phase::Value };
+                        Ok(())
+                    }
+                    Some(c) if c == close => {
+                        self.pos += 1;
+                        f.closers.pop();
+                        if f.closers.is_empty() {
+                            return Ok(());
+                        }
+                        Ok(())
+                    }
+                    _ => Err(self.syntax(if close == b']' { "',' or ']'" } else { "',' or '}'" })),
+                },
+            };
+            if let Err(stop) = step {
+                if matches!(stop, Stop::Incomplete) {
+                    self.resume.push(Frame::Skip(std::mem::replace(f, SkipFrame { closers: Vec::new(), phase: Phase::Start })));
+                }
+                return Err(stop);
+            }
         }
     }
 
     fn path_string(&self) -> String {
         let mut out = String::from("$");
         for seg in &self.path {
-            match seg {
-                Seg::Key(k) => {
-                    let k = String::from_utf8_lossy(k);
-                    if !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$') {
-                        out.push('.');
-                        out.push_str(&k);
-                    } else {
-                        out.push_str(&format!("[{}]", serde_json::Value::String(k.into_owned())));
-                    }
+            let k = match *seg {
+                Seg::Index(i) => {
+                    out.push_str(&format!("[{i}]"));
+                    continue;
                 }
-                Seg::Index(i) => out.push_str(&format!("[{i}]")),
+                Seg::Name(name) => name.as_bytes(),
+                Seg::Key(start, end) => &self.bytes[start..end],
+            };
+            let k = String::from_utf8_lossy(k);
+            if !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$') {
+                out.push('.');
+                out.push_str(&k);
+            } else {
+                out.push_str(&format!("[{}]", serde_json::Value::String(k.into_owned())));
             }
         }
         out
@@ -488,9 +834,10 @@ impl<'a> Validator<'a> {
     fn path_segments(&self) -> Vec<PathSegment> {
         self.path
             .iter()
-            .map(|s| match s {
-                Seg::Key(k) => PathSegment::Key(unescape(k)),
-                Seg::Index(i) => PathSegment::Index(*i),
+            .map(|s| match *s {
+                Seg::Name(name) => PathSegment::Key(unescape(name.as_bytes())),
+                Seg::Key(start, end) => PathSegment::Key(unescape(&self.bytes[start..end])),
+                Seg::Index(i) => PathSegment::Index(i),
             })
             .collect()
     }
@@ -809,6 +1156,67 @@ mod tests {
             }
         }
         assert!(seen.len() > 10);
+    }
+
+    /// Every body, cut into chunks at every position (and into many small chunks),
+    /// gives the report of the whole body.
+    #[test]
+    fn streaming_gives_the_same_report_whatever_the_chunks() {
+        static ANY: Schema = Schema::Any;
+        let overview = crate::catalogue::find("s2.get_inventory_overview").unwrap().response;
+        let seed = include_str!("../tests/fixtures/s2.get_inventory_overview/good.json");
+        let mut bodies: Vec<(&'static Schema, Vec<u8>)> = Vec::new();
+        for body in [
+            r#" [ {"available": -3, "note": "a \"quoted\" \u00e9", "kind": "B"}, {"available": 0, "note": null} ] "#,
+            r#"[{"available": 1.5}, {"available": "2", "kind": "C"}, {"note": 3}]"#,
+            r#"[{"available": 1, "extra": {"deep": [1, [], {}, "x\\y", -2.5e+3, true, null]}}, {"available": 2, "extra": 1, "odd key": true}]"#,
+            r#"[{"available": 1, "rate": "15"}, {"available": 1, "rate": 2.5}, {"available": 1, "rate": "x"}]"#,
+            r#"[{"available": [1, {"a": [2]}], "note": {"x": 1}, "kind": [], "rate": false}]"#,
+            r#"[{"available": 1,]"#,
+            r#"[{"available": 01}]"#,
+            "[] x",
+            "",
+            "<html>",
+            r#"[{"available": 12345678901234567890, "note": "\ud83d\ude00 \u542c", "rate": 1e400}]"#,
+        ] {
+            bodies.push((&LEVELS, body.as_bytes().to_vec()));
+            bodies.push((&ANY, body.as_bytes().to_vec()));
+        }
+        let seed_bytes = seed.as_bytes();
+        bodies.push((overview, seed_bytes.to_vec()));
+        // Damaged copies of the seed: every 61st byte removed, or replaced by something odd.
+        for at in (0..seed_bytes.len()).step_by(61) {
+            let mut removed = seed_bytes.to_vec();
+            removed.remove(at);
+            bodies.push((overview, removed));
+            let mut replaced = seed_bytes.to_vec();
+            replaced[at] = [b'"', b'1', b'{', b']', b'\\', b'x', b' ', 0x01][at % 8];
+            bodies.push((overview, replaced));
+        }
+        for (schema, body) in &bodies {
+            let whole = validate(schema, body);
+            let cuts: Vec<Vec<usize>> = if body.len() < 400 {
+                (0..=body.len()).map(|k| vec![k]).collect()
+            } else {
+                (0..body.len()).step_by(331).map(|k| vec![k]).collect()
+            };
+            let small: Vec<usize> = (0..body.len()).scan(0, |at, i| {
+                *at += 1 + i % 5;
+                Some(*at)
+            }).take_while(|&at| at < body.len()).collect();
+            for cut in cuts.into_iter().chain([small]) {
+                let mut stream = StreamValidator::new(schema);
+                let mut from = 0;
+                for &at in &cut {
+                    stream.push(&body[from..at]);
+                    from = at;
+                }
+                stream.push(&body[from..]);
+                let (all, report) = stream.finish();
+                assert_eq!(&all, body);
+                assert_eq!(report, whole, "body {:?} cut at {:?}", String::from_utf8_lossy(body), &cut[..cut.len().min(5)]);
+            }
+        }
     }
 
     #[test]
