@@ -1,7 +1,7 @@
 //! Which requests may reach a vendor: only catalogue operations, matched on method and
 //! path template, after refusing every path trick before any decoding is trusted.
 
-use commerce_kit::catalogue::{self, Endpoint, Method, ParamKind, Vendor};
+use commerce_kit::catalogue::{self, Auth, Endpoint, Method, ParamKind, Vendor};
 
 /// The longest request path accepted (the longest catalogue path is far shorter).
 pub const MAX_PATH: usize = 1024;
@@ -24,6 +24,8 @@ pub enum Refusal {
     UnknownOperation,
     /// The path exists for another method: 405.
     MethodNotAllowed,
+    /// A credential exchange (a login, a token grant): only the proxy runs those: 403.
+    ProxyOnly,
 }
 
 /// Checks `raw_path` (`/api/<vendor>/<vendor path>`, exactly as received, still
@@ -69,6 +71,9 @@ pub fn check(method: &str, raw_path: &str, raw_query: Option<&str>) -> Result<Al
             .any(|m| m != method && catalogue::route(vendor, m, &joined).is_some());
         return Err(if other_method { Refusal::MethodNotAllowed } else { Refusal::UnknownOperation });
     };
+    if endpoint.auth == Auth::CredentialExchange {
+        return Err(Refusal::ProxyOnly);
+    }
     for (name, value) in &params {
         let param = endpoint.path_param(name).ok_or(Refusal::UnknownOperation)?;
         if param.kind == ParamKind::Integer && value.parse::<i64>().is_err() {

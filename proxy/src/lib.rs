@@ -184,6 +184,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                 Refusal::BadPath(why) => proxy_error(StatusCode::BAD_REQUEST, "bad_path", why),
                 Refusal::UnknownOperation => not_found(),
                 Refusal::MethodNotAllowed => proxy_error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this path exists for another method"),
+                Refusal::ProxyOnly => proxy_error(StatusCode::FORBIDDEN, "proxy_only", "credential exchanges are run by the proxy, never by the browser"),
             };
         }
     };

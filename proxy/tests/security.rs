@@ -364,3 +364,15 @@ fn demo_users_exist_only_with_the_embedded_mock() {
     let (config, demo) = config.with_demo_users(true).unwrap();
     assert!(!demo && config.users.len() == 2);
 }
+
+#[tokio::test]
+async fn credential_exchanges_are_never_run_for_the_browser() {
+    let h = default_harness().await;
+    let login = post_json("/api/stock2shop/v1/users/authenticate", &serde_json::json!({"system_user_auth": {"username": "u", "password": "p"}}));
+    let (status, _, body) = send(&h.router, login).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(body.contains("proxy_only"));
+    let (status, _, _) = send(&h.router, get("/api/stock2shop/v1/users/valid_token/abc")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(h.mock.request_count(), 0);
+}
