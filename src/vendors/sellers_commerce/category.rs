@@ -1,0 +1,221 @@
+//! Category: categories, their products, brands (`/api/category/...`).
+//!
+//! The document shows no category body. [`SellersCategory`] declares the fields it
+//! names: the category code (`get/{categorycode}`) and `IsBrand` (an "Api Column Name":
+//! 0 yes, 1 no; brands are first-level categories, says error 35). Brands themselves
+//! are free-form objects. Deleting a category takes the code and an `ActionId`
+//! ([`ACTION`](super::codes::ACTION): 1 removes the category and its mapping, 2 only
+//! its mapping from the parent).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tsify::Tsify;
+
+use super::codes::ACTION;
+use super::product::SellersProduct;
+use super::{by_path, check_shape, endpoint, odata_list, required_text_at, with_body, SellersStatusResponse};
+use crate::catalogue::{Body, Endpoint, Method, Param, ParamKind};
+use crate::request::FieldErrors;
+use crate::schema::Wire;
+use crate::vendors::checks;
+
+const ODATA: &[Param] = &[Param::optional("$filter", ParamKind::ODataFilter), Param::optional("$orderby", ParamKind::ODataOrderBy)];
+
+pub const CATEGORY_GETALL: Endpoint = Endpoint {
+    query: ODATA,
+    response: <Vec<SellersCategory> as Wire>::SCHEMA,
+    ..endpoint("sellers_commerce.category_getall", "Every category, optionally filtered and ordered (OData)", Method::Get, "/api/category/getall")
+};
+
+pub const CATEGORY_GET: Endpoint = Endpoint {
+    path_params: &[Param::required("categorycode", ParamKind::Text)],
+    response: SellersCategory::SCHEMA,
+    ..endpoint("sellers_commerce.category_get", "One category by category code", Method::Get, "/api/category/get/{categorycode}")
+};
+
+pub const CATEGORY_CATEGORYPRODUCTS: Endpoint = Endpoint {
+    path_params: &[Param::required("categorycode", ParamKind::Text)],
+    response: <Vec<SellersProduct> as Wire>::SCHEMA,
+    ..endpoint(
+        "sellers_commerce.category_categoryproducts",
+        "The products tagged to one category",
+        Method::Get,
+        "/api/category/categoryproducts/{categorycode}",
+    )
+};
+
+pub const CATEGORY_CATEGORIES: Endpoint = Endpoint {
+    body: Body::Json(<Vec<SellersCategory> as Wire>::SCHEMA),
+    response: SellersStatusResponse::SCHEMA,
+    ..endpoint("sellers_commerce.category_categories", "Add or update categories", Method::Post, "/api/category/categories")
+};
+
+pub const CATEGORY_CATEGORY: Endpoint = Endpoint {
+    body: Body::Json(<SellersCategoryDelete as Wire>::SCHEMA),
+    response: SellersStatusResponse::SCHEMA,
+    ..endpoint(
+        "sellers_commerce.category_category",
+        "Delete a category, or only its mapping from the parent (ActionId 1 or 2)",
+        Method::Delete,
+        "/api/category/category",
+    )
+};
+
+pub const CATEGORY_PRODUCTCATEGORY: Endpoint = Endpoint {
+    body: Body::Json(<Vec<SellersProductCategory> as Wire>::SCHEMA),
+    response: SellersStatusResponse::SCHEMA,
+    ..endpoint("sellers_commerce.category_productcategory", "Map products to categories", Method::Post, "/api/category/productcategory")
+};
+
+pub const CATEGORY_GETALLBRANDS: Endpoint = Endpoint {
+    query: ODATA,
+    response: <Vec<Value> as Wire>::SCHEMA,
+    ..endpoint("sellers_commerce.category_getallbrands", "Every brand, optionally filtered and ordered (OData)", Method::Get, "/api/category/getallbrands")
+};
+
+odata_list!(
+    /// `GET /api/category/getall`: "all Categories".
+    CategoryGetall => CATEGORY_GETALL, Vec<SellersCategory>
+);
+
+odata_list!(
+    /// `GET /api/category/getallbrands`: "all Brands", free-form objects (the document
+    /// names no brand field).
+    CategoryGetallbrands => CATEGORY_GETALLBRANDS, Vec<Value>
+);
+
+by_path!(
+    /// `GET /api/category/get/{categorycode}`: one category.
+    CategoryGet => CATEGORY_GET, "categorycode", SellersCategory
+);
+
+by_path!(
+    /// `GET /api/category/categoryproducts/{categorycode}`: the products tagged to the category.
+    CategoryCategoryproducts => CATEGORY_CATEGORYPRODUCTS, "categorycode", Vec<SellersProduct>
+);
+
+with_body!(
+    /// `POST /api/category/categories`: "Post the Categories and add or update" them.
+    /// The body is an array of categories (at least one), documented fields
+    /// type-checked, others sent as given. A missing parent is answered with code 32.
+    CategoryCategories => CATEGORY_CATEGORIES, SellersStatusResponse, check_categories
+);
+
+with_body!(
+    /// `DELETE /api/category/category`: "delete the Category". The body names the
+    /// category (`CategoryCode`, required) and what to remove (`ActionId`, required:
+    /// 1 the category and its mapping, 2 only its mapping from the parent). An unknown
+    /// category is answered with code 31. Not idempotent.
+    CategoryCategory => CATEGORY_CATEGORY, SellersStatusResponse, check_category_delete
+);
+
+with_body!(
+    /// `POST /api/category/productcategory`: "Post multiple Product Category": an
+    /// array of product-to-category mappings (at least one).
+    CategoryProductcategory => CATEGORY_PRODUCTCATEGORY, SellersStatusResponse, check_product_categories
+);
+
+fn check_categories(body: &Value, errors: &mut FieldErrors) {
+    check_shape(<Vec<SellersCategory> as Wire>::SCHEMA, body, errors);
+    if let Some(items) = body.as_array() {
+        checks::at_least_one(errors, "body", items.len());
+    }
+}
+
+fn check_category_delete(body: &Value, errors: &mut FieldErrors) {
+    check_shape(SellersCategoryDelete::SCHEMA, body, errors);
+    required_text_at(errors, body, "CategoryCode");
+    if let Some(action) = body.get("ActionId").and_then(Value::as_i64) {
+        if !ACTION.contains(action) {
+            errors.push("ActionId", format!("must be one of {}, got {action}", ACTION.describe()));
+        }
+    }
+}
+
+fn check_product_categories(body: &Value, errors: &mut FieldErrors) {
+    check_shape(<Vec<SellersProductCategory> as Wire>::SCHEMA, body, errors);
+    if let Some(items) = body.as_array() {
+        checks::at_least_one(errors, "body", items.len());
+    }
+}
+
+/// A category: the fields the document names, optional and nullable; not sent when absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "PascalCase")]
+pub struct SellersCategory {
+    /// The key of `get/{categorycode}` (the path parameter's name, in the document's casing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub category_code: Option<String>,
+    /// [`IS_BRAND`](super::codes::IS_BRAND): `0` yes, `1` no (sic).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | null")]
+    pub is_brand: Option<i64>,
+}
+
+/// The body of `DELETE /api/category/category`: "category code + ActionId".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "PascalCase")]
+pub struct SellersCategoryDelete {
+    pub category_code: String,
+    /// [`ACTION`](super::codes::ACTION): 1 remove the category and its mapping, 2 remove
+    /// its mapping from the parent.
+    pub action_id: i64,
+}
+
+/// One product-to-category mapping of `POST /api/category/productcategory`: the
+/// product and category codes, named as elsewhere in the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "PascalCase")]
+pub struct SellersProductCategory {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub product_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub category_code: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::catalogue::Method;
+    use crate::request::{FieldError, Operation};
+
+    fn messages(errors: Vec<FieldError>) -> Vec<String> {
+        errors.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn delete_needs_a_category_code_and_a_documented_action() {
+        let request = CategoryCategory::new(SellersCategoryDelete { category_code: "MUGS".into(), action_id: 2 }).build().unwrap();
+        assert_eq!((request.method, request.path.as_str()), (Method::Delete, "/api/category/category"));
+        assert_eq!(request.body.as_deref(), Some(r#"{"ActionId":2,"CategoryCode":"MUGS"}"#));
+        assert_eq!(
+            messages(CategoryCategory::new(SellersCategoryDelete { category_code: " ".into(), action_id: 3 }).build().unwrap_err()),
+            [
+                "CategoryCode: is required and must not be empty",
+                "ActionId: must be one of 1 (Remove Category and Mapping), 2 (Remove Category Mapping from Parent), got 3"
+            ]
+        );
+        assert_eq!(
+            messages(CategoryCategory::new(json!({"ActionId": "1"})).build().unwrap_err()),
+            ["ActionId: expected integer, found string \"1\"", "CategoryCode: is required"]
+        );
+    }
+
+    #[test]
+    fn lists_and_writes_build_the_documented_calls() {
+        assert_eq!(CategoryCategoryproducts::new("MUGS").build().unwrap().path, "/api/category/categoryproducts/MUGS");
+        assert_eq!(CategoryGet::new("MUGS").build().unwrap().path, "/api/category/get/MUGS");
+        assert_eq!(CategoryGetallbrands::new().filter("IsBrand eq 0").build().unwrap().query.len(), 1);
+        assert!(CategoryCategories::new(vec![SellersCategory { category_code: Some("MUGS".into()), is_brand: Some(1) }]).build().is_ok());
+        assert_eq!(messages(CategoryCategories::new(json!([])).build().unwrap_err()), ["body: must contain at least one item"]);
+        assert_eq!(
+            messages(CategoryProductcategory::new(json!([{"ProductCode": 5}])).build().unwrap_err()),
+            ["[0].ProductCode: expected string or null, found number 5"]
+        );
+    }
+}

@@ -1,0 +1,281 @@
+//! Order: orders, their shipping, payment capture and status (`/api/order/...`).
+//!
+//! The document shows no order body. [`SellersOrder`] declares the fields it names: the
+//! ones of its OData examples (`OrderNumber`, `OrderPlacedDate`, `CreatedDate`,
+//! `ModifiedDate`) and the order-level "Api Column Names" of its code tables (status,
+//! shipping service and carrier, payment method, status and gateway, discount type), all
+//! optional and nullable. The document's filter example works as is:
+//!
+//! ```
+//! use commerce_kit::vendors::sellers_commerce::odata::{Filter, Literal};
+//! use commerce_kit::vendors::sellers_commerce::order::OrderGetall;
+//! use commerce_kit::Operation;
+//! let placed = Filter::field("OrderPlacedDate").gt(Literal::datetime("2016-01-01"))
+//!     .and(Filter::field("OrderPlacedDate").lt(Literal::datetime("2016-06-01")));
+//! let request = OrderGetall::new().filter(placed).orderby("OrderNumber desc").build().unwrap();
+//! assert_eq!(request.query[0].1, "OrderPlacedDate gt datetime'2016-01-01' and OrderPlacedDate lt datetime'2016-06-01'");
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tsify::Tsify;
+
+use super::codes::ORDER_STATUS;
+use super::{by_path, check_object, check_shape, endpoint, odata_list, required_text_at, with_body, SellersStatusResponse};
+use crate::catalogue::{Body, Endpoint, Method, Param, ParamKind};
+use crate::request::FieldErrors;
+use crate::schema::{Schema, Wire};
+
+const ODATA: &[Param] = &[Param::optional("$filter", ParamKind::ODataFilter), Param::optional("$orderby", ParamKind::ODataOrderBy)];
+
+pub const ORDER_GETALL: Endpoint = Endpoint {
+    query: ODATA,
+    response: <Vec<SellersOrder> as Wire>::SCHEMA,
+    ..endpoint("sellers_commerce.order_getall", "Orders, optionally filtered and ordered (OData)", Method::Get, "/api/order/getall")
+};
+
+pub const ORDER_GETORDERS: Endpoint = Endpoint {
+    query: ODATA,
+    response: <Vec<SellersOrder> as Wire>::SCHEMA,
+    ..endpoint("sellers_commerce.order_getorders", "Orders, optionally filtered and ordered (OData)", Method::Get, "/api/order/getorders")
+};
+
+pub const ORDER_GET: Endpoint = Endpoint {
+    path_params: &[Param::required("ordernumber", ParamKind::Text)],
+    response: SellersOrder::SCHEMA,
+    ..endpoint("sellers_commerce.order_get", "One order by order number", Method::Get, "/api/order/get/{ordernumber}")
+};
+
+pub const ORDER_SHIPPINGINFORMATION: Endpoint = Endpoint {
+    body: Body::Json(&Schema::Any),
+    response: SellersStatusResponse::SCHEMA,
+    ..endpoint(
+        "sellers_commerce.order_shippinginformation",
+        "Post the shipping information of all items of an order",
+        Method::Post,
+        "/api/order/shippinginformation",
+    )
+};
+
+pub const ORDER_PAYMENTINFORMATION: Endpoint = Endpoint {
+    body: Body::Json(<SellersPaymentInformation as Wire>::SCHEMA),
+    response: SellersStatusResponse::SCHEMA,
+    ..endpoint(
+        "sellers_commerce.order_paymentinformation",
+        "Capture an authorized payment: order number, transaction number, authorization code",
+        Method::Post,
+        "/api/order/paymentinformation",
+    )
+};
+
+pub const ORDER_UPDATEORDERSTATUS: Endpoint = Endpoint {
+    body: Body::Json(<SellersOrderStatusUpdate as Wire>::SCHEMA),
+    response: SellersStatusResponse::SCHEMA,
+    ..endpoint("sellers_commerce.order_updateorderstatus", "Change an order's status (e.g. placed to processing)", Method::Post, "/api/order/updateorderstatus")
+};
+
+pub const ORDER_ORDERSAMPLEPOST: Endpoint = Endpoint {
+    body: Body::Json(&Schema::Any),
+    ..endpoint(
+        "sellers_commerce.order_ordersamplepost",
+        "Order sample post (undocumented: free-form body and answer)",
+        Method::Post,
+        "/api/order/OrderSamplePost",
+    )
+};
+
+odata_list!(
+    /// `GET /api/order/getall`: "the list of Order". Filter on dates with
+    /// `datetime'...'` literals, as the document's examples do.
+    OrderGetall => ORDER_GETALL, Vec<SellersOrder>
+);
+
+odata_list!(
+    /// `GET /api/order/getorders`: "the list of Order" (the document describes it in
+    /// the same words as `getall`).
+    OrderGetorders => ORDER_GETORDERS, Vec<SellersOrder>
+);
+
+by_path!(
+    /// `GET /api/order/get/{ordernumber}`: one order; an unknown one is answered with
+    /// HTTP 404 and code 24 (`OrderNotExist`).
+    OrderGet => ORDER_GET, "ordernumber", SellersOrder
+);
+
+with_body!(
+    /// `POST /api/order/shippinginformation`: "Post the Shipping Informations of all
+    /// items of a order". The document gives no field: the body is a JSON object, sent
+    /// as given. Its refusals: 24 (no such order), 25 (SKU not in the order), 26
+    /// (quantity above what is left to ship).
+    OrderShippinginformation => ORDER_SHIPPINGINFORMATION, SellersStatusResponse, check_object
+);
+
+with_body!(
+    /// `POST /api/order/paymentinformation`: "update the payment status from authorized
+    /// to capture with provided transaction number, Authorization code is required".
+    /// `OrderNumber`, `TransactionNumber` and `AuthorizationCode` are required and not
+    /// blank. Refusals: 27 (payment data exists), 28 (already captured). Not idempotent.
+    OrderPaymentinformation => ORDER_PAYMENTINFORMATION, SellersStatusResponse, check_payment
+);
+
+with_body!(
+    /// `POST /api/order/updateorderstatus`: "update the order status from placed to
+    /// processing for the given OrderNumber and Order Post Status is Required".
+    /// `OrderNumber` (not blank) and `OrderStatusId` (one of
+    /// [`ORDER_STATUS`](super::codes::ORDER_STATUS)) are required.
+    OrderUpdateorderstatus => ORDER_UPDATEORDERSTATUS, SellersStatusResponse, check_status_update
+);
+
+with_body!(
+    /// `POST /api/order/OrderSamplePost`: "No Documentation Available". Any JSON object;
+    /// the answer is free-form JSON.
+    OrderOrdersamplepost => ORDER_ORDERSAMPLEPOST, Value, check_object
+);
+
+fn check_payment(body: &Value, errors: &mut FieldErrors) {
+    check_shape(SellersPaymentInformation::SCHEMA, body, errors);
+    for key in ["OrderNumber", "TransactionNumber", "AuthorizationCode"] {
+        required_text_at(errors, body, key);
+    }
+}
+
+fn check_status_update(body: &Value, errors: &mut FieldErrors) {
+    check_shape(SellersOrderStatusUpdate::SCHEMA, body, errors);
+    required_text_at(errors, body, "OrderNumber");
+    if let Some(status) = body.get("OrderStatusId").and_then(Value::as_i64) {
+        if !ORDER_STATUS.contains(status) {
+            errors.push("OrderStatusId", format!("must be one of {}, got {status}", ORDER_STATUS.describe()));
+        }
+    }
+}
+
+/// An order: the fields the document names, optional and nullable; not sent when absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "PascalCase")]
+pub struct SellersOrder {
+    /// The key of `get/{ordernumber}`; `$orderby=OrderNumber desc` in the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub order_number: Option<String>,
+    /// [`ORDER_STATUS`](super::codes::ORDER_STATUS): 3 placed, 9 shipped, 35 processing...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | null")]
+    pub order_status_id: Option<i64>,
+    /// When the order was placed (a date-time; the document filters it with `datetime'...'`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub order_placed_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub created_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub modified_date: Option<String>,
+    /// [`SERVICE_TYPE`](super::codes::SERVICE_TYPE).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | null")]
+    pub service_type_id: Option<i64>,
+    /// [`CARRIER`](super::codes::CARRIER).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | null")]
+    pub carrier_id: Option<i64>,
+    /// [`PAYMENT_METHOD`](super::codes::PAYMENT_METHOD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | null")]
+    pub payment_method_id: Option<i64>,
+    /// [`PAYMENT_STATUS`](super::codes::PAYMENT_STATUS): 74 authorize and capture, 75
+    /// authorize only, 86 prior auth capture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | null")]
+    pub payment_status_id: Option<i64>,
+    /// [`PAYMENT_GATEWAY`](super::codes::PAYMENT_GATEWAY).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | null")]
+    pub payment_gateway_id: Option<i64>,
+    /// [`DISCOUNT_TYPE`](super::codes::DISCOUNT_TYPE).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | null")]
+    pub discount_type_id: Option<i64>,
+}
+
+/// The body of `POST /api/order/paymentinformation`: the three values the document
+/// says are required. (Field names in the document's casing; other fields the vendor
+/// takes can be sent as JSON alongside them.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "PascalCase")]
+pub struct SellersPaymentInformation {
+    pub order_number: String,
+    /// The payment gateway's transaction number.
+    pub transaction_number: String,
+    /// The authorization code of the authorized payment.
+    pub authorization_code: String,
+}
+
+/// The body of `POST /api/order/updateorderstatus`: the order and the status to set
+/// (the document's "Order Post Status", as the code table's `OrderStatusId`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "PascalCase")]
+pub struct SellersOrderStatusUpdate {
+    pub order_number: String,
+    /// [`ORDER_STATUS`](super::codes::ORDER_STATUS), e.g. 35 "Processing Order".
+    pub order_status_id: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::request::{FieldError, Operation};
+
+    fn messages(errors: Vec<FieldError>) -> Vec<String> {
+        errors.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_documents_odata_examples_are_sent_as_written() {
+        let request = OrderGetall::new()
+            .filter("CreatedDate ge datetime'2016-01-01' and CreatedDate le datetime'2016-06-01'")
+            .orderby("OrderNumber desc")
+            .build()
+            .unwrap();
+        assert_eq!(
+            request.path_and_query(),
+            "/api/order/getall?%24filter=CreatedDate%20ge%20datetime%272016-01-01%27%20and%20CreatedDate%20le%20datetime%272016-06-01%27&%24orderby=OrderNumber%20desc"
+        );
+        let wrong = messages(OrderGetorders::new().filter("OrderPlacedDate+gt+datetime'2016-01-01'").build().unwrap_err());
+        assert_eq!(wrong.len(), 1);
+        assert!(wrong[0].starts_with("$filter: does not parse at character 16: expected a space"), "{}", wrong[0]);
+    }
+
+    #[test]
+    fn payment_capture_requires_the_three_documented_values() {
+        let body = SellersPaymentInformation { order_number: "SC1001".into(), transaction_number: "T-9".into(), authorization_code: "A1".into() };
+        let request = OrderPaymentinformation::new(&body).build().unwrap();
+        // JSON object keys go out sorted (the body is checked as a `serde_json::Value`).
+        assert_eq!(request.body.as_deref(), Some(r#"{"AuthorizationCode":"A1","OrderNumber":"SC1001","TransactionNumber":"T-9"}"#));
+        assert_eq!(
+            messages(OrderPaymentinformation::new(json!({"OrderNumber": "SC1001", "TransactionNumber": " "})).build().unwrap_err()),
+            ["AuthorizationCode: is required", "TransactionNumber: is required and must not be empty"]
+        );
+        // Fields the document does not name travel along.
+        assert!(OrderPaymentinformation::new(json!({"OrderNumber": "1", "TransactionNumber": "2", "AuthorizationCode": "3", "Amount": 9.5})).build().is_ok());
+    }
+
+    #[test]
+    fn status_updates_need_an_order_and_a_documented_status() {
+        let ok = OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: "SC1001".into(), order_status_id: 35 }).build().unwrap();
+        assert_eq!(ok.body.as_deref(), Some(r#"{"OrderNumber":"SC1001","OrderStatusId":35}"#));
+        let errors = messages(OrderUpdateorderstatus::new(json!({"OrderNumber": "", "OrderStatusId": 11})).build().unwrap_err());
+        assert_eq!(errors[0], "OrderNumber: is required and must not be empty");
+        assert!(errors[1].starts_with("OrderStatusId: must be one of 1 (Live Cart), 2 (Abandoned Cart),") && errors[1].ends_with("got 11"), "{}", errors[1]);
+        assert_eq!(messages(OrderUpdateorderstatus::new(json!({})).build().unwrap_err()), ["OrderNumber: is required", "OrderStatusId: is required"]);
+    }
+
+    #[test]
+    fn free_form_writes_take_objects() {
+        assert!(OrderShippinginformation::new(json!({"OrderNumber": "SC1001", "Items": []})).build().is_ok());
+        assert_eq!(messages(OrderOrdersamplepost::new(json!([])).build().unwrap_err()), ["body: must be a JSON object, found an array"]);
+        assert_eq!(OrderGet::new("SO/1").build().unwrap().path, "/api/order/get/SO%2F1");
+    }
+}
