@@ -96,7 +96,12 @@ pub struct StreamValidator {
 
 impl StreamValidator {
     pub fn new(schema: &'static Schema) -> Self {
-        StreamValidator { schema, body: Vec::new(), state: State::default() }
+        Self::with_capacity(schema, 0)
+    }
+
+    /// With room for a body of `bytes` (its Content-Length, say).
+    pub fn with_capacity(schema: &'static Schema, bytes: usize) -> Self {
+        StreamValidator { schema, body: Vec::with_capacity(bytes), state: State::default() }
     }
 
     /// The body so far.
@@ -107,6 +112,15 @@ impl StreamValidator {
     /// Appends the next chunk of the body and validates as far as it goes.
     pub fn push(&mut self, chunk: &[u8]) {
         self.body.extend_from_slice(chunk);
+        run(self.schema, &self.body, &mut self.state, false);
+    }
+
+    /// Like [`push`](Self::push), for a chunk that `fill` copies into place (from a JS
+    /// `Uint8Array`, without an intermediate copy).
+    pub fn push_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) {
+        let start = self.body.len();
+        self.body.resize(start + len, 0);
+        fill(&mut self.body[start..]);
         run(self.schema, &self.body, &mut self.state, false);
     }
 
@@ -898,6 +912,27 @@ fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The length of the longest prefix of `bytes` that does not end inside a multi-byte
+/// UTF-8 sequence: where a body cut into chunks can be turned into text so far.
+pub fn utf8_prefix_end(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    // A sequence is at most 4 bytes: look at the last 3 for a lead byte it lacks bytes for.
+    for back in 1..=len.min(3) {
+        let b = bytes[len - back];
+        if b & 0xC0 == 0x80 {
+            continue; // a continuation byte: its lead byte is further back
+        }
+        let width = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        return if width > back { len - back } else { len };
+    }
+    len
+}
+
 /// A validated body as pure-ASCII JSON text, for the engine's `JSON.parse`: every
 /// non-ASCII character (valid JSON has them only inside strings) becomes a `\uXXXX`
 /// escape, and an invalid UTF-8 sequence becomes `\ufffd`, as a lossy decode would.
@@ -1216,6 +1251,18 @@ mod tests {
                 assert_eq!(&all, body);
                 assert_eq!(report, whole, "body {:?} cut at {:?}", String::from_utf8_lossy(body), &cut[..cut.len().min(5)]);
             }
+        }
+    }
+
+    #[test]
+    fn text_of_a_body_cut_anywhere_is_the_text_of_the_whole() {
+        let mut body = "[\"a \u{e9} \u{542c}\u{96e8} \u{1F600}\", \"x".as_bytes().to_vec();
+        body.extend_from_slice(b"\xff\", \"\xe5\xac\"]");
+        let whole = ascii_json(&body).into_owned();
+        for cut in 0..=body.len() {
+            let end = utf8_prefix_end(&body[..cut]);
+            assert!(end <= cut && cut - end <= 3);
+            assert_eq!(format!("{}{}", ascii_json(&body[..end]), ascii_json(&body[end..])), whole, "cut at {cut}");
         }
     }
 

@@ -6,6 +6,7 @@ mod pages;
 mod s2;
 mod s2_partner;
 mod session;
+mod stream;
 mod transport;
 
 use serde::Serialize;
@@ -19,6 +20,7 @@ use crate::validate::{LooseKind, PathSegment, Report};
 use crate::schema::Wire;
 use crate::vendors::s2::inventory::GetInventoryOverview;
 use transport::Transport;
+pub use stream::ResponseDecoder;
 
 #[wasm_bindgen(module = "/src/wasm/errors.js")]
 extern "C" {
@@ -203,9 +205,9 @@ impl Caller {
             let request = request.map_err(|errors| to_js_error(Error::InvalidRequest { errors }))?;
             let (signal, timeout_ms) = call_options(&options).map_err(to_js_error)?;
             let validated = transport.send(&request, signal, timeout_ms).await.map_err(to_js_error)?;
-            let value = parse_normalised(&validated.body, &validated.report)?;
-            if let Some(callback) = on_drift.filter(|_| !validated.report.drift.is_empty()) {
-                let report = DriftReport { operation: request.operation, paths: &validated.report.drift };
+            let value = validated.to_js()?;
+            if let Some(callback) = on_drift.filter(|_| !validated.report().drift.is_empty()) {
+                let report = DriftReport { operation: request.operation, paths: &validated.report().drift };
                 // A throwing drift callback must not turn a good response into a failure.
                 let _ = callback.call1(&JsValue::NULL, &to_js(&report));
             }
@@ -219,7 +221,7 @@ impl Caller {
     /// decode into Rust types: safe creates, pages).
     pub(crate) async fn send_bytes(&self, request: Request, options: &JsValue) -> Result<Vec<u8>, Error> {
         let (signal, timeout_ms) = call_options(options)?;
-        Ok(self.transport.send(&request, signal, timeout_ms).await?.body)
+        Ok(self.transport.send(&request, signal, timeout_ms).await?.into_body())
     }
 }
 
@@ -288,6 +290,12 @@ fn parse_normalised(body: &[u8], report: &Report) -> Result<JsValue, JsValue> {
     // parses that faster too (bench/README.md, "Decode path").
     let text = crate::validate::ascii_json(body);
     let value = js_sys::JSON::parse(&text)?;
+    normalise(&value, report)?;
+    Ok(value)
+}
+
+/// Turns the documented loose scalars of a parsed body into their real types.
+pub(crate) fn normalise(value: &JsValue, report: &Report) -> Result<(), JsValue> {
     for loose in &report.loose {
         let Some((last, parents)) = loose.path.split_last() else { continue };
         let mut target = value.clone();
@@ -302,7 +310,7 @@ fn parse_normalised(body: &[u8], report: &Report) -> Result<JsValue, JsValue> {
         };
         js_sys::Reflect::set(&target, &key, &normalised)?;
     }
-    Ok(value)
+    Ok(())
 }
 
 fn segment_key(segment: &PathSegment) -> JsValue {

@@ -12,7 +12,10 @@ use web_sys::{AbortController, AbortSignal, RequestCredentials};
 use crate::catalogue::{self, Method};
 use crate::error::Error;
 use crate::request::Request;
-use crate::validate::{validate, Report};
+use wasm_bindgen_futures::JsFuture;
+
+use super::stream::{BodyStream, ReceivedBody};
+use crate::validate::Report;
 
 #[wasm_bindgen]
 extern "C" {
@@ -35,10 +38,22 @@ pub struct Transport {
     pub credentials: RequestCredentials,
 }
 
-/// A response that passed validation: its bytes and what validation reported.
+/// A response that passed validation: its bytes, what validation reported, its text.
 pub struct Validated {
-    pub body: Vec<u8>,
-    pub report: Report,
+    pub received: ReceivedBody,
+}
+
+impl Validated {
+    pub fn report(&self) -> &Report {
+        &self.received.report
+    }
+    pub fn into_body(self) -> Vec<u8> {
+        self.received.body
+    }
+    /// The typed value: `JSON.parse` of the text, loose scalars normalised.
+    pub fn to_js(&self) -> Result<JsValue, JsValue> {
+        self.received.to_js()
+    }
 }
 
 impl Transport {
@@ -78,12 +93,29 @@ impl Transport {
                 let text = response.text().await.map_err(|e| guard.explain(e))?;
                 return Err(Error::from_response(status, retry_after.as_deref(), &text));
             }
-            let body = response.binary().await.map_err(|e| guard.explain(e))?;
-            let report = validate(endpoint.response, &body);
-            if !report.is_valid() {
-                return Err(crate::decode::invalid(report));
+            // Read chunk by chunk: each is validated and turned into text as it arrives,
+            // so that little is left to do after the last byte (bench/README.md).
+            let expected = response.headers().get("Content-Length").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let mut stream = BodyStream::new(endpoint.response, expected);
+            if let Some(body) = response.body() {
+                let reader = body.get_reader();
+                let read = js_sys::Reflect::get(&reader, &"read".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+                let read = read.ok_or_else(|| Error::Network { message: "the response body cannot be read".into() })?;
+                loop {
+                    let next = read.call0(&reader).map_err(|e| guard.explain_js(e))?;
+                    let next = JsFuture::from(js_sys::Promise::from(next)).await.map_err(|e| guard.explain_js(e))?;
+                    if js_sys::Reflect::get(&next, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+                        break;
+                    }
+                    let chunk = js_sys::Reflect::get(&next, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+                    stream.push(chunk.unchecked_ref::<js_sys::Uint8Array>());
+                }
             }
-            Ok(Validated { body, report })
+            let received = stream.finish();
+            if !received.report.is_valid() {
+                return Err(crate::decode::invalid(received.report));
+            }
+            Ok(Validated { received })
         }
         .await;
         drop(guard);
@@ -124,12 +156,24 @@ impl AbortGuard {
     }
 
     fn explain(&self, error: gloo_net::Error) -> Error {
+        self.explain_message(|| error.to_string())
+    }
+
+    /// The same for a rejection while reading the body.
+    fn explain_js(&self, error: JsValue) -> Error {
+        self.explain_message(|| match error.dyn_ref::<js_sys::Error>() {
+            Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+            None => error.as_string().unwrap_or_else(|| "reading the response body failed".into()),
+        })
+    }
+
+    fn explain_message(&self, message: impl FnOnce() -> String) -> Error {
         if self.timed_out.get() {
             Error::Timeout { after_ms: self.timeout_ms }
         } else if self.caller.as_ref().is_some_and(|(s, _)| s.aborted()) {
             Error::Aborted
         } else {
-            Error::Network { message: error.to_string() }
+            Error::Network { message: message() }
         }
     }
 }

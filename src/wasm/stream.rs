@@ -1,0 +1,108 @@
+//! Decoding a response body while it streams in: each chunk is validated
+//! ([`StreamValidator`]) and turned into ASCII JSON text as it arrives, so that after
+//! the last byte only the engine's `JSON.parse` is left to do (bench/README.md,
+//! "Decode path"). The Client's transport reads every response this way, and
+//! `ResponseDecoder` offers the same to JS code that reads a body itself.
+
+use wasm_bindgen::prelude::*;
+
+use super::{invalid, normalise, to_js_error};
+use crate::schema::Schema;
+use crate::validate::{ascii_json, utf8_prefix_end, Report, StreamValidator};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+}
+
+/// A body being received: validated and turned into text chunk by chunk.
+pub(crate) struct BodyStream {
+    validator: StreamValidator,
+    /// How many bytes of the body are already text in `pieces`.
+    text_done: usize,
+    pieces: js_sys::Array,
+}
+
+/// A received body: its bytes, the report, and its text for `JSON.parse`.
+pub(crate) struct ReceivedBody {
+    pub body: Vec<u8>,
+    pub report: Report,
+    text: js_sys::Array,
+}
+
+impl BodyStream {
+    pub fn new(schema: &'static Schema, expected_length: usize) -> Self {
+        // A wrong Content-Length must not reserve absurd amounts up front.
+        let capacity = expected_length.min(64 << 20);
+        BodyStream { validator: StreamValidator::with_capacity(schema, capacity), text_done: 0, pieces: js_sys::Array::new() }
+    }
+
+    pub fn push(&mut self, chunk: &js_sys::Uint8Array) {
+        self.validator.push_with(chunk.length() as usize, |into| chunk.copy_to(into));
+        self.take_text();
+    }
+
+    fn take_text(&mut self) {
+        let body = self.validator.body();
+        let end = self.text_done + utf8_prefix_end(&body[self.text_done..]);
+        if end > self.text_done {
+            self.pieces.push(&JsValue::from_str(&ascii_json(&body[self.text_done..end])));
+            self.text_done = end;
+        }
+    }
+
+    pub fn finish(self) -> ReceivedBody {
+        let BodyStream { validator, text_done, pieces } = self;
+        let (body, report) = validator.finish();
+        if text_done < body.len() {
+            pieces.push(&JsValue::from_str(&ascii_json(&body[text_done..])));
+        }
+        ReceivedBody { body, report, text: pieces }
+    }
+}
+
+impl ReceivedBody {
+    /// `JSON.parse` of the (valid) body, loose scalars normalised: the typed value.
+    pub fn to_js(&self) -> Result<JsValue, JsValue> {
+        let value = json_parse(&self.text.join(""))?;
+        normalise(&value, &self.report)?;
+        Ok(value)
+    }
+}
+
+/// Decodes a response body that arrives in chunks: `push` each chunk as it comes (from
+/// `response.body.getReader()`), then `finish()` returns what `decodeResponse` returns
+/// for the whole body (the validated, typed value) or throws the same `CommerceKitError`.
+#[wasm_bindgen]
+pub struct ResponseDecoder {
+    stream: BodyStream,
+}
+
+#[wasm_bindgen]
+impl ResponseDecoder {
+    /// `expectedLength`: the body's size if known (Content-Length), to allocate once.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(js_name = operationId)] operation_id: &str,
+        #[wasm_bindgen(js_name = expectedLength)] expected_length: Option<u32>,
+    ) -> Result<ResponseDecoder, JsValue> {
+        let endpoint = crate::catalogue::find(operation_id).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
+        Ok(ResponseDecoder { stream: BodyStream::new(endpoint.response, expected_length.unwrap_or(0) as usize) })
+    }
+
+    /// The next chunk of the body.
+    pub fn push(&mut self, chunk: &js_sys::Uint8Array) {
+        self.stream.push(chunk);
+    }
+
+    /// The end of the body: the validated, typed value.
+    #[wasm_bindgen(unchecked_return_type = "any")]
+    pub fn finish(self) -> Result<JsValue, JsValue> {
+        let received = self.stream.finish();
+        if !received.report.is_valid() {
+            return Err(to_js_error(crate::decode::invalid(received.report)));
+        }
+        received.to_js()
+    }
+}
