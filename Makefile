@@ -71,3 +71,19 @@ test-e2e: www-build proxy-debug
 clean:
 	cargo clean
 	rm -rf pkg www/dist www/node_modules tests/node_modules
+
+# Performance (bench/README.md): every figure a ratio measured side by side in one run.
+# `bench`: decode in headless Chromium at 1/10/50 MB against JSON.parse, zod, ajv and
+# valibot, end to end at 50 MB/s, package size, wrk 20 s against mock/proxy/nginx, leaks;
+# writes bench/results.json. `bench-smoke`: the same, small and short (about 30 s once
+# built); fails only when something does not run or a validator answers wrong.
+.PHONY: bench bench-smoke bench-deps
+bench-deps:
+	@if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then \
+	  echo "[npm] installing bench"; npm --prefix bench ci --no-audit --no-fund --loglevel=error --prefer-offline; fi
+
+bench: pkg bench-deps
+	node bench/run.mjs
+
+bench-smoke: pkg bench-deps
+	node bench/run.mjs --smoke

@@ -94,21 +94,23 @@ function table(results) {
   if (d) {
     for (const [size, r] of Object.entries(d)) {
       rows.push([`decode ${size}: JSON.parse / zod / ajv / valibot (ms)`, `${fmt(r.json_parse_ms, 1)} / ${fmt(r.zod_ms, 1)} / ${fmt(r.ajv_ms, 1)} / ${fmt(r.valibot_ms, 1)}`, '', '']);
-      rows.push([`decode ${size}: package / validation alone / stream (ms)`, `${fmt(r.package_ms, 1)} / ${fmt(r.validate_only_ms, 1)} / ${fmt(r.stream_ms, 1)}`, '', '']);
+      rows.push([`decode ${size}: package / validation alone / TextDecoder+JSON.parse (ms)`, `${fmt(r.package_ms, 1)} / ${fmt(r.validate_only_ms, 1)} / ${fmt(r.text_decode_parse_ms, 1)}`, '', '']);
+      rows.push([`decode ${size}: after last byte: ResponseDecoder / Worker design (ms)`, `${fmt(r.stream_ms, 1)} / ${fmt(r.stream_worker_ms, 1)}`, '', '']);
       const ten = size === '10mb';
       target(`decode ${size}: e/a package / JSON.parse`, r.ratio_vs_json_parse, ten ? '<= 1.5' : '', ten ? r.ratio_vs_json_parse <= 1.5 : null);
       target(`decode ${size}: e/b package / zod`, r.ratio_vs_zod, '< 1', r.ratio_vs_zod < 1);
       target(`decode ${size}: e/c package / ajv`, r.ratio_vs_ajv, '< 1', r.ratio_vs_ajv < 1);
       target(`decode ${size}: e/d package / valibot`, r.ratio_vs_valibot, '< 1', r.ratio_vs_valibot < 1);
-      target(`decode ${size}: after last byte / JSON.parse`, r.after_last_byte_ratio_vs_json_parse, ten ? '<= 1.1' : '', ten ? r.after_last_byte_ratio_vs_json_parse <= 1.1 : null);
-      target(`decode ${size}: stream total CPU / JSON.parse`, r.stream_total_cpu_ratio_vs_json_parse, '', null);
+      target(`decode ${size}: after last byte (ResponseDecoder) / JSON.parse`, r.after_last_byte_ratio_vs_json_parse, ten ? '<= 1.1' : '', ten ? r.after_last_byte_ratio_vs_json_parse <= 1.1 : null);
+      target(`decode ${size}: ResponseDecoder total CPU / JSON.parse`, r.stream_total_cpu_ratio_vs_json_parse, '', null);
+      target(`decode ${size}: Worker design after last byte / JSON.parse`, r.stream_worker_after_last_byte_ratio_vs_json_parse, '', null);
     }
   }
   const e = results.e2e;
   if (e) {
-    rows.push([`e2e ${e.size_mb} MB at ${e.rate_mb_s} MB/s: package / fetch+ajv / stream (ms)`, `${fmt(e.package_ms, 1)} / ${fmt(e.fetch_ajv_ms, 1)} / ${fmt(e.stream_ms, 1)} (transfer ${fmt(e.transfer_ms, 0)})`, '', '']);
-    target('e2e: package / fetch+JSON.parse+ajv', e.package_ratio_vs_fetch_ajv, '<= 1', e.package_ratio_vs_fetch_ajv <= 1);
-    target('e2e: stream design / fetch+JSON.parse+ajv', e.stream_ratio_vs_fetch_ajv, '<= 1', e.stream_ratio_vs_fetch_ajv <= 1);
+    rows.push([`e2e ${e.size_mb} MB at ${e.rate_mb_s} MB/s: Client / fetch+ajv / ResponseDecoder (ms)`, `${fmt(e.package_ms, 1)} / ${fmt(e.fetch_ajv_ms, 1)} / ${fmt(e.stream_ms, 1)} (transfer ${fmt(e.transfer_ms, 0)})`, '', '']);
+    target('e2e: Client / fetch+JSON.parse+ajv', e.package_ratio_vs_fetch_ajv, '<= 1', e.package_ratio_vs_fetch_ajv <= 1);
+    target('e2e: ResponseDecoder / fetch+JSON.parse+ajv', e.stream_ratio_vs_fetch_ajv, '<= 1', e.stream_ratio_vs_fetch_ajv <= 1);
   }
   const p = results.package;
   if (p) {

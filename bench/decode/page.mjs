@@ -8,6 +8,7 @@ import { zodSchema, valibotSchema } from '/decode/schemas.mjs';
 import validateAjv from '/gen/ajv-inventory.mjs';
 
 const OP = 's2.get_inventory_overview';
+const CHUNK = 64 * 1024;
 const data = new Map(); // size label -> { bytes: Uint8Array, text: string }
 let wasm; // the module's exports (memory)
 const zod = zodSchema(z);
@@ -80,15 +81,37 @@ window.bench = {
   },
 
   /**
-   * The streaming design, over the same bytes cut into 64 KiB chunks as a response body
-   * arrives: each chunk is decoded to text at once (TextDecoder, stream mode) and copied
-   * to a Worker; after the last chunk this thread joins the text and runs JSON.parse
-   * while the Worker validates the whole body in wasm (the package's validateResponse).
-   * Reports the time after the last byte, and the CPU spent on both threads in total.
+   * The streaming path, over the same bytes cut into 64 KiB chunks as a response body
+   * arrives: the package's ResponseDecoder validates and turns into text each chunk as
+   * it comes, so after the last chunk only JSON.parse is left. Reports the time after
+   * the last byte, and the CPU spent on the whole body.
    */
-  async runStream(size) {
+  runStream(size) {
     const { bytes } = data.get(size);
-    const CHUNK = 64 * 1024;
+    const chunks = [];
+    for (let at = 0; at < bytes.length; at += CHUNK) chunks.push(bytes.slice(at, at + CHUNK)); // fresh buffers, as a reader hands them over
+    gc();
+    let cpu = 0;
+    const decoder = new kit.ResponseDecoder(OP, bytes.length);
+    for (const chunk of chunks.slice(0, -1)) {
+      const t = performance.now();
+      decoder.push(chunk);
+      cpu += performance.now() - t;
+    }
+    const t0 = performance.now();
+    decoder.push(chunks.at(-1));
+    const value = decoder.finish();
+    const ms = performance.now() - t0;
+    if (!value || !Array.isArray(value.items)) fail('stream: no value');
+    return { ms, cpuMs: cpu + ms };
+  },
+
+  /**
+   * The same with validation in a Worker instead (the package's validateResponse over
+   * the whole body, concurrently with JSON.parse here), for comparison.
+   */
+  async runStreamWorker(size) {
+    const { bytes } = data.get(size);
     gc();
     let cpu = 0;
     const decoder = new TextDecoder();
@@ -97,7 +120,7 @@ window.bench = {
     const lastStart = Math.max(0, Math.ceil(bytes.length / CHUNK) - 1) * CHUNK;
     for (let at = 0; at < lastStart; at += CHUNK) {
       const t = performance.now();
-      const chunk = bytes.slice(at, at + CHUNK); // what a fetch reader hands over: a fresh buffer
+      const chunk = bytes.slice(at, at + CHUNK);
       pieces.push(decoder.decode(chunk, { stream: true }));
       worker.postMessage({ chunk }, [chunk.buffer]);
       cpu += performance.now() - t;
@@ -120,8 +143,8 @@ window.bench = {
   /**
    * End to end over a body streamed at a fixed rate: from the request to the validated,
    * typed object. `package`: the package's Client (fetch, validation in wasm, JSON.parse);
-   * `fetch_ajv`: fetch, text(), JSON.parse, ajv; `stream`: the streaming design above
-   * over a real fetch reader.
+   * `fetch_ajv`: fetch, text(), JSON.parse, ajv; `stream`: the package's ResponseDecoder
+   * fed by a fetch reader.
    */
   async runE2E(kind, rate) {
     gc();
@@ -134,22 +157,15 @@ window.bench = {
       const o = JSON.parse(await (await fetch(url)).text());
       value = validateAjv(o) ? o : fail('ajv refused');
     } else {
-      const reader = (await fetch(url)).body.getReader();
-      const decoder = new TextDecoder();
-      const pieces = [];
-      const report = new Promise((resolve) => { worker.onmessage = (e) => resolve(e.data); });
-      worker.postMessage({ begin: true });
+      const response = await fetch(url);
+      const reader = response.body.getReader();
+      const decoder = new kit.ResponseDecoder(OP, Number(response.headers.get('content-length')) || undefined);
       for (;;) {
         const { done, value: chunk } = await reader.read();
         if (done) break;
-        pieces.push(decoder.decode(chunk, { stream: true }));
-        worker.postMessage({ chunk }, [chunk.buffer]);
+        decoder.push(chunk);
       }
-      pieces.push(decoder.decode());
-      worker.postMessage({ chunk: new Uint8Array(0), end: true });
-      value = JSON.parse(pieces.join(''));
-      const r = await report;
-      if (r.errors) fail(`stream: ${r.errors} errors`);
+      value = decoder.finish();
     }
     const ms = performance.now() - t0;
     if (!value || !Array.isArray(value.items)) fail(`${kind}: no inventory overview`);

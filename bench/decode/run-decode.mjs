@@ -54,7 +54,7 @@ export async function runDecode({ pkgDir, sizes, reps, e2eSize, e2eRate, e2eReps
     // Interleaved: every repetition runs each method once per size, in a rotating order.
     const sync = methods;
     const times = {};
-    for (const size of sizes) for (const m of [...methods, 'stream']) times[`${size}/${m}`] = [];
+    for (const size of sizes) for (const m of [...methods, 'stream', 'stream_worker']) times[`${size}/${m}`] = [];
     const extra = {};
     for (let rep = 0; rep < reps; rep++) {
       for (const size of sizes) {
@@ -63,6 +63,9 @@ export async function runDecode({ pkgDir, sizes, reps, e2eSize, e2eRate, e2eReps
         const w = await page.evaluate((s) => window.bench.runStream(s), size);
         times[`${size}/stream`].push(w.ms);
         (extra[`${size}/stream_cpu`] ??= []).push(w.cpuMs);
+        const sw = await page.evaluate((s) => window.bench.runStreamWorker(s), size);
+        times[`${size}/stream_worker`].push(sw.ms);
+        (extra[`${size}/stream_worker_cpu`] ??= []).push(sw.cpuMs);
       }
       log(`decode: repetition ${rep + 1}/${reps}`);
     }
@@ -70,14 +73,16 @@ export async function runDecode({ pkgDir, sizes, reps, e2eSize, e2eRate, e2eReps
     for (const size of sizes) {
       const med = (m) => median(times[`${size}/${m}`]);
       const d = (decode[`${size}mb`] = {});
-      for (const m of [...sync, 'stream']) d[`${m}_ms`] = med(m);
+      for (const m of [...sync, 'stream', 'stream_worker']) d[`${m}_ms`] = med(m);
       d.stream_cpu_ms = median(extra[`${size}/stream_cpu`]);
+      d.stream_worker_cpu_ms = median(extra[`${size}/stream_worker_cpu`]);
       d.ratio_vs_json_parse = med('package') / med('json_parse');
       d.ratio_vs_zod = med('package') / med('zod');
       d.ratio_vs_ajv = med('package') / med('ajv');
       d.ratio_vs_valibot = med('package') / med('valibot');
       d.after_last_byte_ratio_vs_json_parse = med('stream') / med('json_parse');
       d.stream_total_cpu_ratio_vs_json_parse = d.stream_cpu_ms / med('json_parse');
+      d.stream_worker_after_last_byte_ratio_vs_json_parse = med('stream_worker') / med('json_parse');
     }
 
     // Part 3: end to end at a fixed rate, interleaved.
