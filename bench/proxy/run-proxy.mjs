@@ -81,7 +81,7 @@ function peakRssKb(pid) {
   try { return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return null; }
 }
 
-export async function runProxy({ seconds, connections = 64, log }) {
+export async function runProxy({ seconds, connections = 64, log, beforeWrk }) {
   for (const tool of ['wrk', 'nginx']) {
     const found = tool === 'nginx' ? existsSync('/usr/sbin/nginx') : (() => { try { execFileSync('which', ['wrk']); return true; } catch { return false; } })();
     if (!found) return { skipped: `${tool} is not installed (apt-get install -y nginx-light wrk)` };
@@ -151,6 +151,7 @@ export async function runProxy({ seconds, connections = 64, log }) {
     const results = { connections, seconds, body_bytes: Buffer.byteLength(bodies.direct) };
     for (const [name, [url, headers]] of Object.entries(targets)) {
       log(`proxy: wrk ${connections} connections, ${seconds} s against ${name}`);
+      beforeWrk?.(name, { proxy: proxy.child.pid, mock: mock.child.pid });
       const { raw, ...r } = wrk(url, headers, seconds, connections);
       results[name] = r;
       if (r.rps === null) throw new Error(`wrk against ${name} printed no summary:\n${raw}`);
