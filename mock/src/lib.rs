@@ -32,6 +32,14 @@ pub struct MockConfig {
     /// one key per environment; the mock is one environment).
     pub s2_partner_access_key: String,
     pub dataset: Dataset,
+    /// The Stock2Shop login `POST /v1/users/authenticate` accepts.
+    pub stock2shop_username: String,
+    pub stock2shop_password: String,
+    /// How long a Stock2Shop token lives (the vendor states no lifetime: "ephemeral").
+    pub stock2shop_token_ttl: std::time::Duration,
+    /// Stock2Shop's documented rate limit: more than 1 request per second is answered 429
+    /// with `Retry-After: 1` (also `MockState::set_stock2shop_rate_limit`).
+    pub stock2shop_rate_limit: bool,
 }
 
 /// What `GET /inventory/overview` serves.
@@ -51,6 +59,10 @@ impl Default for MockConfig {
             s2_organization: "95d73baf-76ba-4bea-86ac-1534c5e5d4aa".into(),
             s2_partner_access_key: "mock-s2-partner-key".into(),
             dataset: Dataset::SeedExample,
+            stock2shop_username: "mock-s2s-user".into(),
+            stock2shop_password: "mock-s2s-password".into(),
+            stock2shop_token_ttl: std::time::Duration::from_secs(3600),
+            stock2shop_rate_limit: true,
         }
     }
 }
@@ -68,6 +80,8 @@ pub struct MockState {
     pub(crate) s2: Mutex<vendors::s2::Store>,
     /// The S2 Partner account.
     pub(crate) s2_partner: Mutex<vendors::s2_partner::Store>,
+    /// The Stock2Shop account: issued tokens, rate-limit clock, data.
+    pub(crate) stock2shop: Mutex<vendors::stock2shop::Store>,
 }
 
 impl MockState {
@@ -76,6 +90,7 @@ impl MockState {
             Dataset::SeedExample => vendors::s2::SEED_INVENTORY_OVERVIEW.as_bytes().to_vec(),
             Dataset::Generated { products, warehouses, seed } => generate::inventory_overview(products, warehouses, seed).into_bytes(),
         };
+        let stock2shop = Mutex::new(vendors::stock2shop::Store::new(&config));
         Arc::new(MockState {
             config,
             requests: AtomicU64::new(0),
@@ -84,6 +99,7 @@ impl MockState {
             inventory: OnceLock::new(),
             s2: Mutex::new(vendors::s2::Store::new()),
             s2_partner: Mutex::new(vendors::s2_partner::Store::seeded()),
+            stock2shop,
         })
     }
 

@@ -2,6 +2,7 @@
 
 pub(crate) mod s2;
 pub(crate) mod s2_partner;
+pub(crate) mod stock2shop;
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -12,7 +13,7 @@ use crate::MockState;
 
 /// The handler of an operation, by catalogue id.
 pub(crate) fn handler(id: &str) -> Option<Handler> {
-    s2::handler(id).or_else(|| s2_partner::handler(id))
+    s2::handler(id).or_else(|| s2_partner::handler(id)).or_else(|| stock2shop::handler(id))
 }
 
 /// Checks the credentials the vendor documents for this operation.
@@ -20,8 +21,9 @@ pub(crate) fn authorize(endpoint: &Endpoint, state: &MockState, call: &Call) -> 
     match endpoint.auth {
         Auth::BearerWithOrganization => s2::authorize(state, call),
         Auth::AccessKey => s2_partner::authorize(state, call),
+        Auth::SessionToken => stock2shop::authorize(state, call),
         // Modelled as each vendor lands.
-        Auth::SessionToken | Auth::OAuthBearer | Auth::CredentialExchange => Ok(()),
+        Auth::OAuthBearer | Auth::CredentialExchange => Ok(()),
     }
 }
 
