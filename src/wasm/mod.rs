@@ -6,6 +6,7 @@ mod pages;
 mod s2;
 mod s2_partner;
 mod session;
+mod stock2shop;
 mod stream;
 mod transport;
 
@@ -92,6 +93,7 @@ pub struct Client {
     inner: Caller,
     s2: JsValue,
     s2_partner: JsValue,
+    stock2shop: JsValue,
 }
 
 /// What every vendor's sub-client needs to make a call.
@@ -152,7 +154,8 @@ impl Client {
         // Created once: `client.s2Partner` is the same object every time it is read.
         let s2 = s2::S2Client { caller: inner.clone() }.into();
         let s2_partner = s2_partner::S2PartnerClient { caller: inner.clone() }.into();
-        Ok(Client { inner, s2, s2_partner })
+        let stock2shop = stock2shop::Stock2ShopClient { caller: inner.clone() }.into();
+        Ok(Client { inner, s2, s2_partner, stock2shop })
     }
 
     /// The S2 fulfillment-order and inventory API.
@@ -165,6 +168,12 @@ impl Client {
     #[wasm_bindgen(getter, js_name = s2Partner, unchecked_return_type = "S2PartnerClient")]
     pub fn s2_partner(&self) -> JsValue {
         self.s2_partner.clone()
+    }
+
+    /// Stock2Shop (the proxy logs in and adds the token).
+    #[wasm_bindgen(getter, unchecked_return_type = "Stock2ShopClient")]
+    pub fn stock2shop(&self) -> JsValue {
+        self.stock2shop.clone()
     }
 
     /// Signs in to the proxy (`POST /auth/login`); the session lives in an HttpOnly cookie.

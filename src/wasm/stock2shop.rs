@@ -1,0 +1,120 @@
+//! `client.stock2shop`: Stock2Shop, through the proxy (which logs in, holds the token and
+//! adds `?token=`). The two user operations (`authenticate`, `valid_token`) carry
+//! credentials and are the proxy's alone, so they have no method here.
+
+use serde::Deserialize;
+use serde_json::Value;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+use super::{from_js, CallOptionsArg, Caller};
+use crate::request::{FieldError, Operation, Request};
+use crate::schema::Wire;
+use crate::vendors::stock2shop::channels::ListChannels;
+use crate::vendors::stock2shop::images::{QueueImages, QueueImagesBody};
+use crate::vendors::stock2shop::orders::{QueueOrder, SearchOrders};
+use crate::vendors::stock2shop::products::{QueueProducts, QueueProductsBody, SearchProducts};
+use crate::vendors::stock2shop::search::EsSearch;
+use crate::vendors::stock2shop::sources::ListSources;
+
+/// Parameters of `queueProducts`.
+#[derive(Debug, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueProductsParams {
+    /// The source the products come from (an `id` of `listSources()`); every product's
+    /// `source.source_id` must be the same.
+    pub source_id: i64,
+}
+
+/// Parameters of `queueOrder`: a channel's `client_id` and `id` from `listChannels()`.
+#[derive(Debug, Deserialize, Tsify, Wire)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueOrderParams {
+    pub client_id: i64,
+    pub channel_id: i64,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `EsSearch` as an optional argument type, so TypeScript sees `query?: EsSearch`.
+    #[wasm_bindgen(typescript_type = "EsSearch")]
+    pub type EsSearchArg;
+}
+
+#[wasm_bindgen]
+pub struct Stock2ShopClient {
+    pub(crate) caller: Caller,
+}
+
+/// Reads a JS argument, then builds; either step's field errors reject the call.
+fn build_with<P: Wire + serde::de::DeserializeOwned>(value: &JsValue, build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>) -> Result<Request, Vec<FieldError>> {
+    match from_js::<P>(value) {
+        Ok(p) => build(p),
+        Err(crate::Error::InvalidRequest { errors }) => Err(errors),
+        Err(other) => Err(vec![FieldError { field: "body".into(), message: other.to_string() }]),
+    }
+}
+
+fn optional(value: Option<EsSearchArg>) -> JsValue {
+    value.map(Into::into).unwrap_or(JsValue::UNDEFINED)
+}
+
+#[wasm_bindgen]
+impl Stock2ShopClient {
+    /// `GET /v1/sources`: every source (ERP); an `id` is the `sourceId` of `queueProducts`.
+    #[wasm_bindgen(js_name = listSources, unchecked_return_type = "Promise<SystemSources>")]
+    pub fn list_sources(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(ListSources::new().build(), options)
+    }
+
+    /// `GET /v1/channels`: every sales channel; `client_id` and `id` are what `queueOrder` takes.
+    #[wasm_bindgen(js_name = listChannels, unchecked_return_type = "Promise<SystemChannels>")]
+    pub fn list_channels(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(ListChannels::new().build(), options)
+    }
+
+    /// `POST /v1/products/elastic_search`: an Elasticsearch bool query (no query: the
+    /// first 10 products). Page with `from` and `size`; `hits.total` counts all matches.
+    #[wasm_bindgen(js_name = searchProducts, unchecked_return_type = "Promise<SystemProductSearch>")]
+    pub fn search_products(&self, query: Option<EsSearchArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(build_with(&optional(query), |q: EsSearch| SearchProducts::new(q).build()), options)
+    }
+
+    /// `POST /v1/products/queue?source_id=`: queues products (never retried).
+    #[wasm_bindgen(js_name = queueProducts, unchecked_return_type = "Promise<QueueProductsResponse>")]
+    pub fn queue_products(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueueProductsParams")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "QueueProductsBody")] body: JsValue,
+        options: Option<CallOptionsArg>,
+    ) -> js_sys::Promise {
+        let request = build_with(&params, |p: QueueProductsParams| build_with(&body, |b: QueueProductsBody| QueueProducts::new(p.source_id, b).build()));
+        self.caller.call(request, options)
+    }
+
+    /// `POST /v1/images/queue`: queues base64 images (JPEG or PNG, at most 2 MB each;
+    /// checked before sending; never retried).
+    #[wasm_bindgen(js_name = queueImages, unchecked_return_type = "Promise<QueueImagesResponse>")]
+    pub fn queue_images(&self, #[wasm_bindgen(unchecked_param_type = "QueueImagesBody")] body: JsValue, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(build_with(&body, |b: QueueImagesBody| QueueImages::new(b).build()), options)
+    }
+
+    /// `POST /v1/orders/elastic_search`: an Elasticsearch bool query over orders.
+    #[wasm_bindgen(js_name = searchOrders, unchecked_return_type = "Promise<SystemOrderSearch>")]
+    pub fn search_orders(&self, query: Option<EsSearchArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.caller.call(build_with(&optional(query), |q: EsSearch| SearchOrders::new(q).build()), options)
+    }
+
+    /// `POST /v2-queue/order?client_id=&channel_id=`: queues a channel's order payload
+    /// (any non-empty JSON object, in the channel's own format; never retried).
+    #[wasm_bindgen(js_name = queueOrder, unchecked_return_type = "Promise<QueueOrderResponse>")]
+    pub fn queue_order(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueueOrderParams")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] order: JsValue,
+        options: Option<CallOptionsArg>,
+    ) -> js_sys::Promise {
+        let request = build_with(&params, |p: QueueOrderParams| build_with(&order, |o: Value| QueueOrder::new(p.client_id, p.channel_id, o).build()));
+        self.caller.call(request, options)
+    }
+}
