@@ -39,6 +39,57 @@ pub struct Config {
     pub s2: S2Config,
     #[serde(default)]
     pub s2_partner: S2PartnerConfig,
+    #[serde(default)]
+    pub stock2shop: Stock2ShopConfig,
+    #[serde(default)]
+    pub sellers_commerce: SellersCommerceConfig,
+}
+
+/// Stock2Shop: the proxy logs in with username and password, keeps the token, and logs
+/// in again once when the vendor answers 401.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Stock2ShopConfig {
+    /// The `/v1` host; default the documented one.
+    pub base_url: Option<String>,
+    /// The `/v2-queue` host; default the documented one.
+    pub queue_base_url: Option<String>,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    /// Pacing; default 1 (the documents ask for no more than 1 request per second).
+    pub requests_per_second: Option<f64>,
+}
+
+/// Sellers Commerce: OAuth password grant with the access key as username and the shared
+/// secret as password; tokens are refreshed before they expire.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SellersCommerceConfig {
+    /// Default the documented one.
+    pub base_url: Option<String>,
+    /// The "Users Access Key".
+    pub username: Option<String>,
+    /// The "Users Shared Secret Key".
+    pub password: Option<Secret>,
+}
+
+/// Username and password, if both are set (blank counts as unset).
+fn login_pair(username: &Option<String>, password: &Option<Secret>) -> Option<(String, Secret)> {
+    let username = username.clone().filter(|u| !u.trim().is_empty())?;
+    let password = password.clone().filter(|p| !p.expose().is_empty())?;
+    Some((username, password))
+}
+
+impl Stock2ShopConfig {
+    pub fn credentials(&self) -> Option<(String, Secret)> {
+        login_pair(&self.username, &self.password)
+    }
+}
+
+impl SellersCommerceConfig {
+    pub fn credentials(&self) -> Option<(String, Secret)> {
+        login_pair(&self.username, &self.password)
+    }
 }
 
 /// S2 fulfillment-order and inventory API.
@@ -175,12 +226,40 @@ impl Config {
         if let Some(v) = env("COMMERCE_S2_PARTNER_ACCESS_KEY") {
             config.s2_partner.access_key = Some(Secret::new(v));
         }
+        let set = |target: &mut Option<String>, name: &str| {
+            if let Some(v) = env(name) {
+                *target = Some(v);
+            }
+        };
+        set(&mut config.stock2shop.base_url, "COMMERCE_STOCK2SHOP_BASE_URL");
+        set(&mut config.stock2shop.queue_base_url, "COMMERCE_STOCK2SHOP_QUEUE_BASE_URL");
+        set(&mut config.stock2shop.username, "COMMERCE_STOCK2SHOP_USERNAME");
+        set(&mut config.sellers_commerce.base_url, "COMMERCE_SELLERS_COMMERCE_BASE_URL");
+        set(&mut config.sellers_commerce.username, "COMMERCE_SELLERS_COMMERCE_USERNAME");
+        if let Some(v) = env("COMMERCE_STOCK2SHOP_PASSWORD") {
+            config.stock2shop.password = Some(Secret::new(v));
+        }
+        if let Some(v) = env("COMMERCE_SELLERS_COMMERCE_PASSWORD") {
+            config.sellers_commerce.password = Some(Secret::new(v));
+        }
+        if let Some(v) = env("COMMERCE_STOCK2SHOP_REQUESTS_PER_SECOND") {
+            config.stock2shop.requests_per_second = Some(v.trim().parse().map_err(|e| ConfigError(format!("COMMERCE_STOCK2SHOP_REQUESTS_PER_SECOND: {e}")))?);
+        }
+        if config.stock2shop.requests_per_second.is_some_and(|r| !(r > 0.0 && r.is_finite())) {
+            return Err(ConfigError("stock2shop.requests_per_second: must be a positive number".into()));
+        }
         for origin in &config.allowed_origins {
             if !(origin.starts_with("http://") || origin.starts_with("https://")) || origin.ends_with('/') {
                 return Err(ConfigError(format!("allowed_origins: {origin:?} is not an origin like http://host:port")));
             }
         }
-        for (name, url) in [("s2.base_url", &config.s2.base_url), ("s2_partner.base_url", &config.s2_partner.base_url)] {
+        for (name, url) in [
+            ("s2.base_url", &config.s2.base_url),
+            ("s2_partner.base_url", &config.s2_partner.base_url),
+            ("stock2shop.base_url", &config.stock2shop.base_url),
+            ("stock2shop.queue_base_url", &config.stock2shop.queue_base_url),
+            ("sellers_commerce.base_url", &config.sellers_commerce.base_url),
+        ] {
             if let Some(url) = url.as_deref().filter(|u| !(u.starts_with("https://") || u.starts_with("http://"))) {
                 return Err(ConfigError(format!("{name}: {url:?} is not an http(s) URL")));
             }

@@ -33,7 +33,8 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 
 pub use config::Config;
-pub use upstream::{Upstream, Upstreams};
+pub use upstream::{SendError, Upstream, Upstreams};
+use tokens::TokenError;
 
 use allowlist::Refusal;
 use guard::CurrentUser;
@@ -206,10 +207,11 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let base_delay = Duration::from_millis(state.config.retry_base_ms.unwrap_or(500));
     let mut attempt = 1;
     let outcome = loop {
-        let result = upstream.send(&state.http, &allowed, content_type.clone(), body.clone()).await;
+        let hooks = RefreshCounter { metrics: &state.metrics, vendor };
+        let result = upstream.send(&state.http, &allowed, content_type.clone(), body.clone(), &hooks).await;
         let wait = match &result {
             Ok(r) if retryable && matches!(r.status().as_u16(), 502..=504) => Some(retry_after(r.headers()).unwrap_or_else(|| backoff(base_delay, attempt))),
-            Err(e) if retryable && !e.is_timeout() => Some(backoff(base_delay, attempt)),
+            Err(SendError::Http(e)) if retryable && !e.is_timeout() => Some(backoff(base_delay, attempt)),
             _ => None,
         };
         match wait {
@@ -227,10 +229,14 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
         Ok(upstream_response) => relay(upstream_response, &upstream.secrets()).await,
         Err(e) => {
             state.metrics.upstream_error(vendor);
-            if e.is_timeout() {
-                proxy_error(StatusCode::GATEWAY_TIMEOUT, "upstream_timeout", "the vendor did not answer in time")
-            } else {
-                proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor could not be reached")
+            match e {
+                SendError::Http(e) if e.is_timeout() => proxy_error(StatusCode::GATEWAY_TIMEOUT, "upstream_timeout", "the vendor did not answer in time"),
+                SendError::Http(_) => proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor could not be reached"),
+                SendError::Token(TokenError::Refused(status)) => {
+                    tracing::error!(vendor, status, "the vendor refused the proxy's configured credentials");
+                    proxy_error(StatusCode::BAD_GATEWAY, "upstream_credentials", "the vendor refused the proxy's credentials; check its configuration")
+                }
+                SendError::Token(TokenError::Unavailable(_)) => proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor's sign-in could not be reached"),
             }
         }
     };
@@ -246,6 +252,18 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
         tracing::info!(target: "audit", user = %user, operation = endpoint.id, status, upstream_request_id = %upstream_request_id, ms = elapsed.as_millis() as u64, "write");
     }
     response
+}
+
+/// Counts token exchanges in the metrics.
+struct RefreshCounter<'a> {
+    metrics: &'a metrics::Metrics,
+    vendor: &'static str,
+}
+
+impl tokens::Exchanges for RefreshCounter<'_> {
+    fn exchanged(&self) {
+        self.metrics.token_refresh(self.vendor);
+    }
 }
 
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
@@ -266,7 +284,7 @@ const RELAYED_HEADERS: [header::HeaderName; 5] = [header::CONTENT_TYPE, header::
 
 /// The vendor's answer for the browser. Successful bodies stream through untouched;
 /// error bodies are read and any credential they echo is replaced.
-async fn relay(upstream: reqwest::Response, secrets: &[&str]) -> Response {
+async fn relay(upstream: reqwest::Response, secrets: &[String]) -> Response {
     let status = StatusCode::from_u16(upstream.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut headers = HeaderMap::new();
     for name in RELAYED_HEADERS {
@@ -284,7 +302,7 @@ async fn relay(upstream: reqwest::Response, secrets: &[&str]) -> Response {
             None => return proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large"),
         };
         for secret in secrets {
-            text = text.replace(secret, "[redacted]");
+            text = text.replace(secret.as_str(), "[redacted]");
         }
         headers.remove(header::CONTENT_LENGTH);
         Body::from(text)

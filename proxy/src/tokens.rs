@@ -14,8 +14,8 @@ use tokio::sync::Mutex;
 
 use crate::secret::Secret;
 
-/// Refresh this long before the vendor's stated expiry, so no request carries a token
-/// that expires in flight.
+/// Refresh this long before the vendor's stated expiry (or a quarter of the lifetime, if
+/// shorter), so no request carries a token that expires in flight.
 const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
 
 /// How a vendor hands out tokens.
@@ -33,7 +33,8 @@ pub enum Grant {
 #[derive(Debug, Clone)]
 struct Cached {
     access: Secret,
-    expires_at: Option<Instant>,
+    /// When to exchange again: the expiry less the margin.
+    refresh_at: Option<Instant>,
     refresh: Option<(Secret, Instant)>,
     generation: u64,
 }
@@ -61,26 +62,32 @@ pub trait Exchanges: Send + Sync {
 pub struct TokenSource {
     grant: Grant,
     cache: Mutex<Option<Cached>>,
+    /// The access token in use, readable without waiting for an exchange in flight: for
+    /// scrubbing it from vendor error bodies.
+    current: std::sync::Mutex<Option<Secret>>,
     /// Lifetime of Sellers Commerce refresh tokens, per the document (4 h).
     refresh_lifetime: Duration,
 }
 
 impl TokenSource {
     pub fn new(grant: Grant) -> Self {
-        TokenSource { grant, cache: Mutex::new(None), refresh_lifetime: Duration::from_secs(4 * 3600) }
+        TokenSource { grant, cache: Mutex::new(None), current: std::sync::Mutex::new(None), refresh_lifetime: Duration::from_secs(4 * 3600) }
     }
 
-    pub fn secrets(&self) -> Vec<&str> {
-        match &self.grant {
-            Grant::Stock2Shop { password, .. } | Grant::SellersCommerce { password, .. } => vec![password.expose()],
-        }
+    /// The password and the access token in use.
+    pub fn secrets(&self) -> Vec<String> {
+        let password = match &self.grant {
+            Grant::Stock2Shop { password, .. } | Grant::SellersCommerce { password, .. } => password.expose().to_string(),
+        };
+        let current = self.current.lock().unwrap().as_ref().map(|t| t.expose().to_string());
+        std::iter::once(password).chain(current).collect()
     }
 
     /// A valid token, exchanging credentials first if there is none or it is about to expire.
     pub async fn token(&self, http: &reqwest::Client, base_url: &str, hook: &dyn Exchanges) -> Result<Token, TokenError> {
         let mut cache = self.cache.lock().await;
         let now = Instant::now();
-        if let Some(c) = cache.as_ref().filter(|c| c.expires_at.is_none_or(|at| now + EXPIRY_MARGIN < at)) {
+        if let Some(c) = cache.as_ref().filter(|c| c.refresh_at.is_none_or(|at| now < at)) {
             return Ok(Token { value: c.access.clone(), generation: c.generation });
         }
         let generation = cache.as_ref().map_or(1, |c| c.generation + 1);
@@ -96,11 +103,15 @@ impl TokenSource {
         };
         let cached = Cached {
             access: fresh.access,
-            expires_at: fresh.expires_in.map(|s| now + Duration::from_secs(s)),
+            refresh_at: fresh.expires_in.map(|s| {
+                let lifetime = Duration::from_secs(s);
+                now + lifetime - EXPIRY_MARGIN.min(lifetime / 4)
+            }),
             refresh: fresh.refresh.map(|r| (r, now + self.refresh_lifetime)),
             generation,
         };
         let token = Token { value: cached.access.clone(), generation };
+        *self.current.lock().unwrap() = Some(cached.access.clone());
         *cache = Some(cached);
         Ok(token)
     }
@@ -110,7 +121,7 @@ impl TokenSource {
         let mut cache = self.cache.lock().await;
         if cache.as_ref().is_some_and(|c| c.generation == token.generation) {
             // Keep the generation counting up; drop the access token and its refresh.
-            *cache = cache.take().map(|c| Cached { expires_at: Some(Instant::now()), refresh: None, ..c });
+            *cache = cache.take().map(|c| Cached { refresh_at: Some(Instant::now()), refresh: None, ..c });
         }
     }
 

@@ -1,27 +1,51 @@
 //! Where each vendor's requests go and which credentials they carry.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use axum::body::Bytes;
 use axum::http::HeaderValue;
 use commerce_kit::catalogue::{Auth, Vendor};
+use commerce_kit::vendors::{sellers_commerce, stock2shop};
 
 use crate::allowlist::Allowed;
+use crate::pacing::Pacer;
 use crate::secret::Secret;
+use crate::tokens::{Exchanges, Grant, Token, TokenError, TokenSource};
 
 /// A vendor's upstream: its base URL and credentials, real or the embedded mock's.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Upstream {
     pub base_url: String,
+    /// Stock2Shop's `/v2-queue` host; `None` for vendors with one host.
+    pub queue_base_url: Option<String>,
     pub credentials: Credentials,
     /// Served by the embedded mock rather than the vendor.
     pub mock: bool,
+    /// Spaces requests to the vendor's documented rate.
+    pub pacer: Option<Arc<Pacer>>,
 }
 
-#[derive(Debug, Clone)]
+impl std::fmt::Debug for Upstream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upstream").field("base_url", &self.base_url).field("mock", &self.mock).finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone)]
 pub enum Credentials {
     S2 { token: Secret, organization: String },
     S2Partner { access_key: Secret },
-    /// Not configurable yet: requests are forwarded without credentials.
-    None,
+    /// Credentials exchanged for a token the proxy keeps (Stock2Shop, Sellers Commerce).
+    Token(Arc<TokenSource>),
+}
+
+/// Why a request could not be sent.
+#[derive(Debug)]
+pub enum SendError {
+    Http(reqwest::Error),
+    /// The vendor refused the proxy's own credentials, or the exchange failed.
+    Token(TokenError),
 }
 
 /// One upstream per vendor.
@@ -45,21 +69,47 @@ impl Upstreams {
 
     /// Real vendors where configured, the mock at `mock_origin` for the rest.
     pub fn from_config(config: &crate::Config, mock_origin: &str, mock: &commerce_mock::MockConfig) -> Upstreams {
-        let mocked = |vendor: Vendor, credentials| Upstream { base_url: format!("{mock_origin}/{}", vendor.slug()), credentials, mock: true };
+        let mocked = |vendor: Vendor, credentials| Upstream {
+            base_url: format!("{mock_origin}/{}", vendor.slug()),
+            queue_base_url: None,
+            credentials,
+            mock: true,
+            pacer: None,
+        };
+        let real = |base_url: String, credentials| Upstream { base_url, queue_base_url: None, credentials, mock: false, pacer: None };
         let s2 = match config.s2.real() {
-            Some((base_url, token, organization)) => Upstream { base_url, credentials: Credentials::S2 { token, organization }, mock: false },
+            Some((base_url, token, organization)) => real(base_url, Credentials::S2 { token, organization }),
             None => mocked(Vendor::S2, Credentials::S2 { token: Secret::new(mock.s2_token.clone()), organization: mock.s2_organization.clone() }),
         };
         let s2_partner = match config.s2_partner.real() {
-            Some((base_url, access_key)) => Upstream { base_url, credentials: Credentials::S2Partner { access_key }, mock: false },
+            Some((base_url, access_key)) => real(base_url, Credentials::S2Partner { access_key }),
             None => mocked(Vendor::S2Partner, Credentials::S2Partner { access_key: Secret::new(mock.s2_partner_access_key.clone()) }),
         };
-        Upstreams {
-            s2,
-            s2_partner,
-            stock2shop: mocked(Vendor::Stock2shop, Credentials::None),
-            sellers_commerce: mocked(Vendor::SellersCommerce, Credentials::None),
-        }
+        let token = |grant| Credentials::Token(Arc::new(TokenSource::new(grant)));
+        let trimmed = |url: &Option<String>, default: &str| url.as_deref().unwrap_or(default).trim_end_matches('/').to_string();
+        let s2s = &config.stock2shop;
+        let mut stock2shop = match s2s.credentials() {
+            Some((username, password)) => Upstream {
+                queue_base_url: Some(trimmed(&s2s.queue_base_url, stock2shop::QUEUE_BASE_URL)),
+                ..real(trimmed(&s2s.base_url, stock2shop::APP_BASE_URL), token(Grant::Stock2Shop { username, password }))
+            },
+            None => mocked(
+                Vendor::Stock2shop,
+                token(Grant::Stock2Shop { username: mock.stock2shop_username.clone(), password: Secret::new(mock.stock2shop_password.clone()) }),
+            ),
+        };
+        // The documents ask for at most one request per second, mock or not: the mock
+        // enforces it too.
+        stock2shop.pacer = Some(Arc::new(Pacer::per_second(s2s.requests_per_second.unwrap_or(1.0))));
+        let sc = &config.sellers_commerce;
+        let sellers_commerce = match sc.credentials() {
+            Some((username, password)) => real(trimmed(&sc.base_url, sellers_commerce::BASE_URL), token(Grant::SellersCommerce { username, password })),
+            None => mocked(
+                Vendor::SellersCommerce,
+                token(Grant::SellersCommerce { username: "mock-sc-access-key".into(), password: Secret::new("mock-sc-shared-secret") }),
+            ),
+        };
+        Upstreams { s2, s2_partner, stock2shop, sellers_commerce }
     }
 
     /// Whether any vendor is configured for real (demo users are refused then).
@@ -70,16 +120,54 @@ impl Upstreams {
 
 impl Upstream {
     /// Sends an allowed request with this vendor's credentials and nothing the client
-    /// sent but the body and its content type.
-    pub async fn send(&self, http: &reqwest::Client, allowed: &Allowed, content_type: Option<HeaderValue>, body: Bytes) -> reqwest::Result<reqwest::Response> {
-        let mut url = format!("{}{}", self.base_url, allowed.vendor_path);
-        for (i, (name, value)) in allowed.query.iter().enumerate() {
+    /// sent but the body and its content type. For token vendors a 401 means the token
+    /// went stale: it is exchanged again and the request sent once more (the vendor
+    /// refused the first one, so even a write cannot have happened).
+    pub async fn send(&self, http: &reqwest::Client, allowed: &Allowed, content_type: Option<HeaderValue>, body: Bytes, hooks: &dyn Exchanges) -> Result<reqwest::Response, SendError> {
+        let mut relogged = false;
+        loop {
+            if let Some(pacer) = &self.pacer {
+                pacer.wait().await;
+            }
+            let token = match &self.credentials {
+                Credentials::Token(source) => Some(source.token(http, &self.base_url, hooks).await.map_err(SendError::Token)?),
+                _ => None,
+            };
+            let response = self.send_once(http, allowed, content_type.clone(), body.clone(), token.as_ref()).await.map_err(SendError::Http)?;
+            if let (Some(pacer), 429) = (&self.pacer, response.status().as_u16()) {
+                let wait = response.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok()).unwrap_or(1);
+                pacer.hold_off(Duration::from_secs(wait)).await;
+            }
+            match (&self.credentials, token) {
+                (Credentials::Token(source), Some(token)) if response.status().as_u16() == 401 && !relogged => {
+                    source.invalidate(&token).await;
+                    relogged = true;
+                }
+                _ => return Ok(response),
+            }
+        }
+    }
+
+    async fn send_once(&self, http: &reqwest::Client, allowed: &Allowed, content_type: Option<HeaderValue>, body: Bytes, token: Option<&Token>) -> reqwest::Result<reqwest::Response> {
+        let endpoint = allowed.endpoint;
+        let base = match (&self.queue_base_url, endpoint.vendor) {
+            (Some(queue), Vendor::Stock2shop) if stock2shop::base_url(endpoint) == stock2shop::QUEUE_BASE_URL => queue,
+            _ => &self.base_url,
+        };
+        let mut url = format!("{base}{}", allowed.vendor_path);
+        let mut query: Vec<(&str, &str)> = allowed.query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let encoded_token;
+        if let (Auth::SessionToken, Some(token)) = (endpoint.auth, token) {
+            encoded_token = commerce_kit::request::percent_encode(token.value.expose());
+            query.push((stock2shop::TOKEN_PARAM, &encoded_token));
+        }
+        for (i, (name, value)) in query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(name);
             url.push('=');
             url.push_str(value);
         }
-        let method = reqwest::Method::from_bytes(allowed.endpoint.method.as_str().as_bytes()).expect("catalogue methods are valid");
+        let method = reqwest::Method::from_bytes(endpoint.method.as_str().as_bytes()).expect("catalogue methods are valid");
         let mut request = http.request(method, url).header("accept", "application/json");
         if let Some(ct) = content_type.filter(|_| !body.is_empty()) {
             request = request.header("content-type", ct.as_bytes());
@@ -89,27 +177,28 @@ impl Upstream {
         }
         // The request was built from scratch above: whatever credentials the client sent
         // are not in it, and only the operation's own kind is added.
-        match (&self.credentials, allowed.endpoint.auth) {
-            (Credentials::S2 { token, organization }, Auth::BearerWithOrganization) => {
+        match (&self.credentials, endpoint.auth, token) {
+            (Credentials::S2 { token, organization }, Auth::BearerWithOrganization, _) => {
                 request = request.header("authorization", format!("Bearer {}", token.expose())).header("x-s2-organization", organization.as_str());
             }
-            (Credentials::S2Partner { access_key }, Auth::AccessKey) => {
+            (Credentials::S2Partner { access_key }, Auth::AccessKey, _) => {
                 request = request.header("x-accesskey", access_key.expose());
+            }
+            (Credentials::Token(_), Auth::OAuthBearer, Some(token)) => {
+                request = request.header("authorization", format!("Bearer {}", token.value.expose()));
             }
             _ => {}
         }
         request.send().await
     }
-}
 
-impl Upstream {
     /// The secret values this upstream sends, for scrubbing vendor error bodies that
     /// echo them back.
-    pub fn secrets(&self) -> Vec<&str> {
+    pub fn secrets(&self) -> Vec<String> {
         match &self.credentials {
-            Credentials::S2 { token, .. } => vec![token.expose()],
-            Credentials::S2Partner { access_key } => vec![access_key.expose()],
-            Credentials::None => vec![],
+            Credentials::S2 { token, .. } => vec![token.expose().to_string()],
+            Credentials::S2Partner { access_key } => vec![access_key.expose().to_string()],
+            Credentials::Token(source) => source.secrets(),
         }
         .into_iter()
         .filter(|s| s.len() >= 4)
