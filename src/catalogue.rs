@@ -163,6 +163,13 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// Whether the operation only reads vendor state: GETs, and the POSTs declared
+    /// idempotent (queries that send their query as a body, like Stock2Shop's
+    /// Elasticsearch searches). Viewers may make these; everything else is a write.
+    pub fn is_read(&self) -> bool {
+        self.method == Method::Get || (self.method == Method::Post && self.idempotent)
+    }
+
     /// The operation's path-template segments, for matching a concrete path.
     pub fn segments(&self) -> impl Iterator<Item = TemplateSegment<'static>> {
         self.path.trim_start_matches('/').split('/').map(|s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {

@@ -49,16 +49,14 @@ pub fn cross_site_refusal(state: &AppState, method: &Method, headers: &HeaderMap
     (!allowed).then(|| proxy_error(StatusCode::FORBIDDEN, "cross_site", "state-changing requests must come from the dashboard's origin"))
 }
 
-/// Middleware for `/api`: a live session, the right role, and the cross-site check.
+/// Middleware for `/api`: a live session and the cross-site check. The role is checked
+/// once the operation is known ([`may_call`]).
 pub async fn require_session(State(state): State<Arc<AppState>>, mut request: Request, next: Next) -> Response {
     let Some(user) = session_id(request.headers()).and_then(|id| state.sessions.user(id)) else {
         return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
     };
     if let Some(refused) = cross_site_refusal(&state, request.method(), request.headers()) {
         return refused;
-    }
-    if user.role == Role::Viewer && !matches!(*request.method(), Method::GET | Method::HEAD) {
-        return proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write");
     }
     request.extensions_mut().insert(CurrentUser(user));
     next.run(request).await
@@ -123,4 +121,12 @@ pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respo
         Some(user) => Json(user).into_response(),
         None => proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first"),
     }
+}
+
+/// Viewers may make reads only; which operations read is the catalogue's call.
+pub fn may_call(user: &SessionUser, endpoint: &commerce_kit::Endpoint) -> Result<(), Response> {
+    if user.role == Role::Viewer && !endpoint.is_read() {
+        return Err(proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write"));
+    }
+    Ok(())
 }

@@ -175,7 +175,9 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let started = Instant::now();
     let method = request.method().clone();
     let uri = request.uri().clone();
-    let user = request.extensions().get::<CurrentUser>().map(|u| u.0.username.clone()).unwrap_or_default();
+    let Some(CurrentUser(user)) = request.extensions().get::<CurrentUser>().cloned() else {
+        return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
+    };
     let logged_path = secret::redact_query(uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"));
     let allowed = match allowlist::check(method.as_str(), uri.path(), uri.query()) {
         Ok(allowed) => allowed,
@@ -190,6 +192,9 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
         }
     };
     let endpoint = allowed.endpoint;
+    if let Err(refused) = guard::may_call(&user, endpoint) {
+        return refused;
+    }
     let vendor = endpoint.vendor.slug();
     let content_type = request.headers().get(header::CONTENT_TYPE).cloned();
     let body = match axum::body::to_bytes(request.into_body(), MAX_REQUEST_BODY).await {
@@ -203,7 +208,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     state.metrics.queue(vendor, -1);
     // Reads the vendor may see twice are retried; writes never are (a lost answer may
     // hide a completed write: only the client knows if it carried an idempotency key).
-    let retryable = endpoint.idempotent && endpoint.method.is_read();
+    let retryable = endpoint.idempotent;
     let base_delay = Duration::from_millis(state.config.retry_base_ms.unwrap_or(500));
     let mut attempt = 1;
     let outcome = loop {
@@ -245,11 +250,11 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let elapsed = started.elapsed();
     state.metrics.request(vendor, endpoint.id, status, elapsed.as_secs_f64());
     let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    if endpoint.method.is_read() {
+    if endpoint.is_read() {
         tracing::info!(operation = endpoint.id, %method, path = %logged_path, status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
     } else {
         // The audit line of a write: who, what, outcome. No bodies, no secrets.
-        tracing::info!(target: "audit", user = %user, operation = endpoint.id, status, upstream_request_id = %upstream_request_id, ms = elapsed.as_millis() as u64, "write");
+        tracing::info!(target: "audit", user = %user.username, operation = endpoint.id, status, upstream_request_id = %upstream_request_id, ms = elapsed.as_millis() as u64, "write");
     }
     response
 }

@@ -84,7 +84,8 @@ impl TokenSource {
     }
 
     /// A valid token, exchanging credentials first if there is none or it is about to expire.
-    pub async fn token(&self, http: &reqwest::Client, base_url: &str, hook: &dyn Exchanges) -> Result<Token, TokenError> {
+    /// An exchange waits for a slot of `pacer` first: the vendor counts logins too.
+    pub async fn token(&self, http: &reqwest::Client, base_url: &str, hook: &dyn Exchanges, pacer: Option<&crate::pacing::Pacer>) -> Result<Token, TokenError> {
         let mut cache = self.cache.lock().await;
         let now = Instant::now();
         if let Some(c) = cache.as_ref().filter(|c| c.refresh_at.is_none_or(|at| now < at)) {
@@ -93,6 +94,9 @@ impl TokenSource {
         let generation = cache.as_ref().map_or(1, |c| c.generation + 1);
         let refresh = cache.as_ref().and_then(|c| c.refresh.clone()).filter(|(_, until)| now < *until).map(|(r, _)| r);
         hook.exchanged();
+        if let Some(pacer) = pacer {
+            pacer.wait().await;
+        }
         let fresh = match (refresh, &self.grant) {
             // A refresh token that fails (revoked, expired early) falls back to the password.
             (Some(refresh), Grant::SellersCommerce { .. }) => match self.exchange(http, base_url, Some(&refresh)).await {

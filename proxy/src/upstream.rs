@@ -126,13 +126,14 @@ impl Upstream {
     pub async fn send(&self, http: &reqwest::Client, allowed: &Allowed, content_type: Option<HeaderValue>, body: Bytes, hooks: &dyn Exchanges) -> Result<reqwest::Response, SendError> {
         let mut relogged = false;
         loop {
+            // The token first: an exchange it needs takes a pacing slot of its own.
+            let token = match &self.credentials {
+                Credentials::Token(source) => Some(source.token(http, &self.base_url, hooks, self.pacer.as_deref()).await.map_err(SendError::Token)?),
+                _ => None,
+            };
             if let Some(pacer) = &self.pacer {
                 pacer.wait().await;
             }
-            let token = match &self.credentials {
-                Credentials::Token(source) => Some(source.token(http, &self.base_url, hooks).await.map_err(SendError::Token)?),
-                _ => None,
-            };
             let response = self.send_once(http, allowed, content_type.clone(), body.clone(), token.as_ref()).await.map_err(SendError::Http)?;
             if let (Some(pacer), 429) = (&self.pacer, response.status().as_u16()) {
                 let wait = response.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok()).unwrap_or(1);
