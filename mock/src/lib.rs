@@ -40,6 +40,14 @@ pub struct MockConfig {
     /// Stock2Shop's documented rate limit: more than 1 request per second is answered 429
     /// with `Retry-After: 1` (also `MockState::set_stock2shop_rate_limit`).
     pub stock2shop_rate_limit: bool,
+    /// The Access Key `POST /token` (Sellers Commerce, `grant_type=password`) accepts as `username`.
+    pub sellers_username: String,
+    /// The Shared Secret Key it accepts as `password`.
+    pub sellers_password: String,
+    /// How long a Sellers Commerce access token lives (the document: 1 h, `expires_in: 3599`).
+    pub sellers_token_ttl: std::time::Duration,
+    /// How long a Sellers Commerce refresh token lives (the document: 4 h); each is used once.
+    pub sellers_refresh_ttl: std::time::Duration,
 }
 
 /// What `GET /inventory/overview` serves.
@@ -63,6 +71,10 @@ impl Default for MockConfig {
             stock2shop_password: "mock-s2s-password".into(),
             stock2shop_token_ttl: std::time::Duration::from_secs(3600),
             stock2shop_rate_limit: true,
+            sellers_username: "mock-sc-access-key".into(),
+            sellers_password: "mock-sc-shared-secret".into(),
+            sellers_token_ttl: std::time::Duration::from_secs(3599),
+            sellers_refresh_ttl: std::time::Duration::from_secs(4 * 3600),
         }
     }
 }
@@ -82,6 +94,8 @@ pub struct MockState {
     pub(crate) s2_partner: Mutex<vendors::s2_partner::Store>,
     /// The Stock2Shop account: issued tokens, rate-limit clock, data.
     pub(crate) stock2shop: Mutex<vendors::stock2shop::Store>,
+    /// The Sellers Commerce account: issued tokens and the store.
+    pub(crate) sellers_commerce: Mutex<vendors::sellers_commerce::Store>,
 }
 
 impl MockState {
@@ -100,6 +114,7 @@ impl MockState {
             s2: Mutex::new(vendors::s2::Store::new()),
             s2_partner: Mutex::new(vendors::s2_partner::Store::seeded()),
             stock2shop,
+            sellers_commerce: Mutex::new(vendors::sellers_commerce::Store::new()),
         })
     }
 

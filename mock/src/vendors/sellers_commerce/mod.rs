@@ -1,0 +1,656 @@
+//! Sellers Commerce Open API (seed `sellers-commerce-open-api.txt`): the OAuth password
+//! grant and its refresh at `POST /token`, `Authorization: bearer <token>` on every other
+//! operation, a store of products, SKUs, shoppers, returns, categories and orders that
+//! the writes change, OData `$filter`/`$orderby` on the lists, `top`/`skip` on SKUs.
+//!
+//! Answers and errors:
+//! - `POST /token` answers the document's token response, or an OAuth 2.0 error
+//!   (RFC 6749 section 5.2, the format of the ASP.NET token endpoint the API runs on):
+//!   400 `{"error": "invalid_grant", "error_description": "..."}`, or
+//!   `unsupported_grant_type`. The document shows neither error.
+//! - A missing, unknown or expired bearer token: 401
+//!   `{"Message": "Authorization has been denied for this request."}` (what ASP.NET Web
+//!   API's `[Authorize]` answers; the document shows no 401 body) with
+//!   `WWW-Authenticate: Bearer error="invalid_token", error_description="..."`.
+//! - The writes answer the document's status body, `{"Results": "Processed",
+//!   "ResponseMessage": "Processed Successfully", "StatusCode": 20}`, and refuse with the
+//!   document's codes at their HTTP statuses (24 `OrderNotExist` 404, 28
+//!   `AlreadyCaptured` 406, 30 `InvalidData` 406, 31 `CategoryNotExist` 406...).
+//! - A request the client's own checks would refuse (bad body, bad `$filter`) is a 400
+//!   `{"Message": "<field>: <problem>"}` (ASP.NET's error shape).
+//! - The operations the document lists as "No Documentation Available" answer plausible
+//!   JSON of the mock's invention (their catalogue type is free-form).
+//!
+//! Codes (product, order, category codes, usernames) match case-insensitively, as on
+//! the SQL Server behind the API.
+
+mod data;
+mod query;
+
+use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::Response;
+use commerce_kit::request::{FieldError, FieldErrors, Operation, Request};
+use commerce_kit::schema::{Schema, Wire};
+use commerce_kit::vendors::sellers_commerce::category::{CategoryCategories, CategoryCategory, CategoryProductcategory, SellersCategory};
+use commerce_kit::vendors::sellers_commerce::codes::response_code_named;
+use commerce_kit::vendors::sellers_commerce::order::{OrderPaymentinformation, OrderUpdateorderstatus, SellersOrder};
+use commerce_kit::vendors::sellers_commerce::product::{ProductProducts, SellersProduct, SellersSku};
+use commerce_kit::vendors::sellers_commerce::returns::{ReturnReturn, SellersReturnRequest};
+use commerce_kit::vendors::sellers_commerce::shopper::{SellersAddress, SellersShopper, ShopperShoppers};
+use commerce_kit::vendors::sellers_commerce::token::SellersTokenResponse;
+use commerce_kit::vendors::sellers_commerce::{check_object, check_object_or_list, SellersStatusResponse};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::dispatch::{json, ok, parse_query, Answer, Call, Handler, VendorError};
+use crate::MockState;
+
+/// The 401 message of ASP.NET Web API's `[Authorize]`.
+const DENIED: &str = "Authorization has been denied for this request.";
+
+/// The account's tokens and its store.
+pub(crate) struct Store {
+    /// Access tokens and when each expires.
+    access: HashMap<String, Instant>,
+    /// Refresh tokens and when each expires; one use each.
+    refresh: HashMap<String, Instant>,
+    data: data::Data,
+    next_product_id: i64,
+    next_return: u32,
+}
+
+impl Store {
+    pub(crate) fn new() -> Store {
+        let data = data::seeded();
+        let next_product_id = 1 + data.products.iter().filter_map(|p| p.sc_product_id).max().unwrap_or(1000);
+        Store { access: HashMap::new(), refresh: HashMap::new(), next_product_id, next_return: 5001 + data.returns.len() as u32, data }
+    }
+
+    /// `Ok` for a live access token; expired ones are forgotten.
+    fn check_access(&mut self, token: &str) -> Result<(), VendorError> {
+        match self.access.get(token) {
+            None => Err(unauthorized("invalid_token", "The access token is not valid")),
+            Some(&expires) if Instant::now() >= expires => {
+                self.access.remove(token);
+                Err(unauthorized("invalid_token", "The access token expired"))
+            }
+            Some(_) => Ok(()),
+        }
+    }
+}
+
+impl MockState {
+    /// Issues an access token (and a refresh token) as the password grant would, for tests.
+    pub fn sellers_commerce_token(&self) -> String {
+        issue(self).access_token
+    }
+}
+
+pub(crate) fn handler(id: &str) -> Option<Handler> {
+    Some(match id.strip_prefix("sellers_commerce.")? {
+        // Both grants share `POST /token`; the router sends both to the first one.
+        "token_password" | "token_refresh" => token,
+        "product_getall" | "product_getallproducts" | "product_getproducts" => product_getall,
+        "product_getallproductskus" => product_getallproductskus,
+        "product_get" => product_get,
+        "product_products" => product_products,
+        "product_updateskuprice" | "product_updateskuinventory" => product_update_skus,
+        "product_getallsuppliers" => product_getallsuppliers,
+        "shopper_getall" => shopper_getall,
+        "shopper_get" => shopper_get,
+        "shopper_shoppers" => shopper_shoppers,
+        "shopper_shopperaddress" => shopper_shopperaddress,
+        "return_getall" => return_getall,
+        "return_get" => return_get,
+        "return_return" => return_return,
+        "embellishments_getall" => embellishments_getall,
+        "embellishments_getproductembellishment" => embellishments_getproductembellishment,
+        "category_getall" => category_getall,
+        "category_get" => category_get,
+        "category_categoryproducts" => category_categoryproducts,
+        "category_categories" => category_categories,
+        "category_category" => category_category,
+        "category_productcategory" => category_productcategory,
+        "category_getallbrands" => category_getallbrands,
+        "order_getall" | "order_getorders" => order_getall,
+        "order_get" => order_get,
+        "order_shippinginformation" => order_shippinginformation,
+        "order_paymentinformation" => order_paymentinformation,
+        "order_updateorderstatus" => order_updateorderstatus,
+        "order_ordersamplepost" => object_processed,
+        other if other.starts_with("portaladmin_") || other.starts_with("portallogin_") => portal,
+        _ => return None,
+    })
+}
+
+/// `Authorization: bearer <token>` (the scheme in any case), a token the mock issued
+/// that has not expired.
+pub(crate) fn authorize(state: &MockState, call: &Call) -> Result<(), VendorError> {
+    let header = call.header("authorization").ok_or_else(|| unauthorized("invalid_request", "No Authorization header"))?;
+    let token = match header.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => token.trim(),
+        _ => return Err(unauthorized("invalid_request", "The Authorization header is not a bearer token")),
+    };
+    state.sellers_commerce.lock().unwrap().check_access(token)
+}
+
+/// An error in this vendor's format (see the module documentation).
+pub(crate) fn error_body(status: StatusCode, code: &str, message: &str) -> Response {
+    if let Some(row) = response_code_named(code) {
+        let body = SellersStatusResponse { results: row.results.into(), response_message: message.into(), status_code: i64::from(row.code) };
+        return json(status, serde_json::to_vec(&body).expect("serialises"));
+    }
+    let mut response = json(status, json!({ "Message": if status == StatusCode::UNAUTHORIZED { DENIED } else { message } }).to_string());
+    if status == StatusCode::UNAUTHORIZED {
+        // `code` is the RFC 6750 error, `message` its description.
+        let challenge = format!("Bearer error=\"{code}\", error_description=\"{}\"", message.replace('"', "'"));
+        response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_str(&challenge).unwrap_or(HeaderValue::from_static("Bearer")));
+    }
+    response
+}
+
+fn unauthorized(error: &'static str, description: &str) -> VendorError {
+    VendorError::new(StatusCode::UNAUTHORIZED, error, description)
+}
+
+/// A refusal with one of the document's codes, at its HTTP status.
+fn refuse(results: &'static str, message: impl Into<String>) -> VendorError {
+    let status = response_code_named(results).and_then(|r| StatusCode::from_u16(r.http_status).ok()).unwrap_or(StatusCode::NOT_ACCEPTABLE);
+    VendorError::new(status, results, message)
+}
+
+/// The document's message for a code.
+fn refuse_as_documented(results: &'static str) -> VendorError {
+    refuse(results, response_code_named(results).map_or("", |r| r.message))
+}
+
+fn bad_request(message: impl Into<String>) -> VendorError {
+    VendorError::new(StatusCode::BAD_REQUEST, "BAD_REQUEST", message)
+}
+
+fn not_found(message: impl Into<String>) -> VendorError {
+    VendorError::new(StatusCode::NOT_FOUND, "NOT_FOUND", message)
+}
+
+fn processed() -> Answer {
+    ok(&SellersStatusResponse::for_code(20).expect("code 20 is documented"))
+}
+
+fn same(a: Option<&str>, b: &str) -> bool {
+    a.is_some_and(|a| a.eq_ignore_ascii_case(b))
+}
+
+fn path_param<'a>(call: &'a Call, name: &str) -> &'a str {
+    call.path_params.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+}
+
+// ---------------------------------------------------------------------------------
+// Tokens
+
+static TOKENS_ISSUED: AtomicU64 = AtomicU64::new(0);
+
+/// `bytes` hex digits no one can guess: std's randomly keyed SipHash over a counter and
+/// the time (the mock has no random-number crate, and needs none stronger).
+fn random_hex(words: u8) -> String {
+    let count = TOKENS_ISSUED.fetch_add(1, Ordering::Relaxed);
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    (0..words).map(|word| format!("{:016x}", RandomState::new().hash_one((count, nanos, word)))).collect()
+}
+
+/// A new access token and refresh token, as the document shows them: the access token
+/// long and URL-safe, the refresh token a GUID.
+fn issue(state: &MockState) -> SellersTokenResponse {
+    let access_token = random_hex(6);
+    let r = random_hex(2);
+    let refresh_token = format!("{}-{}-4{}-a{}-{}", &r[0..8], &r[8..12], &r[13..16], &r[17..20], &r[20..32]);
+    let now = Instant::now();
+    let mut store = state.sellers_commerce.lock().unwrap();
+    store.access.retain(|_, at| *at > now);
+    store.refresh.retain(|_, at| *at > now);
+    store.access.insert(access_token.clone(), now + state.config.sellers_token_ttl);
+    store.refresh.insert(refresh_token.clone(), now + state.config.sellers_refresh_ttl);
+    SellersTokenResponse { access_token, token_type: "bearer".into(), expires_in: state.config.sellers_token_ttl.as_secs() as i64, refresh_token }
+}
+
+/// An OAuth 2.0 token error (RFC 6749 section 5.2), status 400.
+fn oauth_error(error: &str, description: &str) -> Answer {
+    Ok(json(StatusCode::BAD_REQUEST, json!({ "error": error, "error_description": description }).to_string()))
+}
+
+/// `POST /token`, both grants: `grant_type=password` with the configured Access Key and
+/// Shared Secret, or `grant_type=refresh_token` with a live refresh token (which is
+/// used up: the answer carries a new one).
+fn token(state: &MockState, call: &Call) -> Answer {
+    let form = parse_query(&String::from_utf8_lossy(&call.body));
+    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let answer = match field("grant_type") {
+        Some("password") => {
+            let (username, password) = (field("username").unwrap_or(""), field("password").unwrap_or(""));
+            if username != state.config.sellers_username || password != state.config.sellers_password {
+                return oauth_error("invalid_grant", "The user name or password is incorrect.");
+            }
+            issue(state)
+        }
+        Some("refresh_token") => {
+            let presented = field("refresh_token").unwrap_or("");
+            let live = {
+                let mut store = state.sellers_commerce.lock().unwrap();
+                store.refresh.remove(presented).is_some_and(|expires| Instant::now() < expires)
+            };
+            if !live {
+                return oauth_error("invalid_grant", "The refresh token is invalid, expired or already used.");
+            }
+            issue(state)
+        }
+        Some(_) | None => return oauth_error("unsupported_grant_type", "grant_type must be password or refresh_token"),
+    };
+    let mut response = ok(&answer)?;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    Ok(response)
+}
+
+// ---------------------------------------------------------------------------------
+// Lists
+
+/// `records` as JSON, with the call's `$filter` and `$orderby` applied.
+fn listed<T: Serialize>(call: &Call, records: &[T], item: &'static Schema) -> Result<Vec<Value>, VendorError> {
+    let values = records.iter().map(|r| serde_json::to_value(r).expect("records serialise")).collect();
+    query::apply(values, call.query("$filter"), call.query("$orderby"), item)
+        .map_err(|e| bad_request(format!("The query specified in the URI is not valid. {e}")))
+}
+
+/// Answers the request the client would have built from this body, or its field
+/// errors as a 400: the mock refuses exactly what the SDK refuses.
+fn checked<O: Operation>(operation: O) -> Result<Request, VendorError> {
+    operation.build().map_err(|errors: Vec<FieldError>| bad_request(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
+}
+
+/// `check` (one of the core's body checks) as a 400 listing every problem.
+fn check_with(check: fn(&Value, &mut FieldErrors), body: &Value) -> Result<(), VendorError> {
+    let mut errors = FieldErrors::new();
+    check(body, &mut errors);
+    errors.into_result(()).map_err(|errors| bad_request(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
+}
+
+fn body_json(call: &Call) -> Result<Value, VendorError> {
+    serde_json::from_slice(&call.body).map_err(|e| bad_request(format!("body: not JSON ({e})")))
+}
+
+fn product_getall(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(&listed(call, &store.data.products, SellersProduct::SCHEMA)?)
+}
+
+fn product_get(state: &MockState, call: &Call) -> Answer {
+    let code = path_param(call, "productcode");
+    let store = state.sellers_commerce.lock().unwrap();
+    let product =
+        store.data.products.iter().find(|p| same(p.product_code.as_deref(), code)).ok_or_else(|| not_found(format!("No product with code '{code}'")))?;
+    ok(product)
+}
+
+/// `top`/`skip` (non-negative integers), after the `SCproductID` and `ProductCode` filters.
+fn product_getallproductskus(state: &MockState, call: &Call) -> Answer {
+    let number = |name: &str| -> Result<Option<usize>, VendorError> {
+        call.query_text(name).map(|v| v.trim().parse::<usize>().map_err(|_| bad_request(format!("{name}: {v:?} is not a non-negative integer")))).transpose()
+    };
+    let (top, skip) = (number("top")?, number("skip")?.unwrap_or(0));
+    let id = call
+        .query_text("SCproductID")
+        .map(|v| v.trim().parse::<i64>().map_err(|_| bad_request(format!("SCproductID: {v:?} is not an integer"))))
+        .transpose()?;
+    let code = call.query_text("ProductCode");
+    let store = state.sellers_commerce.lock().unwrap();
+    let skus: Vec<&SellersSku> = store
+        .data
+        .skus
+        .iter()
+        .filter(|s| id.is_none_or(|id| s.sc_product_id == Some(id)) && code.is_none_or(|c| same(s.product_code.as_deref(), c)))
+        .skip(skip)
+        .take(top.unwrap_or(usize::MAX))
+        .collect();
+    ok(&skus)
+}
+
+/// Add or update by `ProductCode` (a body without one is `InvalidData`); a new product
+/// gets the next `SCproductID` and one SKU.
+fn product_products(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    checked(ProductProducts::new(&body))?;
+    let product: SellersProduct = serde_json::from_value(body).map_err(|e| bad_request(e.to_string()))?;
+    let Some(code) = product.product_code.clone().filter(|c| !c.trim().is_empty()) else {
+        return Err(refuse("InvalidData", "Invalid data provided: ProductCode is required to add or update a product"));
+    };
+    let mut store = state.sellers_commerce.lock().unwrap();
+    match store.data.products.iter_mut().find(|p| same(p.product_code.as_deref(), &code)) {
+        Some(existing) => existing.sc_product_id = product.sc_product_id.or(existing.sc_product_id),
+        None => {
+            let id = product.sc_product_id.unwrap_or(store.next_product_id);
+            store.next_product_id = store.next_product_id.max(id + 1);
+            store.data.products.push(SellersProduct { product_code: Some(code.clone()), sc_product_id: Some(id) });
+            store.data.skus.push(SellersSku { sc_product_id: Some(id), product_code: Some(code) });
+        }
+    }
+    processed()
+}
+
+/// SKU price and inventory updates: the document names no field; an entry naming a
+/// `ProductCode` the store does not have is `InvalidSku`.
+fn product_update_skus(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    check_with(check_object_or_list, &body)?;
+    let entries: Vec<&Value> = match &body {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    let store = state.sellers_commerce.lock().unwrap();
+    for entry in entries {
+        if let Some(code) = entry.get("ProductCode").and_then(Value::as_str) {
+            if !store.data.skus.iter().any(|s| same(s.product_code.as_deref(), code)) {
+                return Err(refuse_as_documented("InvalidSku"));
+            }
+        }
+    }
+    processed()
+}
+
+fn product_getallsuppliers(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(&listed(call, &store.data.suppliers, &Schema::Any)?)
+}
+
+fn shopper_getall(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(&listed(call, &store.data.shoppers, SellersShopper::SCHEMA)?)
+}
+
+fn shopper_get(state: &MockState, call: &Call) -> Answer {
+    let username = path_param(call, "username");
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(store.data.shoppers.iter().find(|s| same(s.user_name.as_deref(), username)).ok_or_else(|| refuse_as_documented("UserNotExists"))?)
+}
+
+/// Add or update by `UserName` (a shopper without one is `InvalidData`): the fields
+/// given replace the stored ones.
+fn shopper_shoppers(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    checked(ShopperShoppers::new(&body))?;
+    let shoppers: Vec<SellersShopper> = serde_json::from_value(body).map_err(|e| bad_request(e.to_string()))?;
+    if shoppers.iter().any(|s| s.user_name.as_deref().is_none_or(|u| u.trim().is_empty())) {
+        return Err(refuse("InvalidData", "Invalid data provided: UserName is required to add or update a shopper"));
+    }
+    let mut store = state.sellers_commerce.lock().unwrap();
+    for shopper in shoppers {
+        match store.data.shoppers.iter_mut().find(|s| same(s.user_name.as_deref(), shopper.user_name.as_deref().unwrap_or_default())) {
+            Some(existing) => {
+                let merged = SellersShopper {
+                    first_name: shopper.first_name.or(existing.first_name.take()),
+                    last_name: shopper.last_name.or(existing.last_name.take()),
+                    dob: shopper.dob.or(existing.dob.take()),
+                    deleted: shopper.deleted.or(existing.deleted),
+                    shopper_type_id: shopper.shopper_type_id.or(existing.shopper_type_id),
+                    address: shopper.address.or(existing.address.take()),
+                    user_name: existing.user_name.take(),
+                    gender: shopper.gender.or(existing.gender),
+                };
+                *existing = merged;
+            }
+            None => store.data.shoppers.push(shopper),
+        }
+    }
+    processed()
+}
+
+/// Addresses: each entry names its shopper by `UserName` (unknown: `UserNotExists`)
+/// and carries the address fields; the mock adds it to the shopper's addresses.
+fn shopper_shopperaddress(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    check_with(check_object_or_list, &body)?;
+    let entries: Vec<Value> = match body {
+        Value::Array(items) => items,
+        other => vec![other],
+    };
+    let mut store = state.sellers_commerce.lock().unwrap();
+    for entry in entries {
+        let Some(username) = entry.get("UserName").and_then(Value::as_str) else {
+            return Err(refuse("InvalidData", "Invalid data provided: UserName names the shopper of an address"));
+        };
+        let address: SellersAddress = serde_json::from_value(entry.clone()).map_err(|e| bad_request(e.to_string()))?;
+        let shopper = store.data.shoppers.iter_mut().find(|s| same(s.user_name.as_deref(), username)).ok_or_else(|| refuse_as_documented("UserNotExists"))?;
+        shopper.address.get_or_insert_with(Vec::new).push(address);
+    }
+    processed()
+}
+
+fn return_getall(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(&listed(call, &store.data.returns, SellersReturnRequest::SCHEMA)?)
+}
+
+fn return_get(state: &MockState, call: &Call) -> Answer {
+    let number = path_param(call, "returnnumber");
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(store.data.returns.iter().find(|r| same(r.return_number.as_deref(), number)).ok_or_else(|| not_found(format!("No return request '{number}'")))?)
+}
+
+/// A return for an order of the store (`OrderNumber` required: `InvalidData`; unknown:
+/// `OrderNotExist`); it gets the next `RMA-` number.
+fn return_return(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    checked(ReturnReturn::new(&body))?;
+    let request: SellersReturnRequest = serde_json::from_value(body).map_err(|e| bad_request(e.to_string()))?;
+    let Some(order) = request.order_number.filter(|o| !o.trim().is_empty()) else {
+        return Err(refuse("InvalidData", "Invalid data provided: OrderNumber names the order returned"));
+    };
+    let mut store = state.sellers_commerce.lock().unwrap();
+    if !store.data.orders.iter().any(|o| same(o.order_number.as_deref(), &order)) {
+        return Err(refuse_as_documented("OrderNotExist"));
+    }
+    let number = format!("RMA-{}", store.next_return);
+    store.next_return += 1;
+    store.data.returns.push(SellersReturnRequest { return_number: Some(number), order_number: Some(order) });
+    processed()
+}
+
+fn embellishments_getall(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    let all: Vec<&Value> = store.data.embellishments.iter().map(|(_, e)| e).collect();
+    ok(&listed(call, &all, &Schema::Any)?)
+}
+
+fn embellishments_getproductembellishment(state: &MockState, call: &Call) -> Answer {
+    let code = call.query_text("productCode").ok_or_else(|| bad_request("productCode: is required"))?;
+    let store = state.sellers_commerce.lock().unwrap();
+    let tagged: Vec<&Value> = store.data.embellishments.iter().filter(|(p, _)| p.eq_ignore_ascii_case(code)).map(|(_, e)| e).collect();
+    ok(&tagged)
+}
+
+fn category_getall(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(&listed(call, &store.data.categories, SellersCategory::SCHEMA)?)
+}
+
+fn find_category<'a>(store: &'a Store, code: &str) -> Result<&'a SellersCategory, VendorError> {
+    store.data.categories.iter().find(|c| same(c.category_code.as_deref(), code)).ok_or_else(|| refuse_as_documented("CategoryNotExist"))
+}
+
+fn category_get(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(find_category(&store, path_param(call, "categorycode"))?)
+}
+
+fn category_categoryproducts(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    let category = find_category(&store, path_param(call, "categorycode"))?.category_code.clone().unwrap_or_default();
+    let products: Vec<&SellersProduct> = store
+        .data
+        .products
+        .iter()
+        .filter(|p| store.data.product_categories.iter().any(|(product, c)| same(p.product_code.as_deref(), product) && c.eq_ignore_ascii_case(&category)))
+        .collect();
+    ok(&products)
+}
+
+/// Add or update by `CategoryCode` (required: `InvalidData`).
+fn category_categories(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    checked(CategoryCategories::new(&body))?;
+    let categories: Vec<SellersCategory> = serde_json::from_value(body).map_err(|e| bad_request(e.to_string()))?;
+    if categories.iter().any(|c| c.category_code.as_deref().is_none_or(|c| c.trim().is_empty())) {
+        return Err(refuse("InvalidData", "Invalid data provided: CategoryCode is required to add or update a category"));
+    }
+    let mut store = state.sellers_commerce.lock().unwrap();
+    for category in categories {
+        match store.data.categories.iter_mut().find(|c| same(c.category_code.as_deref(), category.category_code.as_deref().unwrap_or_default())) {
+            Some(existing) => existing.is_brand = category.is_brand.or(existing.is_brand),
+            None => store.data.categories.push(category),
+        }
+    }
+    processed()
+}
+
+/// `ActionId` 1 removes the category and its product mappings; 2 removes its mapping
+/// from the parent, which the mock does not model: the category stays.
+fn category_category(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    checked(CategoryCategory::new(&body))?;
+    let code = body["CategoryCode"].as_str().unwrap_or_default().to_string();
+    let mut store = state.sellers_commerce.lock().unwrap();
+    find_category(&store, &code)?;
+    if body["ActionId"].as_i64() == Some(1) {
+        store.data.categories.retain(|c| !same(c.category_code.as_deref(), &code));
+        store.data.product_categories.retain(|(_, c)| !c.eq_ignore_ascii_case(&code));
+    }
+    processed()
+}
+
+/// Maps products to categories: an unknown category is `CategoryNotExist`, an unknown
+/// product `InvalidData`; nothing is mapped unless all are known.
+fn category_productcategory(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    checked(CategoryProductcategory::new(&body))?;
+    let mut store = state.sellers_commerce.lock().unwrap();
+    let mut pairs = Vec::new();
+    for entry in body.as_array().into_iter().flatten() {
+        let (Some(product), Some(category)) = (entry["ProductCode"].as_str(), entry["CategoryCode"].as_str()) else {
+            return Err(refuse("InvalidData", "Invalid data provided: each mapping needs ProductCode and CategoryCode"));
+        };
+        find_category(&store, category)?;
+        if !store.data.products.iter().any(|p| same(p.product_code.as_deref(), product)) {
+            return Err(refuse("InvalidData", format!("Invalid data provided: no product '{product}'")));
+        }
+        pairs.push((product.to_string(), category.to_string()));
+    }
+    for pair in pairs {
+        if !store.data.product_categories.iter().any(|(p, c)| p.eq_ignore_ascii_case(&pair.0) && c.eq_ignore_ascii_case(&pair.1)) {
+            store.data.product_categories.push(pair);
+        }
+    }
+    processed()
+}
+
+fn category_getallbrands(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(&listed(call, &store.data.brands, &Schema::Any)?)
+}
+
+fn order_getall(state: &MockState, call: &Call) -> Answer {
+    let store = state.sellers_commerce.lock().unwrap();
+    ok(&listed(call, &store.data.orders, SellersOrder::SCHEMA)?)
+}
+
+fn find_order<'a>(store: &'a mut Store, number: &str) -> Result<&'a mut SellersOrder, VendorError> {
+    store.data.orders.iter_mut().find(|o| same(o.order_number.as_deref(), number)).ok_or_else(|| refuse_as_documented("OrderNotExist"))
+}
+
+fn order_get(state: &MockState, call: &Call) -> Answer {
+    let mut store = state.sellers_commerce.lock().unwrap();
+    ok(&find_order(&mut store, path_param(call, "ordernumber"))?.clone())
+}
+
+/// Shipping information of all items: the order (`OrderNumber`, required) becomes
+/// Shipped (9).
+fn order_shippinginformation(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    check_with(check_object, &body)?;
+    let Some(number) = body.get("OrderNumber").and_then(Value::as_str) else {
+        return Err(refuse("InvalidData", "Invalid data provided: OrderNumber names the order shipped"));
+    };
+    let mut store = state.sellers_commerce.lock().unwrap();
+    find_order(&mut store, number)?.order_status_id = Some(9);
+    processed()
+}
+
+/// Captures an authorized payment: the order's payment status goes from AuthorizeOnly
+/// (75) to PriorAuthCapture (86); a captured one is `AlreadyCaptured`.
+fn order_paymentinformation(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    checked(OrderPaymentinformation::new(&body))?;
+    let mut store = state.sellers_commerce.lock().unwrap();
+    let order = find_order(&mut store, body["OrderNumber"].as_str().unwrap_or_default())?;
+    if matches!(order.payment_status_id, Some(74 | 86)) {
+        return Err(refuse_as_documented("AlreadyCaptured"));
+    }
+    order.payment_status_id = Some(86);
+    processed()
+}
+
+fn order_updateorderstatus(state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    checked(OrderUpdateorderstatus::new(&body))?;
+    let mut store = state.sellers_commerce.lock().unwrap();
+    find_order(&mut store, body["OrderNumber"].as_str().unwrap_or_default())?.order_status_id = body["OrderStatusId"].as_i64();
+    processed()
+}
+
+/// An undocumented write: any JSON object is "Processed".
+fn object_processed(_state: &MockState, call: &Call) -> Answer {
+    let body = body_json(call)?;
+    check_with(check_object, &body)?;
+    processed()
+}
+
+/// The portal operations ("No Documentation Available"): their required query
+/// parameters are checked, writes take a JSON object and answer "Processed", reads
+/// answer the mock's own plausible JSON (a portal admin, roles, a URL, a flag).
+fn portal(_state: &MockState, call: &Call) -> Answer {
+    for param in call.endpoint.query.iter().filter(|p| p.required) {
+        if call.query_text(param.name).is_none() {
+            return Err(bad_request(format!("{}: is required", param.name)));
+        }
+    }
+    let admin = json!({ "UserID": 1, "UserName": "mock-admin", "Email": "admin@example.com" });
+    let op = call.endpoint.id.trim_start_matches("sellers_commerce.");
+    match op {
+        "portaladmin_admins" => ok(&json!([admin])),
+        "portaladmin_admin_get" | "portaladmin_getuserbyid" => ok(&admin),
+        "portaladmin_isemailorusernameexists" => {
+            let taken = call.query_text("param").is_some_and(|p| p.eq_ignore_ascii_case("mock-admin") || p.eq_ignore_ascii_case("admin@example.com"));
+            ok(&taken)
+        }
+        "portaladmin_allroles" => ok(&json!([{ "RoleID": 1, "RoleName": "Administrator" }, { "RoleID": 2, "RoleName": "Store Manager" }])),
+        "portaladmin_redirecturl" => {
+            ok(&format!("https://portal.example.com/redirect?provider={}", commerce_kit::request::percent_encode(call.query_text("ProviderID").unwrap_or(""))))
+        }
+        "portallogin_forgotpassword" | "portallogin_valiadatestoresso" => ok(&true),
+        "portallogin_closureformsso" => ok(&json!({})),
+        "portallogin_login" => {
+            check_with(check_object, &body_json(call)?)?;
+            ok(&admin)
+        }
+        // The queries-only writes have no body.
+        "portallogin_resetpassword" | "portallogin_updatepasswordresethistory" => processed(),
+        _ if call.endpoint.method == commerce_kit::catalogue::Method::Post => {
+            check_with(check_object, &body_json(call)?)?;
+            processed()
+        }
+        other => Err(VendorError::new(StatusCode::NOT_IMPLEMENTED, "NOT_MODELLED", format!("the mock does not model {other}"))),
+    }
+}

@@ -1,0 +1,205 @@
+//! OData on the mock's lists: `$filter` parsed by the core's checker
+//! (`commerce_kit::vendors::sellers_commerce::odata`) and evaluated for what a dashboard
+//! sends: a field compared with a literal (`eq ne gt ge lt le`), combined with `and`,
+//! `or`, `not` and parentheses. Dates compare as the ISO 8601 text they are, so the
+//! document's `OrderPlacedDate gt datetime'2016-01-01'` works. Functions and
+//! field-to-field comparisons are valid OData the mock does not evaluate: a 400 that
+//! says so, naming `$filter`. `$orderby Field [asc|desc], ...` sorts (nulls first, as
+//! SQL Server does).
+//!
+//! A field the listed type does not declare is a 400, as OData answers "Could not find
+//! a property named ..."; lists of free-form objects accept any field (absent is null).
+
+use std::cmp::Ordering;
+
+use commerce_kit::schema::Schema;
+use commerce_kit::vendors::sellers_commerce::odata::{self, CompareOp, Direction, Expr, Literal};
+use serde_json::Value;
+
+/// Why a query cannot be answered: the message of a 400, naming the option.
+pub(crate) type QueryError = String;
+
+/// `records` filtered by `$filter` and sorted by `$orderby` (both optional). `item`
+/// is the schema of one record, for the field-name check.
+pub(crate) fn apply(records: Vec<Value>, filter: Option<&str>, orderby: Option<&str>, item: &'static Schema) -> Result<Vec<Value>, QueryError> {
+    let fields = declared_fields(item);
+    let mut records = records;
+    if let Some(filter) = filter.filter(|f| !f.trim().is_empty()) {
+        let expr = odata::parse_filter(filter).map_err(|e| format!("$filter: {e}"))?;
+        check_members(&expr, &fields).map_err(|e| format!("$filter: {e}"))?;
+        let mut kept = Vec::with_capacity(records.len());
+        for record in records {
+            if matches(&expr, &record)? {
+                kept.push(record);
+            }
+        }
+        records = kept;
+    }
+    if let Some(orderby) = orderby.filter(|o| !o.trim().is_empty()) {
+        let keys = odata::parse_orderby(orderby).map_err(|e| format!("$orderby: {e}"))?;
+        for (path, _) in &keys {
+            check_path(path, &fields).map_err(|e| format!("$orderby: {e}"))?;
+        }
+        records.sort_by(|a, b| {
+            keys.iter()
+                .map(|(path, direction)| {
+                    let order = compare_for_sort(lookup(a, path), lookup(b, path));
+                    if *direction == Direction::Desc {
+                        order.reverse()
+                    } else {
+                        order
+                    }
+                })
+                .find(|o| o.is_ne())
+                .unwrap_or(Ordering::Equal)
+        });
+    }
+    Ok(records)
+}
+
+/// The wire names of the record type's fields; `None` for a free-form record.
+fn declared_fields(item: &'static Schema) -> Option<Vec<&'static str>> {
+    match item {
+        Schema::Object(object) => Some(object.fields.iter().map(|f| f.wire).collect()),
+        Schema::Nullable(inner) => declared_fields(inner),
+        _ => None,
+    }
+}
+
+fn check_path(path: &[String], fields: &Option<Vec<&'static str>>) -> Result<(), String> {
+    match fields {
+        Some(fields) if !fields.contains(&path[0].as_str()) => Err(format!("Could not find a property named '{}' on the listed type", path[0])),
+        // Nested paths only into free-form data (no declared type here has nested objects
+        // a dashboard would filter on).
+        Some(_) if path.len() > 1 => Err(format!("the mock does not filter on nested paths ('{}')", path.join("/"))),
+        _ => Ok(()),
+    }
+}
+
+fn check_members(expr: &Expr, fields: &Option<Vec<&'static str>>) -> Result<(), String> {
+    match expr {
+        Expr::Or(a, b) | Expr::And(a, b) | Expr::Compare(a, _, b) => check_members(a, fields).and_then(|()| check_members(b, fields)),
+        Expr::Not(a) => check_members(a, fields),
+        Expr::Call(_, args) => args.iter().try_for_each(|a| check_members(a, fields)),
+        Expr::Member(path) => check_path(path, fields),
+        Expr::Literal(_) => Ok(()),
+    }
+}
+
+fn lookup<'a>(record: &'a Value, path: &[String]) -> &'a Value {
+    path.iter().try_fold(record, |v, key| v.get(key)).unwrap_or(&Value::Null)
+}
+
+fn matches(expr: &Expr, record: &Value) -> Result<bool, QueryError> {
+    Ok(match expr {
+        Expr::Or(a, b) => matches(a, record)? || matches(b, record)?,
+        Expr::And(a, b) => matches(a, record)? && matches(b, record)?,
+        Expr::Not(a) => !matches(a, record)?,
+        Expr::Member(path) => match lookup(record, path) {
+            Value::Bool(b) => *b,
+            Value::Null => false,
+            _ => return Err(format!("$filter: '{}' is not a boolean field", path.join("/"))),
+        },
+        Expr::Literal(Literal::Boolean(b)) => *b,
+        Expr::Compare(left, op, right) => match (left.as_ref(), right.as_ref()) {
+            (Expr::Member(path), Expr::Literal(literal)) => compare(lookup(record, path), *op, literal, path)?,
+            (Expr::Literal(literal), Expr::Member(path)) => compare(lookup(record, path), mirror(*op), literal, path)?,
+            _ => return Err("$filter: the mock compares a field with a literal only (valid OData, not evaluated here)".into()),
+        },
+        Expr::Call(function, _) => return Err(format!("$filter: the mock does not evaluate {}() (valid OData, not evaluated here)", function.name())),
+        Expr::Literal(_) => return Err("$filter: a literal is not a condition".into()),
+    })
+}
+
+/// `5 lt Field` is `Field gt 5`.
+fn mirror(op: CompareOp) -> CompareOp {
+    match op {
+        CompareOp::Gt => CompareOp::Lt,
+        CompareOp::Ge => CompareOp::Le,
+        CompareOp::Lt => CompareOp::Gt,
+        CompareOp::Le => CompareOp::Ge,
+        other => other,
+    }
+}
+
+fn compare(value: &Value, op: CompareOp, literal: &Literal, path: &[String]) -> Result<bool, QueryError> {
+    let ordering = match (value, literal) {
+        (Value::Null, Literal::Null) => Some(Ordering::Equal),
+        // null against a value: only `ne` holds (SQL's three-valued logic, as OData on SQL Server).
+        (Value::Null, _) | (_, Literal::Null) => return Ok(op == CompareOp::Ne),
+        (Value::String(s), Literal::String(l) | Literal::DateTime(l) | Literal::DateTimeOffset(l) | Literal::Guid(l)) => Some(s.as_str().cmp(l.as_str())),
+        (Value::Number(n), Literal::Integer(i)) => n.as_f64().and_then(|n| n.partial_cmp(&(*i as f64))),
+        (Value::Number(n), Literal::Decimal(d)) => n.as_f64().and_then(|n| n.partial_cmp(d)),
+        (Value::Bool(b), Literal::Boolean(l)) => Some(b.cmp(l)),
+        _ => {
+            return Err(format!("$filter: '{}' cannot be compared with {literal} (a binary operator with incompatible types)", path.join("/")));
+        }
+    };
+    let Some(ordering) = ordering else { return Ok(op == CompareOp::Ne) };
+    Ok(match op {
+        CompareOp::Eq => ordering.is_eq(),
+        CompareOp::Ne => ordering.is_ne(),
+        CompareOp::Gt => ordering.is_gt(),
+        CompareOp::Ge => ordering.is_ge(),
+        CompareOp::Lt => ordering.is_lt(),
+        CompareOp::Le => ordering.is_le(),
+    })
+}
+
+fn compare_for_sort(a: &Value, b: &Value) -> Ordering {
+    match (a, b) {
+        (Value::Null, Value::Null) => Ordering::Equal,
+        (Value::Null, _) => Ordering::Less,
+        (_, Value::Null) => Ordering::Greater,
+        (Value::Number(x), Value::Number(y)) => x.as_f64().partial_cmp(&y.as_f64()).unwrap_or(Ordering::Equal),
+        (Value::String(x), Value::String(y)) => x.cmp(y),
+        (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+        _ => a.to_string().cmp(&b.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use commerce_kit::schema::Wire;
+    use commerce_kit::vendors::sellers_commerce::order::SellersOrder;
+    use serde_json::json;
+
+    use super::*;
+
+    fn orders() -> Vec<Value> {
+        vec![
+            json!({"OrderNumber": "SC1", "OrderStatusId": 9, "OrderPlacedDate": "2016-03-14T10:22:05+00:00"}),
+            json!({"OrderNumber": "SC2", "OrderStatusId": 3, "OrderPlacedDate": "2016-07-01T15:00:00+00:00"}),
+            json!({"OrderNumber": "SC3", "OrderStatusId": 9}),
+        ]
+    }
+
+    fn numbers(filter: Option<&str>, orderby: Option<&str>) -> Result<Vec<String>, String> {
+        apply(orders(), filter, orderby, SellersOrder::SCHEMA).map(|r| r.iter().map(|o| o["OrderNumber"].as_str().unwrap().to_string()).collect())
+    }
+
+    #[test]
+    fn filters_and_orders() {
+        assert_eq!(numbers(Some("OrderStatusId eq 9"), None).unwrap(), ["SC1", "SC3"]);
+        assert_eq!(numbers(Some("OrderPlacedDate gt datetime'2016-01-01' and OrderPlacedDate lt datetime'2016-06-01'"), None).unwrap(), ["SC1"]);
+        assert_eq!(numbers(Some("not (OrderStatusId eq 9) or OrderNumber eq 'SC3'"), Some("OrderNumber desc")).unwrap(), ["SC3", "SC2"]);
+        assert_eq!(numbers(Some("OrderPlacedDate eq null"), None).unwrap(), ["SC3"]);
+        assert_eq!(numbers(Some("3 lt OrderStatusId"), None).unwrap(), ["SC1", "SC3"]);
+        assert_eq!(numbers(None, Some("OrderPlacedDate desc, OrderNumber")).unwrap(), ["SC2", "SC1", "SC3"]);
+    }
+
+    #[test]
+    fn refusals_name_the_option() {
+        assert!(numbers(Some("OrderStatusId = 9"), None).unwrap_err().starts_with("$filter: does not parse at character 15"));
+        assert_eq!(numbers(Some("Status eq 'Shipped'"), None).unwrap_err(), "$filter: Could not find a property named 'Status' on the listed type");
+        assert!(numbers(Some("startswith(OrderNumber, 'SC')"), None).unwrap_err().contains("does not evaluate startswith()"));
+        assert!(numbers(Some("OrderStatusId eq 'nine'"), None).unwrap_err().contains("incompatible types"));
+        assert_eq!(numbers(None, Some("Nope")).unwrap_err(), "$orderby: Could not find a property named 'Nope' on the listed type");
+    }
+
+    #[test]
+    fn free_form_records_take_any_field() {
+        let out = apply(vec![json!({"Name": "b"}), json!({"Name": "a"}), json!({})], Some("Name ne 'b'"), Some("Name"), &Schema::Any).unwrap();
+        assert_eq!(out, [json!({}), json!({"Name": "a"})]);
+    }
+}

@@ -1,0 +1,391 @@
+//! The Sellers Commerce mock: every operation answers its declared schema, the token
+//! lifecycle (password grant, bearer check, expiry, refresh with one-use refresh
+//! tokens), OData on the lists, top/skip on SKUs, writes that show up in the reads, and
+//! the document's status body for what it refuses. Requests are built with the core's
+//! own builders, so the builders and the mock are checked against each other.
+
+mod support;
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::StatusCode;
+use commerce_kit::catalogue::{self, Vendor};
+use commerce_kit::request::{Operation, Request};
+use commerce_kit::vendors::sellers_commerce::category::*;
+use commerce_kit::vendors::sellers_commerce::embellishments::*;
+use commerce_kit::vendors::sellers_commerce::odata::{Filter, Literal};
+use commerce_kit::vendors::sellers_commerce::order::*;
+use commerce_kit::vendors::sellers_commerce::portal_admin::*;
+use commerce_kit::vendors::sellers_commerce::portal_login::*;
+use commerce_kit::vendors::sellers_commerce::product::*;
+use commerce_kit::vendors::sellers_commerce::returns::*;
+use commerce_kit::vendors::sellers_commerce::shopper::*;
+use commerce_kit::vendors::sellers_commerce::token::{SellersTokenResponse, TokenPassword, TokenRefresh};
+use commerce_kit::vendors::sellers_commerce::SellersStatusResponse;
+use commerce_kit::Endpoint;
+use commerce_mock::{MockConfig, MockState};
+use serde_json::{json, Value};
+use support::{Mock, Reply};
+
+fn mock_with(config: MockConfig) -> Mock {
+    Mock { state: MockState::new(config.clone()), config }
+}
+
+/// Sends a request built by the core, with `Authorization: bearer <token>` if given.
+async fn send(mock: &Mock, request: Request, token: Option<&str>) -> Reply {
+    send_with_scheme(mock, request, token.map(|t| format!("bearer {t}"))).await
+}
+
+async fn send_with_scheme(mock: &Mock, request: Request, authorization: Option<String>) -> Reply {
+    let mut builder = axum::http::Request::builder().method(request.method.as_str()).uri(format!("/sellers_commerce{}", request.path_and_query()));
+    if let Some(value) = authorization {
+        builder = builder.header("authorization", value);
+    }
+    if let Some(content_type) = request.content_type {
+        builder = builder.header("content-type", content_type);
+    }
+    mock.send(builder.body(Body::from(request.body.unwrap_or_default())).unwrap()).await
+}
+
+async fn password_grant(mock: &Mock) -> SellersTokenResponse {
+    let reply = send(mock, TokenPassword::new(&mock.config.sellers_username, &mock.config.sellers_password).build().unwrap(), None).await;
+    reply.ok()
+}
+
+/// Asserts a 200 with the operation's declared shape, without drift.
+fn assert_valid(endpoint: &Endpoint, reply: &Reply) {
+    assert_eq!(reply.status, StatusCode::OK, "{}: {}", endpoint.id, reply.body);
+    let report = commerce_kit::validate(endpoint.response, reply.body.as_bytes());
+    assert!(report.errors.is_empty() && report.drift.is_empty(), "{}: {report:?}\n{}", endpoint.id, reply.body);
+}
+
+/// Asserts the document's status body with this code (and the table's HTTP status).
+fn assert_status(reply: &Reply, code: i64) {
+    let row = commerce_kit::vendors::sellers_commerce::codes::response_code(code as u32).unwrap();
+    assert_eq!(reply.status.as_u16(), row.http_status, "{}", reply.body);
+    let body: SellersStatusResponse = reply.ok_or_error();
+    assert_eq!((body.status_code, body.results.as_str()), (code, row.results), "{}", reply.body);
+}
+
+trait AnyStatus {
+    fn ok_or_error<T: serde::de::DeserializeOwned>(&self) -> T;
+    fn message(&self) -> String;
+}
+
+impl AnyStatus for Reply {
+    fn ok_or_error<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+    /// ASP.NET's `{"Message": ...}`.
+    fn message(&self) -> String {
+        self.json()["Message"].as_str().unwrap_or_else(|| panic!("no Message: {}", self.body)).to_string()
+    }
+}
+
+/// The request that exercises each operation successfully against the seeded store.
+fn request_for(id: &str, refresh_token: &str) -> Request {
+    let built = match id.trim_start_matches("sellers_commerce.") {
+        "token_password" => TokenPassword::new("mock-sc-access-key", "mock-sc-shared-secret").build(),
+        "token_refresh" => TokenRefresh::new(refresh_token).build(),
+        "product_getall" => ProductGetall::new().filter("SCproductID ge 1003").orderby("ProductCode desc").build(),
+        "product_getallproducts" => ProductGetallproducts::new().build(),
+        "product_getallproductskus" => ProductGetallproductskus::new().top(5).skip(2).build(),
+        "product_get" => ProductGet::new("SC-1001").build(),
+        "product_products" => ProductProducts::new(SellersProduct { product_code: Some("SC-2001".into()), sc_product_id: None }).build(),
+        "product_updateskuprice" => ProductUpdateskuprice::new(json!([{"ProductCode": "SC-1001", "Price": 12.5}])).build(),
+        "product_updateskuinventory" => ProductUpdateskuinventory::new(json!({"ProductCode": "SC-1002", "Quantity": 40})).build(),
+        "product_getallsuppliers" => ProductGetallsuppliers::new().orderby("SupplierName desc").build(),
+        "product_getproducts" => ProductGetproducts.build(),
+        "shopper_getall" => ShopperGetall::new().filter(Filter::field("Deleted").eq(false)).build(),
+        "shopper_get" => ShopperGet::new("sample.shopper").build(),
+        "shopper_shoppers" => ShopperShoppers::new(json!([{"UserName": "dee", "FirstName": "Dee", "DOB": "1990-04-27"}])).build(),
+        "shopper_shopperaddress" => ShopperShopperaddress::new(json!({"UserName": "ann.oneil", "AddressName": "Work", "City": "Austin"})).build(),
+        "return_getall" => ReturnGetall::new().build(),
+        "return_get" => ReturnGet::new("RMA-5001").build(),
+        "return_return" => ReturnReturn::new(SellersReturnRequest { return_number: None, order_number: Some("SC1002".into()) }).build(),
+        "embellishments_getall" => EmbellishmentsGetall::new().build(),
+        "embellishments_getproductembellishment" => EmbellishmentsGetproductembellishment::new("SC-1001").build(),
+        "category_getall" => CategoryGetall::new().filter("IsBrand eq 1").build(),
+        "category_get" => CategoryGet::new("DRINKWARE").build(),
+        "category_categoryproducts" => CategoryCategoryproducts::new("KITCHEN").build(),
+        "category_categories" => CategoryCategories::new(vec![SellersCategory { category_code: Some("GIFTS".into()), is_brand: Some(1) }]).build(),
+        "category_category" => CategoryCategory::new(SellersCategoryDelete { category_code: "GLOBEX".into(), action_id: 2 }).build(),
+        "category_productcategory" => CategoryProductcategory::new(json!([{"ProductCode": "SC-1001", "CategoryCode": "KITCHEN"}])).build(),
+        "category_getallbrands" => CategoryGetallbrands::new().build(),
+        "order_getall" => OrderGetall::new().filter("OrderPlacedDate gt datetime'2016-01-01' and OrderPlacedDate lt datetime'2016-06-01'").build(),
+        "order_getorders" => OrderGetorders::new().orderby("OrderNumber desc").build(),
+        "order_get" => OrderGet::new("SC1001").build(),
+        "order_shippinginformation" => {
+            OrderShippinginformation::new(json!({"OrderNumber": "SC1003", "Items": [{"SkuCode": "SC-1001", "Quantity": 1}]})).build()
+        }
+        "order_paymentinformation" => OrderPaymentinformation::new(SellersPaymentInformation {
+            order_number: "SC1005".into(),
+            transaction_number: "T-1".into(),
+            authorization_code: "A-1".into(),
+        })
+        .build(),
+        "order_updateorderstatus" => OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: "SC1006".into(), order_status_id: 35 }).build(),
+        "order_ordersamplepost" => OrderOrdersamplepost::new(json!({"Sample": true})).build(),
+        "portaladmin_admins" => PortaladminAdmins::new().build(),
+        "portaladmin_admin_get" => PortaladminAdminGet::new("1").build(),
+        "portaladmin_admin_post" => PortaladminAdminPost::new(json!({"UserName": "ops"})).build(),
+        "portaladmin_isemailorusernameexists" => PortaladminIsemailorusernameexists::new("mock-admin", "1", false).build(),
+        "portaladmin_getuserbyid" => PortaladminGetuserbyid::new("1").build(),
+        "portaladmin_allroles" => PortaladminAllroles::new().build(),
+        "portaladmin_raiserequest" => PortaladminRaiserequest::new(json!({"Reason": "moving"})).build(),
+        "portaladmin_removeadmin" => PortaladminRemoveadmin::new(json!({"UserID": 2})).build(),
+        "portaladmin_sendexportemail" => PortaladminSendexportemail::new("orders", "ops", json!({})).build(),
+        "portaladmin_redirecturl" => PortaladminRedirecturl::new("7", "store").build(),
+        "portallogin_login" => PortalloginLogin::new(json!({"UserName": "mock-admin", "Password": "x"})).build(),
+        "portallogin_forgotpassword" => PortalloginForgotpassword::new("1", "key").build(),
+        "portallogin_changeforgotpassword" => PortalloginChangeforgotpassword::new(json!({"UserID": 1, "NewPassword": "y"})).build(),
+        "portallogin_resetpassword" => PortalloginResetpassword::new("mock-admin").build(),
+        "portallogin_updatepasswordresethistory" => PortalloginUpdatepasswordresethistory::new("9").build(),
+        "portallogin_valiadatestoresso" => PortalloginValiadatestoresso::new("sso").build(),
+        "portallogin_closureformsso" => PortalloginClosureformsso::new("sso").build(),
+        "portallogin_updateclientfeedback" => PortalloginUpdateclientfeedback::new(json!({"Rating": 5})).build(),
+        "portallogin_updateclosureform" => PortalloginUpdateclosureform::new(json!({"Reason": "moving"})).build(),
+        other => panic!("{other}: add the request that exercises it here"),
+    };
+    built.unwrap_or_else(|e| panic!("{id}: {e:?}"))
+}
+
+#[tokio::test]
+async fn every_operation_answers_with_its_declared_schema() {
+    let mock = Mock::new();
+    let tokens = password_grant(&mock).await;
+    let mut checked = 0;
+    for endpoint in catalogue::endpoints().iter().filter(|e| e.vendor == Vendor::SellersCommerce) {
+        // A fresh refresh token for the refresh grant (each is used once).
+        let refresh = password_grant(&mock).await.refresh_token;
+        let reply = send(&mock, request_for(endpoint.id, &refresh), Some(&tokens.access_token)).await;
+        assert_valid(endpoint, &reply);
+        checked += 1;
+    }
+    assert_eq!(checked, 53);
+}
+
+#[tokio::test]
+async fn every_bearer_operation_refuses_a_missing_or_unknown_token() {
+    let mock = Mock::new();
+    for endpoint in catalogue::endpoints().iter().filter(|e| e.vendor == Vendor::SellersCommerce && e.auth == catalogue::Auth::OAuthBearer) {
+        for token in [None, Some("not-a-token")] {
+            let reply = send(&mock, request_for(endpoint.id, ""), token).await;
+            assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}: {}", endpoint.id, reply.body);
+            assert_eq!(reply.json(), json!({"Message": "Authorization has been denied for this request."}));
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_password_grant_checks_the_access_key_and_shared_secret() {
+    let mock = Mock::new();
+    let wrong = send(&mock, TokenPassword::new("mock-sc-access-key", "wrong").build().unwrap(), None).await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert_eq!(wrong.json(), json!({"error": "invalid_grant", "error_description": "The user name or password is incorrect."}));
+    let tokens = password_grant(&mock).await;
+    assert_eq!((tokens.token_type.as_str(), tokens.expires_in), ("bearer", 3599));
+    assert_ne!(tokens.access_token, tokens.refresh_token);
+    // The refresh token is a GUID, as in the document.
+    assert_eq!(tokens.refresh_token.split('-').map(str::len).collect::<Vec<_>>(), [8, 4, 4, 4, 12]);
+    // No grant type, or another: unsupported.
+    let mut odd = TokenPassword::new("a", "b").build().unwrap();
+    odd.body = Some("grant_type=client_credentials".into());
+    let reply = send(&mock, odd, None).await;
+    assert_eq!((reply.status, reply.json()["error"].as_str()), (StatusCode::BAD_REQUEST, Some("unsupported_grant_type")));
+}
+
+#[tokio::test]
+async fn the_scheme_is_case_insensitive_and_must_be_bearer() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    for scheme in ["bearer", "Bearer", "BEARER"] {
+        let reply = send_with_scheme(&mock, ProductGet::new("SC-1001").build().unwrap(), Some(format!("{scheme} {token}"))).await;
+        assert_eq!(reply.status, StatusCode::OK, "{scheme}: {}", reply.body);
+    }
+    for header in [format!("Basic {token}"), token.clone(), "bearer ".to_string()] {
+        let reply = send_with_scheme(&mock, ProductGet::new("SC-1001").build().unwrap(), Some(header.clone())).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{header}");
+    }
+}
+
+#[tokio::test]
+async fn access_tokens_expire_and_refresh_tokens_renew_them_once() {
+    let mock = mock_with(MockConfig { sellers_token_ttl: Duration::from_millis(150), ..MockConfig::default() });
+    let first = password_grant(&mock).await;
+    assert_eq!(first.expires_in, 0, "whole seconds of a 150 ms lifetime");
+    let read = || OrderGet::new("SC1001").build().unwrap();
+    assert_eq!(send(&mock, read(), Some(&first.access_token)).await.status, StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(250)).await;
+
+    let expired = send(&mock, read(), Some(&first.access_token)).await;
+    assert_eq!(expired.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(expired.message(), "Authorization has been denied for this request.");
+
+    let second: SellersTokenResponse = send(&mock, TokenRefresh::new(&first.refresh_token).build().unwrap(), None).await.ok();
+    assert_ne!((&second.access_token, &second.refresh_token), (&first.access_token, &first.refresh_token));
+    assert_eq!(send(&mock, read(), Some(&second.access_token)).await.status, StatusCode::OK);
+
+    // The old refresh token was used up; the new one works once.
+    let reused = send(&mock, TokenRefresh::new(&first.refresh_token).build().unwrap(), None).await;
+    assert_eq!((reused.status, reused.json()["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_grant")));
+    let third: SellersTokenResponse = send(&mock, TokenRefresh::new(&second.refresh_token).build().unwrap(), None).await.ok();
+    assert_eq!(send(&mock, read(), Some(&third.access_token)).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn refresh_tokens_expire_too() {
+    let mock = mock_with(MockConfig { sellers_refresh_ttl: Duration::from_millis(100), ..MockConfig::default() });
+    let tokens = password_grant(&mock).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let reply = send(&mock, TokenRefresh::new(&tokens.refresh_token).build().unwrap(), None).await;
+    assert_eq!((reply.status, reply.json()["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_grant")));
+    // The access token (1 h) still works.
+    assert_eq!(send(&mock, ProductGetall::new().build().unwrap(), Some(&tokens.access_token)).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_401_carries_a_bearer_challenge() {
+    let mock = mock_with(MockConfig { sellers_token_ttl: Duration::from_millis(1), ..MockConfig::default() });
+    let token = mock.state.sellers_commerce_token();
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    let request = axum::http::Request::builder()
+        .uri("/sellers_commerce/api/order/getall")
+        .header("authorization", format!("bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(commerce_mock::app(mock.state.clone()), request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let challenge = response.headers()["www-authenticate"].to_str().unwrap();
+    assert_eq!(challenge, "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
+}
+
+#[tokio::test]
+async fn odata_filters_and_orders_the_lists() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let placed = Filter::field("OrderPlacedDate").ge(Literal::datetime("2016-01-01")).and(Filter::field("OrderPlacedDate").lt(Literal::datetime("2016-06-01")));
+    let orders: Vec<SellersOrder> = send(&mock, OrderGetall::new().filter(placed).orderby("OrderNumber desc").build().unwrap(), Some(&token)).await.ok();
+    assert!(!orders.is_empty() && orders.len() < 24, "{}", orders.len());
+    assert!(orders.iter().all(|o| o.order_placed_date.as_deref().is_some_and(|d| ("2016-01".."2016-06").contains(&d))));
+    let numbers: Vec<&str> = orders.iter().filter_map(|o| o.order_number.as_deref()).collect();
+    assert!(numbers.windows(2).all(|w| w[0] > w[1]), "{numbers:?}");
+
+    let shipped: Vec<SellersOrder> = send(&mock, OrderGetorders::new().filter("OrderStatusId eq 9").build().unwrap(), Some(&token)).await.ok();
+    assert!(shipped.iter().all(|o| o.order_status_id == Some(9)));
+    let one: Vec<SellersProduct> =
+        send(&mock, ProductGetall::new().filter(Filter::field("ProductCode").eq("SC-1004")).build().unwrap(), Some(&token)).await.ok();
+    assert_eq!(one, [SellersProduct { product_code: Some("SC-1004".into()), sc_product_id: Some(1004) }]);
+}
+
+#[tokio::test]
+async fn a_filter_the_mock_cannot_answer_is_a_400_naming_the_filter() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    // What the client's checker refuses, sent raw (as a client without it would).
+    let mut raw = OrderGetall::new().build().unwrap();
+    raw.query.push(("$filter".into(), "OrderStatusId = 9".into()));
+    let reply = send(&mock, raw, Some(&token)).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.message().contains("$filter: does not parse at character 15: expected an OData operator"), "{}", reply.body);
+    for (filter, says) in [
+        ("Status eq 'Shipped'", "$filter: Could not find a property named 'Status'"),
+        ("startswith(OrderNumber, 'SC')", "$filter: the mock does not evaluate startswith()"),
+        ("OrderStatusId eq 'nine'", "incompatible types"),
+    ] {
+        let reply = send(&mock, OrderGetall::new().filter(filter).build().unwrap(), Some(&token)).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{filter}");
+        assert!(reply.message().contains(says), "{filter}: {}", reply.body);
+    }
+    let reply = send(&mock, ShopperGetall::new().orderby("Nope desc").build().unwrap(), Some(&token)).await;
+    assert!(reply.message().contains("$orderby: Could not find a property named 'Nope'"), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn skus_page_with_top_and_skip() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let mut op = ProductGetallproductskus::new().top(10);
+    let mut all: Vec<SellersSku> = Vec::new();
+    loop {
+        let page: Vec<SellersSku> = send(&mock, op.build().unwrap(), Some(&token)).await.ok();
+        all.extend(page.iter().cloned());
+        match op.next_page(page.len()) {
+            Some(next) => op = next,
+            None => break,
+        }
+        assert!(all.len() <= 100, "the list does not end");
+    }
+    assert_eq!(all.len(), 36, "12 products, 3 SKUs each");
+    let of_one: Vec<SellersSku> = send(&mock, ProductGetallproductskus::new().sc_product_id(1002).build().unwrap(), Some(&token)).await.ok();
+    assert_eq!(of_one.len(), 3);
+    assert!(of_one.iter().all(|s| s.product_code.as_deref() == Some("SC-1002")));
+}
+
+#[tokio::test]
+async fn writes_show_up_in_the_reads() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let t = Some(token.as_str());
+
+    assert_valid(&PRODUCT_PRODUCTS, &send(&mock, ProductProducts::new(json!({"ProductCode": "SC-3001", "ProductName": "Tumbler"})).build().unwrap(), t).await);
+    let product: SellersProduct = send(&mock, ProductGet::new("sc-3001").build().unwrap(), t).await.ok();
+    assert_eq!(product.product_code.as_deref(), Some("SC-3001"));
+    assert!(product.sc_product_id.is_some());
+
+    send(&mock, OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: "SC1010".into(), order_status_id: 35 }).build().unwrap(), t)
+        .await
+        .ok::<Value>();
+    let order: SellersOrder = send(&mock, OrderGet::new("SC1010").build().unwrap(), t).await.ok();
+    assert_eq!(order.order_status_id, Some(35));
+
+    let capture = || {
+        OrderPaymentinformation::new(SellersPaymentInformation {
+            order_number: "SC1011".into(),
+            transaction_number: "T-7".into(),
+            authorization_code: "A-7".into(),
+        })
+        .build()
+        .unwrap()
+    };
+    assert_valid(&ORDER_PAYMENTINFORMATION, &send(&mock, capture(), t).await);
+    assert_status(&send(&mock, capture(), t).await, 28);
+
+    send(&mock, ShopperShoppers::new(json!([{"UserName": "ann.oneil", "LastName": "Smith"}])).build().unwrap(), t).await.ok::<Value>();
+    let ann: SellersShopper = send(&mock, ShopperGet::new("ann.oneil").build().unwrap(), t).await.ok();
+    assert_eq!((ann.first_name.as_deref(), ann.last_name.as_deref()), (Some("Ann"), Some("Smith")));
+
+    send(&mock, CategoryCategory::new(SellersCategoryDelete { category_code: "KITCHEN".into(), action_id: 1 }).build().unwrap(), t).await.ok::<Value>();
+    assert_status(&send(&mock, CategoryGet::new("KITCHEN").build().unwrap(), t).await, 31);
+
+    send(&mock, ReturnReturn::new(json!({"OrderNumber": "SC1012"})).build().unwrap(), t).await.ok::<Value>();
+    let returns: Vec<SellersReturnRequest> = send(&mock, ReturnGetall::new().filter("OrderNumber eq 'SC1012'").build().unwrap(), t).await.ok();
+    assert_eq!(returns[0].return_number.as_deref(), Some("RMA-5003"));
+}
+
+#[tokio::test]
+async fn refusals_use_the_documents_codes() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let t = Some(token.as_str());
+    let missing = send(&mock, OrderGet::new("SC9999").build().unwrap(), t).await;
+    assert_status(&missing, 24);
+    assert_eq!(missing.json(), json!({"Results": "OrderNotExist", "ResponseMessage": "Order Does Not Exist", "StatusCode": 24}));
+    assert_status(&send(&mock, ShopperGet::new("nobody").build().unwrap(), t).await, 22);
+    assert_status(&send(&mock, ProductUpdateskuprice::new(json!({"ProductCode": "NOPE", "Price": 1})).build().unwrap(), t).await, 34);
+    assert_status(&send(&mock, ReturnReturn::new(json!({})).build().unwrap(), t).await, 30);
+    assert_status(&send(&mock, CategoryProductcategory::new(json!([{"ProductCode": "SC-1001", "CategoryCode": "NOPE"}])).build().unwrap(), t).await, 31);
+    // What the client's own checks refuse is a 400 with the same words.
+    let raw = Request {
+        operation: ORDER_UPDATEORDERSTATUS.id,
+        method: ORDER_UPDATEORDERSTATUS.method,
+        path: ORDER_UPDATEORDERSTATUS.path.into(),
+        query: Vec::new(),
+        body: Some(r#"{"OrderNumber": "SC1001", "OrderStatusId": 11}"#.into()),
+        content_type: Some("application/json"),
+    };
+    let reply = send(&mock, raw, t).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.message().starts_with("OrderStatusId: must be one of 1 (Live Cart)"), "{}", reply.body);
+}
