@@ -5,6 +5,7 @@
 mod pages;
 mod s2;
 mod s2_partner;
+mod sellers_commerce;
 mod session;
 mod stock2shop;
 mod stream;
@@ -93,6 +94,7 @@ pub struct Client {
     inner: Caller,
     s2: JsValue,
     s2_partner: JsValue,
+    sellers_commerce: JsValue,
     stock2shop: JsValue,
 }
 
@@ -154,8 +156,9 @@ impl Client {
         // Created once: `client.s2Partner` is the same object every time it is read.
         let s2 = s2::S2Client { caller: inner.clone() }.into();
         let s2_partner = s2_partner::S2PartnerClient { caller: inner.clone() }.into();
+        let sellers_commerce = sellers_commerce::SellersCommerceClient { caller: inner.clone() }.into();
         let stock2shop = stock2shop::Stock2ShopClient { caller: inner.clone() }.into();
-        Ok(Client { inner, s2, s2_partner, stock2shop })
+        Ok(Client { inner, s2, s2_partner, sellers_commerce, stock2shop })
     }
 
     /// The S2 fulfillment-order and inventory API.
@@ -174,6 +177,12 @@ impl Client {
     #[wasm_bindgen(getter, unchecked_return_type = "Stock2ShopClient")]
     pub fn stock2shop(&self) -> JsValue {
         self.stock2shop.clone()
+    }
+
+    /// The Sellers Commerce Open API (the proxy runs the OAuth token grants).
+    #[wasm_bindgen(getter, js_name = sellersCommerce, unchecked_return_type = "SellersCommerceClient")]
+    pub fn sellers_commerce(&self) -> JsValue {
+        self.sellers_commerce.clone()
     }
 
     /// Signs in to the proxy (`POST /auth/login`); the session lives in an HttpOnly cookie.
