@@ -110,8 +110,11 @@ fn vendor_code_and_message(json: Option<&serde_json::Value>, body: &str) -> (Opt
         _ => None,
     };
     let find = |keys: &[&str]| keys.iter().find_map(|k| json.get(*k).and_then(scalar));
-    let code = find(&["code", "Code", "errorCode", "ErrorCode", "error"]);
-    let message = find(&["message", "Message", "error_description", "errors", "description"]).unwrap_or_else(|| json.to_string());
+    // S2: code/message; Sellers Commerce: StatusCode/ResponseMessage (codes 20-36) and
+    // ASP.NET's Message; OAuth: error/error_description; Stock2Shop: errors.
+    let code = find(&["code", "Code", "StatusCode", "errorCode", "ErrorCode", "error"]);
+    let message =
+        find(&["message", "Message", "ResponseMessage", "error_description", "errors", "description"]).unwrap_or_else(|| json.to_string());
     (code, message)
 }
 
@@ -170,6 +173,8 @@ mod tests {
         assert_eq!(Error::from_response(403, None, r#"{"code": "UNAUTHENTICATED", "message": "no"}"#).code(), "unauthorized");
         let sellers = Error::from_response(400, None, r#"{"Code": 24, "Message": "Invalid product code"}"#);
         assert_eq!(sellers, Error::Vendor { status: 400, vendor_code: Some("24".into()), message: "Invalid product code".into() });
+        let sellers = Error::from_response(404, None, r#"{"Results": null, "ResponseMessage": "Order does not exist", "StatusCode": 27}"#);
+        assert_eq!(sellers, Error::Vendor { status: 404, vendor_code: Some("27".into()), message: "Order does not exist".into() });
         let html = Error::from_response(502, None, "<!DOCTYPE html><html>bad gateway</html>");
         assert_eq!(html, Error::Vendor { status: 502, vendor_code: None, message: "the server answered with an HTML page".into() });
         assert!(html.is_retryable() && !s2.is_retryable());

@@ -106,7 +106,7 @@ impl Upstreams {
             Some((username, password)) => real(trimmed(&sc.base_url, sellers_commerce::BASE_URL), token(Grant::SellersCommerce { username, password })),
             None => mocked(
                 Vendor::SellersCommerce,
-                token(Grant::SellersCommerce { username: "mock-sc-access-key".into(), password: Secret::new("mock-sc-shared-secret") }),
+                token(Grant::SellersCommerce { username: mock.sellers_username.clone(), password: Secret::new(mock.sellers_password.clone()) }),
             ),
         };
         Upstreams { s2, s2_partner, stock2shop, sellers_commerce }

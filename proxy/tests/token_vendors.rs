@@ -1,0 +1,122 @@
+//! The vendors whose credentials are exchanged for tokens, through the proxy and the
+//! mock: Stock2Shop (login token, re-login on 401, pacing) and Sellers Commerce (OAuth
+//! password grant, refresh, single flight).
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use commerce_mock::MockConfig;
+use commerce_proxy::Config;
+use support::*;
+
+fn refreshes(h: &Harness, vendor: &str) -> u64 {
+    let metrics = h.state.metrics.render();
+    let line = format!("commerce_proxy_token_refreshes_total{{vendor=\"{vendor}\"}} ");
+    metrics.lines().find_map(|l| l.strip_prefix(&line)).map_or(0, |n| n.parse().unwrap())
+}
+
+/// Stock2Shop paced fast enough for tests; the mock's own 1/s limit off unless a test
+/// wants it.
+fn fast_stock2shop(rate_limited_mock: bool, ttl: Duration) -> (Config, MockConfig) {
+    let config = Config { stock2shop: commerce_proxy::config::Stock2ShopConfig { requests_per_second: Some(20.0), ..Default::default() }, ..Config::default() };
+    let mock = MockConfig { stock2shop_rate_limit: rate_limited_mock, stock2shop_token_ttl: ttl, ..MockConfig::default() };
+    (config, mock)
+}
+
+#[tokio::test]
+async fn stock2shop_logs_in_once_and_reuses_the_token() {
+    let (config, mock) = fast_stock2shop(false, Duration::from_secs(3600));
+    let h = harness(config, mock.clone(), mock).await;
+    for _ in 0..3 {
+        let (status, _, body) = send(&h.router, get("/api/stock2shop/v1/sources?format=json")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert!(commerce_kit::validate_operation("stock2shop.list_sources", body.as_bytes()).unwrap().is_valid());
+    }
+    assert_eq!(refreshes(&h, "stock2shop"), 1);
+}
+
+#[tokio::test]
+async fn an_expired_stock2shop_token_is_replaced_after_one_401() {
+    let (config, mock) = fast_stock2shop(false, Duration::from_millis(300));
+    let h = harness(config, mock.clone(), mock).await;
+    assert_eq!(send(&h.router, get("/api/stock2shop/v1/channels")).await.0, StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    // The mock now answers 401 to the cached token: the proxy logs in again, once, and
+    // the browser never sees the 401.
+    let (status, _, body) = send(&h.router, get("/api/stock2shop/v1/channels")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(refreshes(&h, "stock2shop"), 2);
+}
+
+#[tokio::test]
+async fn stock2shop_is_paced_so_its_rate_limit_is_never_hit() {
+    // The mock enforces the documented 1 request/s; the proxy paces at its default of 1/s.
+    let mock = MockConfig { stock2shop_rate_limit: true, ..MockConfig::default() };
+    let h = harness(Config::default(), mock.clone(), mock).await;
+    let started = Instant::now();
+    let router = h.router.clone();
+    let calls: Vec<_> = (0..3).map(|_| tokio::spawn(send_owned(router.clone(), "/api/stock2shop/v1/sources"))).collect();
+    for call in calls {
+        assert_eq!(call.await.unwrap(), StatusCode::OK);
+    }
+    // A login and three calls, one per second: at least three seconds.
+    assert!(started.elapsed() >= Duration::from_millis(2900), "{:?}", started.elapsed());
+}
+
+async fn send_owned(router: axum::Router, uri: &'static str) -> StatusCode {
+    send(&router, get(uri)).await.0
+}
+
+#[tokio::test]
+async fn a_viewer_may_search_stock2shop_but_not_queue() {
+    let (config, mock) = fast_stock2shop(false, Duration::from_secs(3600));
+    let h = harness(config, mock.clone(), mock).await;
+    let viewer = signed_in(&h.anonymous, login(&h.anonymous, VIEWER).await);
+    let search = post_json("/api/stock2shop/v1/products/elastic_search", &serde_json::json!({"query": {"bool": {"must": []}}, "size": 2}));
+    let (status, _, body) = send(&viewer, search).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let queue = post_json("/api/stock2shop/v2-queue/order?client_id=1&channel_id=2", &serde_json::json!({"order": {}}));
+    assert_eq!(send(&viewer, queue).await.0, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn wrong_stock2shop_credentials_are_a_502_that_never_shows_them() {
+    let (mut config, mock) = fast_stock2shop(false, Duration::from_secs(3600));
+    let origin_mock = mock.clone();
+    let h = harness_with(origin_mock, mock, |origin| {
+        config.stock2shop.base_url = Some(format!("{origin}/stock2shop"));
+        config.stock2shop.username = Some("someone".into());
+        config.stock2shop.password = Some(commerce_proxy::secret::Secret::new("wrong-password-SECRET"));
+        config.users = vec![];
+        config
+    })
+    .await;
+    let cookie = login(&h.anonymous, OPERATOR).await;
+    let (status, _, body) = send(&signed_in(&h.anonymous, cookie), get("/api/stock2shop/v1/sources")).await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY);
+    assert!(body.contains("upstream_credentials") && !body.contains("wrong-password-SECRET"), "{body}");
+}
+
+#[tokio::test]
+async fn sellers_commerce_exchanges_once_for_many_concurrent_requests() {
+    let h = default_harness().await;
+    let calls: Vec<_> = (0..8).map(|_| tokio::spawn(send_owned(h.router.clone(), "/api/sellers_commerce/api/category/getall"))).collect();
+    for call in calls {
+        assert_eq!(call.await.unwrap(), StatusCode::OK);
+    }
+    assert_eq!(refreshes(&h, "sellers_commerce"), 1, "one exchange however many requests waited");
+}
+
+#[tokio::test]
+async fn sellers_commerce_refreshes_before_the_token_expires() {
+    let mock = MockConfig { sellers_token_ttl: Duration::from_secs(2), ..MockConfig::default() };
+    let h = harness(Config::default(), mock.clone(), mock).await;
+    assert_eq!(send(&h.router, get("/api/sellers_commerce/api/category/getall")).await.0, StatusCode::OK);
+    // A quarter of the lifetime before expiry the proxy exchanges again (by refresh).
+    tokio::time::sleep(Duration::from_millis(1600)).await;
+    let (status, _, body) = send(&h.router, get("/api/sellers_commerce/api/category/getall")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(refreshes(&h, "sellers_commerce"), 2);
+}
