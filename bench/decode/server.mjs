@@ -14,6 +14,7 @@ const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/ja
 export function startServer({ roots, api }) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/favicon.ico') { res.writeHead(204); return res.end(); }
     if (url.pathname.startsWith('/api/')) return streamAt(res, api.body, Number(url.searchParams.get('rate') ?? api.rateMBps));
     if (url.pathname.startsWith('/stream/')) {
       const file = safeJoin(roots['/data/'], url.pathname.slice('/stream/'.length));
