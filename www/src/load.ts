@@ -2,7 +2,7 @@
 // a loading state, and an error state with "Try again". Answers that arrive after the
 // page was left, or after a newer load started, are dropped.
 
-import { describeError, isAborted } from './api';
+import { describeError, fieldErrors, isAborted, type FieldError } from './api';
 import type { PageContext } from './router';
 import { redirectIfSignedOut } from './session';
 import { button, errorView, loadingView, replaceChildren, type Child } from './ui';
@@ -22,8 +22,14 @@ export interface LoaderOptions<T> {
   view: (value: T) => Child[];
   /** Called after the view is shown (e.g. to update a status line). */
   done?: (value: T) => void;
-  /** Called when a load starts and when it fails (e.g. to disable paging buttons). */
+  /** Called when a load fails (e.g. to disable paging buttons, or to show field errors in a form). */
   failed?: (e: unknown) => void;
+  /**
+   * What `content` shows instead of the error view when the package refused the request
+   * before sending it (field errors: a filter that does not parse). The page shows the
+   * errors next to its inputs in `failed`.
+   */
+  invalid?: (errors: FieldError[]) => Child[];
 }
 
 /** Returns `load()`: fetches and fills `content`, aborting any earlier load still running. */
@@ -47,7 +53,9 @@ export function loader<T>(context: PageContext, content: HTMLElement, options: L
     } catch (e) {
       if (!current() || (isAborted(e) && controller.signal.aborted)) return;
       options.failed?.(e);
-      replaceChildren(content, [failureView(e, () => void load())]);
+      const errors = fieldErrors(e);
+      if (options.invalid && errors.length > 0) replaceChildren(content, options.invalid(errors));
+      else replaceChildren(content, [failureView(e, () => void load())]);
     } finally {
       if (inflight === controller) inflight = null;
     }

@@ -146,3 +146,88 @@ export function pageHeader(title: string, toolbar: Child[] = []): HTMLElement {
 export function statusLine(): HTMLParagraphElement {
   return el('p', { class: 'toolbar-status', 'aria-live': 'polite' });
 }
+
+/** A value the vendor may leave out or send as null (or ''): its text, or '—'. */
+export function orDash(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}
+
+/** A yes/no flag as a small badge (`flag flag-yes` / `flag flag-no`); '—' when absent. */
+export function flagCell(value: boolean | null | undefined, labels: { yes: string; no: string } = { yes: 'Yes', no: 'No' }): Child {
+  if (value === null || value === undefined) return '—';
+  return el('span', { class: `flag flag-${value ? 'yes' : 'no'}` }, [value ? labels.yes : labels.no]);
+}
+
+const MAX_DEPTH = 3;
+
+/**
+ * Free-form vendor data as compact text: scalars as they are, objects as a `key: value`
+ * list (class `kv`), arrays as a list of their elements; null, absent, '' and empty
+ * containers as '—'. Deeper than three levels it is JSON text.
+ */
+export function freeForm(value: unknown, depth = 0): Child {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (depth >= MAX_DEPTH) return el('code', {}, [JSON.stringify(value)]);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    if (value.length === 1) return freeForm(value[0], depth + 1);
+    return el(
+      'ol',
+      { class: 'kv-items' },
+      value.map((item) => el('li', {}, [freeForm(item, depth + 1)])),
+    );
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return '—';
+    return el(
+      'dl',
+      { class: 'kv' },
+      entries.map(([key, item]) => el('div', { class: 'kv-pair' }, [el('dt', {}, [key]), el('dd', {}, [freeForm(item, depth + 1)])])),
+    );
+  }
+  return String(value);
+}
+
+/** The keys of `record` that are not in `known` (fields the package does not declare), as an object. */
+export function otherFields(record: object, known: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !known.includes(key)));
+}
+
+export interface PagerOptions {
+  onPrevious: () => void;
+  onNext: () => void;
+}
+
+/** Previous / "1–10 of 60" / Next, for offset paging. Buttons start disabled. */
+export class Pager {
+  readonly element: HTMLElement;
+  private readonly previous: HTMLButtonElement;
+  private readonly next: HTMLButtonElement;
+  private readonly label: HTMLElement;
+
+  constructor(options: PagerOptions) {
+    this.previous = button('Previous', options.onPrevious, { class: 'page-prev', disabled: true });
+    this.next = button('Next', options.onNext, { class: 'page-next', disabled: true });
+    this.label = el('span', { class: 'page-label', 'aria-live': 'polite' });
+    this.element = el('div', { class: 'pager' }, [this.previous, this.label, this.next]);
+  }
+
+  /** While a page loads: both buttons off, the label kept. */
+  busy(): void {
+    this.previous.disabled = true;
+    this.next.disabled = true;
+  }
+
+  /** After a load: `from` and `shown` of `total` (null: unknown, e.g. after a failure). */
+  show(from: number, shown: number, total: number | null, max = Number.POSITIVE_INFINITY): void {
+    this.previous.disabled = from <= 0;
+    const end = from + shown;
+    this.next.disabled = total === null || end >= total || end >= max || shown === 0;
+    this.label.textContent = total === null ? '' : shown === 0 ? `0 of ${total}` : `${from + 1}–${end} of ${total}`;
+  }
+}
