@@ -14,21 +14,18 @@ import { purchaseOrdersPage } from './pages/purchase-orders';
 import { suppliersPage } from './pages/suppliers';
 import { supplyPage } from './pages/supply';
 import { warehousesPage } from './pages/warehouses';
-import { currentTarget, startRouter, type Route } from './router';
+import { currentTarget, startRouter, type NavGroup, type Route } from './router';
 import { initSession, LOGIN_PATH, loginTarget, onSessionChange, signInRequired } from './session';
 import { errorView, loadingView, replaceChildren } from './ui';
 
-/** Every page: a nav link (unless `nav: false`) and a `#<path>` route each. The first is the default. */
-const routes: Route[] = [
-  inventoryPage,
-  fulfillmentOrderPage,
-  fulfillmentsPage,
-  purchaseOrdersPage,
-  suppliersPage,
-  warehousesPage,
-  supplyPage,
-  loginPage,
+/** The nav: one menu per vendor. The first page is the default. */
+const navGroups: NavGroup[] = [
+  { label: 'S2', routes: [inventoryPage, fulfillmentOrderPage] },
+  { label: 'S2 Partner', routes: [fulfillmentsPage, purchaseOrdersPage, suppliersPage, warehousesPage, supplyPage] },
 ];
+
+/** Every page, each at `#<path>`: the nav's, and the sign-in page. */
+const routes: Route[] = [...navGroups.flatMap((g) => g.routes), loginPage];
 
 function required(id: string): HTMLElement {
   const node = document.getElementById(id);
@@ -60,6 +57,7 @@ async function boot(): Promise<void> {
     routes,
     outlet,
     nav: required('nav'),
+    navGroups,
     defaultPath: routes[0]?.path ?? '/',
     appTitle: 'commerce-kit',
     guard: (route, { path, query }) => {

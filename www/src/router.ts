@@ -16,18 +16,28 @@ export interface PageContext {
 export interface Route {
   /** '/inventory' (matched against the location hash without '#'). */
   path: string;
-  /** Nav link text and document title. */
+  /** Document title (and nav link text unless `navLabel` is set). */
   title: string;
+  /** Nav link text within its group ('Products' for 'Stock2Shop products'). */
+  navLabel?: string;
   /** Fills `container`; may start async work bound to `context.signal`. */
   render: (container: HTMLElement, context: PageContext) => void;
   /** false: reachable by its path, but without a nav link (the sign-in page). */
   nav?: boolean;
 }
 
+/** A nav menu: one vendor's pages. */
+export interface NavGroup {
+  label: string;
+  routes: Route[];
+}
+
 export interface RouterOptions {
   routes: Route[];
   outlet: HTMLElement;
   nav: HTMLElement;
+  /** The nav's menus, in order; routes in no group get no nav link. */
+  navGroups: NavGroup[];
   /** Where `#/` and an empty hash go. */
   defaultPath: string;
   appTitle: string;
@@ -44,18 +54,8 @@ export interface Router {
 }
 
 export function startRouter(options: RouterOptions): Router {
-  const { routes, outlet, nav, defaultPath, appTitle, guard } = options;
-  const links = new Map<string, HTMLAnchorElement>();
-  replaceChildren(
-    nav,
-    routes
-      .filter((route) => route.nav !== false)
-      .map((route) => {
-        const link = el('a', { href: `#${route.path}`, class: 'nav-link' }, [route.title]);
-        links.set(route.path, link);
-        return link;
-      }),
-  );
+  const { routes, outlet, nav, navGroups, defaultPath, appTitle, guard } = options;
+  const menu = navMenu(nav, navGroups.map((g) => ({ ...g, routes: g.routes.filter((r) => r.nav !== false) })));
 
   let current: AbortController | null = null;
 
@@ -73,10 +73,7 @@ export function startRouter(options: RouterOptions): Router {
     }
     current?.abort();
     current = new AbortController();
-    for (const [linkPath, link] of links) {
-      if (linkPath === route?.path) link.setAttribute('aria-current', 'page');
-      else link.removeAttribute('aria-current');
-    }
+    menu.setCurrent(route?.path ?? null);
     outlet.replaceChildren();
     if (!route) {
       document.title = `Not found · ${appTitle}`;
@@ -113,4 +110,69 @@ function currentLocation(): { path: string; query: URLSearchParams } {
 /** The current hash target without '#' ('/fulfillments', '/supply?warehouse=x'). */
 export function currentTarget(): string {
   return currentHash();
+}
+
+/**
+ * The nav: one disclosure menu per group (`<details>`: keyboard and screen-reader
+ * behaviour come with the element), so that four vendors' pages fit a narrow top bar.
+ * One menu is open at a time; a click elsewhere, Escape, or navigating closes it. The
+ * group of the current page is marked (`current`), its link has aria-current="page".
+ */
+function navMenu(nav: HTMLElement, groups: NavGroup[]): { setCurrent: (path: string | null) => void } {
+  const links = new Map<string, HTMLAnchorElement>();
+  const menus: HTMLDetailsElement[] = [];
+  const groupOf = new Map<string, HTMLDetailsElement>();
+  const closeAll = (except?: HTMLDetailsElement): void => {
+    for (const m of menus) if (m !== except && m.open) m.open = false;
+  };
+
+  for (const group of groups) {
+    if (group.routes.length === 0) continue;
+    const list = el(
+      'ul',
+      { class: 'nav-menu' },
+      group.routes.map((route) => {
+        const link = el('a', { href: `#${route.path}`, class: 'nav-link' }, [route.navLabel ?? route.title]);
+        // The current page's link changes no hash: close the menu anyway.
+        link.addEventListener('click', () => closeAll());
+        links.set(route.path, link);
+        return el('li', {}, [link]);
+      }),
+    );
+    const summary = el('summary', { class: 'nav-group-label' }, [el('span', {}, [group.label])]);
+    const details = el('details', { class: 'nav-group', 'data-group': group.label }, [summary, list]);
+    // Opening one closes the others (at once on a click; `toggle` comes a task later).
+    summary.addEventListener('click', () => {
+      if (!details.open) closeAll(details);
+    });
+    details.addEventListener('toggle', () => {
+      if (details.open) closeAll(details);
+    });
+    for (const route of group.routes) groupOf.set(route.path, details);
+    menus.push(details);
+  }
+  replaceChildren(nav, menus);
+
+  document.addEventListener('click', (event) => {
+    if (!(event.target instanceof Node) || !nav.contains(event.target)) closeAll();
+  });
+  nav.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    const open = menus.find((m) => m.open);
+    if (!open) return;
+    open.open = false;
+    open.querySelector('summary')?.focus();
+  });
+
+  return {
+    setCurrent: (path) => {
+      closeAll();
+      for (const [linkPath, link] of links) {
+        if (linkPath === path) link.setAttribute('aria-current', 'page');
+        else link.removeAttribute('aria-current');
+      }
+      const active = path === null ? undefined : groupOf.get(path);
+      for (const m of menus) m.classList.toggle('current', m === active);
+    },
+  };
 }
