@@ -1,0 +1,190 @@
+// #/stock2shop/orders?status=ordered&channel=191&from=0&size=10: a Stock2Shop order
+// search (POST /v1/orders/elastic_search) by status and channel (term filters of a bool
+// query), newest first, paged with from/size.
+
+import type { EsBoolQuery, EsSearch, SystemOrder, SystemOrderSearch } from 'commerce-kit';
+import { client } from '../api';
+import { datalist, fillDatalist } from '../form';
+import { loader } from '../load';
+import type { PageContext, Route } from '../router';
+import { button, el, emptyView, orDash, pageHeader, Pager, plural, replaceChildren, statusLine, table, type Column } from '../ui';
+import { channelList, intParam, knownChannels, MAX_WINDOW, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
+
+export const stock2shopOrdersPage: Route = { path: '/stock2shop/orders', title: 'Stock2Shop orders', navLabel: 'Orders', render };
+
+/** Statuses to suggest before any order was seen (the vendor documents only "ordered"). */
+const KNOWN_STATUSES = ['ordered', 'processing', 'cancelled'];
+
+interface Search {
+  status: string;
+  channel: string;
+  from: number;
+  size: number;
+}
+
+function orderQuery(search: Search): EsSearch {
+  const filter: NonNullable<EsBoolQuery['filter']> = [];
+  const status = search.status.trim();
+  if (status !== '') filter.push({ term: { status } });
+  if (search.channel !== '') filter.push({ term: { channel_id: Number(search.channel) } });
+  const body: EsSearch = { size: search.size, from: search.from, sort: { created: { order: 'desc' } } };
+  if (filter.length > 0) body.query = { bool: { filter } };
+  return body;
+}
+
+function channelName(id: number): string {
+  const channel = knownChannels()?.find((c) => c.id === id);
+  return channel?.description ? `${channel.description} (${id})` : String(id);
+}
+
+function customer(order: SystemOrder): string {
+  const c = order.customer;
+  const name = [c.first_name, c.last_name].filter((s) => s).join(' ');
+  return name || c.email || '—';
+}
+
+function statusClass(status: string): string {
+  return status.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'none';
+}
+
+const columns: Column<SystemOrder>[] = [
+  { title: 'ID', className: 'num id', cell: (o) => String(o.id) },
+  { title: 'Channel order', className: 'mono wide-only', cell: (o) => orDash(o.channel_order_code) },
+  { title: 'Channel', cell: (o) => channelName(o.channel_id) },
+  { title: 'Status', cell: (o) => el('span', { class: `status status-${statusClass(o.status)}` }, [o.status || '—']) },
+  {
+    title: 'Customer',
+    className: 'wrap',
+    cell: (o) => [customer(o), o.customer.email && customer(o) !== o.customer.email ? el('span', { class: 'subtle' }, [o.customer.email]) : null],
+  },
+  { title: 'Lines', className: 'num short wide-only', cell: (o) => String(o.line_items.length) },
+  { title: 'Total', className: 'num', cell: (o) => o.total_display || '—' },
+  { title: 'Created', cell: (o) => stock2shopTime(o.created) },
+];
+
+function render(container: HTMLElement, context: PageContext): void {
+  const status = statusLine();
+  const content = el('div', { class: 'list' });
+  const state: Search = {
+    status: context.query.get('status') ?? '',
+    channel: context.query.get('channel') ?? '',
+    from: intParam(context.query, 'from', 0),
+    size: PAGE_SIZES.find((n) => n === intParam(context.query, 'size', PAGE_SIZES[0])) ?? PAGE_SIZES[0],
+  };
+  const statuses = new Set(KNOWN_STATUSES);
+
+  const statusInput = el('input', {
+    id: 's2s-order-status',
+    type: 'text',
+    list: 's2s-order-statuses',
+    placeholder: 'any status',
+    value: state.status,
+    autocomplete: 'off',
+  });
+  const statusList = datalist('s2s-order-statuses');
+  fillDatalist(statusList, KNOWN_STATUSES.map((s) => ({ value: s, label: s })));
+  const channelSelect = el('select', { id: 's2s-order-channel' });
+  const sizeSelect = el(
+    'select',
+    { id: 's2s-order-size' },
+    PAGE_SIZES.map((n) => el('option', { value: String(n), selected: n === state.size }, [String(n)])),
+  );
+  const fillChannels = (): void => {
+    const list = knownChannels() ?? [];
+    const wanted = state.channel;
+    replaceChildren(channelSelect, [
+      el('option', { value: '' }, ['All channels']),
+      ...list.map((c) => el('option', { value: String(c.id), selected: String(c.id) === wanted }, [`${c.description || c.type || 'Channel'} (${c.id})`])),
+      wanted !== '' && !list.some((c) => String(c.id) === wanted) ? el('option', { value: wanted, selected: true }, [`Channel ${wanted}`]) : null,
+    ]);
+  };
+  fillChannels();
+
+  const form = el('form', { class: 'filter search-form', role: 'search', 'aria-label': 'Search orders' }, [
+    el('div', { class: 'field' }, [el('label', { for: 's2s-order-status' }, ['Status']), statusInput, statusList]),
+    el('div', { class: 'field' }, [el('label', { for: 's2s-order-channel' }, ['Channel']), channelSelect]),
+    el('div', { class: 'field field-narrow' }, [el('label', { for: 's2s-order-size' }, ['Per page']), sizeSelect]),
+    el('button', { type: 'submit', class: 'primary' }, ['Search']),
+  ]);
+
+  const pager = new Pager({
+    onPrevious: () => {
+      state.from = Math.max(0, state.from - state.size);
+      void load();
+    },
+    onNext: () => {
+      state.from += state.size;
+      void load();
+    },
+  });
+
+  let shown: SystemOrderSearch | null = null;
+  const view = (answer: SystemOrderSearch): HTMLElement[] =>
+    answer.system_orders.length === 0
+      ? [emptyView(state.status.trim() || state.channel ? 'No orders match this search' : 'No orders')]
+      : [el('div', { class: 'table-wrap card' }, [table(columns, answer.system_orders, { className: 'stock2shop-orders' })])];
+
+  const load = loader<SystemOrderSearch>(context, content, {
+    loading: 'Searching Stock2Shop orders…',
+    fetch: (signal) => {
+      shown = null;
+      status.textContent = '';
+      pager.busy();
+      remember();
+      const body = orderQuery(state);
+      return paced(signal, () => client().stock2shop.searchOrders(body, { signal }));
+    },
+    view,
+    done: (answer) => {
+      shown = answer;
+      pager.show(state.from, answer.system_orders.length, answer.hits.total, MAX_WINDOW);
+      status.textContent = `${plural(answer.hits.total, 'order')} found`;
+      // Suggest the statuses seen so far.
+      const before = statuses.size;
+      for (const o of answer.system_orders) if (o.status) statuses.add(o.status);
+      if (statuses.size !== before) fillDatalist(statusList, [...statuses].map((s) => ({ value: s, label: s })));
+    },
+    failed: () => pager.show(state.from, 0, null),
+  });
+
+  const remember = (): void => {
+    const query = new URLSearchParams();
+    if (state.status.trim()) query.set('status', state.status.trim());
+    if (state.channel) query.set('channel', state.channel);
+    if (state.from > 0) query.set('from', String(state.from));
+    if (state.size !== PAGE_SIZES[0]) query.set('size', String(state.size));
+    const search = query.toString();
+    history.replaceState(null, '', `#${context.path}${search ? `?${search}` : ''}`);
+  };
+
+  const submit = (): void => {
+    state.status = statusInput.value;
+    state.channel = channelSelect.value;
+    state.size = Number(sizeSelect.value) || PAGE_SIZES[0];
+    state.from = 0;
+    void load();
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+  });
+  channelSelect.addEventListener('change', submit);
+  sizeSelect.addEventListener('change', submit);
+
+  replaceChildren(container, [
+    pageHeader('Stock2Shop orders', [status, button('Reload', () => void load(), { class: 'primary reload' })]),
+    el('p', { class: 'page-intro' }, ['Orders from the sales channels, newest first. ', PACING_NOTE]),
+    el('div', { class: 'list-toolbar' }, [form, pager.element]),
+    content,
+  ]);
+  void load();
+  if (!knownChannels()) {
+    void channelList(context.signal)
+      .then(() => {
+        if (context.signal.aborted) return;
+        fillChannels();
+        if (shown) replaceChildren(content, view(shown));
+      })
+      .catch(() => {});
+  }
+}
