@@ -11,6 +11,8 @@ import { fulfillmentsPage } from './pages/fulfillments';
 import { inventoryPage } from './pages/inventory';
 import { loginPage } from './pages/login';
 import { purchaseOrdersPage } from './pages/purchase-orders';
+import { sellersCategoriesPage, sellersProductsPage, sellersShoppersPage } from './pages/sellers-lists';
+import { sellersOrdersPage } from './pages/sellers-orders';
 import { stock2shopChannelsPage, stock2shopSourcesPage } from './pages/stock2shop-lists';
 import { stock2shopOrdersPage } from './pages/stock2shop-orders';
 import { stock2shopProductsPage } from './pages/stock2shop-products';
@@ -26,6 +28,7 @@ const navGroups: NavGroup[] = [
   { label: 'S2', routes: [inventoryPage, fulfillmentOrderPage] },
   { label: 'S2 Partner', routes: [fulfillmentsPage, purchaseOrdersPage, suppliersPage, warehousesPage, supplyPage] },
   { label: 'Stock2Shop', routes: [stock2shopProductsPage, stock2shopOrdersPage, stock2shopSourcesPage, stock2shopChannelsPage] },
+  { label: 'Sellers Commerce', routes: [sellersProductsPage, sellersOrdersPage, sellersShoppersPage, sellersCategoriesPage] },
 ];
 
 /** Every page, each at `#<path>`: the nav's, and the sign-in page. */
