@@ -1,0 +1,171 @@
+// End to end: the Stock2Shop pages (products search with paging, orders by status and
+// channel, sources, channels) against the proxy's embedded mock. See harness.mjs.
+//
+// The proxy paces Stock2Shop to 1 request a second (its login takes a slot too), so
+// these tests make few calls, and check that the pages never have two in flight.
+// The mock has 60 products (5 of them keyboards) and 40 orders.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertClean, openPage as open, USERS, useDashboard, waitForContent } from './harness.mjs';
+
+const env = useDashboard();
+const API = '/api/stock2shop/';
+
+/** The cells of every body row of `table`, as text. */
+const rows = (page, table) =>
+  page.$$eval(`${table} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+
+/**
+ * A page signed in as `user` that counts its Stock2Shop calls and the most it ever had
+ * in flight at once.
+ */
+async function openPage(user = USERS.operator) {
+  const opened = await open(env, { user });
+  const calls = { sent: [], inFlight: 0, maxInFlight: 0 };
+  const done = (r) => {
+    if (r.url().includes(API)) calls.inFlight -= 1;
+  };
+  opened.page.on('request', (r) => {
+    if (!r.url().includes(API)) return;
+    calls.sent.push({ method: r.method(), path: new URL(r.url()).pathname, body: r.postDataJSON?.() ?? null });
+    calls.inFlight += 1;
+    calls.maxInFlight = Math.max(calls.maxInFlight, calls.inFlight);
+  });
+  opened.page.on('requestfinished', done);
+  opened.page.on('requestfailed', done);
+  return { ...opened, calls };
+}
+
+const searches = (calls) => calls.sent.filter((c) => c.path.endsWith('/elastic_search'));
+
+describe('dashboard: Stock2Shop', () => {
+  test('products: a page of 10 of 60, Next and Previous page through, the search box narrows; one call at a time', { timeout: 90_000 }, async () => {
+    const { page, problems, close, cspViolations, calls } = await openPage();
+    try {
+      await page.goto(env.proxy.base + '/#/stock2shop/products', { waitUntil: 'load' });
+      // Paced: the loading state shows while the proxy queues the call.
+      await page.locator('.loading', { hasText: 'Searching Stock2Shop products…' }).waitFor();
+      await waitForContent(page, 'table.stock2shop-products tbody tr', problems);
+      const headers = await page.$$eval('table.stock2shop-products thead th', (ths) => ths.map((th) => th.textContent));
+      assert.deepEqual(headers, ['ID', 'Title', 'SKUs', 'Variants', 'Active', 'Price', 'Source', 'Modified']);
+      const page1 = await rows(page, 'table.stock2shop-products');
+      assert.equal(page1.length, 10);
+      assert.equal(await page.locator('.page-label').textContent(), '1–10 of 60');
+      assert.match((await page.locator('.toolbar-status').textContent()) ?? '', /60 products found/);
+      for (const r of page1) {
+        assert.match(r[3], /^\d+$/, `variants count: ${r}`);
+        assert.ok(['Active', 'Inactive'].includes(r[4]), `active flag: ${r}`);
+        assert.match(r[5], /^\d[\d,]*\.\d\d(–\d[\d,]*\.\d\d)?$/, `price: ${r}`);
+      }
+      assert.ok(page1.some((r) => r[4] === 'Inactive'), 'the first page has an inactive product');
+      assert.equal(await page.getByRole('button', { name: 'Previous' }).isDisabled(), true);
+      // The first search, sent as a paged, sorted search with no query.
+      const [first] = searches(calls);
+      assert.deepEqual(first.body, { size: 10, from: 0, sort: { modified: { order: 'desc' } } });
+
+      // The source filter's options arrive after the search (sources: the next call).
+      await page.waitForFunction(() => document.querySelectorAll('#s2s-product-source option').length > 1);
+
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.locator('.page-label', { hasText: '11–20 of 60' }).waitFor();
+      await waitForContent(page, 'table.stock2shop-products tbody tr', problems);
+      const page2 = await rows(page, 'table.stock2shop-products');
+      assert.equal(page2.length, 10);
+      const seen = new Set(page1.map((r) => r[0]));
+      assert.ok(page2.every((r) => !seen.has(r[0])), 'page 2 holds other products than page 1');
+      assert.ok(new URL(page.url()).hash.includes('from=10'), page.url());
+
+      await page.getByRole('button', { name: 'Previous' }).click();
+      await page.locator('.page-label', { hasText: '1–10 of 60' }).waitFor();
+      await waitForContent(page, 'table.stock2shop-products tbody tr', problems);
+      assert.deepEqual((await rows(page, 'table.stock2shop-products')).map((r) => r[0]), page1.map((r) => r[0]));
+
+      // A title word: a bool query, a match on the title or a term on a SKU.
+      await page.getByLabel('Search', { exact: true }).fill('keyboard');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.locator('.page-label', { hasText: '1–5 of 5' }).waitFor();
+      const found = await rows(page, 'table.stock2shop-products');
+      assert.equal(found.length, 5);
+      assert.ok(found.every((r) => /keyboard/i.test(r[1])), JSON.stringify(found));
+      assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true);
+      const last = searches(calls).at(-1);
+      assert.deepEqual(last.body.query, {
+        bool: { should: [{ match: { title: 'keyboard' } }, { term: { 'variants.sku': 'keyboard' } }], minimum_should_match: 1 },
+      });
+
+      assert.equal(calls.maxInFlight, 1, `Stock2Shop calls in flight at once: ${calls.maxInFlight}`);
+      assert.equal(calls.sent.length, 5, `calls: ${JSON.stringify(calls.sent.map((c) => c.path))}`);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+
+  test('products: a viewer searches by exact SKU and source, from the address', { timeout: 60_000 }, async () => {
+    const { page, problems, close, cspViolations, calls } = await openPage(USERS.viewer);
+    try {
+      await page.goto(env.proxy.base + '/#/stock2shop/products?q=KEYBOARD-030-S&source=123', { waitUntil: 'load' });
+      await waitForContent(page, 'table.stock2shop-products tbody tr', problems);
+      const found = await rows(page, 'table.stock2shop-products');
+      assert.equal(found.length, 1, JSON.stringify(found));
+      assert.match(found[0][2], /^KEYBOARD-030-S/);
+      assert.equal(await page.getByLabel('Search', { exact: true }).inputValue(), 'KEYBOARD-030-S');
+      const [search] = searches(calls);
+      assert.deepEqual(search.body.query.bool.filter, [{ term: { source_id: 123 } }]);
+      // The source filter keeps the address's choice once its options arrive.
+      await page.waitForFunction(() => document.querySelectorAll('#s2s-product-source option').length > 2);
+      assert.equal(await page.locator('#s2s-product-source').inputValue(), '123');
+      assert.equal(calls.maxInFlight, 1);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+
+  test('orders by status and channel; sources and channels list every one', { timeout: 90_000 }, async () => {
+    const { page, problems, close, cspViolations, calls } = await openPage();
+    try {
+      await page.goto(env.proxy.base + '/#/stock2shop/orders?status=cancelled', { waitUntil: 'load' });
+      await waitForContent(page, 'table.stock2shop-orders tbody tr', problems);
+      const headers = await page.$$eval('table.stock2shop-orders thead th', (ths) => ths.map((th) => th.textContent));
+      assert.deepEqual(headers, ['ID', 'Channel order', 'Channel', 'Status', 'Customer', 'Lines', 'Total', 'Created']);
+      const cancelled = await rows(page, 'table.stock2shop-orders');
+      assert.ok(cancelled.length > 0);
+      const total = async () => Number(/(\d+) orders? found/.exec((await page.locator('.toolbar-status').textContent()) ?? '')?.[1]);
+      const cancelledTotal = await total();
+      assert.ok(cancelled.every((r) => r[3] === 'cancelled'), JSON.stringify(cancelled));
+      assert.deepEqual(searches(calls)[0].body.query, { bool: { filter: [{ term: { status: 'cancelled' } }] } });
+
+      // The channel filter, once the channels are known: both filters at once.
+      await page.waitForFunction(() => document.querySelectorAll('#s2s-order-channel option').length > 1);
+      await page.locator('#s2s-order-channel').selectOption('191');
+      await page.waitForURL((url) => url.hash.includes('channel=191'));
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('table.stock2shop-orders tbody tr, .list .empty')].length > 0 && !document.querySelector('.list .loading'),
+      );
+      const both = await rows(page, 'table.stock2shop-orders');
+      assert.ok(both.every((r) => r[2] === 'Web Store (191)' && r[3] === 'cancelled'), JSON.stringify(both));
+      assert.ok((await total()) < cancelledTotal, 'the channel narrows the cancelled orders');
+
+      const sources = await env.proxy.getJson('/api/stock2shop/v1/sources');
+      await page.goto(env.proxy.base + '/#/stock2shop/sources');
+      await waitForContent(page, 'table.stock2shop-sources tbody tr', problems);
+      const sourceRows = await rows(page, 'table.stock2shop-sources');
+      assert.deepEqual(
+        sourceRows.map((r) => [r[0], r[1], r[3], r[4]]),
+        sources.system_sources.map((s) => [String(s.id), s.description, s.active === 1 ? 'Active' : 'Inactive', s.source_id == null ? '—' : String(s.source_id)]),
+      );
+
+      await page.goto(env.proxy.base + '/#/stock2shop/channels');
+      await waitForContent(page, 'table.stock2shop-channels tbody tr', problems);
+      const channelRows = await rows(page, 'table.stock2shop-channels');
+      assert.ok(channelRows.some((r) => r[0] === '191' && r[1] === 'Web Store'), JSON.stringify(channelRows));
+      assert.equal(await page.locator('nav details.nav-group.current').getAttribute('data-group'), 'Stock2Shop');
+      assert.equal(calls.maxInFlight, 1);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+});
