@@ -26,6 +26,21 @@ import type {
   PartnerShipment,
   PartnerSupplier,
   PartnerWarehouse,
+  EsBoolQuery,
+  EsSearch,
+  SellersCategory,
+  SellersODataParams,
+  SellersObject,
+  SellersOrder,
+  SellersOrderStatusUpdate,
+  SellersProduct,
+  SellersShopper,
+  SellersStatusResponse,
+  SystemChannel,
+  SystemOrderSearch,
+  SystemProduct,
+  SystemProductSearch,
+  SystemSource,
   SessionUser,
   DriftReport,
   EndpointInfo,
@@ -329,4 +344,140 @@ export async function session(client: Client): Promise<string> {
   // @ts-expect-error login takes a username and a password
   await client.login('demo');
   return `${user.username} ${role} ${me?.username ?? 'signed out'}`;
+}
+
+/** Stock2Shop: Elasticsearch bool queries, the search answers, and loose fields typed as the package normalises them. */
+export async function stock2shop(client: Client, signal: AbortSignal): Promise<string[]> {
+  const out: string[] = [];
+  const bool: EsBoolQuery = {
+    should: [{ match: { title: 'keyboard' } }, { term: { 'variants.sku': 'KEYBOARD-010-S' } }],
+    minimum_should_match: 1,
+    filter: [{ term: { source_id: 57 } }, { range: { modified: { gte: '2021-01-01' } } }],
+  };
+  const search: EsSearch = { query: { bool }, size: 10, from: 20, sort: { modified: { order: 'desc' } } };
+  const products: SystemProductSearch = await client.stock2shop.searchProducts(search, { signal });
+  const total: number = products.hits.total;
+  out.push(String(total));
+  for (const p of products.system_products) {
+    const product: SystemProduct = p;
+    // Loose on the wire ("true", 1...), booleans and numbers here.
+    const active: boolean = product.active;
+    const managed: boolean | undefined = product.variants[0]?.inventory_management;
+    const channel: number | undefined = product.channels[0]?.channel_id;
+    const source: number | undefined = product.source_id;
+    const prices: number[] = product.variants.map((v) => v.price);
+    out.push(product.title, String(active), String(managed), String(channel), String(source), ...prices.map(String));
+    // @ts-expect-error `active` is normalised to a boolean, not the wire's string
+    const activeText: string = product.active;
+    // @ts-expect-error a channel_id is a number (even where the wire says "47")
+    const channelText: string = product.channels[0].channel_id;
+    // @ts-expect-error source_id is optional: missing until synced
+    const sourceId: number = product.source_id;
+    void activeText;
+    void channelText;
+    void sourceId;
+  }
+  await client.stock2shop.searchProducts();
+  // @ts-expect-error size is a number (the package sends it as Stock2Shop spells it)
+  await client.stock2shop.searchProducts({ size: '10' });
+  // @ts-expect-error sort orders are asc or desc
+  const badSort: EsSearch = { sort: { modified: 'newest' } };
+  void badSort;
+  // @ts-expect-error a bool query goes under query.bool
+  await client.stock2shop.searchProducts({ bool });
+
+  const orders: SystemOrderSearch = await client.stock2shop.searchOrders({ query: { bool: { filter: [{ term: { status: 'cancelled' } }] } } });
+  for (const o of orders.system_orders) {
+    const channelId: number = o.channel_id;
+    const total: number = o.total;
+    const totalText: string = o.total_display;
+    const email: string | null | undefined = o.customer.email;
+    const rate: number | undefined = o.line_items[0]?.tax_lines[0]?.rate;
+    out.push(String(channelId), String(total), totalText, email ?? '', String(rate));
+    // @ts-expect-error totals are numbers; the text is total_display
+    const wrongTotal: string = o.total;
+    void wrongTotal;
+  }
+  // @ts-expect-error searchOrders has no paging cursor: use from/size
+  orders.next_token;
+
+  const sources: SystemSource[] = (await client.stock2shop.listSources()).system_sources;
+  const channels: SystemChannel[] = (await client.stock2shop.listChannels({ signal })).system_channels;
+  for (const s of sources) {
+    // `1` active, `0` not: a number here (sources and channels), unlike products.
+    const active: number = s.active;
+    const master: number | null | undefined = s.source_id;
+    out.push(String(active), String(master));
+    // @ts-expect-error a source's active flag is a number
+    const flag: boolean = s.active;
+    void flag;
+  }
+  const channel = channels[0];
+  if (channel) {
+    const tier: string | null | undefined = channel.price_tier;
+    out.push(tier ?? 'default');
+    await client.stock2shop.queueOrder({ clientId: channel.client_id, channelId: channel.id }, { id: 'web-1001', line_items: [] });
+    // @ts-expect-error queueOrder takes the channel's ids as numbers
+    await client.stock2shop.queueOrder({ clientId: String(channel.client_id), channelId: channel.id }, {});
+  }
+  return out;
+}
+
+/** Sellers Commerce: sparse records (optional and nullable), OData params, status updates. */
+export async function sellersCommerce(client: Client, signal: AbortSignal): Promise<string[]> {
+  const out: string[] = [];
+  const params: SellersODataParams = { filter: "ProductCode eq 'SC-1001' or SCproductID gt 1008", orderby: 'ProductCode desc' };
+  const products: SellersProduct[] = await client.sellersCommerce.productGetall(params, { signal });
+  for (const p of products) {
+    const code: string | null | undefined = p.ProductCode;
+    const id: number | null | undefined = p.SCproductID;
+    out.push(code ?? '—', id == null ? '—' : String(id));
+    // @ts-expect-error every field is optional and nullable: check before use
+    const sure: string = p.ProductCode;
+    // @ts-expect-error SCproductID is a number
+    const idText: string | null | undefined = p.SCproductID;
+    void sure;
+    void idText;
+  }
+  await client.sellersCommerce.productGetall();
+  await client.sellersCommerce.productGetall(null, { signal });
+  // @ts-expect-error OData options are named filter and orderby (the package adds the $)
+  await client.sellersCommerce.productGetall({ $filter: 'x eq 1' });
+  const one: SellersProduct = await client.sellersCommerce.productGet('SC-1001');
+  out.push(one.ProductCode ?? '');
+
+  const orders: SellersOrder[] = await client.sellersCommerce.orderGetall({ filter: 'OrderStatusId eq 9', orderby: 'OrderPlacedDate desc' });
+  const status: number | null | undefined = orders[0]?.OrderStatusId;
+  out.push(String(status));
+  // (An object literal: a value declared as the interface SellersOrderStatusUpdate is not
+  // assignable to the parameter's `& Record<string, unknown>`, interfaces having no index signature.)
+  const update = { OrderNumber: 'SC1001', OrderStatusId: 35 } satisfies SellersOrderStatusUpdate;
+  const answer: SellersStatusResponse = await client.sellersCommerce.orderUpdateorderstatus(update, { signal });
+  const code: number = answer.StatusCode;
+  out.push(answer.Results, answer.ResponseMessage, String(code));
+  // Extra fields the vendor takes may go along.
+  await client.sellersCommerce.orderUpdateorderstatus({ ...update, Comment: 'packed' });
+  // @ts-expect-error OrderStatusId is a number (a code of ORDER_STATUS)
+  await client.sellersCommerce.orderUpdateorderstatus({ OrderNumber: 'SC1001', OrderStatusId: 'Shipped' });
+  // @ts-expect-error OrderNumber is required
+  await client.sellersCommerce.orderUpdateorderstatus({ OrderStatusId: 35 });
+
+  const shoppers: SellersShopper[] = await client.sellersCommerce.shopperGetall({ filter: 'Deleted eq false' });
+  for (const s of shoppers) {
+    const city: string | null | undefined = s.Address?.[0]?.City;
+    const deleted: boolean | null | undefined = s.Deleted;
+    out.push(city ?? '—', String(deleted));
+    // @ts-expect-error Address may be null or absent
+    s.Address.length;
+  }
+  const categories: SellersCategory[] = await client.sellersCommerce.categoryGetall();
+  out.push(...categories.map((c) => c.CategoryCode ?? '—'));
+  // Brands and suppliers are free-form objects: read them as unknown.
+  const brands: SellersObject[] = await client.sellersCommerce.categoryGetallbrands();
+  const name: unknown = brands[0]?.['BrandName'];
+  out.push(typeof name === 'string' ? name : '—');
+  // @ts-expect-error a free-form field is unknown: narrow it first
+  const brandName: string = brands[0]['BrandName'];
+  void brandName;
+  return out;
 }
