@@ -222,29 +222,29 @@ by_code! {
 
 writes! {
     #[doc = " `POST /api/product/products`: add or update one product."]
-    productProducts fn product_products("SellersProduct & Record<string, unknown>") => ProductProducts, "Promise<SellersStatusResponse>";
+    productProducts fn product_products("SellersProduct") => ProductProducts, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/product/updateskuprice` (fields undocumented: an object or an array of them)."]
     productUpdateskuprice fn product_updateskuprice("SellersObject | SellersObject[]") => ProductUpdateskuprice, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/product/updateskuinventory` (fields undocumented: an object or an array of them)."]
     productUpdateskuinventory fn product_updateskuinventory("SellersObject | SellersObject[]") => ProductUpdateskuinventory, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/shopper/shoppers`: add or update shoppers."]
-    shopperShoppers fn shopper_shoppers("Array<SellersShopper & Record<string, unknown>>") => ShopperShoppers, "Promise<SellersStatusResponse>";
+    shopperShoppers fn shopper_shoppers("Array<SellersShopper>") => ShopperShoppers, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/shopper/shopperaddress`: add or update shopper addresses."]
     shopperShopperaddress fn shopper_shopperaddress("SellersObject | SellersObject[]") => ShopperShopperaddress, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/return/return`: a return request for an order."]
-    returnReturn fn return_return("SellersReturnRequest & Record<string, unknown>") => ReturnReturn, "Promise<SellersStatusResponse>";
+    returnReturn fn return_return("SellersReturnRequest") => ReturnReturn, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/category/categories`: add or update categories."]
-    categoryCategories fn category_categories("Array<SellersCategory & Record<string, unknown>>") => CategoryCategories, "Promise<SellersStatusResponse>";
+    categoryCategories fn category_categories("Array<SellersCategory>") => CategoryCategories, "Promise<SellersStatusResponse>";
     #[doc = " `DELETE /api/category/category`: `{ CategoryCode, ActionId: 1 | 2 }`."]
-    categoryCategory fn category_category("SellersCategoryDelete & Record<string, unknown>") => CategoryCategory, "Promise<SellersStatusResponse>";
+    categoryCategory fn category_category("SellersCategoryDelete") => CategoryCategory, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/category/productcategory`: product-to-category mappings."]
-    categoryProductcategory fn category_productcategory("Array<SellersProductCategory & Record<string, unknown>>") => CategoryProductcategory, "Promise<SellersStatusResponse>";
+    categoryProductcategory fn category_productcategory("Array<SellersProductCategory>") => CategoryProductcategory, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/order/shippinginformation` (fields undocumented: an object)."]
     orderShippinginformation fn order_shippinginformation("SellersObject") => OrderShippinginformation, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/order/paymentinformation`: capture (order, transaction number, authorization code)."]
-    orderPaymentinformation fn order_paymentinformation("SellersPaymentInformation & Record<string, unknown>") => OrderPaymentinformation, "Promise<SellersStatusResponse>";
+    orderPaymentinformation fn order_paymentinformation("SellersPaymentInformation") => OrderPaymentinformation, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/order/updateorderstatus`: `{ OrderNumber, OrderStatusId }`."]
-    orderUpdateorderstatus fn order_updateorderstatus("SellersOrderStatusUpdate & Record<string, unknown>") => OrderUpdateorderstatus, "Promise<SellersStatusResponse>";
+    orderUpdateorderstatus fn order_updateorderstatus("SellersOrderStatusUpdate") => OrderUpdateorderstatus, "Promise<SellersStatusResponse>";
     #[doc = " `POST /api/order/OrderSamplePost` (undocumented)."]
     orderOrdersamplepost fn order_ordersamplepost("SellersObject") => OrderOrdersamplepost, "Promise<unknown>";
     #[doc = " `POST /api/PortalAdmin/Admin` (undocumented)."]

@@ -449,14 +449,14 @@ export async function sellersCommerce(client: Client, signal: AbortSignal): Prom
   const orders: SellersOrder[] = await client.sellersCommerce.orderGetall({ filter: 'OrderStatusId eq 9', orderby: 'OrderPlacedDate desc' });
   const status: number | null | undefined = orders[0]?.OrderStatusId;
   out.push(String(status));
-  // (An object literal: a value declared as the interface SellersOrderStatusUpdate is not
-  // assignable to the parameter's `& Record<string, unknown>`, interfaces having no index signature.)
-  const update = { OrderNumber: 'SC1001', OrderStatusId: 35 } satisfies SellersOrderStatusUpdate;
+  const update: SellersOrderStatusUpdate = { OrderNumber: 'SC1001', OrderStatusId: 35 };
   const answer: SellersStatusResponse = await client.sellersCommerce.orderUpdateorderstatus(update, { signal });
   const code: number = answer.StatusCode;
   out.push(answer.Results, answer.ResponseMessage, String(code));
-  // Extra fields the vendor takes may go along.
-  await client.sellersCommerce.orderUpdateorderstatus({ ...update, Comment: 'packed' });
+  // Extra fields the vendor takes may go along (in a value; a literal gets TypeScript's
+  // excess-property check).
+  const withComment = { ...update, Comment: 'packed' };
+  await client.sellersCommerce.orderUpdateorderstatus(withComment);
   // @ts-expect-error OrderStatusId is a number (a code of ORDER_STATUS)
   await client.sellersCommerce.orderUpdateorderstatus({ OrderNumber: 'SC1001', OrderStatusId: 'Shipped' });
   // @ts-expect-error OrderNumber is required
