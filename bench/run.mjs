@@ -7,7 +7,7 @@
 //
 // Parts: 1-2 decode in headless Chromium (decode/), 3 end to end at a fixed rate,
 // 4 package size, 5 proxy throughput against nginx (proxy/), 6 leaks.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -31,16 +31,21 @@ const P = smoke
 const run = (part) => !only || only.includes(part);
 
 function machine() {
-  const sh = (cmd, args) => { try { return execFileSync(cmd, args, { encoding: 'utf8', timeout: 10_000 }).trim(); } catch { return null; } };
+  // Both streams: `nginx -v` prints to stderr, `wrk -v` exits non-zero.
+  const sh = (cmd, args) => {
+    const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 10_000 });
+    const text = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+    return text ? text.split('\n')[0] : null;
+  };
   return {
     nproc: Number(sh('nproc', [])) || cpus().length,
     cpu: cpus()[0]?.model?.trim() ?? 'unknown',
     memory_gib: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     load_average_at_start: loadavg().map((x) => Math.round(x * 100) / 100),
-    chromium: sh('/usr/bin/chromium', ['--version'])?.split('\n').at(-1) ?? null,
+    chromium: sh('/usr/bin/chromium', ['--version']),
     node: process.version,
-    nginx: sh('/usr/sbin/nginx', ['-v']) ?? (() => { try { execFileSync('/usr/sbin/nginx', ['-v'], { stdio: 'pipe' }); } catch (e) { return String(e.stderr).trim(); } return null; })(),
-    wrk: sh('wrk', ['-v'])?.split('\n')[0] ?? null,
+    nginx: sh('/usr/sbin/nginx', ['-v']),
+    wrk: sh('wrk', ['-v']),
     date: new Date().toISOString(),
   };
 }
