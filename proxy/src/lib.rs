@@ -120,12 +120,24 @@ pub fn app(state: Arc<AppState>) -> Router {
 async fn request_id(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if !response.headers().contains_key(&REQUEST_ID) {
-        let mut bytes = [0u8; 8];
-        let _ = getrandom::getrandom(&mut bytes);
-        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        response.headers_mut().insert(REQUEST_ID.clone(), HeaderValue::from_str(&id).expect("hex is a valid header"));
+        response.headers_mut().insert(REQUEST_ID.clone(), next_request_id());
     }
     response
+}
+
+/// A random per-process prefix and a counter: unique without a syscall per request.
+fn next_request_id() -> HeaderValue {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::OnceLock;
+    static PREFIX: OnceLock<u32> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let prefix = *PREFIX.get_or_init(|| {
+        let mut bytes = [0u8; 4];
+        let _ = getrandom::getrandom(&mut bytes);
+        u32::from_le_bytes(bytes)
+    });
+    let id = format!("{prefix:08x}{:012x}", COUNTER.fetch_add(1, Ordering::Relaxed));
+    HeaderValue::from_str(&id).expect("hex is a valid header")
 }
 
 async fn security_headers(mut response: Response) -> Response {
@@ -203,9 +215,17 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     };
     let upstream = state.upstreams.get(endpoint.vendor);
 
-    state.metrics.queue(vendor, 1);
-    let permit = state.limits[&endpoint.vendor].acquire().await.expect("semaphores are never closed");
-    state.metrics.queue(vendor, -1);
+    let limit = &state.limits[&endpoint.vendor];
+    // The queue gauge is touched only by requests that actually wait.
+    let permit = match limit.try_acquire() {
+        Ok(permit) => permit,
+        Err(_) => {
+            state.metrics.queue(vendor, 1);
+            let permit = limit.acquire().await.expect("semaphores are never closed");
+            state.metrics.queue(vendor, -1);
+            permit
+        }
+    };
     // Reads the vendor may see twice are retried; writes never are (a lost answer may
     // hide a completed write: only the client knows if it carried an idempotency key).
     let retryable = endpoint.idempotent;
@@ -285,7 +305,8 @@ fn backoff(base: Duration, attempt: u32) -> Duration {
 
 /// Headers passed back from a vendor; everything else (cookies, server banners,
 /// anything that could carry a credential) stays behind.
-const RELAYED_HEADERS: [header::HeaderName; 5] = [header::CONTENT_TYPE, header::RETRY_AFTER, header::CACHE_CONTROL, header::ETAG, HeaderName::from_static("x-request-id")];
+const RELAYED_HEADERS: [header::HeaderName; 6] =
+    [header::CONTENT_TYPE, header::CONTENT_LENGTH, header::RETRY_AFTER, header::CACHE_CONTROL, header::ETAG, HeaderName::from_static("x-request-id")];
 
 /// The vendor's answer for the browser. Successful bodies stream through untouched;
 /// error bodies are read and any credential they echo is replaced.
