@@ -10,7 +10,7 @@ TEST_PROXY := 127.0.0.1:18181
 TEST_RUNNER := 127.0.0.1:18182
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools test-tools pkg www-build npm-deps demo test test-rust test-browser test-ts test-e2e proxy-debug clean
+.PHONY: help tools test-tools optimizer pkg www-build npm-deps demo test test-rust test-browser test-ts test-e2e proxy-debug clean
 
 help:
 	@echo "make demo   build everything and serve the dashboard + proxy + embedded mock on http://127.0.0.1:8080"
@@ -23,10 +23,18 @@ tools:
 test-tools:
 	@.ci/install-tools.sh test
 
-# The npm package: wasm-pack's output plus pkg-template/.
-pkg: tools
+# The npm package: wasm-pack's output, optimised by binaryen's wasm-opt from npm
+# (Debian's 108 breaks the externref table of wasm-bindgen 0.2.130), plus pkg-template/.
+WASM_FEATURES := --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-mutable-globals --enable-multivalue
+pkg: tools optimizer
 	wasm-pack build --target web --release --out-dir pkg --out-name commerce_kit
+	pkg-template/optimizer/node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers $(WASM_FEATURES) \
+	  pkg/commerce_kit_bg.wasm -o pkg/commerce_kit_bg.wasm
 	node pkg-template/assemble.mjs
+
+optimizer:
+	@[ -x pkg-template/optimizer/node_modules/.bin/wasm-opt ] || npm --prefix pkg-template/optimizer ci --no-audit --no-fund --loglevel=error
 
 npm-deps:
 	@for dir in www tests; do \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already there.
-#   install-tools.sh build    wasm32 target, wasm-bindgen-cli (the Cargo.lock version), wasm-pack, wasm-opt
+#   install-tools.sh build    wasm32 target, wasm-bindgen-cli (the Cargo.lock version), wasm-pack
 #   install-tools.sh test     the same plus Debian's chromium and chromium-driver
 # Steps that need root say what to install instead of failing obscurely.
 set -euo pipefail
@@ -45,10 +45,10 @@ if ! command -v wasm-pack >/dev/null; then
   cargo install wasm-pack --locked --quiet || cargo install wasm-pack --quiet
 fi
 
-# wasm-pack cannot download its own wasm-opt here: Debian's binaryen provides it.
-command -v wasm-opt >/dev/null || apt_install "wasm-opt, to shrink the package" binaryen
+# wasm-opt comes from npm (pkg-template/optimizer, installed by `make pkg`): wasm-pack
+# cannot download its own here, and Debian's binaryen (108) breaks wasm-bindgen's output.
 
 if [ "$want" = test ]; then
   { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_install "headless browser tests" chromium chromium-driver
 fi
-say "ready: $(wasm-bindgen --version), $(wasm-pack --version), $(wasm-opt --version | head -1)"
+say "ready: $(wasm-bindgen --version), $(wasm-pack --version)"
