@@ -27,8 +27,11 @@ test-tools:
 # (Debian's 108 breaks the externref table of wasm-bindgen 0.2.130), plus pkg-template/.
 WASM_FEATURES := --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-mutable-globals --enable-multivalue
+# VENDORS="s2 s2-partner" builds a package with only those vendors (smaller); default all.
+VENDORS ?=
+CARGO_FEATURES := $(if $(strip $(VENDORS)),-- --no-default-features --features "$(VENDORS)",)
 pkg: tools optimizer
-	wasm-pack build --target web --release --out-dir pkg --out-name commerce_kit
+	wasm-pack build --target web --release --out-dir pkg --out-name commerce_kit $(CARGO_FEATURES)
 	pkg-template/optimizer/node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers $(WASM_FEATURES) \
 	  pkg/commerce_kit_bg.wasm -o pkg/commerce_kit_bg.wasm
 	node pkg-template/assemble.mjs

@@ -1216,6 +1216,7 @@ mod tests {
 
     /// Every body, cut into chunks at every position (and into many small chunks),
     /// gives the report of the whole body.
+    #[cfg(feature = "s2")] // its fixture is the S2 inventory overview
     #[test]
     fn streaming_gives_the_same_report_whatever_the_chunks() {
         static ANY: Schema = Schema::Any;

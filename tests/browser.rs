@@ -1,7 +1,7 @@
 //! The real package in a real browser, through a real proxy and the embedded mock on
 //! 127.0.0.1. `make test-browser` starts the proxy (allowing the test runner's origin)
 //! and sets COMMERCE_TEST_PROXY; run with `wasm-pack test --headless --chrome`.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "s2", feature = "s2-partner"))]
 
 use commerce_kit::vendors::s2::inventory::InventoryOverview;
 use wasm_bindgen::prelude::*;

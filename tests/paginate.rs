@@ -1,5 +1,5 @@
 //! The Rust stream over `next_token` pages, against scripted pages.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(not(target_arch = "wasm32"), feature = "s2-partner"))]
 
 use std::cell::RefCell;
 

@@ -2,11 +2,16 @@
 //! points. Everything here converts between JS and the pure core; no API knowledge
 //! lives here beyond one method per operation.
 
+#[cfg(feature = "s2-partner")]
 mod pages;
+#[cfg(feature = "s2")]
 mod s2;
+#[cfg(feature = "s2-partner")]
 mod s2_partner;
+#[cfg(feature = "sellers-commerce")]
 mod sellers_commerce;
 mod session;
+#[cfg(feature = "stock2shop")]
 mod stock2shop;
 mod stream;
 mod transport;
@@ -17,9 +22,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{AbortSignal, RequestCredentials};
 
 use crate::error::Error;
-use crate::request::{FieldError, Operation, Request};
+use crate::request::{FieldError, Request};
 use crate::validate::{LooseKind, PathSegment, Report};
 use crate::schema::Wire;
+#[cfg(feature = "s2")]
 use crate::vendors::s2::inventory::GetInventoryOverview;
 use transport::Transport;
 pub use stream::ResponseDecoder;
@@ -92,9 +98,13 @@ export interface EndpointInfo {
 #[wasm_bindgen]
 pub struct Client {
     inner: Caller,
+    #[cfg(feature = "s2")]
     s2: JsValue,
+    #[cfg(feature = "s2-partner")]
     s2_partner: JsValue,
+    #[cfg(feature = "sellers-commerce")]
     sellers_commerce: JsValue,
+    #[cfg(feature = "stock2shop")]
     stock2shop: JsValue,
 }
 
@@ -154,31 +164,41 @@ impl Client {
         }
         let inner = Caller { transport: Transport { base_url, timeout_ms, credentials }, on_drift };
         // Created once: `client.s2Partner` is the same object every time it is read.
-        let s2 = s2::S2Client { caller: inner.clone() }.into();
-        let s2_partner = s2_partner::S2PartnerClient { caller: inner.clone() }.into();
-        let sellers_commerce = sellers_commerce::SellersCommerceClient { caller: inner.clone() }.into();
-        let stock2shop = stock2shop::Stock2ShopClient { caller: inner.clone() }.into();
-        Ok(Client { inner, s2, s2_partner, sellers_commerce, stock2shop })
+        Ok(Client {
+            #[cfg(feature = "s2")]
+            s2: s2::S2Client { caller: inner.clone() }.into(),
+            #[cfg(feature = "s2-partner")]
+            s2_partner: s2_partner::S2PartnerClient { caller: inner.clone() }.into(),
+            #[cfg(feature = "sellers-commerce")]
+            sellers_commerce: sellers_commerce::SellersCommerceClient { caller: inner.clone() }.into(),
+            #[cfg(feature = "stock2shop")]
+            stock2shop: stock2shop::Stock2ShopClient { caller: inner.clone() }.into(),
+            inner,
+        })
     }
 
+    #[cfg(feature = "s2")]
     /// The S2 fulfillment-order and inventory API.
     #[wasm_bindgen(getter, unchecked_return_type = "S2Client")]
     pub fn s2(&self) -> JsValue {
         self.s2.clone()
     }
 
+    #[cfg(feature = "s2-partner")]
     /// The S2 Partner API.
     #[wasm_bindgen(getter, js_name = s2Partner, unchecked_return_type = "S2PartnerClient")]
     pub fn s2_partner(&self) -> JsValue {
         self.s2_partner.clone()
     }
 
+    #[cfg(feature = "stock2shop")]
     /// Stock2Shop (the proxy logs in and adds the token).
     #[wasm_bindgen(getter, unchecked_return_type = "Stock2ShopClient")]
     pub fn stock2shop(&self) -> JsValue {
         self.stock2shop.clone()
     }
 
+    #[cfg(feature = "sellers-commerce")]
     /// The Sellers Commerce Open API (the proxy runs the OAuth token grants).
     #[wasm_bindgen(getter, js_name = sellersCommerce, unchecked_return_type = "SellersCommerceClient")]
     pub fn sellers_commerce(&self) -> JsValue {
@@ -203,11 +223,12 @@ impl Client {
         wasm_bindgen_futures::future_to_promise(session::me(self.inner.transport.clone()))
     }
 
+    #[cfg(feature = "s2")]
     /// `GET /inventory/overview` (S2): every warehouse, product and inventory level.
     /// The same as `client.s2.getInventoryOverview()`.
     #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<InventoryOverview>")]
     pub fn get_inventory_overview(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.inner.call(GetInventoryOverview.build(), options)
+        self.inner.call(crate::request::Operation::build(&GetInventoryOverview), options)
     }
 }
 
@@ -235,6 +256,7 @@ impl Caller {
 }
 
 impl Caller {
+    #[cfg(any(feature = "s2", feature = "s2-partner"))]
     /// Sends a request and resolves with the validated body's bytes (for callers that
     /// decode into Rust types: safe creates, pages).
     pub(crate) async fn send_bytes(&self, request: Request, options: &JsValue) -> Result<Vec<u8>, Error> {

@@ -47,6 +47,8 @@ impl Validated {
     pub fn report(&self) -> &Report {
         &self.received.report
     }
+    /// The bytes, for decoding into Rust types (pages, safe creates).
+    #[cfg(any(feature = "s2", feature = "s2-partner"))]
     pub fn into_body(self) -> Vec<u8> {
         self.received.body
     }
