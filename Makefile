@@ -59,7 +59,7 @@ demo: www-build
 proxy-debug:
 	cargo build -p commerce-proxy
 
-test: test-tools test-rust test-browser test-ts test-e2e
+test: test-tools test-rust test-browser test-ts test-e2e bench-smoke
 	@echo "make test: every layer passed"
 
 test-rust:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already there.
 #   install-tools.sh build    wasm32 target, wasm-bindgen-cli (the Cargo.lock version), wasm-pack
-#   install-tools.sh test     the same plus Debian's chromium and chromium-driver
+#   install-tools.sh test     the same plus Debian's chromium, chromium-driver, nginx-light and wrk
+#   install-tools.sh bench    the same as test
 # Steps that need root say what to install instead of failing obscurely.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,7 +49,9 @@ fi
 # wasm-opt comes from npm (pkg-template/optimizer, installed by `make pkg`): wasm-pack
 # cannot download its own here, and Debian's binaryen (108) breaks wasm-bindgen's output.
 
-if [ "$want" = test ]; then
+if [ "$want" = test ] || [ "$want" = bench ]; then
   { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_install "headless browser tests" chromium chromium-driver
+  # The benchmark's peers: nginx in front of the mock, wrk as the load generator.
+  { [ -x /usr/sbin/nginx ] && command -v wrk >/dev/null; } || apt_install "the proxy benchmark" nginx-light wrk
 fi
 say "ready: $(wasm-bindgen --version), $(wasm-pack --version)"
