@@ -50,7 +50,7 @@ pub fn cross_site_refusal(state: &AppState, method: &Method, headers: &HeaderMap
 }
 
 /// Middleware for `/api`: a live session and the cross-site check. The role is checked
-/// once the operation is known ([`may_call`]).
+/// once the operation is known ([`refusal_for`]).
 pub async fn require_session(State(state): State<Arc<AppState>>, mut request: Request, next: Next) -> Response {
     let Some(user) = session_id(request.headers()).and_then(|id| state.sessions.user(id)) else {
         return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
@@ -123,10 +123,9 @@ pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respo
     }
 }
 
-/// Viewers may make reads only; which operations read is the catalogue's call.
-pub fn may_call(user: &SessionUser, endpoint: &commerce_kit::Endpoint) -> Result<(), Response> {
-    if user.role == Role::Viewer && !endpoint.is_read() {
-        return Err(proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write"));
-    }
-    Ok(())
+/// Viewers may make reads only; which operations read is the catalogue's call. The
+/// refusal to send, if any.
+pub fn refusal_for(user: &SessionUser, endpoint: &commerce_kit::Endpoint) -> Option<Response> {
+    (user.role == Role::Viewer && !endpoint.is_read())
+        .then(|| proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write"))
 }

@@ -204,7 +204,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
         }
     };
     let endpoint = allowed.endpoint;
-    if let Err(refused) = guard::may_call(&user, endpoint) {
+    if let Some(refused) = guard::refusal_for(&user, endpoint) {
         return refused;
     }
     let vendor = endpoint.vendor.slug();

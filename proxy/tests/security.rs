@@ -373,7 +373,7 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
     for (at, _) in logs.match_indices("token=") {
         assert!(logs[at..].starts_with("token=[redacted]"), "an unredacted token in the logs: {}", &logs[at..(at + 60).min(logs.len())]);
     }
-    for (at, _) in logs.match_indices("Bearer ") {
+    if let Some(at) = logs.find("Bearer ") {
         panic!("a bearer credential in the logs: {}", &logs[at..(at + 40).min(logs.len())]);
     }
 }

@@ -57,7 +57,7 @@ impl CreateFulfillmentOrder {
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum CreateOutcome {
     /// The vendor created it and answered with it.
-    Created { fulfillment: FulfillmentOrder },
+    Created { fulfillment: Box<FulfillmentOrder> },
     /// An earlier attempt whose answer was lost (timeout, network error, 5xx) had already
     /// created it: the retry got 409 `ALREADY_EXISTS` for the same `channelFulfillmentId`.
     AlreadyCreated {
@@ -93,7 +93,7 @@ impl CreateFulfillmentOrder {
             match (send(request.clone()).await, &key) {
                 (Ok(body), _) => {
                     let fulfillment = crate::decode::<FulfillmentOrder>(&body)?.value;
-                    return Ok(CreateOutcome::Created { fulfillment });
+                    return Ok(CreateOutcome::Created { fulfillment: Box::new(fulfillment) });
                 }
                 (Err(crate::Error::AlreadyExists { .. }), Some(key)) if attempt > 1 => {
                     return Ok(CreateOutcome::AlreadyCreated { channel_fulfillment_id: key.clone() });
@@ -701,8 +701,11 @@ mod safe_create_tests {
         "postalCode": "1", "countryId": "CA", "phone": "", "email": ""}, "shippingMethod": "standard",
         "items": [{"productId": "p1", "quantity": 2}], "shipments": [], "attachments": []}"#;
 
+    /// Scripted transport answers, handed out in order.
+    type Answers = RefCell<std::vec::IntoIter<Result<Vec<u8>, Error>>>;
+
     /// A transport that answers with the scripted results in order and counts calls.
-    fn scripted(answers: Vec<Result<Vec<u8>, Error>>) -> (RefCell<std::vec::IntoIter<Result<Vec<u8>, Error>>>, RefCell<u32>) {
+    fn scripted(answers: Vec<Result<Vec<u8>, Error>>) -> (Answers, RefCell<u32>) {
         (RefCell::new(answers.into_iter()), RefCell::new(0))
     }
 

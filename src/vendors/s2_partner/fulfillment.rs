@@ -229,6 +229,16 @@ pub struct PartnerUser {
     pub email: String,
 }
 
+impl crate::paginate::Paginated for ListFulfillments {
+    type Item = PartnerFulfillment;
+    fn after(&self, token: String) -> Self {
+        self.clone().next_token(token)
+    }
+    fn split(page: PartnerFulfillmentPage) -> (Vec<PartnerFulfillment>, Option<String>) {
+        (page.items, page.next_token)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::{json, Value};
@@ -370,15 +380,5 @@ mod tests {
         assert_eq!(page.value.next_token, None);
         let created = crate::decode::<PartnerFulfillment>(include_bytes!("../../../tests/fixtures/s2_partner.create_fulfillment/good.json")).unwrap();
         assert_eq!(created.value.shipments[0].shipped_by.as_ref().map(|u| u.id), Some(0));
-    }
-}
-
-impl crate::paginate::Paginated for ListFulfillments {
-    type Item = PartnerFulfillment;
-    fn after(&self, token: String) -> Self {
-        self.clone().next_token(token)
-    }
-    fn split(page: PartnerFulfillmentPage) -> (Vec<PartnerFulfillment>, Option<String>) {
-        (page.items, page.next_token)
     }
 }

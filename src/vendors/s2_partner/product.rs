@@ -86,6 +86,16 @@ pub struct PartnerProduct {
     pub category: String,
 }
 
+impl crate::paginate::Paginated for ListProducts {
+    type Item = PartnerProduct;
+    fn after(&self, token: String) -> Self {
+        self.clone().next_token(token)
+    }
+    fn split(page: PartnerProductPage) -> (Vec<PartnerProduct>, Option<String>) {
+        (page.items, page.next_token)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,15 +120,5 @@ mod tests {
         assert!(json.get("item").is_some() && json.get("items").is_none());
         let misnamed = crate::validate(PartnerProductPage::SCHEMA, br#"{"items": []}"#);
         assert_eq!(misnamed.errors[0].to_string(), "$.item: expected array, found nothing (field missing)");
-    }
-}
-
-impl crate::paginate::Paginated for ListProducts {
-    type Item = PartnerProduct;
-    fn after(&self, token: String) -> Self {
-        self.clone().next_token(token)
-    }
-    fn split(page: PartnerProductPage) -> (Vec<PartnerProduct>, Option<String>) {
-        (page.items, page.next_token)
     }
 }

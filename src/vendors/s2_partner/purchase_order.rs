@@ -176,6 +176,19 @@ pub struct PartnerPurchaseOrderItem {
     pub sku: String,
 }
 
+impl crate::paginate::Paginated for ListPurchaseOrders {
+    type Item = PartnerPurchaseOrder;
+    fn after(&self, token: String) -> Self {
+        self.clone().next_token(token)
+    }
+    /// The vendor wraps its page in an array: every element's items, in order, and the
+    /// last element's token.
+    fn split(pages: Vec<PartnerPurchaseOrderPage>) -> (Vec<PartnerPurchaseOrder>, Option<String>) {
+        let token = pages.last().map(|p| p.next_token.clone());
+        (pages.into_iter().flat_map(|p| p.items).collect(), token)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::{json, Value};
@@ -263,18 +276,5 @@ mod tests {
         // A single page where the array is expected is an error, not drift.
         let single = crate::validate(LIST_PURCHASE_ORDERS.response, br#"{"items": [], "next_token": "x"}"#);
         assert_eq!(single.errors[0].to_string(), "$: expected array, found object");
-    }
-}
-
-impl crate::paginate::Paginated for ListPurchaseOrders {
-    type Item = PartnerPurchaseOrder;
-    fn after(&self, token: String) -> Self {
-        self.clone().next_token(token)
-    }
-    /// The vendor wraps its page in an array: every element's items, in order, and the
-    /// last element's token.
-    fn split(pages: Vec<PartnerPurchaseOrderPage>) -> (Vec<PartnerPurchaseOrder>, Option<String>) {
-        let token = pages.last().map(|p| p.next_token.clone());
-        (pages.into_iter().flat_map(|p| p.items).collect(), token)
     }
 }
