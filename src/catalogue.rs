@@ -178,6 +178,20 @@ impl Endpoint {
         })
     }
 
+    /// The largest request body a proxy should accept for this operation: 1 MiB, or what
+    /// the vendor documents as larger (Stock2Shop's image queue takes 2 MB images).
+    pub fn max_request_body(&self) -> usize {
+        const DEFAULT: usize = 1024 * 1024;
+        #[cfg(feature = "stock2shop")]
+        {
+            use crate::vendors::stock2shop::images;
+            if self.id == images::QUEUE_IMAGES.id {
+                return images::MAX_QUEUE_BODY_BYTES;
+            }
+        }
+        DEFAULT
+    }
+
     pub fn path_param(&self, name: &str) -> Option<&'static Param> {
         self.path_params.iter().find(|p| p.name == name)
     }

@@ -40,7 +40,8 @@ use allowlist::Refusal;
 use guard::CurrentUser;
 use session::Sessions;
 
-/// Request bodies above this are refused before reaching a vendor.
+/// Request bodies above this are refused before reaching a vendor, unless the operation
+/// documents larger ones (`Endpoint::max_request_body`).
 pub const MAX_REQUEST_BODY: usize = 1024 * 1024;
 /// The browser never waits longer than this for the proxy, retries included.
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(90);
@@ -209,7 +210,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     }
     let vendor = endpoint.vendor.slug();
     let content_type = request.headers().get(header::CONTENT_TYPE).cloned();
-    let body = match axum::body::to_bytes(request.into_body(), MAX_REQUEST_BODY).await {
+    let body = match axum::body::to_bytes(request.into_body(), endpoint.max_request_body()).await {
         Ok(body) => body,
         Err(_) => return proxy_error(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "request body too large"),
     };

@@ -36,6 +36,10 @@ pub const QUEUE_IMAGES: Endpoint = Endpoint {
 /// limit whichever the vendor means).
 pub const MAX_IMAGE_BYTES: usize = 2_000_000;
 
+/// The largest `POST /v1/images/queue` body a proxy should accept: ten images of the
+/// documented maximum, base64 (4/3) plus the JSON around them.
+pub const MAX_QUEUE_BODY_BYTES: usize = 10 * (MAX_IMAGE_BYTES * 4 / 3 + 4096);
+
 /// `POST /v1/images/queue`: queues images; the answer counts the images queued.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueueImages {
