@@ -11,26 +11,50 @@ use crate::validate::Issue;
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Error {
     /// The request failed its checks before anything was sent.
-    InvalidRequest { errors: Vec<FieldError> },
+    InvalidRequest {
+        errors: Vec<FieldError>,
+    },
     /// The request could not reach the proxy, or the connection broke.
-    Network { message: String },
-    Timeout { after_ms: u32 },
+    Network {
+        message: String,
+    },
+    Timeout {
+        after_ms: u32,
+    },
     Aborted,
     /// 429: the vendor (or the proxy's pacing) asks to slow down.
-    RateLimited { retry_after_seconds: Option<u32> },
+    RateLimited {
+        retry_after_seconds: Option<u32>,
+    },
     /// 401/403: the proxy session or the vendor credentials were refused.
-    Unauthorized { status: u16, message: String },
+    Unauthorized {
+        status: u16,
+        message: String,
+    },
     /// The proxy refused the request itself (unknown operation, bad path, body too large).
-    Proxy { status: u16, proxy_code: String, message: String },
+    Proxy {
+        status: u16,
+        proxy_code: String,
+        message: String,
+    },
     /// 409 `ALREADY_EXISTS`: S2 already has a fulfillment with this `channelFulfillmentId`.
     /// After a retried create this means "already created" (see
     /// `vendors::s2::fulfillment::CreateFulfillmentOrder::send_safely`).
-    AlreadyExists { message: String },
+    AlreadyExists {
+        message: String,
+    },
     /// The vendor answered with an error: S2's `ALREADY_EXISTS`, Sellers Commerce's
     /// numeric codes, Stock2Shop's messages.
-    Vendor { status: u16, vendor_code: Option<String>, message: String },
+    Vendor {
+        status: u16,
+        vendor_code: Option<String>,
+        message: String,
+    },
     /// The response does not have the documented shape.
-    InvalidResponse { issues: Vec<Issue>, unlisted: usize },
+    InvalidResponse {
+        issues: Vec<Issue>,
+        unlisted: usize,
+    },
 }
 
 impl Error {
@@ -113,8 +137,7 @@ fn vendor_code_and_message(json: Option<&serde_json::Value>, body: &str) -> (Opt
     // S2: code/message; Sellers Commerce: StatusCode/ResponseMessage (codes 20-36) and
     // ASP.NET's Message; OAuth: error/error_description; Stock2Shop: errors.
     let code = find(&["code", "Code", "StatusCode", "errorCode", "ErrorCode", "error"]);
-    let message =
-        find(&["message", "Message", "ResponseMessage", "error_description", "errors", "description"]).unwrap_or_else(|| json.to_string());
+    let message = find(&["message", "Message", "ResponseMessage", "error_description", "errors", "description"]).unwrap_or_else(|| json.to_string());
     (code, message)
 }
 

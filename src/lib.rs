@@ -11,9 +11,9 @@ extern crate self as commerce_kit;
 
 pub mod catalogue;
 pub mod decode;
-pub mod paginate;
 pub mod error;
 pub mod loose;
+pub mod paginate;
 pub mod request;
 pub mod schema;
 pub mod validate;

@@ -155,13 +155,11 @@ impl RequestBuilder {
             path.push('/');
             match segment {
                 crate::catalogue::TemplateSegment::Literal(l) => path.push_str(l),
-                crate::catalogue::TemplateSegment::Param(name) => {
-                    match self.path_values.iter().find(|(n, _)| *n == name) {
-                        Some((_, v)) => path.push_str(&percent_encode(v)),
-                        None if self.errors.0.iter().any(|e| e.field == name) => {}
-                        None => self.errors.push(name, "is required"),
-                    }
-                }
+                crate::catalogue::TemplateSegment::Param(name) => match self.path_values.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => path.push_str(&percent_encode(v)),
+                    None if self.errors.0.iter().any(|e| e.field == name) => {}
+                    None => self.errors.push(name, "is required"),
+                },
             }
         }
         let (body, content_type) = match self.body {
@@ -176,9 +174,7 @@ fn check_kind(kind: ParamKind, value: &str) -> Result<(), String> {
     match kind {
         ParamKind::Integer if value.parse::<i64>().is_err() => Err(format!("expected an integer, got {value:?}")),
         ParamKind::Boolean if value != "true" && value != "false" => Err(format!("expected true or false, got {value:?}")),
-        ParamKind::List if value.split(',').any(|v| v.trim().is_empty()) => {
-            Err("list items must not be empty".to_string())
-        }
+        ParamKind::List if value.split(',').any(|v| v.trim().is_empty()) => Err("list items must not be empty".to_string()),
         _ => Ok(()),
     }
 }

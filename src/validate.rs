@@ -224,7 +224,10 @@ enum Frame {
     Object(ObjectFrame),
     Skip(SkipFrame),
     /// A container of the wrong type being skipped, to report once it is closed.
-    Mismatch { start: usize, reported: &'static Schema },
+    Mismatch {
+        start: usize,
+        reported: &'static Schema,
+    },
 }
 
 struct ArrayFrame {
@@ -336,11 +339,10 @@ impl<'a> Validator<'a> {
                 let fits = match schema {
                     Schema::Integer | Schema::Loose(Scalar::Integer) => is_integer,
                     Schema::Number | Schema::Loose(Scalar::Number) => true,
-                    Schema::IntEnum(allowed) => is_integer
-                        && std::str::from_utf8(&self.bytes[start..self.pos])
-                            .ok()
-                            .and_then(|s| s.parse::<i64>().ok())
-                            .is_some_and(|n| allowed.contains(&n)),
+                    Schema::IntEnum(allowed) => {
+                        is_integer
+                            && std::str::from_utf8(&self.bytes[start..self.pos]).ok().and_then(|s| s.parse::<i64>().ok()).is_some_and(|n| allowed.contains(&n))
+                    }
                     _ => false,
                 };
                 if !fits {
@@ -1172,7 +1174,8 @@ mod tests {
             state ^= state << 17;
             state
         };
-        let pieces: [&[u8]; 10] = [b"a", b"xyz ", "\u{e9}".as_bytes(), "\u{542c}".as_bytes(), "\u{1F600}".as_bytes(), b"\xff", b"\xe5\xac", b"\xf0\x9f", b"\xc3", b"\x80"];
+        let pieces: [&[u8]; 10] =
+            [b"a", b"xyz ", "\u{e9}".as_bytes(), "\u{542c}".as_bytes(), "\u{1F600}".as_bytes(), b"\xff", b"\xe5\xac", b"\xf0\x9f", b"\xc3", b"\x80"];
         for _ in 0..2000 {
             let mut bytes = Vec::new();
             for _ in 0..next() % 24 {
@@ -1252,15 +1255,15 @@ mod tests {
         }
         for (schema, body) in &bodies {
             let whole = validate(schema, body);
-            let cuts: Vec<Vec<usize>> = if body.len() < 400 {
-                (0..=body.len()).map(|k| vec![k]).collect()
-            } else {
-                (0..body.len()).step_by(331).map(|k| vec![k]).collect()
-            };
-            let small: Vec<usize> = (0..body.len()).scan(0, |at, i| {
-                *at += 1 + i % 5;
-                Some(*at)
-            }).take_while(|&at| at < body.len()).collect();
+            let cuts: Vec<Vec<usize>> =
+                if body.len() < 400 { (0..=body.len()).map(|k| vec![k]).collect() } else { (0..body.len()).step_by(331).map(|k| vec![k]).collect() };
+            let small: Vec<usize> = (0..body.len())
+                .scan(0, |at, i| {
+                    *at += 1 + i % 5;
+                    Some(*at)
+                })
+                .take_while(|&at| at < body.len())
+                .collect();
             for cut in cuts.into_iter().chain([small]) {
                 let mut stream = StreamValidator::new(schema);
                 let mut from = 0;

@@ -184,7 +184,8 @@ async fn a_quantity_of_zero_is_refused_before_sending() {
     .unwrap();
     let error = js_await(&client.s2_partner(), "createFulfillment", &[body]).await.unwrap_err();
     assert_eq!(field(&error, "code"), "invalid_request");
-    let fields: Vec<String> = js_sys::Array::from(&field(&field(&error, "details"), "errors")).iter().map(|e| field(&e, "field").as_string().unwrap()).collect();
+    let fields: Vec<String> =
+        js_sys::Array::from(&field(&field(&error, "details"), "errors")).iter().map(|e| field(&e, "field").as_string().unwrap()).collect();
     assert!(fields.contains(&"items[0].quantity".to_string()) && fields.contains(&"country_id".to_string()), "{fields:?}");
 }
 

@@ -12,7 +12,13 @@ use futures_util::StreamExt;
 fn page(ids: std::ops::Range<i64>, next: Option<&str>) -> Vec<u8> {
     let good: serde_json::Value = serde_json::from_slice(include_bytes!("fixtures/s2_partner.list_fulfillments/good.json")).unwrap();
     let template = good["items"][0].clone();
-    let items: Vec<_> = ids.map(|id| { let mut f = template.clone(); f["id"] = id.into(); f }).collect();
+    let items: Vec<_> = ids
+        .map(|id| {
+            let mut f = template.clone();
+            f["id"] = id.into();
+            f
+        })
+        .collect();
     serde_json::to_vec(&serde_json::json!({ "items": items, "next_token": next })).unwrap()
 }
 

@@ -89,8 +89,7 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         }
         let wire = match wire {
             Some(w) => w,
-            None => apply_rename_all(&rust_name, rename_all.as_deref())
-                .map_err(|msg| syn::Error::new_spanned(field, msg))?,
+            None => apply_rename_all(&rust_name, rename_all.as_deref()).map_err(|msg| syn::Error::new_spanned(field, msg))?,
         };
         let ty = &field.ty;
         let required = !has_default && !is_option(ty);
@@ -130,11 +129,7 @@ fn apply_rename_all(field: &str, rule: Option<&str>) -> Result<String, String> {
     };
     Ok(match rule {
         None | Some("snake_case") => field.to_string(),
-        Some("camelCase") => words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| if i == 0 { w.to_string() } else { capitalise(w) })
-            .collect(),
+        Some("camelCase") => words.iter().enumerate().map(|(i, w)| if i == 0 { w.to_string() } else { capitalise(w) }).collect(),
         Some("PascalCase") => words.iter().map(|w| capitalise(w)).collect(),
         // serde's rules for fields: these two keep the underscores.
         Some("lowercase") => field.to_string(),

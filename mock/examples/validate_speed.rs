@@ -23,5 +23,9 @@ fn main() {
     let (validate_ms, errors) = time(&|| commerce_kit::validate(schema, &body).errors.len());
     let (ascii_ms, len) = time(&|| commerce_kit::validate::ascii_json(&body).len());
     let mb = body.len() as f64 / 1e6;
-    println!("{mb:.1} MB: validate {validate_ms:.2} ms ({:.0} MB/s, {errors} errors), ascii {ascii_ms:.2} ms ({:.0} MB/s, {len} bytes)", mb / validate_ms * 1e3, mb / ascii_ms * 1e3);
+    println!(
+        "{mb:.1} MB: validate {validate_ms:.2} ms ({:.0} MB/s, {errors} errors), ascii {ascii_ms:.2} ms ({:.0} MB/s, {len} bytes)",
+        mb / validate_ms * 1e3,
+        mb / ascii_ms * 1e3
+    );
 }

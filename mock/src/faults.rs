@@ -72,8 +72,6 @@ pub(crate) fn control_routes() -> Router<Arc<MockState>> {
         )
         .route(
             "/__mock/stats",
-            get(|State(st): State<Arc<MockState>>| async move {
-                Json(Stats { requests: st.request_count(), faults: st.faults.lock().unwrap().clone() })
-            }),
+            get(|State(st): State<Arc<MockState>>| async move { Json(Stats { requests: st.request_count(), faults: st.faults.lock().unwrap().clone() }) }),
         )
 }

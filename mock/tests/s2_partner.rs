@@ -144,8 +144,7 @@ async fn inventory_supply_needs_a_known_warehouse_and_filters_by_sku() {
     let seed_row = PartnerInventorySupply { sku: "h516-ozd4".into(), quantity_available: 0, quantity_pending: 0, quantity_hold: 0 };
     assert!(all.len() > 3 && all.contains(&seed_row));
 
-    let some: Vec<PartnerInventorySupply> =
-        mock.get("/s2_partner/inventory-supply?warehouse_id=system_69&sku_list=pnb6-7w26,h516-ozd4,nope").await.ok();
+    let some: Vec<PartnerInventorySupply> = mock.get("/s2_partner/inventory-supply?warehouse_id=system_69&sku_list=pnb6-7w26,h516-ozd4,nope").await.ok();
     assert_eq!(some.iter().map(|r| r.sku.as_str()).collect::<Vec<_>>(), ["h516-ozd4", "pnb6-7w26"]);
 
     let other: Vec<PartnerInventorySupply> = mock.get("/s2_partner/inventory-supply?warehouse_id=system_73").await.ok();
@@ -219,10 +218,7 @@ async fn created_fulfillments_get_new_ids_and_show_up_in_the_list() {
     assert_ne!(first.id, second.id);
     assert_ne!(first.shipments[0].id, second.shipments[0].id);
     assert_eq!((first.status.as_str(), first.shipping_method.as_str(), first.address2.as_str()), ("created", "standard", ""));
-    assert_eq!(
-        (first.name.as_str(), first.fulfillment_warehouse_id.as_str(), &first.items),
-        ("Roland Ullrich", "system_84", &partner_fulfillment().items)
-    );
+    assert_eq!((first.name.as_str(), first.fulfillment_warehouse_id.as_str(), &first.items), ("Roland Ullrich", "system_84", &partner_fulfillment().items));
     assert_eq!((first.shipments[0].status.as_str(), &first.shipments[0].items), ("pending", &first.items));
     assert!(commerce_kit::vendors::checks::is_rfc3339(&first.created_at));
 

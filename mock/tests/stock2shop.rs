@@ -105,8 +105,12 @@ async fn every_operation_answers_with_its_declared_schema() {
                 (SearchProducts::new(search).build(), true)
             }
             "stock2shop.queue_products" => (QueueProducts::new(123, QueueProductsBody { system_products: vec![example_queued_product(123)] }).build(), true),
-            "stock2shop.queue_images" => (QueueImages::new(QueueImagesBody { system_images: vec![image(57, "CDROM", Some("4317647"), SEED_IMAGE)] }).build(), true),
-            "stock2shop.search_orders" => (SearchOrders::new(EsSearch::new().must(EsClause::multi_match(["customer.first_name", "sku"], "roger"))).build(), true),
+            "stock2shop.queue_images" => {
+                (QueueImages::new(QueueImagesBody { system_images: vec![image(57, "CDROM", Some("4317647"), SEED_IMAGE)] }).build(), true)
+            }
+            "stock2shop.search_orders" => {
+                (SearchOrders::new(EsSearch::new().must(EsClause::multi_match(["customer.first_name", "sku"], "roger"))).build(), true)
+            }
             "stock2shop.queue_order" => (QueueOrder::new(456, 123, json!({"my order payload": {"foo": "bar"}})).build(), true),
             other => panic!("{other}: add the request that exercises it here"),
         };
@@ -123,18 +127,24 @@ async fn the_seed_records_are_served_with_their_loose_spellings() {
     let mock = unlimited();
     let token = login(&mock).await;
     let sources = send(&mock, ListSources::new().build().unwrap(), Some(&token)).await.json();
-    assert_eq!(sources["system_sources"][0], json!({
-        "id": 318, "created": "2017-07-25T10:32:46+0000", "description": "Example", "sync_token": "0", "modified": "2021-08-27T13:57:29+0000",
-        "client_id": 123, "type": "apifact_sapone", "active": 1, "source_id": null
-    }));
+    assert_eq!(
+        sources["system_sources"][0],
+        json!({
+            "id": 318, "created": "2017-07-25T10:32:46+0000", "description": "Example", "sync_token": "0", "modified": "2021-08-27T13:57:29+0000",
+            "client_id": 123, "type": "apifact_sapone", "active": 1, "source_id": null
+        })
+    );
     // The sources the seed's other examples name: 57 (products, images), 123 (product queue).
     let ids: Vec<i64> = sources["system_sources"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect();
     assert!(ids.contains(&57) && ids.contains(&123), "{ids:?}");
     let channels = send(&mock, ListChannels::new().build().unwrap(), Some(&token)).await.json();
-    assert_eq!(channels["system_channels"][0], json!({
-        "id": 123, "created": "2015-08-08T21:32:46+0000", "description": "My Sales Channel", "modified": "2020-05-06T09:53:30+0000",
-        "client_id": 456, "active": 1, "type": "shopify", "price_tier": null, "qty_availability": null
-    }));
+    assert_eq!(
+        channels["system_channels"][0],
+        json!({
+            "id": 123, "created": "2015-08-08T21:32:46+0000", "description": "My Sales Channel", "modified": "2020-05-06T09:53:30+0000",
+            "client_id": 456, "active": 1, "type": "shopify", "price_tier": null, "qty_availability": null
+        })
+    );
     let search = EsSearch::new().filter(EsClause::term("id", 62777));
     let reply = send(&mock, SearchProducts::new(search).build().unwrap(), Some(&token)).await;
     let product = &reply.json()["system_products"][0];
@@ -306,7 +316,10 @@ async fn searches_the_mock_cannot_run_or_the_client_would_refuse_are_400() {
     let token = login(&mock).await;
     let uri = format!("/v1/products/elastic_search?token={token}");
     for (body, want) in [
-        (r#"{"query": {"bool": {"filter": [{"geo_distance": {"distance": "12km"}}]}}}"#, "query.bool.filter[0]: the mock does not model \"geo_distance\" clauses (term, terms, match, multi_match, range, exists, bool)"),
+        (
+            r#"{"query": {"bool": {"filter": [{"geo_distance": {"distance": "12km"}}]}}}"#,
+            "query.bool.filter[0]: the mock does not model \"geo_distance\" clauses (term, terms, match, multi_match, range, exists, bool)",
+        ),
         (r#"{"size": -1}"#, "size: must be 0 or more, got -1"),
         (r#"{"query": {"bool": {"must": [{"term": {"a": 1, "b": 2}}]}}}"#, "query.bool.must[0].term: must name exactly one field, e.g. {\"sku\": \"CD003\"}"),
         (r#"{"size": "ten"}"#, "size: expected integer (or integer as string) or null, found string \"ten\""),
@@ -320,7 +333,8 @@ async fn searches_the_mock_cannot_run_or_the_client_would_refuse_are_400() {
 async fn queued_products_show_up_in_the_search_and_update_in_place() {
     let mock = unlimited();
     let token = login(&mock).await;
-    let find_abc = || SearchProducts::new(EsSearch::new().filter(EsClause::term("source_product_code", "ABC")).filter(EsClause::term("source_id", 123))).build().unwrap();
+    let find_abc =
+        || SearchProducts::new(EsSearch::new().filter(EsClause::term("source_product_code", "ABC")).filter(EsClause::term("source_id", 123))).build().unwrap();
     assert_eq!(search_body::<SystemProductSearch>(&send(&mock, find_abc(), Some(&token)).await).hits.total, 0);
 
     let mut product = example_queued_product(123);
@@ -349,15 +363,31 @@ async fn bad_queues_are_400_naming_the_field() {
     let products = serde_json::to_string(&json!({"system_products": [example_queued_product(57)]})).unwrap();
     let gif = QueueImagesBody { system_images: vec![image(57, "CDROM", None, "R0lGODlhAQABAAAAACw=")] };
     for (uri, body, want) in [
-        (format!("/v1/products/queue?token={token}&source_id=123"), blank.to_string(), "system_products[0].source.product_active: expected boolean (or \"true\"/\"false\"), found string \"yes\""),
-        (format!("/v1/products/queue?token={token}&source_id=123"), products.clone(), "system_products[0].source.source_id: must be the source_id of the request (123), got 57"),
+        (
+            format!("/v1/products/queue?token={token}&source_id=123"),
+            blank.to_string(),
+            "system_products[0].source.product_active: expected boolean (or \"true\"/\"false\"), found string \"yes\"",
+        ),
+        (
+            format!("/v1/products/queue?token={token}&source_id=123"),
+            products.clone(),
+            "system_products[0].source.source_id: must be the source_id of the request (123), got 57",
+        ),
         (format!("/v1/products/queue?token={token}&source_id=999"), products.replace("\"57\"", "\"999\""), "source_id: 999 is not a source of this account"),
         (format!("/v1/products/queue?token={token}"), products.clone(), "source_id: is required"),
         (format!("/v1/images/queue?token={token}"), serde_json::to_string(&gif).unwrap(), "system_images[0].image.image: not a JPEG or PNG"),
         (format!("/v2-queue/order?token={token}&client_id=456&channel_id=999"), "{\"id\": 1}".into(), "channel_id: 999 is not a channel of this account"),
         (format!("/v2-queue/order?token={token}&client_id=91&channel_id=123"), "{\"id\": 1}".into(), "client_id: 91 is not the client of channel 123 (456)"),
-        (format!("/v2-queue/order?token={token}&client_id=456&channel_id=123"), "{}".into(), "body: must not be an empty object: send the channel's order payload"),
-        (format!("/v2-queue/order?token={token}&client_id=456&channel_id=123"), "[{\"id\": 1}]".into(), "body: must be a JSON object (the channel's order payload), got an array"),
+        (
+            format!("/v2-queue/order?token={token}&client_id=456&channel_id=123"),
+            "{}".into(),
+            "body: must not be an empty object: send the channel's order payload",
+        ),
+        (
+            format!("/v2-queue/order?token={token}&client_id=456&channel_id=123"),
+            "[{\"id\": 1}]".into(),
+            "body: must be a JSON object (the channel's order payload), got an array",
+        ),
         (format!("/v2-queue/order?token={token}&client_id=x&channel_id=123"), "{\"id\": 1}".into(), "client_id: expected an integer, got \"x\""),
     ] {
         let method = "POST";
@@ -377,7 +407,9 @@ async fn queued_images_join_their_product_and_variant() {
     assert_valid("stock2shop.queue_images", &reply);
     // Both queued; the one without its product is dropped when processed.
     assert_eq!(reply.json(), json!({"system_images": {"sync_image": 2}}));
-    let found = search_body::<SystemProductSearch>(&send(&mock, SearchProducts::new(EsSearch::new().filter(EsClause::term("id", 62777))).build().unwrap(), Some(&token)).await);
+    let found = search_body::<SystemProductSearch>(
+        &send(&mock, SearchProducts::new(EsSearch::new().filter(EsClause::term("id", 62777))).build().unwrap(), Some(&token)).await,
+    );
     let product = &found.system_products[0];
     let added = product.images.last().unwrap();
     assert_eq!((product.images.len(), added.source_image_code.as_deref(), added.product_id), (2, Some("a"), 62777));

@@ -66,9 +66,8 @@ pub fn check(method: &str, raw_path: &str, raw_query: Option<&str>) -> Result<Al
     };
     let joined = format!("/{}", segments.join("/"));
     let Some((endpoint, params)) = catalogue::route(vendor, method, &joined) else {
-        let other_method = [Method::Get, Method::Post, Method::Put, Method::Delete]
-            .into_iter()
-            .any(|m| m != method && catalogue::route(vendor, m, &joined).is_some());
+        let other_method =
+            [Method::Get, Method::Post, Method::Put, Method::Delete].into_iter().any(|m| m != method && catalogue::route(vendor, m, &joined).is_some());
         return Err(if other_method { Refusal::MethodNotAllowed } else { Refusal::UnknownOperation });
     };
     if endpoint.auth == Auth::CredentialExchange {

@@ -39,9 +39,10 @@ pub fn cross_site_refusal(state: &AppState, method: &Method, headers: &HeaderMap
     let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
     let allowed = match origin {
         Some(origin) => {
-            let own = headers.get(header::HOST).and_then(|h| h.to_str().ok()).is_some_and(|host| {
-                origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host)
-            });
+            let own = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .is_some_and(|host| origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host));
             own || state.config.allowed_origins.iter().any(|o| o == origin)
         }
         None => headers.contains_key(CLIENT_HEADER),
@@ -126,6 +127,5 @@ pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respo
 /// Viewers may make reads only; which operations read is the catalogue's call. The
 /// refusal to send, if any.
 pub fn refusal_for(user: &SessionUser, endpoint: &commerce_kit::Endpoint) -> Option<Response> {
-    (user.role == Role::Viewer && !endpoint.is_read())
-        .then(|| proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write"))
+    (user.role == Role::Viewer && !endpoint.is_read()).then(|| proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write"))
 }

@@ -33,8 +33,8 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 
 pub use config::Config;
-pub use upstream::{SendError, Upstream, Upstreams};
 use tokens::TokenError;
+pub use upstream::{SendError, Upstream, Upstreams};
 
 use allowlist::Refusal;
 use guard::CurrentUser;
@@ -90,10 +90,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/{*rest}", any(forward))
         .route("/api", any(|| async { not_found() }))
         .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_session));
-    let auth = Router::new()
-        .route("/auth/login", post(guard::login))
-        .route("/auth/logout", post(guard::logout))
-        .route("/auth/me", get(guard::me));
+    let auth = Router::new().route("/auth/login", post(guard::login)).route("/auth/logout", post(guard::logout)).route("/auth/me", get(guard::me));
     let mut browser_facing = api.merge(auth);
     if !state.config.allowed_origins.is_empty() {
         let origins: Vec<HeaderValue> = state.config.allowed_origins.iter().filter_map(|o| o.parse().ok()).collect();
@@ -262,7 +259,9 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                     tracing::error!(vendor, status, "the vendor refused the proxy's configured credentials");
                     proxy_error(StatusCode::BAD_GATEWAY, "upstream_credentials", "the vendor refused the proxy's credentials; check its configuration")
                 }
-                SendError::Token(TokenError::Unavailable(_)) => proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor's sign-in could not be reached"),
+                SendError::Token(TokenError::Unavailable(_)) => {
+                    proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor's sign-in could not be reached")
+                }
             }
         }
     };

@@ -68,11 +68,15 @@ impl Metrics {
     pub fn render(&self) -> String {
         let s = self.0.lock().unwrap();
         let mut out = String::new();
-        out.push_str("# HELP commerce_proxy_requests_total Requests forwarded, by vendor, operation and status.\n# TYPE commerce_proxy_requests_total counter\n");
+        out.push_str(
+            "# HELP commerce_proxy_requests_total Requests forwarded, by vendor, operation and status.\n# TYPE commerce_proxy_requests_total counter\n",
+        );
         for ((vendor, op, status), n) in &s.requests {
             let _ = writeln!(out, "commerce_proxy_requests_total{{vendor=\"{vendor}\",operation=\"{op}\",status=\"{status}\"}} {n}");
         }
-        out.push_str("# HELP commerce_proxy_request_seconds Time to the vendor's answer, by vendor and operation.\n# TYPE commerce_proxy_request_seconds histogram\n");
+        out.push_str(
+            "# HELP commerce_proxy_request_seconds Time to the vendor's answer, by vendor and operation.\n# TYPE commerce_proxy_request_seconds histogram\n",
+        );
         for ((vendor, op), h) in &s.latency {
             for (i, bound) in BUCKETS.iter().enumerate() {
                 let _ = writeln!(out, "commerce_proxy_request_seconds_bucket{{vendor=\"{vendor}\",operation=\"{op}\",le=\"{bound}\"}} {}", h.counts[i]);

@@ -46,8 +46,7 @@ pub fn redact_query(path_and_query: &str) -> String {
 /// Query parameter and header names that carry credentials anywhere in the catalogue.
 pub fn is_credential_name(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    ["token", "access_token", "refresh_token", "password", "accesskey", "api_key", "apikey", "key", "secret", "authorization"]
-        .contains(&name.as_str())
+    ["token", "access_token", "refresh_token", "password", "accesskey", "api_key", "apikey", "key", "secret", "authorization"].contains(&name.as_str())
 }
 
 #[cfg(test)]

@@ -127,7 +127,8 @@ impl Sessions {
     pub fn user(&self, id: &str) -> Option<SessionUser> {
         let now = Instant::now();
         let mut sessions = self.sessions.lock().unwrap();
-        let live = sessions.get(id).is_some_and(|s| now.duration_since(s.created) < self.policy.max_age && now.duration_since(s.last_seen) < self.policy.idle_timeout);
+        let live =
+            sessions.get(id).is_some_and(|s| now.duration_since(s.created) < self.policy.max_age && now.duration_since(s.last_seen) < self.policy.idle_timeout);
         if !live {
             sessions.remove(id);
             return None;

@@ -156,11 +156,7 @@ impl TokenSource {
                     Some(refresh) => vec![("grant_type", "refresh_token"), ("refresh_token", refresh.expose())],
                     None => vec![("grant_type", "password"), ("username", username), ("password", password.expose())],
                 };
-                let encoded: String = form
-                    .iter()
-                    .map(|(k, v)| format!("{k}={}", commerce_kit::request::percent_encode(v)))
-                    .collect::<Vec<_>>()
-                    .join("&");
+                let encoded: String = form.iter().map(|(k, v)| format!("{k}={}", commerce_kit::request::percent_encode(v))).collect::<Vec<_>>().join("&");
                 let response = http
                     .post(format!("{base_url}{}", endpoint.path))
                     .header("content-type", "application/x-www-form-urlencoded")

@@ -34,8 +34,13 @@ impl std::fmt::Debug for Upstream {
 
 #[derive(Clone)]
 pub enum Credentials {
-    S2 { token: Secret, organization: String },
-    S2Partner { access_key: Secret },
+    S2 {
+        token: Secret,
+        organization: String,
+    },
+    S2Partner {
+        access_key: Secret,
+    },
     /// Credentials exchanged for a token the proxy keeps (Stock2Shop, Sellers Commerce).
     Token(Arc<TokenSource>),
 }
@@ -123,7 +128,14 @@ impl Upstream {
     /// sent but the body and its content type. For token vendors a 401 means the token
     /// went stale: it is exchanged again and the request sent once more (the vendor
     /// refused the first one, so even a write cannot have happened).
-    pub async fn send(&self, http: &reqwest::Client, allowed: &Allowed, content_type: Option<HeaderValue>, body: Bytes, hooks: &dyn Exchanges) -> Result<reqwest::Response, SendError> {
+    pub async fn send(
+        &self,
+        http: &reqwest::Client,
+        allowed: &Allowed,
+        content_type: Option<HeaderValue>,
+        body: Bytes,
+        hooks: &dyn Exchanges,
+    ) -> Result<reqwest::Response, SendError> {
         let mut relogged = false;
         loop {
             // The token first: an exchange it needs takes a pacing slot of its own.
@@ -149,7 +161,14 @@ impl Upstream {
         }
     }
 
-    async fn send_once(&self, http: &reqwest::Client, allowed: &Allowed, content_type: Option<HeaderValue>, body: Bytes, token: Option<&Token>) -> reqwest::Result<reqwest::Response> {
+    async fn send_once(
+        &self,
+        http: &reqwest::Client,
+        allowed: &Allowed,
+        content_type: Option<HeaderValue>,
+        body: Bytes,
+        token: Option<&Token>,
+    ) -> reqwest::Result<reqwest::Response> {
         let endpoint = allowed.endpoint;
         let base = match (&self.queue_base_url, endpoint.vendor) {
             (Some(queue), Vendor::Stock2shop) if stock2shop::base_url(endpoint) == stock2shop::QUEUE_BASE_URL => queue,

@@ -170,7 +170,10 @@ async fn cross_site_writes_are_refused() {
     let cookie = login(&h.anonymous, OPERATOR).await;
     let body = serde_json::to_vec(&commerce_mock::examples::partner_fulfillment()).unwrap();
     let write = |origin: Option<&str>, client_header: bool| {
-        let mut r = Request::post("/api/s2_partner/fulfillment").header("cookie", cookie.as_str()).header("content-type", "application/json").header("host", "127.0.0.1:8080");
+        let mut r = Request::post("/api/s2_partner/fulfillment")
+            .header("cookie", cookie.as_str())
+            .header("content-type", "application/json")
+            .header("host", "127.0.0.1:8080");
         if let Some(o) = origin {
             r = r.header("origin", o);
         }

@@ -23,12 +23,12 @@ use web_sys::{AbortSignal, RequestCredentials};
 
 use crate::error::Error;
 use crate::request::{FieldError, Request};
-use crate::validate::{LooseKind, PathSegment, Report};
 use crate::schema::Wire;
+use crate::validate::{LooseKind, PathSegment, Report};
 #[cfg(feature = "s2")]
 use crate::vendors::s2::inventory::GetInventoryOverview;
-use transport::Transport;
 pub use stream::ResponseDecoder;
+use transport::Transport;
 
 #[wasm_bindgen(module = "/src/wasm/errors.js")]
 extern "C" {
@@ -373,8 +373,8 @@ pub(crate) fn to_js_error(error: Error) -> JsValue {
 /// Validates a captured response body for an operation without sending anything.
 #[wasm_bindgen(js_name = validateResponse, unchecked_return_type = "ValidationReport")]
 pub fn validate_response(#[wasm_bindgen(js_name = operationId)] operation_id: &str, body: &[u8]) -> Result<JsValue, JsValue> {
-    let report = crate::validate_operation(operation_id, body)
-        .ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
+    let report =
+        crate::validate_operation(operation_id, body).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Out<'a> {
@@ -409,8 +409,8 @@ pub fn endpoints() -> JsValue {
 /// normalises loose scalars, and returns the typed value; rejects like a call would.
 #[wasm_bindgen(js_name = decodeResponse)]
 pub fn decode_response(#[wasm_bindgen(js_name = operationId)] operation_id: &str, body: &[u8]) -> Result<JsValue, JsValue> {
-    let report = crate::validate_operation(operation_id, body)
-        .ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
+    let report =
+        crate::validate_operation(operation_id, body).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
     if !report.is_valid() {
         return Err(to_js_error(crate::decode::invalid(report)));
     }

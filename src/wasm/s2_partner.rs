@@ -87,7 +87,10 @@ pub struct S2PartnerClient {
 }
 
 /// Reads the parameters, then builds; either step's field errors reject the call.
-fn build_with<P: Wire + serde::de::DeserializeOwned>(params: &JsValue, build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>) -> Result<Request, Vec<FieldError>> {
+fn build_with<P: Wire + serde::de::DeserializeOwned>(
+    params: &JsValue,
+    build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>,
+) -> Result<Request, Vec<FieldError>> {
     match from_js::<P>(params) {
         Ok(p) => build(p),
         Err(crate::Error::InvalidRequest { errors }) => Err(errors),
@@ -96,7 +99,13 @@ fn build_with<P: Wire + serde::de::DeserializeOwned>(params: &JsValue, build: im
 }
 
 /// An async iterator, or one that throws the parameter errors on first use.
-fn iterate_with<P, O>(caller: &Caller, params: &JsValue, options: Option<CallOptionsArg>, first: impl FnOnce(&P) -> O, limit: impl FnOnce(&P) -> Option<u32>) -> Result<JsValue, JsValue>
+fn iterate_with<P, O>(
+    caller: &Caller,
+    params: &JsValue,
+    options: Option<CallOptionsArg>,
+    first: impl FnOnce(&P) -> O,
+    limit: impl FnOnce(&P) -> Option<u32>,
+) -> Result<JsValue, JsValue>
 where
     P: Wire + serde::de::DeserializeOwned,
     O: crate::paginate::Paginated + 'static,
@@ -137,13 +146,21 @@ impl S2PartnerClient {
 
     /// `POST /fulfillment`: creates a fulfillment (not idempotent: never retried).
     #[wasm_bindgen(js_name = createFulfillment, unchecked_return_type = "Promise<PartnerFulfillment>")]
-    pub fn create_fulfillment(&self, #[wasm_bindgen(unchecked_param_type = "NewPartnerFulfillment")] body: JsValue, options: Option<CallOptionsArg>) -> js_sys::Promise {
+    pub fn create_fulfillment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "NewPartnerFulfillment")] body: JsValue,
+        options: Option<CallOptionsArg>,
+    ) -> js_sys::Promise {
         self.caller.call(build_with(&body, |b: NewPartnerFulfillment| CreateFulfillment::new(b).build()), options)
     }
 
     /// `GET /inventory-supply`: a warehouse's supply, optionally only some SKUs.
     #[wasm_bindgen(js_name = getInventorySupply, unchecked_return_type = "Promise<PartnerInventorySupply[]>")]
-    pub fn get_inventory_supply(&self, #[wasm_bindgen(unchecked_param_type = "InventorySupplyParams")] params: JsValue, options: Option<CallOptionsArg>) -> js_sys::Promise {
+    pub fn get_inventory_supply(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InventorySupplyParams")] params: JsValue,
+        options: Option<CallOptionsArg>,
+    ) -> js_sys::Promise {
         self.caller.call(
             build_with(&params, |p: InventorySupplyParams| GetInventorySupply::new(p.warehouse_id).sku_list(p.sku_list.unwrap_or_default()).build()),
             options,
@@ -159,7 +176,10 @@ impl S2PartnerClient {
     /// `GET /product`, one page (products under `item`, as the vendor sends them).
     #[wasm_bindgen(js_name = listProductsPage, unchecked_return_type = "Promise<PartnerProductPage>")]
     pub fn list_products_page(&self, params: Option<PageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(build_with(&optional(params), |p: PageParams| p.next_token.map_or(ListProducts::new(), |t| ListProducts::new().next_token(t)).build()), options)
+        self.caller.call(
+            build_with(&optional(params), |p: PageParams| p.next_token.map_or(ListProducts::new(), |t| ListProducts::new().next_token(t)).build()),
+            options,
+        )
     }
 
     /// `GET /purchase-order`, every page.
@@ -182,7 +202,11 @@ impl S2PartnerClient {
 
     /// `POST /purchase-order`: creates a purchase order (never retried).
     #[wasm_bindgen(js_name = createPurchaseOrder, unchecked_return_type = "Promise<PartnerPurchaseOrder>")]
-    pub fn create_purchase_order(&self, #[wasm_bindgen(unchecked_param_type = "NewPartnerPurchaseOrder")] body: JsValue, options: Option<CallOptionsArg>) -> js_sys::Promise {
+    pub fn create_purchase_order(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "NewPartnerPurchaseOrder")] body: JsValue,
+        options: Option<CallOptionsArg>,
+    ) -> js_sys::Promise {
         self.caller.call(build_with(&body, |b: NewPartnerPurchaseOrder| CreatePurchaseOrder::new(b).build()), options)
     }
 

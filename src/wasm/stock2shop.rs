@@ -47,7 +47,10 @@ pub struct Stock2ShopClient {
 }
 
 /// Reads a JS argument, then builds; either step's field errors reject the call.
-fn build_with<P: Wire + serde::de::DeserializeOwned>(value: &JsValue, build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>) -> Result<Request, Vec<FieldError>> {
+fn build_with<P: Wire + serde::de::DeserializeOwned>(
+    value: &JsValue,
+    build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>,
+) -> Result<Request, Vec<FieldError>> {
     match from_js::<P>(value) {
         Ok(p) => build(p),
         Err(crate::Error::InvalidRequest { errors }) => Err(errors),

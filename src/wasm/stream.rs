@@ -89,7 +89,8 @@ impl ResponseDecoder {
         #[wasm_bindgen(js_name = operationId)] operation_id: &str,
         #[wasm_bindgen(js_name = expectedLength)] expected_length: Option<u32>,
     ) -> Result<ResponseDecoder, JsValue> {
-        let endpoint = crate::catalogue::find(operation_id).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
+        let endpoint =
+            crate::catalogue::find(operation_id).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
         Ok(ResponseDecoder { stream: BodyStream::new(endpoint.response, expected_length.unwrap_or(0) as usize) })
     }
 

@@ -5,9 +5,7 @@
 
 use std::collections::HashSet;
 
-use commerce_kit::vendors::s2_partner::fulfillment::{
-    PartnerFulfillment, PartnerFulfillmentItem, PartnerFulfillmentPage, PartnerShipment, PartnerUser,
-};
+use commerce_kit::vendors::s2_partner::fulfillment::{PartnerFulfillment, PartnerFulfillmentItem, PartnerFulfillmentPage, PartnerShipment, PartnerUser};
 use commerce_kit::vendors::s2_partner::inventory_supply::PartnerInventorySupply;
 use commerce_kit::vendors::s2_partner::product::{PartnerProduct, PartnerProductPage};
 use commerce_kit::vendors::s2_partner::purchase_order::{PartnerPurchaseOrder, PartnerPurchaseOrderItem};

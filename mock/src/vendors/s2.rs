@@ -3,8 +3,8 @@
 use axum::http::StatusCode;
 use commerce_kit::request::FieldError;
 use commerce_kit::vendors::s2::fulfillment::{
-    FulfillmentAttachment, FulfillmentOrder, FulfillmentOrderItem, FulfillmentShipment, FulfillmentShipmentItem, NewFulfillmentItem,
-    NewFulfillmentOrder, ShipmentLabel, ShippingCarrier,
+    FulfillmentAttachment, FulfillmentOrder, FulfillmentOrderItem, FulfillmentShipment, FulfillmentShipmentItem, NewFulfillmentItem, NewFulfillmentOrder,
+    ShipmentLabel, ShippingCarrier,
 };
 use commerce_kit::vendors::s2::inventory::{InventoryOverview, Product};
 use serde::de::DeserializeOwned;
@@ -122,9 +122,7 @@ fn fulfillment_order(body: NewFulfillmentOrder, inventory: &InventoryOverview, i
         // "If not provided, a warehouse will be randomly assigned."
         None => ids.pick(&inventory.warehouses),
     }
-    .ok_or_else(|| {
-        invalid_argument(format!("warehouseId: {:?} is not a warehouse of this organization", body.warehouse_id.as_deref().unwrap_or("")))
-    })?
+    .ok_or_else(|| invalid_argument(format!("warehouseId: {:?} is not a warehouse of this organization", body.warehouse_id.as_deref().unwrap_or(""))))?
     .clone();
     let product = |field: String, item: &NewFulfillmentItem| -> Result<Product, VendorError> {
         let id = &item.product_id;

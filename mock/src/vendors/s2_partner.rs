@@ -6,9 +6,7 @@ use commerce_kit::request::FieldError;
 use commerce_kit::vendors::s2_partner::fulfillment::{NewPartnerFulfillment, PartnerFulfillment, PartnerFulfillmentPage, PartnerShipment};
 use commerce_kit::vendors::s2_partner::inventory_supply::PartnerInventorySupply;
 use commerce_kit::vendors::s2_partner::product::PartnerProductPage;
-use commerce_kit::vendors::s2_partner::purchase_order::{
-    NewPartnerPurchaseOrder, PartnerPurchaseOrder, PartnerPurchaseOrderItem, PartnerPurchaseOrderPage,
-};
+use commerce_kit::vendors::s2_partner::purchase_order::{NewPartnerPurchaseOrder, PartnerPurchaseOrder, PartnerPurchaseOrderItem, PartnerPurchaseOrderPage};
 use commerce_kit::vendors::s2_partner::supplier::PartnerSupplier;
 
 use super::s2::{checked_body, invalid_argument, CheckedBody};
@@ -49,11 +47,7 @@ impl Store {
     }
 
     fn supplier(&self, id: i64) -> Result<&PartnerSupplier, VendorError> {
-        self.data
-            .suppliers
-            .iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| invalid_argument(format!("from_supplier_id: {id} is not a supplier of this account")))
+        self.data.suppliers.iter().find(|s| s.id == id).ok_or_else(|| invalid_argument(format!("from_supplier_id: {id} is not a supplier of this account")))
     }
 }
 

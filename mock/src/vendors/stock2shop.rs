@@ -188,7 +188,8 @@ fn rate_limited(state: &MockState) -> Option<axum::response::Response> {
     let mut store = state.stock2shop.lock().unwrap();
     let now = Instant::now();
     if store.rate_limit && store.last_accepted.is_some_and(|last| now.duration_since(last) + RATE_LIMIT_GRACE < Duration::from_secs(1)) {
-        let mut response = super::error_body(Vendor::Stock2shop, StatusCode::TOO_MANY_REQUESTS, "RATE_LIMITED", "Too Many Requests: not more than 1 request per second");
+        let mut response =
+            super::error_body(Vendor::Stock2shop, StatusCode::TOO_MANY_REQUESTS, "RATE_LIMITED", "Too Many Requests: not more than 1 request per second");
         response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         return Some(response);
     }
@@ -211,9 +212,7 @@ static TOKENS_ISSUED: AtomicU64 = AtomicU64::new(0);
 fn random_token() -> String {
     let count = TOKENS_ISSUED.fetch_add(1, Ordering::Relaxed);
     let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    (0u8..2)
-        .map(|half| format!("{:016x}", RandomState::new().hash_one((count, nanos, half))))
-        .collect()
+    (0u8..2).map(|half| format!("{:016x}", RandomState::new().hash_one((count, nanos, half)))).collect()
 }
 
 fn issue_token(state: &MockState) -> String {
@@ -300,7 +299,11 @@ fn search(state: &MockState, call: &Call, index: Index) -> Answer {
             sort.iter()
                 .map(|(field, descending)| {
                     let order = compare_for_sort(first_value(a, field), first_value(b, field));
-                    if *descending { order.reverse() } else { order }
+                    if *descending {
+                        order.reverse()
+                    } else {
+                        order
+                    }
                 })
                 .find(|o| o.is_ne())
                 .unwrap_or(std::cmp::Ordering::Equal)
@@ -510,7 +513,8 @@ fn compare_scalars(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
 
 fn in_range(value: &Value, bounds: &Value) -> bool {
     use std::cmp::Ordering::{Equal, Greater, Less};
-    let check = |key: &str, allowed: &[std::cmp::Ordering]| bounds.get(key).is_none_or(|bound| compare_scalars(value, bound).is_some_and(|o| allowed.contains(&o)));
+    let check =
+        |key: &str, allowed: &[std::cmp::Ordering]| bounds.get(key).is_none_or(|bound| compare_scalars(value, bound).is_some_and(|o| allowed.contains(&o)));
     check("gt", &[Greater]) && check("gte", &[Greater, Equal]) && check("lt", &[Less]) && check("lte", &[Less, Equal])
 }
 
@@ -632,9 +636,10 @@ fn upsert_product(store: &mut Store, queued: QueuedProduct) {
     let now = s2s_now();
     let variant = queued.product.variants.clone();
     let (source, product) = (queued.source, queued.product);
-    let existing = store.products.iter().position(|p| {
-        p["source_id"].as_i64() == Some(source.source_id) && p["source_product_code"].as_str() == Some(source.source_product_code.as_str())
-    });
+    let existing = store
+        .products
+        .iter()
+        .position(|p| p["source_id"].as_i64() == Some(source.source_id) && p["source_product_code"].as_str() == Some(source.source_product_code.as_str()));
     let id = match existing {
         Some(i) => store.products[i]["id"].as_i64().unwrap_or_default(),
         None => store.next_id(),
@@ -814,7 +819,8 @@ fn seed_products(rng: &mut Rng) -> Vec<Value> {
         let code = format!("{}-{:03}", noun.to_uppercase(), n);
         // Modified times climb through 2021, a few hours apart.
         let minutes = n as i64 * 397 + rng.below(300) as i64;
-        let modified = format!("2021-{:02}-{:02} {:02}:{:02}:{:02}", 1 + minutes / 40_000 % 12, 1 + minutes / 1440 % 28, minutes / 60 % 24, minutes % 60, n % 60);
+        let modified =
+            format!("2021-{:02}-{:02} {:02}:{:02}:{:02}", 1 + minutes / 40_000 % 12, 1 + minutes / 1440 % 28, minutes / 60 % 24, minutes % 60, n % 60);
         let variants: Vec<Value> = (0..1 + rng.below(3) as i64)
             .map(|k| {
                 let price = (5 + rng.below(500)) as f64 + [0.0, 0.5, 0.99][rng.below(3) as usize];
@@ -847,7 +853,8 @@ fn seed_orders(rng: &mut Rng) -> Vec<Value> {
     let seed: Value = serde_json::from_str(SEED_ORDERS).expect("the seed's orders decode");
     let template = seed["system_orders"][0].clone();
     let mut orders = vec![template.clone()];
-    const NAMES: [(&str, &str); 6] = [("Nina", "Simone"), ("David", "Gilmour"), ("Miriam", "Makeba"), ("Hugh", "Masekela"), ("Brenda", "Fassie"), ("Johnny", "Clegg")];
+    const NAMES: [(&str, &str); 6] =
+        [("Nina", "Simone"), ("David", "Gilmour"), ("Miriam", "Makeba"), ("Hugh", "Masekela"), ("Brenda", "Fassie"), ("Johnny", "Clegg")];
     // The seed shows only "ordered"; the others are the mock's guess, for filters to bite.
     const STATUSES: [&str; 4] = ["ordered", "ordered", "processing", "cancelled"];
     let money = |x: f64| (x * 100.0).round() / 100.0;
@@ -879,7 +886,13 @@ fn seed_orders(rng: &mut Rng) -> Vec<Value> {
         line["tax_per_unit"] = money(price * 0.15).into();
         line["total"] = total.into();
         line["tax_lines"] = json!([{"rate": "15"}]);
-        for (key, value) in [("sub_total_display", sub_total), ("tax_display", tax), ("tax_per_unit_display", money(price * 0.15)), ("total_display", total), ("price_display", price)] {
+        for (key, value) in [
+            ("sub_total_display", sub_total),
+            ("tax_display", tax),
+            ("tax_per_unit_display", money(price * 0.15)),
+            ("total_display", total),
+            ("price_display", price),
+        ] {
             line[key] = display(value).into();
         }
         for key in ["shipping_address", "billing_address"] {

@@ -318,8 +318,7 @@ impl NewFulfillmentOrder {
                 let total = shipped.entry(item.product_id.as_str()).or_default();
                 *total = total.saturating_add(item.quantity);
                 if *total > in_order {
-                    errors
-                        .push(quantity_field, format!("exceeds the order's quantity of this product: {total} in this shipment, {in_order} ordered"));
+                    errors.push(quantity_field, format!("exceeds the order's quantity of this product: {total} in this shipment, {in_order} ordered"));
                 }
             }
             for (l, label) in shipment.prepaid_labels.iter().enumerate() {
@@ -612,12 +611,8 @@ mod tests {
 
     #[test]
     fn country_and_items_are_checked() {
-        let body = NewFulfillmentOrder {
-            address: Address { country_id: "China".into(), ..Address::default() },
-            items: vec![],
-            shipments: vec![],
-            ..good_body()
-        };
+        let body =
+            NewFulfillmentOrder { address: Address { country_id: "China".into(), ..Address::default() }, items: vec![], shipments: vec![], ..good_body() };
         assert_eq!(
             messages(body.check()),
             vec![
@@ -727,7 +722,11 @@ mod safe_create_tests {
     const TIMEOUT: Error = Error::Timeout { after_ms: 10 };
 
     fn exists() -> Error {
-        Error::from_response(409, None, r#"{"code": "ALREADY_EXISTS", "message": "Fulfillment with channelFulfillmentId 'c-1' already exists for this organization"}"#)
+        Error::from_response(
+            409,
+            None,
+            r#"{"code": "ALREADY_EXISTS", "message": "Fulfillment with channelFulfillmentId 'c-1' already exists for this organization"}"#,
+        )
     }
 
     #[test]

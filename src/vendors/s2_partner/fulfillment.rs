@@ -313,8 +313,7 @@ mod tests {
 
     #[test]
     fn optional_fields_left_out_are_not_sent() {
-        let body =
-            NewPartnerFulfillment { address2: None, address3: None, phone: None, province: None, shipping_method: None, zip: None, ..good_body() };
+        let body = NewPartnerFulfillment { address2: None, address3: None, phone: None, province: None, shipping_method: None, zip: None, ..good_body() };
         let sent = body_json(&CreateFulfillment::new(body).build().unwrap());
         let keys: Vec<&str> = sent.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys, ["address1", "city", "country_id", "fulfillment_warehouse_id", "items", "name"]);

@@ -83,10 +83,7 @@ mod tests {
     #[test]
     fn sku_list_is_one_comma_separated_parameter() {
         let request = GetInventorySupply::new("system_69").sku_list(["h516-ozd4", "j40c-20s3"]).build().unwrap();
-        assert_eq!(
-            request.query,
-            vec![("warehouse_id".to_string(), "system_69".to_string()), ("sku_list".to_string(), "h516-ozd4,j40c-20s3".to_string())]
-        );
+        assert_eq!(request.query, vec![("warehouse_id".to_string(), "system_69".to_string()), ("sku_list".to_string(), "h516-ozd4,j40c-20s3".to_string())]);
         assert_eq!(request.path_and_query(), "/inventory-supply?warehouse_id=system_69&sku_list=h516-ozd4%2Cj40c-20s3");
         let none = GetInventorySupply::new("system_69").sku_list(Vec::<String>::new()).build().unwrap();
         assert_eq!(none.query.len(), 1);
@@ -108,8 +105,7 @@ mod tests {
     #[test]
     fn decodes_the_misspelt_key() {
         let decoded =
-            crate::decode::<Vec<PartnerInventorySupply>>(include_bytes!("../../../tests/fixtures/s2_partner.get_inventory_supply/good.json"))
-                .unwrap();
+            crate::decode::<Vec<PartnerInventorySupply>>(include_bytes!("../../../tests/fixtures/s2_partner.get_inventory_supply/good.json")).unwrap();
         assert_eq!(decoded.value.len(), 3);
         let json = serde_json::to_value(&decoded.value[0]).unwrap();
         assert_eq!(json["quantity_avaliable"], 0);

@@ -266,12 +266,10 @@ mod tests {
     #[test]
     fn responses_decode_from_the_seed_examples() {
         let pages =
-            crate::decode::<Vec<PartnerPurchaseOrderPage>>(include_bytes!("../../../tests/fixtures/s2_partner.list_purchase_orders/good.json"))
-                .unwrap();
+            crate::decode::<Vec<PartnerPurchaseOrderPage>>(include_bytes!("../../../tests/fixtures/s2_partner.list_purchase_orders/good.json")).unwrap();
         assert_eq!(pages.value[0].items[0].from_supplier.name, "string");
         assert_eq!(pages.value[0].next_token, "string");
-        let created =
-            crate::decode::<PartnerPurchaseOrder>(include_bytes!("../../../tests/fixtures/s2_partner.create_purchase_order/good.json")).unwrap();
+        let created = crate::decode::<PartnerPurchaseOrder>(include_bytes!("../../../tests/fixtures/s2_partner.create_purchase_order/good.json")).unwrap();
         assert_eq!(created.value.completion_date.as_deref(), Some("2022-09-30T21:06:03.808Z"));
         // A single page where the array is expected is an error, not drift.
         let single = crate::validate(LIST_PURCHASE_ORDERS.response, br#"{"items": [], "next_token": "x"}"#);

@@ -56,10 +56,7 @@ mod tests {
     #[test]
     fn builds_the_seed_call() {
         let request = ListSuppliers::new().build().unwrap();
-        assert_eq!(
-            (request.operation, request.method, request.path_and_query()),
-            ("s2_partner.list_suppliers", Method::Get, "/supplier".to_string())
-        );
+        assert_eq!((request.operation, request.method, request.path_and_query()), ("s2_partner.list_suppliers", Method::Get, "/supplier".to_string()));
         assert_eq!((request.body, request.content_type), (None, None));
     }
 

@@ -56,17 +56,13 @@ mod tests {
     #[test]
     fn builds_the_seed_call() {
         let request = ListWarehouses::new().build().unwrap();
-        assert_eq!(
-            (request.operation, request.method, request.path_and_query()),
-            ("s2_partner.list_warehouses", Method::Get, "/warehouse".to_string())
-        );
+        assert_eq!((request.operation, request.method, request.path_and_query()), ("s2_partner.list_warehouses", Method::Get, "/warehouse".to_string()));
         assert_eq!((request.body, request.content_type), (None, None));
     }
 
     #[test]
     fn decodes_the_seed_example() {
-        let warehouses =
-            crate::decode::<Vec<PartnerWarehouse>>(include_bytes!("../../../tests/fixtures/s2_partner.list_warehouses/good.json")).unwrap();
+        let warehouses = crate::decode::<Vec<PartnerWarehouse>>(include_bytes!("../../../tests/fixtures/s2_partner.list_warehouses/good.json")).unwrap();
         assert_eq!(warehouses.value.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(), ["system_73", "system_51", "system_87"]);
     }
 }

@@ -85,7 +85,10 @@ mod tests {
     #[test]
     fn builds_the_seed_call_and_decodes_its_answer() {
         let request = ListChannels::new().build().unwrap();
-        assert_eq!((request.operation, request.method, request.path_and_query()), ("stock2shop.list_channels", Method::Get, "/v1/channels?format=json".to_string()));
+        assert_eq!(
+            (request.operation, request.method, request.path_and_query()),
+            ("stock2shop.list_channels", Method::Get, "/v1/channels?format=json".to_string())
+        );
         let channels = crate::decode::<SystemChannels>(include_bytes!("../../../tests/fixtures/stock2shop.list_channels/good.json")).unwrap().value;
         let seed = &channels.system_channels[0];
         assert_eq!((seed.id, seed.client_id, seed.channel_type.as_str(), seed.price_tier.as_deref()), (123, 456, "shopify", None));

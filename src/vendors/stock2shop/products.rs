@@ -442,13 +442,7 @@ pub struct SyncProductCount {
 /// and the documentation. `source_id` as given.
 pub fn example_queued_product(source_id: i64) -> QueuedProduct {
     QueuedProduct {
-        source: QueuedProductSource {
-            source_id,
-            product_active: true,
-            source_product_code: "ABC".into(),
-            sync_token: "0".into(),
-            fetch_token: "0".into(),
-        },
+        source: QueuedProductSource { source_id, product_active: true, source_product_code: "ABC".into(), sync_token: "0".into(), fetch_token: "0".into() },
         product: QueuedProductData {
             options: Some(vec![QueuedProductOption { name: "Size".into(), position: 1 }]),
             body_html: Some(String::new()),
@@ -489,9 +483,13 @@ mod tests {
 
     #[test]
     fn search_builds_the_seed_call() {
-        let search = EsSearch::new().filter(EsClause::range("modified", EsRange::new().gt("2021-08-27 08:23:04"))).size(1).from(0).sort_by("modified", SortOrder::Desc);
+        let search =
+            EsSearch::new().filter(EsClause::range("modified", EsRange::new().gt("2021-08-27 08:23:04"))).size(1).from(0).sort_by("modified", SortOrder::Desc);
         let request = SearchProducts::new(search).build().unwrap();
-        assert_eq!((request.operation, request.method, request.path_and_query()), ("stock2shop.search_products", Method::Post, "/v1/products/elastic_search".to_string()));
+        assert_eq!(
+            (request.operation, request.method, request.path_and_query()),
+            ("stock2shop.search_products", Method::Post, "/v1/products/elastic_search".to_string())
+        );
         let body: Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
         assert_eq!(body["query"]["bool"]["filter"][0]["range"]["modified"]["gt"], "2021-08-27 08:23:04");
         let bad = SearchProducts::new(EsSearch::new().size(-5)).build().unwrap_err();

@@ -460,7 +460,8 @@ mod tests {
 
     #[test]
     fn the_builder_writes_the_seed_query() {
-        let search = EsSearch::new().filter(EsClause::range("modified", EsRange::new().gt("2021-08-27 08:23:04"))).size(1).from(0).sort_by("modified", SortOrder::Desc);
+        let search =
+            EsSearch::new().filter(EsClause::range("modified", EsRange::new().gt("2021-08-27 08:23:04"))).size(1).from(0).sort_by("modified", SortOrder::Desc);
         assert_eq!(
             serde_json::to_value(&search).unwrap(),
             json!({

@@ -82,7 +82,10 @@ mod tests {
     #[test]
     fn builds_the_seed_call_and_decodes_its_answer() {
         let request = ListSources::new().build().unwrap();
-        assert_eq!((request.operation, request.method, request.path_and_query()), ("stock2shop.list_sources", Method::Get, "/v1/sources?format=json".to_string()));
+        assert_eq!(
+            (request.operation, request.method, request.path_and_query()),
+            ("stock2shop.list_sources", Method::Get, "/v1/sources?format=json".to_string())
+        );
         let sources = crate::decode::<SystemSources>(include_bytes!("../../../tests/fixtures/stock2shop.list_sources/good.json")).unwrap().value;
         let seed = &sources.system_sources[0];
         assert_eq!((seed.id, seed.source_type.as_str(), seed.source_id), (318, "apifact_sapone", None));
