@@ -151,7 +151,7 @@ async fn the_fulfillment_iterator_follows_next_token_across_pages() {
 async fn bad_params_reject_naming_the_field() {
     let client = signed_in().await;
     let params = options(&[("idList", JsValue::from_str("1,2")), ("limt", JsValue::from_f64(3.0))]);
-    let error = js_call(&client.s2_partner(), "listFulfillments", &[params]).err().expect("rejected");
+    let error = js_call(&client.s2_partner(), "listFulfillments", &[params]).expect_err("rejected");
     assert_eq!(field(&error, "code"), "invalid_request");
     let message = field(&error, "message").as_string().unwrap();
     assert!(message.contains("idList: expected array") && message.contains("limt: is not a field"), "{message}");

@@ -141,7 +141,7 @@ impl Client {
         let timeout_ms = match get("timeoutMs") {
             v if v.is_undefined() || v.is_null() => 30_000,
             v => match v.as_f64() {
-                Some(ms) if ms >= 1.0 && ms <= 3_600_000.0 => ms as u32,
+                Some(ms) if (1.0..=3_600_000.0).contains(&ms) => ms as u32,
                 _ => {
                     field_errors.push(FieldError { field: "timeoutMs".into(), message: "expected milliseconds between 1 and 3600000".into() });
                     0
@@ -289,6 +289,25 @@ pub(crate) fn from_js<T: Wire + serde::de::DeserializeOwned>(value: &JsValue) ->
         return Err(Error::InvalidRequest { errors });
     }
     serde_json::from_str(&text).map_err(|e| invalid("body", &e.to_string()))
+}
+
+/// Reads a JS argument, then builds; either step's field errors reject the call.
+#[cfg(any(feature = "s2-partner", feature = "stock2shop", feature = "sellers-commerce"))]
+pub(crate) fn build_with<P: Wire + serde::de::DeserializeOwned>(
+    value: &JsValue,
+    build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>,
+) -> Result<Request, Vec<FieldError>> {
+    match from_js::<P>(value) {
+        Ok(p) => build(p),
+        Err(Error::InvalidRequest { errors }) => Err(errors),
+        Err(other) => Err(vec![FieldError { field: "body".into(), message: other.to_string() }]),
+    }
+}
+
+/// An optional JS argument, `undefined` when absent.
+#[cfg(any(feature = "s2-partner", feature = "stock2shop", feature = "sellers-commerce"))]
+pub(crate) fn optional(value: Option<impl Into<JsValue>>) -> JsValue {
+    value.map(Into::into).unwrap_or(JsValue::UNDEFINED)
 }
 
 #[derive(Serialize)]

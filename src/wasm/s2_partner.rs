@@ -5,8 +5,8 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use super::pages::iterate;
-use super::{from_js, to_js_error, CallOptionsArg, Caller};
-use crate::request::{FieldError, Operation, Request};
+use super::{build_with, from_js, optional, to_js_error, CallOptionsArg, Caller};
+use crate::request::Operation;
 use crate::schema::Wire;
 use crate::vendors::s2_partner::fulfillment::{CreateFulfillment, ListFulfillments, NewPartnerFulfillment};
 use crate::vendors::s2_partner::inventory_supply::GetInventorySupply;
@@ -77,25 +77,9 @@ extern "C" {
     pub type PageParamsArg;
 }
 
-fn optional(params: Option<impl Into<JsValue>>) -> JsValue {
-    params.map(Into::into).unwrap_or(JsValue::UNDEFINED)
-}
-
 #[wasm_bindgen]
 pub struct S2PartnerClient {
     pub(crate) caller: Caller,
-}
-
-/// Reads the parameters, then builds; either step's field errors reject the call.
-fn build_with<P: Wire + serde::de::DeserializeOwned>(
-    params: &JsValue,
-    build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>,
-) -> Result<Request, Vec<FieldError>> {
-    match from_js::<P>(params) {
-        Ok(p) => build(p),
-        Err(crate::Error::InvalidRequest { errors }) => Err(errors),
-        Err(other) => Err(vec![FieldError { field: "params".into(), message: other.to_string() }]),
-    }
 }
 
 /// An async iterator, or one that throws the parameter errors on first use.

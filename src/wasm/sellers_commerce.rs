@@ -15,8 +15,8 @@ use serde_json::Value;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, CallOptionsArg, Caller};
-use crate::request::{FieldError, Operation, Request};
+use super::{build_with, optional, CallOptionsArg, Caller};
+use crate::request::Operation;
 use crate::schema::Wire;
 use crate::vendors::sellers_commerce::category::*;
 use crate::vendors::sellers_commerce::embellishments::*;
@@ -97,22 +97,6 @@ extern "C" {
 #[wasm_bindgen]
 pub struct SellersCommerceClient {
     pub(crate) caller: Caller,
-}
-
-/// Reads the parameters, then builds; either step's field errors reject the call.
-fn build_with<P: Wire + serde::de::DeserializeOwned>(
-    params: &JsValue,
-    build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>,
-) -> Result<Request, Vec<FieldError>> {
-    match from_js::<P>(params) {
-        Ok(p) => build(p),
-        Err(crate::Error::InvalidRequest { errors }) => Err(errors),
-        Err(other) => Err(vec![FieldError { field: "params".into(), message: other.to_string() }]),
-    }
-}
-
-fn optional(params: Option<impl Into<JsValue>>) -> JsValue {
-    params.map(Into::into).unwrap_or(JsValue::UNDEFINED)
 }
 
 // The invocations spell their doc comments as `#[doc = "..."]`: a `///` passed through

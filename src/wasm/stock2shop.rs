@@ -7,8 +7,8 @@ use serde_json::Value;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, CallOptionsArg, Caller};
-use crate::request::{FieldError, Operation, Request};
+use super::{build_with, optional, CallOptionsArg, Caller};
+use crate::request::Operation;
 use crate::schema::Wire;
 use crate::vendors::stock2shop::channels::ListChannels;
 use crate::vendors::stock2shop::images::{QueueImages, QueueImagesBody};
@@ -44,22 +44,6 @@ extern "C" {
 #[wasm_bindgen]
 pub struct Stock2ShopClient {
     pub(crate) caller: Caller,
-}
-
-/// Reads a JS argument, then builds; either step's field errors reject the call.
-fn build_with<P: Wire + serde::de::DeserializeOwned>(
-    value: &JsValue,
-    build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>,
-) -> Result<Request, Vec<FieldError>> {
-    match from_js::<P>(value) {
-        Ok(p) => build(p),
-        Err(crate::Error::InvalidRequest { errors }) => Err(errors),
-        Err(other) => Err(vec![FieldError { field: "body".into(), message: other.to_string() }]),
-    }
-}
-
-fn optional(value: Option<EsSearchArg>) -> JsValue {
-    value.map(Into::into).unwrap_or(JsValue::UNDEFINED)
 }
 
 #[wasm_bindgen]
