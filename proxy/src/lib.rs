@@ -279,7 +279,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     response
 }
 
-/// Counts token exchanges in the metrics.
+/// Counts token exchanges and pacing waits in the metrics.
 struct RefreshCounter<'a> {
     metrics: &'a metrics::Metrics,
     vendor: &'static str,
@@ -288,6 +288,9 @@ struct RefreshCounter<'a> {
 impl tokens::Exchanges for RefreshCounter<'_> {
     fn exchanged(&self) {
         self.metrics.token_refresh(self.vendor);
+    }
+    fn queued(&self, delta: i64) {
+        self.metrics.queue(self.vendor, delta);
     }
 }
 

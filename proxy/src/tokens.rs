@@ -54,9 +54,12 @@ pub enum TokenError {
     Unavailable(String),
 }
 
-/// Tells the caller an exchange happened (for the token-refresh metric).
+/// Tells the caller what the upstream did (for the metrics).
 pub trait Exchanges: Send + Sync {
+    /// A token exchange happened.
     fn exchanged(&self);
+    /// A request started (`1`) or stopped (`-1`) waiting for the vendor's pacing.
+    fn queued(&self, _delta: i64) {}
 }
 
 pub struct TokenSource {
@@ -95,7 +98,9 @@ impl TokenSource {
         let refresh = cache.as_ref().and_then(|c| c.refresh.clone()).filter(|(_, until)| now < *until).map(|(r, _)| r);
         hook.exchanged();
         if let Some(pacer) = pacer {
+            hook.queued(1);
             pacer.wait().await;
+            hook.queued(-1);
         }
         let fresh = match (refresh, &self.grant) {
             // A refresh token that fails (revoked, expired early) falls back to the password.

@@ -63,6 +63,8 @@ async fn stock2shop_is_paced_so_its_rate_limit_is_never_hit() {
     }
     // A login and three calls, one per second: at least three seconds.
     assert!(started.elapsed() >= Duration::from_millis(2900), "{:?}", started.elapsed());
+    // Everyone waited in the pacing queue and left it.
+    assert!(h.state.metrics.render().contains("commerce_proxy_queue_depth{vendor=\"stock2shop\"} 0"));
 }
 
 async fn send_owned(router: axum::Router, uri: &'static str) -> StatusCode {
