@@ -104,7 +104,7 @@ impl Error {
             if status == 401 {
                 return Error::Unauthorized { status, message: text("message") };
             }
-            if status != 429 && err.get("source").and_then(|s| s.as_str()) != Some("vendor") {
+            if status != 429 {
                 return Error::Proxy { status, proxy_code: text("code"), message: text("message") };
             }
         }
