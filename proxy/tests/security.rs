@@ -309,3 +309,23 @@ async fn credential_exchanges_are_never_run_for_the_browser() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(h.mock.request_count(), 0);
 }
+
+#[tokio::test]
+async fn upstream_concurrency_is_capped_per_vendor() {
+    let config = Config { max_concurrent_upstream: Some(1), ..Config::default() };
+    let h = harness(config, MockConfig::default(), MockConfig::default()).await;
+    h.mock.set_faults(Faults { delay_ms: 300, ..Faults::default() });
+    let started = std::time::Instant::now();
+    let calls: Vec<_> = (0..2)
+        .map(|_| {
+            let router = h.router.clone();
+            tokio::spawn(async move { send(&router, get("/api/s2/inventory/overview")).await.0 })
+        })
+        .collect();
+    for call in calls {
+        assert_eq!(call.await.unwrap(), StatusCode::OK);
+    }
+    // One at a time: the second waited for the first.
+    assert!(started.elapsed() >= std::time::Duration::from_millis(600), "{:?}", started.elapsed());
+    assert!(h.state.metrics.render().contains("commerce_proxy_queue_depth{vendor=\"s2\"} 0"));
+}

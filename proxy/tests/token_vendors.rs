@@ -122,3 +122,56 @@ async fn sellers_commerce_refreshes_before_the_token_expires() {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(refreshes(&h, "sellers_commerce"), 2);
 }
+
+#[test]
+fn token_vendor_config_reads_the_file_and_the_environment() {
+    let file = config_file(
+        "token-vendors",
+        "[stock2shop]\nusername = \"s2s\"\npassword = \"file-pass\"\n\n[sellers_commerce]\nusername = \"key\"\npassword = \"secret\"\nbase_url = \"https://sc.example\"\n",
+    );
+    let env = |k: &str| match k {
+        "COMMERCE_STOCK2SHOP_PASSWORD" => Some("env-pass".to_string()),
+        "COMMERCE_STOCK2SHOP_REQUESTS_PER_SECOND" => Some("2.5".to_string()),
+        "COMMERCE_STOCK2SHOP_QUEUE_BASE_URL" => Some("https://queue.example".to_string()),
+        _ => None,
+    };
+    let config = Config::load(Some(&file), env).unwrap();
+    let (user, password) = config.stock2shop.credentials().unwrap();
+    assert_eq!((user.as_str(), password.expose()), ("s2s", "env-pass"));
+    assert_eq!(config.stock2shop.requests_per_second, Some(2.5));
+    assert_eq!(config.stock2shop.queue_base_url.as_deref(), Some("https://queue.example"));
+    let (user, password) = config.sellers_commerce.credentials().unwrap();
+    assert_eq!((user.as_str(), password.expose()), ("key", "secret"));
+    // Configured for real: no demo users then.
+    let mock = MockConfig::default();
+    let upstreams = commerce_proxy::Upstreams::from_config(&config, "http://127.0.0.1:9", &mock);
+    assert!(!upstreams.stock2shop.mock && !upstreams.sellers_commerce.mock && upstreams.s2.mock);
+    assert_eq!(upstreams.sellers_commerce.base_url, "https://sc.example");
+    assert_eq!(upstreams.stock2shop.base_url, commerce_kit::vendors::stock2shop::APP_BASE_URL);
+
+    // Mistakes are named.
+    let bad_rate = |k: &str| (k == "COMMERCE_STOCK2SHOP_REQUESTS_PER_SECOND").then(|| "0".to_string());
+    assert!(Config::load(None, bad_rate).unwrap_err().0.contains("requests_per_second"));
+    let bad_url = |k: &str| (k == "COMMERCE_SELLERS_COMMERCE_BASE_URL").then(|| "ftp://x".to_string());
+    assert!(Config::load(None, bad_url).unwrap_err().0.contains("sellers_commerce.base_url"));
+    // A blank password is no credential: the mock serves the vendor.
+    let blank = |k: &str| match k {
+        "COMMERCE_SELLERS_COMMERCE_USERNAME" => Some("key".to_string()),
+        "COMMERCE_SELLERS_COMMERCE_PASSWORD" => Some(String::new()),
+        _ => None,
+    };
+    assert!(Config::load(None, blank).unwrap().sellers_commerce.credentials().is_none());
+}
+
+#[tokio::test]
+async fn readyz_reports_an_unreachable_real_vendor() {
+    let (mut config, mock) = fast_stock2shop(false, Duration::from_secs(3600));
+    // A real Stock2Shop at a port nothing listens on.
+    config.stock2shop.base_url = Some("http://127.0.0.1:9".into());
+    config.stock2shop.username = Some("u".into());
+    config.stock2shop.password = Some(commerce_proxy::secret::Secret::new("p"));
+    let h = harness(config, mock.clone(), mock).await;
+    let (status, _, body) = send(&h.anonymous, get("/readyz")).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert!(body.contains("stock2shop"));
+}
