@@ -176,3 +176,14 @@ function navMenu(nav: HTMLElement, groups: NavGroup[]): { setCurrent: (path: str
     },
   };
 }
+
+/**
+ * Keeps a page's search in the address (without a hashchange: the page stays), so that a
+ * reload or a link shows the same thing. Empty, `null` and `undefined` values are left out.
+ */
+export function rememberInAddress(path: string, values: Record<string, string | null | undefined>): void {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) query.set(key, value);
+  const search = query.toString();
+  history.replaceState(null, '', `#${path}${search ? `?${search}` : ''}`);
+}

@@ -8,6 +8,7 @@ import { client } from '../api';
 import { Form } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
+import { rememberInAddress } from '../router';
 import { canWrite } from '../session';
 import { button, el, emptyView, orDash, pageHeader, plural, replaceChildren, statusLine, table, type Column } from '../ui';
 import { ORDER_STATUSES, orderStatusCell, orderStatusName, sellersDate } from './sellers-shared';
@@ -167,13 +168,11 @@ function render(container: HTMLElement, context: PageContext): void {
     done: (orders) => (status.textContent = plural(orders.length, 'order')),
   });
 
-  const remember = (): void => {
-    const query = new URLSearchParams();
-    if (statusSelect.value) query.set('status', statusSelect.value);
-    if (orderSelect.value !== ORDER_BY[0].value) query.set('orderby', orderSelect.value);
-    const search = query.toString();
-    history.replaceState(null, '', `#${context.path}${search ? `?${search}` : ''}`);
-  };
+  const remember = (): void =>
+    rememberInAddress(context.path, {
+      status: statusSelect.value,
+      orderby: orderSelect.value !== ORDER_BY[0].value ? orderSelect.value : undefined,
+    });
 
   filter.addEventListener('submit', (event) => {
     event.preventDefault();

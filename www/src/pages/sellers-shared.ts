@@ -11,6 +11,7 @@ import { Form } from '../form';
 import { loader } from '../load';
 import { FilterBuilder, type ODataField } from '../odata';
 import type { PageContext } from '../router';
+import { rememberInAddress } from '../router';
 import { button, el, emptyView, freeForm, otherFields, pageHeader, plural, replaceChildren, statusLine, table, type Child, type Column } from '../ui';
 
 /**
@@ -162,13 +163,11 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
     invalid: () => [],
   });
 
-  const remember = (): void => {
-    const query = new URLSearchParams();
-    if (params.filter) query.set('filter', params.filter);
-    if (params.orderby && params.orderby !== options.orderby[0]?.value) query.set('orderby', params.orderby);
-    const search = query.toString();
-    history.replaceState(null, '', `#${context.path}${search ? `?${search}` : ''}`);
-  };
+  const remember = (): void =>
+    rememberInAddress(context.path, {
+      filter: params.filter,
+      orderby: params.orderby !== options.orderby[0]?.value ? params.orderby : undefined,
+    });
 
   replaceChildren(container, [
     pageHeader(options.title, [status, button('Reload', () => void load(), { class: 'primary reload' })]),

@@ -7,6 +7,7 @@ import { client } from '../api';
 import { datalist, fillDatalist } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
+import { rememberInAddress } from '../router';
 import { button, el, emptyView, orDash, pageHeader, Pager, plural, replaceChildren, statusLine, table, type Column } from '../ui';
 import { channelList, intParam, knownChannels, MAX_WINDOW, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
 
@@ -147,15 +148,13 @@ function render(container: HTMLElement, context: PageContext): void {
     failed: () => pager.show(state.from, 0, null),
   });
 
-  const remember = (): void => {
-    const query = new URLSearchParams();
-    if (state.status.trim()) query.set('status', state.status.trim());
-    if (state.channel) query.set('channel', state.channel);
-    if (state.from > 0) query.set('from', String(state.from));
-    if (state.size !== PAGE_SIZES[0]) query.set('size', String(state.size));
-    const search = query.toString();
-    history.replaceState(null, '', `#${context.path}${search ? `?${search}` : ''}`);
-  };
+  const remember = (): void =>
+    rememberInAddress(context.path, {
+      status: state.status.trim(),
+      channel: state.channel,
+      from: state.from > 0 ? String(state.from) : undefined,
+      size: state.size !== PAGE_SIZES[0] ? String(state.size) : undefined,
+    });
 
   const submit = (): void => {
     state.status = statusInput.value;

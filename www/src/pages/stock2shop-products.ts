@@ -6,6 +6,7 @@ import type { EsBoolQuery, EsSearch, SystemProduct, SystemProductSearch } from '
 import { client } from '../api';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
+import { rememberInAddress } from '../router';
 import { button, el, emptyView, flagCell, pageHeader, Pager, plural, replaceChildren, statusLine, table, type Child, type Column } from '../ui';
 import { intParam, knownSources, MAX_WINDOW, PACING_NOTE, PAGE_SIZES, paced, priceRange, sourceList, stock2shopTime } from './stock2shop-shared';
 
@@ -151,15 +152,13 @@ function render(container: HTMLElement, context: PageContext): void {
   });
 
   /** The search in the address, so that a reload or a link shows the same page. */
-  const remember = (): void => {
-    const query = new URLSearchParams();
-    if (state.q.trim()) query.set('q', state.q.trim());
-    if (state.source) query.set('source', state.source);
-    if (state.from > 0) query.set('from', String(state.from));
-    if (state.size !== PAGE_SIZES[0]) query.set('size', String(state.size));
-    const search = query.toString();
-    history.replaceState(null, '', `#${context.path}${search ? `?${search}` : ''}`);
-  };
+  const remember = (): void =>
+    rememberInAddress(context.path, {
+      q: state.q.trim(),
+      source: state.source,
+      from: state.from > 0 ? String(state.from) : undefined,
+      size: state.size !== PAGE_SIZES[0] ? String(state.size) : undefined,
+    });
 
   const submit = (): void => {
     state.q = queryInput.value;

@@ -5,6 +5,7 @@ import type { PartnerInventorySupply, PartnerWarehouse } from 'commerce-kit';
 import { client } from '../api';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
+import { rememberInAddress } from '../router';
 import { el, emptyView, pageHeader, plural, replaceChildren, statusLine, table, type Column } from '../ui';
 import { parseList } from './shared';
 
@@ -63,11 +64,7 @@ function render(container: HTMLElement, context: PageContext): void {
 
   const show = (): void => {
     if (!select.value) return;
-    // Keep the choice in the address (no hashchange: the page stays).
-    const query = new URLSearchParams({ warehouse: select.value });
-    const skus = parseList(skuInput.value);
-    if (skus.length > 0) query.set('sku', skus.join(','));
-    history.replaceState(null, '', `#${context.path}?${query.toString()}`);
+    rememberInAddress(context.path, { warehouse: select.value, sku: parseList(skuInput.value).join(',') });
     void loadSupply();
   };
   form.addEventListener('submit', (event) => {
