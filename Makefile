@@ -64,6 +64,12 @@ test: test-tools test-rust test-browser test-ts test-e2e bench-smoke
 
 test-rust:
 	cargo test --workspace
+	@# Each vendor feature alone must build, for wasm32 and natively with its tests.
+	@for vendor in s2 s2-partner stock2shop sellers-commerce; do \
+	  echo "[features] $$vendor"; \
+	  cargo check -q -p commerce-kit --target wasm32-unknown-unknown --no-default-features --features $$vendor || exit 1; \
+	  cargo test -q -p commerce-kit --no-default-features --features $$vendor || exit 1; \
+	done
 
 # wasm-pack test: the package in headless Chromium, calling a real proxy + mock.
 test-browser: test-tools proxy-debug
