@@ -110,17 +110,18 @@ export class Proxy {
   }
 
   /**
-   * Whether this proxy has sign-in: /auth/me answers JSON (401 signed out). A proxy
-   * without it answers 404, or the dashboard's index.html.
+   * Checks once that the proxy has sign-in (/auth/me answers JSON, 401 signed out) and
+   * fails the test otherwise: every test signs in, none is skipped for its absence.
    */
   async hasSignIn() {
     if (this.signIn === undefined) {
       const res = await fetch(`${this.base}/auth/me`, { signal: AbortSignal.timeout(5_000) });
       const type = res.headers.get('content-type') ?? '';
       await res.arrayBuffer();
-      this.signIn = res.status === 401 || (res.ok && type.includes('json'));
+      this.signIn = res.status === 401 && type.includes('json');
+      assert.ok(this.signIn, `the proxy has no sign-in: GET /auth/me answered ${res.status} ${type}`);
     }
-    return this.signIn;
+    return true;
   }
 
   /** Signs in outside any browser; returns the Cookie header value. */

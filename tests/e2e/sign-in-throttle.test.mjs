@@ -9,7 +9,7 @@ import { assertClean, openPage, signInWithForm, USERS, useDashboard } from './ha
 const env = useDashboard();
 
 test('dashboard: the sixth wrong password in a minute is throttled, and the form says to wait', { timeout: 60_000 }, async (t) => {
-  if (!(await env.proxy.hasSignIn())) return t.skip('this commerce-proxy build has no sign-in (/auth/me does not answer JSON)');
+  await env.proxy.hasSignIn();
   const { page, problems, close, cspViolations } = await openPage(env, {
     allow: [
       { status: 401, path: '/auth/me' },

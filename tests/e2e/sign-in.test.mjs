@@ -7,23 +7,14 @@ import assert from 'node:assert/strict';
 import { assertClean, openPage, signInWithForm, USERS, useDashboard, waitForContent } from './harness.mjs';
 
 const env = useDashboard();
-const NO_SIGN_IN = 'this commerce-proxy build has no sign-in (/auth/me does not answer JSON)';
-
 /** Signed-out pages ask /auth/me and get 401: expected, not a problem. */
 const SIGNED_OUT = [{ status: 401, path: '/auth/me' }];
-
-/** Skips the test when the proxy has no sign-in; returns whether it should go on. */
-async function needsSignIn(t) {
-  if (await env.proxy.hasSignIn()) return true;
-  t.skip(NO_SIGN_IN);
-  return false;
-}
 
 const hashOf = (page) => new URL(page.url()).hash;
 
 describe('dashboard: sign-in', () => {
   test('a signed-out visit goes to the sign-in form, and signing in comes back to the page; Sign out ends it', { timeout: 60_000 }, async (t) => {
-    if (!(await needsSignIn(t))) return;
+    await env.proxy.hasSignIn();
     const { page, problems, close, cspViolations } = await openPage(env, { allow: SIGNED_OUT });
     try {
       await page.goto(env.proxy.base + '/#/suppliers', { waitUntil: 'load' });
@@ -50,7 +41,7 @@ describe('dashboard: sign-in', () => {
   });
 
   test('a wrong password shows "Wrong username or password" and stays on the form', { timeout: 60_000 }, async (t) => {
-    if (!(await needsSignIn(t))) return;
+    await env.proxy.hasSignIn();
     const { page, problems, close, cspViolations } = await openPage(env, {
       allow: [...SIGNED_OUT, { status: 401, path: '/auth/login' }],
     });
@@ -70,7 +61,7 @@ describe('dashboard: sign-in', () => {
   });
 
   test('a blank username is refused by the package, next to the input, without a request', { timeout: 60_000 }, async (t) => {
-    if (!(await needsSignIn(t))) return;
+    await env.proxy.hasSignIn();
     const { page, problems, close, cspViolations } = await openPage(env, { allow: SIGNED_OUT });
     try {
       let posted = 0;
@@ -90,7 +81,7 @@ describe('dashboard: sign-in', () => {
   });
 
   test('a viewer sees every create button disabled, with "viewers may only read"', { timeout: 60_000 }, async (t) => {
-    if (!(await needsSignIn(t))) return;
+    await env.proxy.hasSignIn();
     const { page, problems, close, cspViolations } = await openPage(env, { user: USERS.viewer });
     try {
       await page.goto(env.proxy.base + '/#/inventory', { waitUntil: 'load' });
@@ -119,7 +110,7 @@ describe('dashboard: sign-in', () => {
   });
 
   test('an operator sees the create buttons enabled and no read-only note', { timeout: 60_000 }, async (t) => {
-    if (!(await needsSignIn(t))) return;
+    await env.proxy.hasSignIn();
     const { page, problems, close, cspViolations } = await openPage(env, { user: USERS.operator });
     try {
       await page.goto(env.proxy.base + '/#/fulfillment-orders/new', { waitUntil: 'load' });
@@ -134,7 +125,7 @@ describe('dashboard: sign-in', () => {
   });
 
   test('a 403 for a write shows "Not allowed" in the form, not the sign-in page', { timeout: 60_000 }, async (t) => {
-    if (!(await needsSignIn(t))) return;
+    await env.proxy.hasSignIn();
     const PATH = '/api/s2_partner/purchase-order';
     const { page, problems, close, cspViolations } = await openPage(env, { user: USERS.operator, allow: [{ status: 403, path: PATH }] });
     try {
@@ -165,7 +156,7 @@ describe('dashboard: sign-in', () => {
   });
 
   test('a session that ended sends the next call to the sign-in page, which comes back', { timeout: 60_000 }, async (t) => {
-    if (!(await needsSignIn(t))) return;
+    await env.proxy.hasSignIn();
     const { page, context, problems, close, cspViolations } = await openPage(env, {
       user: USERS.operator,
       allow: [...SIGNED_OUT, { status: 401, path: '/api/s2/inventory/overview' }],
