@@ -1,15 +1,11 @@
 // The top bar's account area: "username (role)" and Sign out.
 
-import { authMode, currentUser, loginTarget, onSessionChange, signOut } from './session';
+import { currentUser, loginTarget, onSessionChange, signOut } from './session';
 import { button, el, replaceChildren } from './ui';
 
 export function accountArea(container: HTMLElement): void {
   const draw = (): void => {
     const user = currentUser();
-    if (authMode() === 'off') {
-      replaceChildren(container, []);
-      return;
-    }
     if (!user) {
       replaceChildren(container, [el('a', { class: 'account-signin', href: `#${loginTarget()}` }, ['Sign in'])]);
       return;

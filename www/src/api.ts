@@ -53,7 +53,7 @@ const TITLES: Record<ErrorCode, string> = {
   unauthorized: 'Not authorised',
   proxy: 'The proxy refused the request',
   vendor: 'The vendor answered with an error',
-  already_exists: 'It already exists',
+  already_exists: 'Already exists',
   invalid_response: 'The vendor’s response does not have the documented shape',
 };
 
@@ -65,10 +65,9 @@ export function describeError(e: unknown): ErrorViewContent {
       title: TITLES[e.code] ?? 'Request failed',
       message: e.status === null ? e.message : `${e.message} (HTTP ${e.status})`,
     };
-    if ((e.code as string) === 'already_exists') {
-      content.title = 'Already exists';
-    }
-    if (e.status === 403) {
+    // The proxy's own 403: the signed-in role may not do this. (A vendor's 403 is
+    // `unauthorized`: its credentials were refused.)
+    if (e.status === 403 && e.code === 'proxy') {
       content.title = 'Not allowed';
       content.message = 'Your account may not do this: viewers may only read.';
     } else if (e.code === 'unauthorized' && e.status === 401) {

@@ -1,22 +1,18 @@
 // Who is signed in to the proxy, and what that allows.
 //
 // The proxy's /auth routes (login, logout, me) put the session in an HttpOnly cookie
-// the page never sees. A proxy without sign-in answers /auth/me with 404 (or, an older
-// one, with the dashboard's index.html): then every page is open and writes are allowed.
+// the page never sees. Every /api call needs a session, so every page but sign-in needs
+// a signed-in user.
 
 import { CommerceKitError, type SessionUser } from 'commerce-kit';
 import { client } from './api';
 import { currentTarget } from './router';
 
-/** 'required': the proxy has sign-in; 'off': it has none (every call is allowed). */
-export type AuthMode = 'required' | 'off';
-
 interface State {
-  mode: AuthMode;
   user: SessionUser | null;
 }
 
-const state: State = { mode: 'off', user: null };
+const state: State = { user: null };
 const listeners = new Set<() => void>();
 
 export const LOGIN_PATH = '/login';
@@ -24,28 +20,16 @@ export const LOGIN_PATH = '/login';
 /** Asks the proxy who is signed in. Never rejects. */
 export async function initSession(): Promise<void> {
   try {
-    const user = await client().me();
-    set({ mode: 'required', user });
+    set({ user: await client().me() });
   } catch (e) {
-    if (!signInUnavailable(e)) {
-      // The proxy could not be asked (down, timed out): go on as if open; the pages show
-      // their own errors, and a 401 from any call asks again (see redirectIfSignedOut).
-      console.warn('could not ask the proxy for the session', e);
-    }
-    set({ mode: 'off', user: null });
+    // The proxy could not be asked (down, timed out): signed out; the sign-in page
+    // shows what goes wrong when the user tries.
+    console.warn('could not ask the proxy for the session', e);
+    set({ user: null });
   }
 }
 
-/** A /auth/me failure that means "this proxy has no sign-in". */
-function signInUnavailable(e: unknown): boolean {
-  if (!(e instanceof CommerceKitError)) return false;
-  if (e.status === 404 || e.status === 405) return true;
-  // A proxy without /auth routes serves the dashboard's index.html for any path.
-  return e.code === 'network' && /invalid JSON/i.test(e.message);
-}
-
 function set(next: State): void {
-  state.mode = next.mode;
   state.user = next.user;
   for (const listener of listeners) listener();
 }
@@ -55,28 +39,23 @@ export function onSessionChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function authMode(): AuthMode {
-  return state.mode;
-}
-
 export function currentUser(): SessionUser | null {
   return state.user;
 }
 
 /** Whether a page must send the user to the sign-in page first. */
 export function signInRequired(): boolean {
-  return state.mode === 'required' && state.user === null;
+  return state.user === null;
 }
 
 /** Whether the user may make writes (creates). Viewers may only read. */
 export function canWrite(): boolean {
-  if (state.mode === 'off') return true;
   return state.user?.role === 'operator';
 }
 
 /** After a successful `client.login`. */
 export function signedIn(user: SessionUser): void {
-  set({ mode: 'required', user });
+  set({ user });
 }
 
 /** Ends the session on the proxy (best effort) and forgets the user. */
@@ -86,7 +65,7 @@ export async function signOut(): Promise<void> {
   } catch (e) {
     console.warn('sign out failed', e);
   }
-  set({ mode: state.mode, user: null });
+  set({ user: null });
 }
 
 /** The hash target of the sign-in page that comes back to `next` afterwards. */
@@ -109,7 +88,7 @@ export function isUnauthenticated(e: unknown): boolean {
 
 /** A 403: the signed-in user's role may not do this (a viewer's write). */
 export function isForbidden(e: unknown): boolean {
-  return e instanceof CommerceKitError && e.status === 403 && (e.code === 'proxy' || e.code === 'unauthorized');
+  return e instanceof CommerceKitError && e.status === 403 && e.code === 'proxy';
 }
 
 let checking: Promise<boolean> | null = null;
@@ -127,10 +106,10 @@ export function redirectIfSignedOut(e: unknown): Promise<boolean> {
     try {
       const user = await client().me();
       if (user !== null) {
-        set({ mode: 'required', user });
+        set({ user });
         return false;
       }
-      set({ mode: 'required', user: null });
+      set({ user: null });
       return true;
     } catch {
       return false;

@@ -4,7 +4,7 @@ import { CommerceKitError } from 'commerce-kit';
 import { client } from '../api';
 import { Form } from '../form';
 import type { PageContext, Route } from '../router';
-import { authMode, currentUser, safeNext, signedIn } from '../session';
+import { currentUser, safeNext, signedIn } from '../session';
 import { el, replaceChildren } from '../ui';
 
 export const loginPage: Route = { path: '/login', title: 'Sign in', render, nav: false };
@@ -13,16 +13,6 @@ function render(container: HTMLElement, context: PageContext): void {
   const next = safeNext(context.query.get('next'));
   const back = `#${next ?? '/'}`;
 
-  if (authMode() === 'off') {
-    replaceChildren(container, [
-      el('section', { class: 'login-card' }, [
-        el('h2', {}, ['Sign in']),
-        el('p', {}, ['This proxy does not ask anyone to sign in.']),
-        el('a', { href: back }, ['Continue']),
-      ]),
-    ]);
-    return;
-  }
   const user = currentUser();
 
   const form = new Form({
