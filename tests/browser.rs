@@ -213,3 +213,17 @@ fn commerce_mock_example(key: &str) -> serde_json::Value {
         "items": [{"productId": product, "quantity": 1}], "shipments": [], "attachments": []
     })
 }
+
+#[wasm_bindgen_test]
+async fn a_call_slower_than_its_timeout_rejects_with_code_timeout() {
+    let client = signed_in().await;
+    let stock2shop = client.stock2shop();
+    // The proxy paces Stock2Shop to one request a second: a call queued behind another
+    // waits at least a second, so a 300 ms timeout always fires first.
+    let first = js_call(&stock2shop, "listSources", &[]).unwrap();
+    let quick = options(&[("timeoutMs", JsValue::from_f64(300.0))]);
+    let error = js_await(&stock2shop, "listChannels", &[quick]).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "timeout");
+    assert!(field(&error, "message").as_string().unwrap().contains("300 ms"));
+    JsFuture::from(js_sys::Promise::from(first)).await.expect("the first call still succeeds");
+}
