@@ -37,6 +37,24 @@ use std::fmt;
 
 use crate::request::FieldErrors;
 
+/// The longest `$filter` accepted, in characters. ASP.NET, which answers OData v3 at
+/// Sellers Commerce, refuses query strings longer than 2,048 characters by default
+/// (`maxQueryStringLength`), so a longer filter could not be sent anyway; and the limit
+/// bounds the work of checking one (and, with [`MAX_FILTER_DEPTH`], the depth of the
+/// tree: a chain of `and` builds a tree as deep as it is long, a few hundred levels at
+/// most at this length, which every walker here handles).
+pub const MAX_FILTER_LENGTH: usize = 2048;
+
+/// The deepest nesting of parentheses, `not` and function calls accepted in a
+/// `$filter`. The parser recurses once per level: without a limit a filter of
+/// thousands of `(` overflows the stack (the browser's, or a server thread's). A
+/// dashboard's filters nest two or three levels; 32 leaves room to spare.
+pub const MAX_FILTER_DEPTH: usize = 32;
+
+/// The longest `$orderby` accepted, in characters: the same query-string limit as
+/// [`MAX_FILTER_LENGTH`]. (`$orderby` does not nest.)
+pub const MAX_ORDERBY_LENGTH: usize = 2048;
+
 /// Why a `$filter` or `$orderby` does not parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
@@ -44,12 +62,42 @@ pub struct ParseError {
     pub position: usize,
     pub expected: String,
     pub found: String,
+    /// Set when the text is refused for a limit rather than for its grammar.
+    pub limit: Option<Limit>,
+}
+
+/// A limit a `$filter` or `$orderby` went past; each carries the limit's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Longer than this many characters ([`MAX_FILTER_LENGTH`], [`MAX_ORDERBY_LENGTH`]).
+    Length(usize),
+    /// Nested deeper than this many levels ([`MAX_FILTER_DEPTH`]).
+    Depth(usize),
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "does not parse at character {}: expected {}, found {}", self.position, self.expected, self.found)
+        match self.limit {
+            Some(Limit::Length(max)) => write!(f, "is {} characters long, more than the {max} accepted", self.found),
+            Some(Limit::Depth(max)) => {
+                write!(f, "nests deeper than {max} levels at character {} (parentheses, not and function calls count)", self.position)
+            }
+            None => write!(f, "does not parse at character {}: expected {}, found {}", self.position, self.expected, self.found),
+        }
     }
+}
+
+/// Refuses `text` longer than `max` characters.
+fn check_length(text: &str, max: usize) -> Result<(), ParseError> {
+    // Bytes first: no character count for the usual short text.
+    if text.len() <= max {
+        return Ok(());
+    }
+    let length = text.chars().count();
+    if length <= max {
+        return Ok(());
+    }
+    Err(ParseError { position: max + 1, expected: format!("at most {max} characters"), found: length.to_string(), limit: Some(Limit::Length(max)) })
 }
 
 impl std::error::Error for ParseError {}
@@ -197,9 +245,13 @@ pub enum Direction {
 }
 
 /// Parses a `$filter`.
+///
+/// Refused beyond [`MAX_FILTER_LENGTH`] characters and [`MAX_FILTER_DEPTH`] levels of
+/// nesting, with [`ParseError::limit`] set.
 pub fn parse_filter(filter: &str) -> Result<Expr, ParseError> {
+    check_length(filter, MAX_FILTER_LENGTH)?;
     let tokens = lex(filter)?;
-    let mut parser = Parser { tokens, at: 0, open: Vec::new() };
+    let mut parser = Parser { tokens, at: 0, open: Vec::new(), depth: 0 };
     if parser.peek().kind == Kind::End {
         return Err(parser.error("a filter expression"));
     }
@@ -210,9 +262,11 @@ pub fn parse_filter(filter: &str) -> Result<Expr, ParseError> {
 }
 
 /// Parses a `$orderby`: comma-separated field paths, each optionally `asc` or `desc`.
+/// Refused beyond [`MAX_ORDERBY_LENGTH`] characters.
 pub fn parse_orderby(orderby: &str) -> Result<Vec<(Vec<String>, Direction)>, ParseError> {
+    check_length(orderby, MAX_ORDERBY_LENGTH)?;
     let tokens = lex(orderby)?;
-    let mut parser = Parser { tokens, at: 0, open: Vec::new() };
+    let mut parser = Parser { tokens, at: 0, open: Vec::new(), depth: 0 };
     let mut keys = Vec::new();
     loop {
         let path = match parser.peek().kind {
@@ -281,7 +335,7 @@ fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
-    let error = |at: usize, expected: &str, found: String| ParseError { position: at + 1, expected: expected.to_string(), found };
+    let error = |at: usize, expected: &str, found: String| ParseError { position: at + 1, expected: expected.to_string(), found, limit: None };
     while i < chars.len() {
         let c = chars[i];
         let start = i;
@@ -529,11 +583,27 @@ struct Parser {
     at: usize,
     /// Positions of the parentheses open around the current point.
     open: Vec<usize>,
+    /// Levels of parentheses, `not` and function calls around the current point.
+    depth: usize,
 }
 
 type Parsed = Result<Node, ParseError>;
 
 impl Parser {
+    /// One more level of nesting, at `position`: refused past [`MAX_FILTER_DEPTH`].
+    fn enter(&mut self, position: usize) -> Result<(), ParseError> {
+        if self.depth == MAX_FILTER_DEPTH {
+            return Err(ParseError {
+                position,
+                expected: format!("at most {MAX_FILTER_DEPTH} levels of nesting"),
+                found: "a deeper one".into(),
+                limit: Some(Limit::Depth(MAX_FILTER_DEPTH)),
+            });
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
     fn peek(&self) -> &Token {
         &self.tokens[self.at.min(self.tokens.len() - 1)]
     }
@@ -544,12 +614,12 @@ impl Parser {
 
     fn error(&self, expected: &str) -> ParseError {
         let token = self.peek();
-        ParseError { position: token.at, expected: expected.to_string(), found: describe(&token.kind) }
+        ParseError { position: token.at, expected: expected.to_string(), found: describe(&token.kind), limit: None }
     }
 
     /// `expected` at the token where `node` starts: the node is of the wrong kind.
     fn misplaced(node: &Node, expected: &str, found: &str) -> ParseError {
-        ParseError { position: node.at, expected: expected.to_string(), found: found.to_string() }
+        ParseError { position: node.at, expected: expected.to_string(), found: found.to_string(), limit: None }
     }
 
     /// A condition is needed here: refuse plain values.
@@ -589,8 +659,10 @@ impl Parser {
     fn unary(&mut self) -> Parsed {
         if self.is_word("not") {
             let at = self.peek().at;
+            self.enter(at)?;
             self.at += 1;
             let operand = self.unary()?;
+            self.depth -= 1;
             self.condition(&operand)?;
             return Ok(Node { at, expr: Expr::Not(Box::new(operand.expr)) });
         }
@@ -614,12 +686,14 @@ impl Parser {
         let token = self.peek().clone();
         match token.kind {
             Kind::Open => {
+                self.enter(token.at)?;
                 self.at += 1;
                 self.open.push(token.at);
                 let inner = self.or()?;
                 if self.peek().kind != Kind::Close {
                     return Err(self.error(&self.after(&inner)));
                 }
+                self.depth -= 1;
                 self.open.pop();
                 self.at += 1;
                 Ok(Node { at: token.at, expr: inner.expr })
@@ -631,8 +705,14 @@ impl Parser {
             Kind::Word(word) if self.tokens.get(self.at + 1).is_some_and(|t| t.kind == Kind::Open) && !is_keyword(&word) => {
                 let Some(function) = Function::ALL.into_iter().find(|f| f.name() == word) else {
                     let known: Vec<&str> = Function::ALL.iter().map(|f| f.name()).collect();
-                    return Err(ParseError { position: token.at, expected: format!("a known function ({})", known.join(", ")), found: format!("'{word}'") });
+                    return Err(ParseError {
+                        position: token.at,
+                        expected: format!("a known function ({})", known.join(", ")),
+                        found: format!("'{word}'"),
+                        limit: None,
+                    });
                 };
+                self.enter(token.at)?;
                 self.at += 2;
                 self.open.push(token.at + word.chars().count());
                 let mut args = Vec::new();
@@ -654,11 +734,12 @@ impl Parser {
                         }
                     }
                 }
+                self.depth -= 1;
                 self.open.pop();
                 self.at += 1;
                 if args.len() != function.arity() {
                     let wanted = if function.arity() == 1 { "1 argument".to_string() } else { format!("{} arguments", function.arity()) };
-                    return Err(ParseError { position: token.at, expected: format!("{wanted} for {word}"), found: format!("{}", args.len()) });
+                    return Err(ParseError { position: token.at, expected: format!("{wanted} for {word}"), found: format!("{}", args.len()), limit: None });
                 }
                 Ok(Node { at: token.at, expr: Expr::Call(function, args) })
             }
@@ -1057,6 +1138,43 @@ mod tests {
             let Expr::Compare(_, _, right) = parse_filter(filter.as_str()).unwrap() else { panic!() };
             assert_eq!(*right, Expr::Literal(literal));
         }
+    }
+
+    #[test]
+    fn ten_thousand_nested_parentheses_are_refused_naming_the_limit() {
+        let deep = format!("{}A eq 1{}", "(".repeat(10_000), ")".repeat(10_000));
+        let e = parse_filter(&deep).unwrap_err();
+        assert_eq!(e.limit, Some(Limit::Length(MAX_FILTER_LENGTH)));
+        assert_eq!(e.to_string(), "is 20006 characters long, more than the 2048 accepted");
+        let mut errors = FieldErrors::new();
+        check_filter(&mut errors, "$filter", &deep);
+        assert_eq!(crate::vendors::checks::into_vec(errors)[0].to_string(), "$filter: is 20006 characters long, more than the 2048 accepted");
+    }
+
+    #[test]
+    fn nesting_past_the_depth_limit_is_refused_whatever_nests() {
+        let parens = format!("{}A eq 1{}", "(".repeat(MAX_FILTER_DEPTH + 1), ")".repeat(MAX_FILTER_DEPTH + 1));
+        assert_eq!(parse_filter(&parens).unwrap_err().to_string(), "nests deeper than 32 levels at character 33 (parentheses, not and function calls count)");
+        parse_filter(&format!("{}A eq 1{}", "(".repeat(MAX_FILTER_DEPTH), ")".repeat(MAX_FILTER_DEPTH))).unwrap();
+        // As deep as the length limit allows: refused at the 33rd level, not overflowing.
+        let within_length = format!("{}A eq 1{}", "(".repeat(1000), ")".repeat(1000));
+        assert_eq!(parse_filter(&within_length).unwrap_err().limit, Some(Limit::Depth(MAX_FILTER_DEPTH)));
+        let nots = format!("{}A", "not ".repeat(MAX_FILTER_DEPTH + 1));
+        assert_eq!(parse_filter(&nots).unwrap_err().limit, Some(Limit::Depth(MAX_FILTER_DEPTH)));
+        parse_filter(&format!("{}A", "not ".repeat(MAX_FILTER_DEPTH))).unwrap();
+        let calls = format!("startswith({}Name{}, 'a')", "tolower(".repeat(MAX_FILTER_DEPTH), ")".repeat(MAX_FILTER_DEPTH));
+        assert_eq!(parse_filter(&calls).unwrap_err().limit, Some(Limit::Depth(MAX_FILTER_DEPTH)));
+        // Within the length limit, the deepest tree is a long chain of `and`: fine.
+        let chain = vec!["A"; MAX_FILTER_LENGTH / 6].join(" and ");
+        assert!(chain.len() <= MAX_FILTER_LENGTH);
+        parse_filter(&chain).unwrap();
+    }
+
+    #[test]
+    fn a_long_orderby_is_refused_naming_the_limit() {
+        let long = vec!["A"; 10_000].join(",");
+        assert_eq!(parse_orderby(&long).unwrap_err().to_string(), "is 19999 characters long, more than the 2048 accepted");
+        parse_orderby(&vec!["A"; 1024].join(",")).unwrap();
     }
 
     #[test]
