@@ -302,6 +302,33 @@ async fn a_filter_the_mock_cannot_answer_is_a_400_naming_the_filter() {
     assert!(reply.message().contains("$orderby: Could not find a property named 'Nope'"), "{}", reply.body);
 }
 
+/// A hostile `$filter` (10,000 nested parentheses, or as deep as the length limit lets
+/// it go) is a 400 in the document's shape naming the limit, and the mock goes on
+/// serving: the parser no longer overflows the server thread's stack.
+#[tokio::test]
+async fn filters_past_the_limits_are_a_400_naming_the_limit_and_the_mock_goes_on() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let raw = |option: &str, value: String| {
+        let mut raw = OrderGetall::new().build().unwrap();
+        raw.query.push((option.into(), value));
+        raw
+    };
+    let cases = [
+        (raw("$filter", format!("{}OrderStatusId eq 9{}", "(".repeat(10_000), ")".repeat(10_000))), "$filter: is 20018 characters long, more than the 2048 accepted"),
+        (raw("$filter", format!("{}OrderStatusId eq 9{}", "(".repeat(1_000), ")".repeat(1_000))), "$filter: nests deeper than 32 levels at character 33"),
+        (raw("$filter", format!("{}OrderStatusId eq 9", "not ".repeat(500))), "$filter: nests deeper than 32 levels at character 129"),
+        (raw("$orderby", vec!["OrderNumber"; 1_000].join(",")), "$orderby: is 11999 characters long, more than the 2048 accepted"),
+    ];
+    for (request, says) in cases {
+        let reply = send(&mock, request, Some(&token)).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{says}: {}", reply.body);
+        assert!(reply.message().contains(says), "{says}: {}", reply.body);
+        let next = send(&mock, OrderGetall::new().filter("OrderStatusId eq 9").build().unwrap(), Some(&token)).await;
+        let _: Vec<SellersOrder> = next.ok();
+    }
+}
+
 #[tokio::test]
 async fn skus_page_with_top_and_skip() {
     let mock = Mock::new();

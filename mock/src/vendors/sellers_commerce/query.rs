@@ -197,6 +197,16 @@ mod tests {
         assert_eq!(numbers(None, Some("Nope")).unwrap_err(), "$orderby: Could not find a property named 'Nope' on the listed type");
     }
 
+    /// The deepest tree the core's limits let through (a chain of `and` as long as
+    /// `MAX_FILTER_LENGTH` allows) is checked and evaluated without trouble.
+    #[test]
+    fn the_longest_filter_evaluates() {
+        let chain = vec!["OrderStatusId eq 9"; odata::MAX_FILTER_LENGTH / 23].join(" and ");
+        assert_eq!(numbers(Some(&chain), None).unwrap(), ["SC1", "SC3"]);
+        let chain = vec!["not OrderStatusId eq 3"; odata::MAX_FILTER_LENGTH / 27].join(" or ");
+        assert_eq!(numbers(Some(&chain), None).unwrap(), ["SC1", "SC3"]);
+    }
+
     #[test]
     fn free_form_records_take_any_field() {
         let out = apply(vec![json!({"Name": "b"}), json!({"Name": "a"}), json!({})], Some("Name ne 'b'"), Some("Name"), &Schema::Any).unwrap();
