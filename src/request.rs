@@ -129,7 +129,13 @@ impl RequestBuilder {
     }
 
     /// Sets a JSON body; the caller has already checked its fields.
+    ///
+    /// Not encoded when field errors are already known: the request will not be built,
+    /// and a body refused for its depth would overflow the stack being encoded.
     pub fn json<T: Serialize + Wire>(mut self, body: &T) -> Self {
+        if !self.errors.0.is_empty() {
+            return self;
+        }
         match serde_json::to_string(body) {
             Ok(json) => self.body = Some((json, "application/json")),
             Err(e) => self.errors.push("body", format!("cannot be encoded as JSON: {e}")),

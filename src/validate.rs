@@ -19,6 +19,33 @@ use crate::schema::{ObjectSchema, Scalar, Schema};
 /// At most this many errors are listed; the rest are counted.
 pub const MAX_LISTED_ERRORS: usize = 1000;
 
+/// The deepest nesting of arrays and objects accepted: what serde_json accepts (its
+/// recursion limit of 128 refuses the 128th level), so a body this validator passes is
+/// one `decode` can read, and a body it refuses is refused with a message naming the
+/// limit rather than serde_json's "recursion limit exceeded". The validator recurses
+/// once per level where the schema nests (recursive types nest without end).
+pub const MAX_JSON_DEPTH: usize = 127;
+
+/// Whether `value` nests arrays and objects more than `max` levels deep (a scalar is 0
+/// levels, `[]` one). Without recursion, so that it can measure a value built in Rust
+/// of any depth before anything recursive (encoding, a check) touches it.
+pub fn nests_deeper_than(value: &serde_json::Value, max: usize) -> bool {
+    use serde_json::Value;
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 0)];
+    while let Some((value, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match value {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(map) => Box::new(map.values()),
+            _ => continue,
+        };
+        if depth + 1 > max {
+            return true;
+        }
+        stack.extend(children.map(|child| (child, depth + 1)));
+    }
+    false
+}
+
 /// One problem with a response body, at a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Issue {

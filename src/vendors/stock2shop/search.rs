@@ -24,6 +24,7 @@ use tsify::Tsify;
 
 use crate::request::{FieldError, FieldErrors};
 use crate::schema::{Schema, Wire};
+use crate::validate::{nests_deeper_than, MAX_JSON_DEPTH};
 use crate::vendors::checks;
 
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
@@ -171,6 +172,23 @@ const RANGE_KEYS: [&str; 8] = ["gt", "gte", "lt", "lte", "format", "time_zone", 
 /// Elasticsearch's default `index.max_result_window`: `from + size` may not exceed it.
 pub const MAX_RESULT_WINDOW: i64 = 10_000;
 
+/// The deepest nesting of bool queries [`EsSearch::check`] accepts, `query.bool` being
+/// the first: Elasticsearch's own default (`indices.query.bool.max_nested_depth`, 20),
+/// which it sets because deep bool queries overflow its stack, as they would the
+/// checker's (it recurses once per level).
+pub const MAX_ES_BOOL_DEPTH: usize = 20;
+
+/// The most clauses [`EsSearch::check`] accepts, counted over every bool query of the
+/// search: Elasticsearch 7's `indices.query.bool.max_clause_count` (1024; version 8
+/// computes its limit and never goes below 1024), so a search past it would be refused
+/// by the server anyway; it also bounds the checker's work.
+pub const MAX_ES_CLAUSES: usize = 1024;
+
+/// JSON nesting of a clause (or `sort`, `aggs`) past which the search could not be
+/// parsed by a serde_json-based reader: [`MAX_JSON_DEPTH`] for the whole body, less the
+/// levels above the clause (`{"query": {"bool": {"filter": [` is four).
+const CLAUSE_JSON_DEPTH: usize = MAX_JSON_DEPTH - 4;
+
 impl EsClause {
     /// `{"term": {field: value}}`: the field is exactly `value` (`client_id` = 21).
     pub fn term(field: &str, value: impl Into<Value>) -> Self {
@@ -236,7 +254,9 @@ impl EsClause {
         Some((kind, field, value))
     }
 
-    fn check(&self, errors: &mut FieldErrors, at: &str) {
+    /// `depth`: the level of the bool query holding the clause; `clauses`: the clauses
+    /// counted so far over the whole search.
+    fn check(&self, errors: &mut FieldErrors, at: &str, depth: usize, clauses: &mut usize) {
         let Some((kind, body)) = self.kind() else {
             errors.push(at, "must be an object with exactly one clause kind, e.g. {\"term\": {\"source_id\": 57}}");
             return;
@@ -271,8 +291,11 @@ impl EsClause {
             "multi_match" if !body.get("query").is_some_and(is_scalar) => {
                 errors.push(format!("{at}.query"), "is required: the text to search for");
             }
+            "bool" if depth == MAX_ES_BOOL_DEPTH => {
+                errors.push(at, format!("nests deeper than {MAX_ES_BOOL_DEPTH} bool queries (Elasticsearch's indices.query.bool.max_nested_depth)"));
+            }
             "bool" => match EsBoolQuery::deserialize(body) {
-                Ok(nested) => nested.check_into(errors, &at),
+                Ok(nested) => nested.check_into(errors, &at, depth + 1, clauses),
                 Err(e) => errors.push(at, format!("must be a bool query: {e}")),
             },
             // Any other kind is Elasticsearch's business.
@@ -293,10 +316,20 @@ fn is_scalar(value: &Value) -> bool {
 }
 
 impl EsBoolQuery {
-    fn check_into(&self, errors: &mut FieldErrors, at: &str) {
-        for (list, clauses) in [("must", &self.must), ("filter", &self.filter), ("should", &self.should), ("must_not", &self.must_not)] {
-            for (i, clause) in clauses.iter().enumerate() {
-                clause.check(errors, &format!("{at}.{list}[{i}]"));
+    fn lists(&self) -> [(&'static str, &Vec<EsClause>); 4] {
+        [("must", &self.must), ("filter", &self.filter), ("should", &self.should), ("must_not", &self.must_not)]
+    }
+
+    /// Checks the clauses of a bool query at `depth` (`query.bool` is 1); stops counting
+    /// and checking past [`MAX_ES_CLAUSES`] (the caller reports it).
+    fn check_into(&self, errors: &mut FieldErrors, at: &str, depth: usize, clauses: &mut usize) {
+        for (list, listed) in self.lists() {
+            for (i, clause) in listed.iter().enumerate() {
+                *clauses += 1;
+                if *clauses > MAX_ES_CLAUSES {
+                    return;
+                }
+                clause.check(errors, &format!("{at}.{list}[{i}]"), depth, clauses);
             }
         }
         if let Some(m) = &self.minimum_should_match {
@@ -366,10 +399,42 @@ impl EsSearch {
     /// Every problem with the search: a negative `size` or `from`, a window
     /// (`from + size`) beyond 10 000 hits, and clauses of the checked kinds with the
     /// wrong shape, each named by path (`query.bool.filter[0].range.modified`).
+    ///
+    /// Also refused, naming the limit: a clause nested deeper than [`MAX_JSON_DEPTH`]
+    /// levels of JSON, bool queries nested deeper than [`MAX_ES_BOOL_DEPTH`], more than
+    /// [`MAX_ES_CLAUSES`] clauses. A search refused for its depth is not walked further
+    /// (nor encoded by the builders: both would recurse once per level).
     pub fn check(&self) -> Vec<FieldError> {
         let mut errors = FieldErrors::new();
+        let too_deep = format!("nests deeper than {MAX_JSON_DEPTH} levels of JSON");
+        let mut deep = false;
         if let Some(query) = &self.query {
-            query.bool.check_into(&mut errors, "query.bool");
+            for (list, listed) in query.bool.lists() {
+                for (i, clause) in listed.iter().enumerate() {
+                    if nests_deeper_than(&clause.0, CLAUSE_JSON_DEPTH) {
+                        errors.push(format!("query.bool.{list}[{i}]"), too_deep.clone());
+                        deep = true;
+                    }
+                }
+            }
+        }
+        let minimum_should_match = self.query.as_ref().and_then(|q| q.bool.minimum_should_match.as_ref());
+        for (field, value) in [("sort", self.sort.as_ref()), ("aggs", self.aggs.as_ref()), ("query.bool.minimum_should_match", minimum_should_match)] {
+            // `sort` sits one level down, `minimum_should_match` three: 3 covers both.
+            if value.is_some_and(|v| nests_deeper_than(v, MAX_JSON_DEPTH - 3)) {
+                errors.push(field, too_deep.clone());
+                deep = true;
+            }
+        }
+        if deep {
+            return checks::into_vec(errors);
+        }
+        if let Some(query) = &self.query {
+            let mut clauses = 0;
+            query.bool.check_into(&mut errors, "query.bool", 1, &mut clauses);
+            if clauses > MAX_ES_CLAUSES {
+                errors.push("query", format!("holds more than {MAX_ES_CLAUSES} clauses (Elasticsearch's indices.query.bool.max_clause_count)"));
+            }
         }
         if let Some(size) = self.size.filter(|&s| s < 0) {
             errors.push("size", format!("must be 0 or more, got {size}"));
@@ -532,6 +597,62 @@ mod tests {
         );
         let too_far = EsSearch::new().from(9_990).size(20);
         assert_eq!(messages(too_far.check()), vec!["size: from + size must be at most 10000 (Elasticsearch's result window), got 10010"]);
+    }
+
+    /// A search whose filter is `depth` bool queries, one inside the other, around a
+    /// term; built without recursion. Dropping it recurses (serde_json's `Value` has a
+    /// recursive drop), so deep ones are leaked by the tests.
+    fn nested_bools(depth: usize) -> EsSearch {
+        let mut clause = json!({"term": {"sku": "CD003"}});
+        // Maps by hand: `json!` would encode the inner value again at every level.
+        let wrap = |key: &str, value: Value| Value::Object(Map::from_iter([(key.to_string(), value)]));
+        for _ in 0..depth {
+            clause = wrap("bool", wrap("must", Value::Array(vec![clause])));
+        }
+        EsSearch::new().filter(EsClause::from_json(clause))
+    }
+
+    #[test]
+    fn ten_thousand_nested_bools_are_refused_naming_the_limit() {
+        use crate::request::Operation;
+        let operation = super::super::products::SearchProducts::new(nested_bools(10_000));
+        let errors = messages(operation.search().check());
+        assert_eq!(errors, ["query.bool.filter[0]: nests deeper than 127 levels of JSON"]);
+        // The builder reports it too, without encoding the body (that would recurse).
+        assert_eq!(messages(operation.build().unwrap_err()), errors);
+        std::mem::forget(operation);
+    }
+
+    #[test]
+    fn bool_depth_and_clause_count_stop_at_elasticsearchs_limits() {
+        // query.bool is the first level: 19 nested bools make 20.
+        assert!(nested_bools(MAX_ES_BOOL_DEPTH - 1).check().is_empty());
+        let errors = messages(nested_bools(MAX_ES_BOOL_DEPTH).check());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let at = format!("query.bool.filter[0].bool{}", ".must[0].bool".repeat(MAX_ES_BOOL_DEPTH - 1));
+        assert_eq!(errors[0], format!("{at}: nests deeper than 20 bool queries (Elasticsearch's indices.query.bool.max_nested_depth)"));
+        // Still within the JSON limit a few levels on, refused for the bool depth.
+        assert_eq!(messages(nested_bools(40).check()).len(), 1);
+        assert_eq!(messages(nested_bools(41).check()), ["query.bool.filter[0]: nests deeper than 127 levels of JSON"]);
+
+        let many = |n: usize| (0..n).fold(EsSearch::new(), |s, i| s.should(EsClause::term("id", i as i64)));
+        assert!(many(MAX_ES_CLAUSES).check().is_empty());
+        assert_eq!(messages(many(MAX_ES_CLAUSES + 1).check()), ["query: holds more than 1024 clauses (Elasticsearch's indices.query.bool.max_clause_count)"]);
+        // Nested clauses count too.
+        let nested = EsSearch::new().filter(EsClause::bool(EsBoolQuery { should: many(MAX_ES_CLAUSES).query.unwrap().bool.should, ..Default::default() }));
+        assert_eq!(messages(nested.check()).len(), 1);
+
+        let sort = EsSearch { sort: Some(nested_bools(100).query.unwrap().bool.filter[0].0.clone()), ..EsSearch::new() };
+        assert_eq!(messages(sort.check()), ["sort: nests deeper than 127 levels of JSON"]);
+    }
+
+    /// The wasm binding reads a search from JSON text with serde_json, whose recursion
+    /// limit (128) refuses a deep body before any check sees it.
+    #[test]
+    fn serde_json_refuses_a_deep_search_before_the_checks() {
+        let text = format!(r#"{{"query": {{"bool": {{"filter": [{}{{"term": {{"a": 1}}}}{}]}}}}}}"#, r#"{"bool": {"must": ["#.repeat(10_000), "]}}".repeat(10_000));
+        let e = serde_json::from_str::<EsSearch>(&text).unwrap_err();
+        assert!(e.to_string().starts_with("recursion limit exceeded"), "{e}");
     }
 
     #[test]
