@@ -176,12 +176,17 @@ struct State {
 
 impl State {
     fn into_report(mut self, body: &[u8]) -> Report {
-        if let Some((Syntax { expected, at }, path)) = self.syntax.take() {
-            let found = match body.get(at) {
-                None => "end of input".to_string(),
-                Some(_) => format!("{} at byte {at}", describe_bytes(&body[at..])),
+        if let Some((Syntax { expected, at, too_deep }, path)) = self.syntax.take() {
+            let issue = if too_deep {
+                Issue { path, expected: format!("at most {MAX_JSON_DEPTH} nested arrays and objects"), found: format!("a deeper one at byte {at}") }
+            } else {
+                let found = match body.get(at) {
+                    None => "end of input".to_string(),
+                    Some(_) => format!("{} at byte {at}", describe_bytes(&body[at..])),
+                };
+                Issue { path, expected: format!("{expected} (invalid JSON)"), found }
             };
-            push_issue(&mut self.report, Issue { path, expected: format!("{expected} (invalid JSON)"), found });
+            push_issue(&mut self.report, issue);
         }
         self.report
     }
@@ -201,6 +206,7 @@ fn run(schema: &'static Schema, bytes: &[u8], state: &mut State, last: bool) {
         report: std::mem::take(&mut state.report),
         drift_seen: std::mem::take(&mut state.drift_seen),
         resume: std::mem::take(&mut state.resume),
+        depth: 0,
     };
     let mut outcome = if state.root_done { Ok(()) } else { v.value(schema) };
     if outcome.is_ok() {
@@ -226,6 +232,8 @@ fn run(schema: &'static Schema, bytes: &[u8], state: &mut State, last: bool) {
 struct Syntax {
     expected: &'static str,
     at: usize,
+    /// Not invalid JSON: nested deeper than [`MAX_JSON_DEPTH`] at `at`.
+    too_deep: bool,
 }
 
 /// Why a step stopped: invalid JSON, or (streaming) the bytes so far ran out.
@@ -303,6 +311,9 @@ struct Validator<'a> {
     /// (object schema, key range) pairs already reported as drift.
     drift_seen: Vec<(*const ObjectSchema, usize, usize)>,
     resume: Vec<Frame>,
+    /// Arrays and objects the recursion is inside (skipped containers are counted by
+    /// their frame's `closers`).
+    depth: usize,
 }
 
 type Step = Result<(), Stop>;
@@ -321,8 +332,23 @@ impl<'a> Validator<'a> {
         if self.partial && self.pos >= self.bytes.len() {
             Stop::Incomplete
         } else {
-            Stop::Syntax(Syntax { expected, at: self.pos })
+            Stop::Syntax(Syntax { expected, at: self.pos, too_deep: false })
         }
+    }
+
+    /// `open` more containers at `pos` would nest deeper than [`MAX_JSON_DEPTH`].
+    #[inline]
+    fn too_deep(&self, open: usize) -> Option<Stop> {
+        (self.depth + open > MAX_JSON_DEPTH).then(|| Stop::Syntax(Syntax { expected: "", at: self.pos, too_deep: true }))
+    }
+
+    /// Runs `f` (an array or object body) one level deeper.
+    #[inline]
+    fn nested(&mut self, f: impl FnOnce(&mut Self) -> Step) -> Step {
+        self.depth += 1;
+        let step = f(self);
+        self.depth -= 1;
+        step
     }
 
     #[inline]
@@ -391,13 +417,14 @@ impl<'a> Validator<'a> {
                     self.mismatch_at(reported, start);
                 }
             }),
+            (Schema::Array(_) | Schema::Object(_), b'[' | b'{') if self.depth >= MAX_JSON_DEPTH => Err(self.too_deep(1).expect("too deep")),
             (Schema::Array(item), b'[') => {
                 self.pos += 1;
-                self.array(ArrayFrame { item, index: 0, phase: Phase::Start })
+                self.nested(|v| v.array(ArrayFrame { item, index: 0, phase: Phase::Start }))
             }
             (Schema::Object(object), b'{') => {
                 self.pos += 1;
-                self.object(ObjectFrame { object, seen: [0; 2], cursor: 0, phase: Phase::Start, field: None })
+                self.nested(|v| v.object(ObjectFrame { object, seen: [0; 2], cursor: 0, phase: Phase::Start, field: None }))
             }
             _ => self.mismatch_skip(start, reported),
         };
@@ -413,8 +440,8 @@ impl<'a> Validator<'a> {
     #[inline(never)]
     fn resume_value(&mut self) -> Step {
         match self.resume.pop() {
-            Some(Frame::Array(f)) => self.array(f),
-            Some(Frame::Object(f)) => self.object(f),
+            Some(Frame::Array(f)) => self.nested(|v| v.array(f)),
+            Some(Frame::Object(f)) => self.nested(|v| v.object(f)),
             Some(Frame::Skip(f)) => {
                 self.resume.push(Frame::Skip(f));
                 self.skip_value()
@@ -768,6 +795,9 @@ impl<'a> Validator<'a> {
             b'f' => self.literal(b"false"),
             b'n' => self.literal(b"null"),
             b'[' | b'{' => {
+                if let Some(stop) = self.too_deep(1) {
+                    return Err(stop);
+                }
                 self.pos += 1;
                 return self.skip_members(&mut SkipFrame { closers: vec![if b == b'[' { b']' } else { b'}' }], phase: Phase::Start });
             }
@@ -822,6 +852,7 @@ impl<'a> Validator<'a> {
                     }
                 }
                 Phase::Value => match self.peek() {
+                    Some(b'[' | b'{') if self.depth + f.closers.len() >= MAX_JSON_DEPTH => Err(self.too_deep(f.closers.len() + 1).expect("too deep")),
                     Some(open @ (b'[' | b'{')) => {
                         self.pos += 1;
                         f.closers.push(if open == b'[' { b']' } else { b'}' });
@@ -1323,5 +1354,73 @@ mod tests {
         let body = format!("[{}]", vec![r#"{"available":"x"}"#; MAX_LISTED_ERRORS + 5].join(","));
         let r = validate(&LEVELS, body.as_bytes());
         assert_eq!((r.errors.len(), r.unlisted_errors), (MAX_LISTED_ERRORS, 5));
+    }
+}
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+
+    /// A recursive schema (`type Tree = Vec<Tree>`): the validator recurses once per level.
+    static TREE: Schema = Schema::Array(&Schema::Lazy(tree));
+    fn tree() -> &'static Schema {
+        &TREE
+    }
+    static ANY: Schema = Schema::Any;
+    /// An array of strings: a nested array is a mismatch, skipped.
+    static STRINGS: Schema = Schema::Array(&Schema::String);
+
+    fn nested(depth: usize) -> Vec<u8> {
+        format!("{}{}", "[".repeat(depth), "]".repeat(depth)).into_bytes()
+    }
+
+    fn streamed(schema: &'static Schema, body: &[u8], chunk: usize) -> Report {
+        let mut stream = StreamValidator::new(schema);
+        for piece in body.chunks(chunk) {
+            stream.push(piece);
+        }
+        stream.finish().1
+    }
+
+    #[test]
+    fn ten_thousand_nested_arrays_are_refused_naming_the_limit() {
+        let body = nested(10_000);
+        for schema in [&TREE, &ANY, &STRINGS] {
+            let report = validate(schema, &body);
+            let messages: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
+            assert_eq!(messages.len(), 1, "{messages:?}");
+            assert!(messages[0].ends_with(": expected at most 127 nested arrays and objects, found a deeper one at byte 127"), "{}", messages[0]);
+            assert_eq!(streamed(schema, &body, 7), report);
+            assert_eq!(streamed(schema, &body, 1000), report);
+        }
+    }
+
+    /// The limit is serde_json's: what it reads, the validator passes; what it refuses
+    /// for depth, the validator refuses naming the limit.
+    #[test]
+    fn the_limit_is_serde_jsons() {
+        let deepest = nested(MAX_JSON_DEPTH);
+        serde_json::from_slice::<serde_json::Value>(&deepest).unwrap();
+        let e = serde_json::from_slice::<serde_json::Value>(&nested(MAX_JSON_DEPTH + 1)).unwrap_err();
+        assert!(e.to_string().starts_with("recursion limit exceeded"), "{e}");
+        for schema in [&TREE, &ANY, &STRINGS] {
+            assert!(validate(schema, &deepest).is_valid() || std::ptr::eq(schema, &STRINGS));
+            let report = validate(schema, &nested(MAX_JSON_DEPTH + 1));
+            assert_eq!(report.errors.len(), 1);
+            assert_eq!(report.errors[0].found, "a deeper one at byte 127");
+        }
+        // Objects count as arrays do, and a skipped value as a validated one.
+        let objects = format!("[{}1{}]", r#"{"a":"#.repeat(MAX_JSON_DEPTH), "}".repeat(MAX_JSON_DEPTH));
+        assert_eq!(validate(&ANY, objects.as_bytes()).errors[0].to_string(), "$: expected at most 127 nested arrays and objects, found a deeper one at byte 631");
+    }
+
+    #[test]
+    fn nests_deeper_than_measures_without_recursion() {
+        let value: serde_json::Value = serde_json::from_slice(&nested(MAX_JSON_DEPTH)).unwrap();
+        assert!(!nests_deeper_than(&value, MAX_JSON_DEPTH));
+        assert!(nests_deeper_than(&value, MAX_JSON_DEPTH - 1));
+        assert!(!nests_deeper_than(&serde_json::json!(1), 0));
+        assert!(nests_deeper_than(&serde_json::json!({"a": [1, {"b": []}]}), 2));
+        assert!(!nests_deeper_than(&serde_json::json!({"a": [1, {"b": []}]}), 4));
     }
 }
