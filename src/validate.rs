@@ -19,6 +19,12 @@ use crate::schema::{ObjectSchema, Scalar, Schema};
 /// At most this many errors are listed; the rest are counted.
 pub const MAX_LISTED_ERRORS: usize = 1000;
 
+/// At most this many drift paths are listed; the undeclared keys met after that are
+/// counted (each time: they are not remembered). A body of a million distinct unknown
+/// keys would otherwise list a million paths, and finding repeats among them is
+/// quadratic.
+pub const MAX_LISTED_DRIFT: usize = 1000;
+
 /// The deepest nesting of arrays and objects accepted: what serde_json accepts (its
 /// recursion limit of 128 refuses the 128th level), so a body this validator passes is
 /// one `decode` can read, and a body it refuses is refused with a message naming the
@@ -69,6 +75,8 @@ pub struct Report {
     pub unlisted_errors: usize,
     /// Paths of keys the schema does not declare.
     pub drift: Vec<String>,
+    /// Undeclared keys met once [`MAX_LISTED_DRIFT`] paths were listed, counted.
+    pub unlisted_drift: usize,
     /// Paths of loose scalars that arrived as strings and need normalising.
     pub loose: Vec<LooseValue>,
 }
@@ -658,6 +666,10 @@ impl<'a> Validator<'a> {
         if self.drift_seen.iter().any(|&(o, s, e)| o == id && &self.bytes[s..e] == key) {
             return;
         }
+        if self.report.drift.len() == MAX_LISTED_DRIFT {
+            self.report.unlisted_drift += 1;
+            return;
+        }
         self.drift_seen.push((id, start, end));
         let path = self.path_string();
         self.report.drift.push(path);
@@ -1142,6 +1154,7 @@ mod tests {
         ],
     };
     static LEVELS: Schema = Schema::Array(&Schema::Object(&LEVEL));
+    pub(super) static LEVELS_FOR_LIMITS: &Schema = &LEVELS;
 
     fn errors(body: &str) -> Vec<String> {
         validate(&LEVELS, body.as_bytes()).errors.iter().map(ToString::to_string).collect()
@@ -1422,5 +1435,20 @@ mod limits {
         assert!(!nests_deeper_than(&serde_json::json!(1), 0));
         assert!(nests_deeper_than(&serde_json::json!({"a": [1, {"b": []}]}), 2));
         assert!(!nests_deeper_than(&serde_json::json!({"a": [1, {"b": []}]}), 4));
+    }
+
+    /// 100,000 distinct undeclared keys: the first 1000 listed, the rest counted; the
+    /// search for repeats stays bounded (it was quadratic in the distinct keys).
+    #[test]
+    fn caps_listed_drift_and_counts_the_rest() {
+        let keys: Vec<String> = (0..100_000).map(|i| format!(r#""k{i}":1"#)).collect();
+        let body = format!(r#"[{{"available":1,{}}},{{"available":1,"k1":1}}]"#, keys.join(","));
+        let started = std::time::Instant::now();
+        let report = validate(super::tests::LEVELS_FOR_LIMITS, body.as_bytes());
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+        assert!(report.is_valid());
+        assert_eq!((report.drift.len(), report.unlisted_drift), (MAX_LISTED_DRIFT, 100_000 - MAX_LISTED_DRIFT));
+        assert_eq!(report.drift[1], "$[0].k1");
+        assert_eq!(streamed(super::tests::LEVELS_FOR_LIMITS, body.as_bytes(), 4096), report);
     }
 }

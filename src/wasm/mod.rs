@@ -82,6 +82,8 @@ export interface ValidationReport {
     errors: ValidationIssue[];
     unlistedErrors: number;
     drift: string[];
+    /** Undeclared keys met after the first 1000 drift paths, counted. */
+    unlistedDrift: number;
 }
 
 export interface EndpointInfo {
@@ -400,8 +402,9 @@ pub fn validate_response(#[wasm_bindgen(js_name = operationId)] operation_id: &s
         errors: &'a [crate::validate::Issue],
         unlisted_errors: usize,
         drift: &'a [String],
+        unlisted_drift: usize,
     }
-    Ok(to_js(&Out { errors: &report.errors, unlisted_errors: report.unlisted_errors, drift: &report.drift }))
+    Ok(to_js(&Out { errors: &report.errors, unlisted_errors: report.unlisted_errors, drift: &report.drift, unlisted_drift: report.unlisted_drift }))
 }
 
 /// Every operation the package knows.
