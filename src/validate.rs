@@ -344,10 +344,10 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// `open` more containers at `pos` would nest deeper than [`MAX_JSON_DEPTH`].
-    #[inline]
-    fn too_deep(&self, open: usize) -> Option<Stop> {
-        (self.depth + open > MAX_JSON_DEPTH).then(|| Stop::Syntax(Syntax { expected: "", at: self.pos, too_deep: true }))
+    /// The container opening at `pos` nests deeper than [`MAX_JSON_DEPTH`].
+    #[cold]
+    fn too_deep(&self) -> Stop {
+        Stop::Syntax(Syntax { expected: "", at: self.pos, too_deep: true })
     }
 
     /// Runs `f` (an array or object body) one level deeper.
@@ -425,7 +425,7 @@ impl<'a> Validator<'a> {
                     self.mismatch_at(reported, start);
                 }
             }),
-            (Schema::Array(_) | Schema::Object(_), b'[' | b'{') if self.depth >= MAX_JSON_DEPTH => Err(self.too_deep(1).expect("too deep")),
+            (Schema::Array(_) | Schema::Object(_), b'[' | b'{') if self.depth >= MAX_JSON_DEPTH => Err(self.too_deep()),
             (Schema::Array(item), b'[') => {
                 self.pos += 1;
                 self.nested(|v| v.array(ArrayFrame { item, index: 0, phase: Phase::Start }))
@@ -807,8 +807,8 @@ impl<'a> Validator<'a> {
             b'f' => self.literal(b"false"),
             b'n' => self.literal(b"null"),
             b'[' | b'{' => {
-                if let Some(stop) = self.too_deep(1) {
-                    return Err(stop);
+                if self.depth >= MAX_JSON_DEPTH {
+                    return Err(self.too_deep());
                 }
                 self.pos += 1;
                 return self.skip_members(&mut SkipFrame { closers: vec![if b == b'[' { b']' } else { b'}' }], phase: Phase::Start });
@@ -864,7 +864,7 @@ impl<'a> Validator<'a> {
                     }
                 }
                 Phase::Value => match self.peek() {
-                    Some(b'[' | b'{') if self.depth + f.closers.len() >= MAX_JSON_DEPTH => Err(self.too_deep(f.closers.len() + 1).expect("too deep")),
+                    Some(b'[' | b'{') if self.depth + f.closers.len() >= MAX_JSON_DEPTH => Err(self.too_deep()),
                     Some(open @ (b'[' | b'{')) => {
                         self.pos += 1;
                         f.closers.push(if open == b'[' { b']' } else { b'}' });

@@ -366,6 +366,11 @@ impl JsonBody {
     /// Runs `check` and sets the body.
     pub(crate) fn build(&self, builder: crate::request::RequestBuilder, check: fn(&Value, &mut FieldErrors)) -> Result<Request, Vec<FieldError>> {
         match &self.0 {
+            // Refused before the checks and the encoding, which recurse per level; past
+            // serde_json's limit the vendor's reader could not take it anyway.
+            Ok(value) if crate::validate::nests_deeper_than(value, crate::validate::MAX_JSON_DEPTH) => builder
+                .field_errors(vec![FieldError { field: "body".into(), message: format!("nests deeper than {} levels of JSON", crate::validate::MAX_JSON_DEPTH) }])
+                .build(),
             Ok(value) => {
                 let mut errors = FieldErrors::new();
                 check(value, &mut errors);
@@ -532,6 +537,15 @@ mod tests {
         );
         assert_eq!(run(|e| check_shape(SellersStatusResponse::SCHEMA, &json!({"Results": "x", "StatusCode": 20}), e)), vec!["ResponseMessage: is required"]);
         assert_eq!(run(|e| check_shape(SellersStatusResponse::SCHEMA, &json!([]), e)), vec!["body: expected object (SellersStatusResponse), found array"]);
+    }
+
+    #[test]
+    fn bodies_nested_past_the_json_limit_are_refused_before_the_checks() {
+        use crate::request::Operation;
+        let deep = |depth: usize| (0..depth).fold(json!(1), |inner, _| json!({ "a": inner }));
+        let refused = order::OrderOrdersamplepost::new(deep(crate::validate::MAX_JSON_DEPTH + 1)).build().unwrap_err();
+        assert_eq!(refused.iter().map(ToString::to_string).collect::<Vec<_>>(), ["body: nests deeper than 127 levels of JSON"]);
+        order::OrderOrdersamplepost::new(deep(crate::validate::MAX_JSON_DEPTH)).build().unwrap();
     }
 
     #[test]
