@@ -329,6 +329,30 @@ async fn searches_the_mock_cannot_run_or_the_client_would_refuse_are_400() {
     }
 }
 
+/// Hostile searches (10,000 nested bool queries; bool queries nested past
+/// Elasticsearch's depth within the JSON limit; more clauses than it takes) are a 400
+/// naming the limit, and the mock goes on serving.
+#[tokio::test]
+async fn searches_past_the_limits_are_400_naming_the_limit_and_the_mock_goes_on() {
+    let mock = unlimited();
+    let token = login(&mock).await;
+    let uri = format!("/v1/products/elastic_search?token={token}");
+    let nested = |depth: usize| {
+        format!(r#"{{"query": {{"bool": {{"filter": [{}{{"term": {{"sku": "x"}}}}{}]}}}}}}"#, r#"{"bool": {"must": ["#.repeat(depth), "]}}".repeat(depth))
+    };
+    let clauses = format!(r#"{{"query": {{"bool": {{"should": [{}]}}}}}}"#, vec![r#"{"term": {"sku": "x"}}"#; 1025].join(","));
+    for (body, want) in [
+        (nested(10_000), "expected at most 127 nested arrays and objects, found a deeper one at byte"),
+        (nested(30), "nests deeper than 20 bool queries (Elasticsearch's indices.query.bool.max_nested_depth)"),
+        (clauses, "query: holds more than 1024 clauses (Elasticsearch's indices.query.bool.max_clause_count)"),
+    ] {
+        let message = s2s_error(&raw(&mock, "POST", &uri, &body).await, StatusCode::BAD_REQUEST);
+        assert!(message.contains(want), "{message}");
+        let next = raw(&mock, "POST", &uri, r#"{"query": {"bool": {"filter": [{"term": {"active": true}}]}}}"#).await;
+        assert_valid("stock2shop.search_products", &next);
+    }
+}
+
 #[tokio::test]
 async fn queued_products_show_up_in_the_search_and_update_in_place() {
     let mock = unlimited();
