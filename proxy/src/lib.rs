@@ -218,10 +218,9 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let permit = match limit.try_acquire() {
         Ok(permit) => permit,
         Err(_) => {
-            state.metrics.queue(vendor, 1);
-            let permit = limit.acquire().await.expect("semaphores are never closed");
-            state.metrics.queue(vendor, -1);
-            permit
+            let hooks = RefreshCounter { metrics: &state.metrics, vendor };
+            let _queued = tokens::Queued::new(&hooks);
+            limit.acquire().await.expect("semaphores are never closed")
         }
     };
     // Reads the vendor may see twice are retried; writes never are (a lost answer may

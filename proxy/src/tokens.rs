@@ -62,6 +62,23 @@ pub trait Exchanges: Send + Sync {
     fn queued(&self, _delta: i64) {}
 }
 
+/// A request counted in the queue gauge while this lives: one dropped while it waits
+/// (client gone, timeout) leaves the count with it.
+pub struct Queued<'a>(&'a dyn Exchanges);
+
+impl<'a> Queued<'a> {
+    pub fn new(hooks: &'a dyn Exchanges) -> Self {
+        hooks.queued(1);
+        Queued(hooks)
+    }
+}
+
+impl Drop for Queued<'_> {
+    fn drop(&mut self) {
+        self.0.queued(-1);
+    }
+}
+
 pub struct TokenSource {
     grant: Grant,
     cache: Mutex<Option<Cached>>,
@@ -98,9 +115,8 @@ impl TokenSource {
         let refresh = cache.as_ref().and_then(|c| c.refresh.clone()).filter(|(_, until)| now < *until).map(|(r, _)| r);
         hook.exchanged();
         if let Some(pacer) = pacer {
-            hook.queued(1);
+            let _queued = Queued::new(hook);
             pacer.wait().await;
-            hook.queued(-1);
         }
         let fresh = match (refresh, &self.grant) {
             // A refresh token that fails (revoked, expired early) falls back to the password.

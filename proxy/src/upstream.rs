@@ -144,9 +144,8 @@ impl Upstream {
                 _ => None,
             };
             if let Some(pacer) = &self.pacer {
-                hooks.queued(1);
+                let _queued = crate::tokens::Queued::new(hooks);
                 pacer.wait().await;
-                hooks.queued(-1);
             }
             let response = self.send_once(http, allowed, content_type.clone(), body.clone(), token.as_ref()).await.map_err(SendError::Http)?;
             if let (Some(pacer), 429) = (&self.pacer, response.status().as_u16()) {
