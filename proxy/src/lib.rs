@@ -5,6 +5,11 @@
 //! sent, injects the vendor's own, and streams the answer back. With no credentials
 //! configured for a vendor it forwards to the embedded mock instead.
 
+// A panic in one request must answer 500 and leave the process serving (see
+// [`catch_panics`]); aborting would take every vendor and user down with it.
+#[cfg(panic = "abort")]
+compile_error!("commerce-proxy must not be built with panic = \"abort\": remove it from the profile");
+
 pub mod allowlist;
 pub mod config;
 pub mod guard;
@@ -108,6 +113,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/readyz", get(readyz))
         .route("/metrics", get(|State(st): State<Arc<AppState>>| async move { ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], st.metrics.render()) }))
         .fallback_service(dashboard)
+        .layer(catch_panics())
         .layer(TimeoutLayer::with_status_code(StatusCode::GATEWAY_TIMEOUT, CLIENT_TIMEOUT))
         .layer(middleware::map_response(security_headers))
         .layer(middleware::from_fn(request_id))
@@ -293,8 +299,31 @@ impl tokens::Exchanges for RefreshCounter<'_> {
     }
 }
 
-fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    headers.get("retry-after")?.to_str().ok()?.trim().parse::<u64>().ok().map(Duration::from_secs)
+/// A vendor's `Retry-After` (seconds; an HTTP date is ignored), as stated: callers cap it
+/// ([`MAX_RETRY_AFTER`], [`pacing::MAX_HOLD_OFF`]). Never panics, whatever the vendor sent.
+pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    retry_after_header(headers.get("retry-after")?.to_str().ok()?)
+}
+
+/// The one `Retry-After` parser: delay-seconds, saturating at [`Duration::MAX`] for
+/// numbers beyond `u64`; anything else is `None`.
+pub fn retry_after_header(value: &str) -> Option<Duration> {
+    let digits = value.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.parse::<u64>().map_or(Duration::MAX, Duration::from_secs))
+}
+
+/// Turns a panic inside one request's handling into a 500 JSON answer: the process and
+/// every other request carry on. The panic message goes to the log, not the browser.
+pub fn catch_panics() -> tower_http::catch_panic::CatchPanicLayer<fn(Box<dyn std::any::Any + Send + 'static>) -> Response> {
+    fn answer(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+        let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("(no message)");
+        tracing::error!(panic = message, "a request's handling panicked");
+        proxy_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the proxy failed on this request")
+    }
+    tower_http::catch_panic::CatchPanicLayer::custom(answer as fn(_) -> _)
 }
 
 /// Exponential backoff with jitter: `base * 2^(attempt-1)`, between half and all of it.

@@ -18,6 +18,9 @@ use crate::secret::Secret;
 /// shorter), so no request carries a token that expires in flight.
 const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
 
+/// The longest a token is kept, whatever lifetime the vendor states (`expires_in`).
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
 /// How a vendor hands out tokens.
 #[derive(Debug, Clone)]
 pub enum Grant {
@@ -129,10 +132,11 @@ impl TokenSource {
         let cached = Cached {
             access: fresh.access,
             refresh_at: fresh.expires_in.map(|s| {
-                let lifetime = Duration::from_secs(s);
-                now + lifetime - EXPIRY_MARGIN.min(lifetime / 4)
+                let lifetime = Duration::from_secs(s).min(MAX_TOKEN_LIFETIME);
+                // Checked: a far-off instant is "exchange again now", never a panic.
+                now.checked_add(lifetime - EXPIRY_MARGIN.min(lifetime / 4)).unwrap_or(now)
             }),
-            refresh: fresh.refresh.map(|r| (r, now + self.refresh_lifetime)),
+            refresh: fresh.refresh.map(|r| (r, now.checked_add(self.refresh_lifetime).unwrap_or(now))),
             generation,
         };
         let token = Token { value: cached.access.clone(), generation };
