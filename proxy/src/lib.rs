@@ -16,6 +16,7 @@ pub mod guard;
 pub mod metrics;
 pub mod pacing;
 pub mod secret;
+pub mod server;
 pub mod session;
 pub mod tokens;
 mod upstream;
@@ -38,6 +39,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 
 pub use config::Config;
+pub use server::{serve, ConnectionLimits};
 use tokens::TokenError;
 pub use upstream::{SendError, Upstream, Upstreams};
 
