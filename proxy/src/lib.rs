@@ -96,7 +96,10 @@ pub fn app(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route("/api/{*rest}", any(forward))
         .route("/api", any(|| async { not_found() }))
-        .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_session));
+        // Never the dashboard's index.html: `{*rest}` does not match an empty rest.
+        .route("/api/", any(|| async { not_found() }))
+        .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_session))
+        .layer(middleware::from_fn(head_has_no_body));
     let auth = Router::new().route("/auth/login", post(guard::login)).route("/auth/logout", post(guard::logout)).route("/auth/me", get(guard::me));
     let mut browser_facing = api.merge(auth);
     if !state.config.allowed_origins.is_empty() {
@@ -144,6 +147,18 @@ fn next_request_id() -> HeaderValue {
     });
     let id = format!("{prefix:08x}{:012x}", COUNTER.fetch_add(1, Ordering::Relaxed));
     HeaderValue::from_str(&id).expect("hex is a valid header")
+}
+
+/// `HEAD` on `/api` (no catalogue operation is one) answers with `Content-Length: 0` and
+/// no body, so no client waits for one.
+async fn head_has_no_body(request: Request, next: Next) -> Response {
+    let head = request.method() == HttpMethod::HEAD;
+    let mut response = next.run(request).await;
+    if head {
+        *response.body_mut() = Body::empty();
+        response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+    }
+    response
 }
 
 async fn security_headers(mut response: Response) -> Response {

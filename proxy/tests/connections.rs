@@ -72,7 +72,6 @@ async fn response(stream: &mut TcpStream, within: Duration) -> Option<(u16, Stri
     tokio::time::timeout(within, read).await.ok().flatten()
 }
 
-#[allow(dead_code)] // the HEAD test (issue 8, item 11) uses it
 /// Reads only a response head (for `HEAD` requests, whose `Content-Length` has no body).
 async fn head_only(stream: &mut TcpStream, within: Duration) -> Option<String> {
     let read = async {
@@ -195,4 +194,18 @@ fn connection_limits_read_the_file_and_the_environment() {
     assert_eq!((defaults.header_read_timeout, defaults.idle_timeout, defaults.max_connections), (Duration::from_secs(10), Duration::from_secs(60), 1024));
     let zero = |k: &str| (k == "COMMERCE_PROXY_HEADER_READ_TIMEOUT_SECS").then(|| "0".to_string());
     assert!(Config::load(None, zero).unwrap_err().0.contains("COMMERCE_PROXY_HEADER_READ_TIMEOUT_SECS"));
+}
+#[tokio::test]
+async fn head_on_an_api_path_does_not_leave_the_client_waiting() {
+    let (addr, cookie, _h) = start(limits()).await;
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    for path in ["/api/s2/inventory/overview", "/api/", "/api/nothing/here"] {
+        stream.write_all(format!("HEAD {path} HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\n\r\n").as_bytes()).await.unwrap();
+        let head = head_only(&mut stream, Duration::from_secs(3)).await.unwrap_or_else(|| panic!("HEAD {path}: no answer"));
+        assert!(head.to_ascii_lowercase().contains("content-length: 0\r\n"), "HEAD {path}: {head}");
+    }
+    // The connection is still in step: the next request gets its own answer.
+    stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let (status, _, body) = response(&mut stream, Duration::from_secs(3)).await.expect("an answer");
+    assert_eq!((status, body.as_str()), (200, "ok"));
 }
