@@ -38,7 +38,7 @@ pub fn check(method: &str, raw_path: &str, raw_query: Option<&str>) -> Result<Al
         return Err(Refusal::BadPath("control character, backslash or raw non-ASCII byte in path"));
     }
     let rest = raw_path.strip_prefix("/api/").ok_or(Refusal::UnknownOperation)?;
-    let (vendor, vendor_path) = rest.split_once('/').ok_or(Refusal::UnknownOperation)?;
+    let (vendor, vendor_path) = rest.split_once('/').filter(|(_, path)| !path.is_empty()).ok_or(Refusal::UnknownOperation)?;
     let vendor = Vendor::from_slug(vendor).ok_or(Refusal::UnknownOperation)?;
     let mut segments = Vec::new();
     for raw in vendor_path.split('/') {

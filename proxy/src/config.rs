@@ -35,6 +35,15 @@ pub struct Config {
     pub retry_base_ms: Option<u64>,
     /// Concurrent upstream requests per vendor (default 32); more wait in a queue.
     pub max_concurrent_upstream: Option<usize>,
+    /// Seconds a client has to send a request head, counted from when the connection
+    /// waits for one (default 10; `COMMERCE_PROXY_HEADER_READ_TIMEOUT_SECS`).
+    pub header_read_timeout_secs: Option<u64>,
+    /// Seconds without a byte either way, while no request of it is being handled, before
+    /// a connection is closed (default 60; `COMMERCE_PROXY_IDLE_TIMEOUT_SECS`).
+    pub idle_timeout_secs: Option<u64>,
+    /// Open client connections at once (default 1024; `COMMERCE_PROXY_MAX_CONNECTIONS`);
+    /// more wait in the listener's backlog.
+    pub max_connections: Option<usize>,
     #[serde(default)]
     pub s2: S2Config,
     #[serde(default)]
@@ -244,6 +253,33 @@ impl Config {
         }
         if let Some(v) = env("COMMERCE_STOCK2SHOP_REQUESTS_PER_SECOND") {
             config.stock2shop.requests_per_second = Some(v.trim().parse().map_err(|e| ConfigError(format!("COMMERCE_STOCK2SHOP_REQUESTS_PER_SECOND: {e}")))?);
+        }
+        let positive = |name: &str| -> Result<Option<u64>, ConfigError> {
+            match env(name) {
+                None => Ok(None),
+                Some(v) => match v.trim().parse::<u64>() {
+                    Ok(n) if n > 0 => Ok(Some(n)),
+                    _ => Err(ConfigError(format!("{name}: {v:?} is not a positive whole number"))),
+                },
+            }
+        };
+        if let Some(n) = positive("COMMERCE_PROXY_HEADER_READ_TIMEOUT_SECS")? {
+            config.header_read_timeout_secs = Some(n);
+        }
+        if let Some(n) = positive("COMMERCE_PROXY_IDLE_TIMEOUT_SECS")? {
+            config.idle_timeout_secs = Some(n);
+        }
+        if let Some(n) = positive("COMMERCE_PROXY_MAX_CONNECTIONS")? {
+            config.max_connections = Some(usize::try_from(n).unwrap_or(usize::MAX));
+        }
+        for (name, value) in [
+            ("header_read_timeout_secs", config.header_read_timeout_secs),
+            ("idle_timeout_secs", config.idle_timeout_secs),
+            ("max_connections", config.max_connections.map(|n| n as u64)),
+        ] {
+            if value == Some(0) {
+                return Err(ConfigError(format!("{name}: must be at least 1")));
+            }
         }
         if config.stock2shop.requests_per_second.is_some_and(|r| !(r > 0.0 && r.is_finite())) {
             return Err(ConfigError("stock2shop.requests_per_second: must be a positive number".into()));

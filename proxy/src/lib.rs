@@ -5,12 +5,18 @@
 //! sent, injects the vendor's own, and streams the answer back. With no credentials
 //! configured for a vendor it forwards to the embedded mock instead.
 
+// A panic in one request must answer 500 and leave the process serving (see
+// [`catch_panics`]); aborting would take every vendor and user down with it.
+#[cfg(panic = "abort")]
+compile_error!("commerce-proxy must not be built with panic = \"abort\": remove it from the profile");
+
 pub mod allowlist;
 pub mod config;
 pub mod guard;
 pub mod metrics;
 pub mod pacing;
 pub mod secret;
+pub mod server;
 pub mod session;
 pub mod tokens;
 mod upstream;
@@ -33,6 +39,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 
 pub use config::Config;
+pub use server::{serve, ConnectionLimits};
 use tokens::TokenError;
 pub use upstream::{SendError, Upstream, Upstreams};
 
@@ -89,7 +96,10 @@ pub fn app(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route("/api/{*rest}", any(forward))
         .route("/api", any(|| async { not_found() }))
-        .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_session));
+        // Never the dashboard's index.html: `{*rest}` does not match an empty rest.
+        .route("/api/", any(|| async { not_found() }))
+        .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_session))
+        .layer(middleware::from_fn(head_has_no_body));
     let auth = Router::new().route("/auth/login", post(guard::login)).route("/auth/logout", post(guard::logout)).route("/auth/me", get(guard::me));
     let mut browser_facing = api.merge(auth);
     if !state.config.allowed_origins.is_empty() {
@@ -108,6 +118,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/readyz", get(readyz))
         .route("/metrics", get(|State(st): State<Arc<AppState>>| async move { ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], st.metrics.render()) }))
         .fallback_service(dashboard)
+        .layer(catch_panics())
         .layer(TimeoutLayer::with_status_code(StatusCode::GATEWAY_TIMEOUT, CLIENT_TIMEOUT))
         .layer(middleware::map_response(security_headers))
         .layer(middleware::from_fn(request_id))
@@ -136,6 +147,18 @@ fn next_request_id() -> HeaderValue {
     });
     let id = format!("{prefix:08x}{:012x}", COUNTER.fetch_add(1, Ordering::Relaxed));
     HeaderValue::from_str(&id).expect("hex is a valid header")
+}
+
+/// `HEAD` on `/api` (no catalogue operation is one) answers with `Content-Length: 0` and
+/// no body, so no client waits for one.
+async fn head_has_no_body(request: Request, next: Next) -> Response {
+    let head = request.method() == HttpMethod::HEAD;
+    let mut response = next.run(request).await;
+    if head {
+        *response.body_mut() = Body::empty();
+        response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+    }
+    response
 }
 
 async fn security_headers(mut response: Response) -> Response {
@@ -218,10 +241,9 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let permit = match limit.try_acquire() {
         Ok(permit) => permit,
         Err(_) => {
-            state.metrics.queue(vendor, 1);
-            let permit = limit.acquire().await.expect("semaphores are never closed");
-            state.metrics.queue(vendor, -1);
-            permit
+            let hooks = RefreshCounter { metrics: &state.metrics, vendor };
+            let _queued = tokens::Queued::new(&hooks);
+            limit.acquire().await.expect("semaphores are never closed")
         }
     };
     // Reads the vendor may see twice are retried; writes never are (a lost answer may
@@ -294,8 +316,31 @@ impl tokens::Exchanges for RefreshCounter<'_> {
     }
 }
 
-fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    headers.get("retry-after")?.to_str().ok()?.trim().parse::<u64>().ok().map(Duration::from_secs)
+/// A vendor's `Retry-After` (seconds; an HTTP date is ignored), as stated: callers cap it
+/// ([`MAX_RETRY_AFTER`], [`pacing::MAX_HOLD_OFF`]). Never panics, whatever the vendor sent.
+pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    retry_after_header(headers.get("retry-after")?.to_str().ok()?)
+}
+
+/// The one `Retry-After` parser: delay-seconds, saturating at [`Duration::MAX`] for
+/// numbers beyond `u64`; anything else is `None`.
+pub fn retry_after_header(value: &str) -> Option<Duration> {
+    let digits = value.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.parse::<u64>().map_or(Duration::MAX, Duration::from_secs))
+}
+
+/// Turns a panic inside one request's handling into a 500 JSON answer: the process and
+/// every other request carry on. The panic message goes to the log, not the browser.
+pub fn catch_panics() -> tower_http::catch_panic::CatchPanicLayer<fn(Box<dyn std::any::Any + Send + 'static>) -> Response> {
+    fn answer(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+        let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("(no message)");
+        tracing::error!(panic = message, "a request's handling panicked");
+        proxy_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the proxy failed on this request")
+    }
+    tower_http::catch_panic::CatchPanicLayer::custom(answer as fn(_) -> _)
 }
 
 /// Exponential backoff with jitter: `base * 2^(attempt-1)`, between half and all of it.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use commerce_proxy::{app, AppState, Config, Upstreams};
+use commerce_proxy::{app, AppState, Config, ConnectionLimits, Upstreams};
 
 #[derive(Parser)]
 #[command(name = "commerce-proxy", version, about = "The commerce-kit proxy: holds the vendor keys, forwards only catalogue operations")]
@@ -142,10 +142,9 @@ async fn serve(config: Config) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(listen).await?;
     let state = AppState::new(config, upstreams);
     println!("commerce-proxy listening on http://{}", listener.local_addr()?);
-    // Connection info feeds the per-address sign-in throttle.
-    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let limits = ConnectionLimits::from_config(&state.config);
     // On SIGTERM or Ctrl-C: stop accepting, let in-flight requests finish.
-    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
+    commerce_proxy::serve(listener, app(state), limits, shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

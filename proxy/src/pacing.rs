@@ -1,37 +1,56 @@
 //! Paces a vendor to its documented rate (Stock2Shop: "not more than 1 request per
-//! second"): each request takes the next free slot and waits for it, in arrival order.
+//! second"): requests take turns in arrival order, each sent at least one interval after
+//! the one before.
+//!
+//! The turn is a fair (FIFO) lock held across the wait for the slot: a request that is
+//! dropped while it waits (client gone, timeout) simply leaves the queue, and nobody is
+//! ever scheduled further ahead than the requests actually waiting.
 
 use std::time::Duration;
 
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
+/// The longest a vendor's `Retry-After` holds everyone back.
+pub const MAX_HOLD_OFF: Duration = Duration::from_secs(60);
+
 pub struct Pacer {
     interval: Duration,
-    next_slot: Mutex<Instant>,
+    /// When the last request was let through; held by the request whose turn it is.
+    last_sent: Mutex<Option<Instant>>,
+    /// The vendor said `Retry-After`: nobody goes before then.
+    hold_until: std::sync::Mutex<Option<Instant>>,
 }
 
 impl Pacer {
     pub fn per_second(rate: f64) -> Pacer {
         let interval = Duration::from_secs_f64(1.0 / rate.max(0.001));
-        Pacer { interval, next_slot: Mutex::new(Instant::now()) }
+        Pacer { interval, last_sent: Mutex::new(None), hold_until: std::sync::Mutex::new(None) }
     }
 
-    /// Waits for this request's slot.
+    /// Waits for this request's turn and slot.
     pub async fn wait(&self) {
-        let slot = {
-            let mut next = self.next_slot.lock().await;
-            let slot = (*next).max(Instant::now());
-            *next = slot + self.interval;
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
+        let mut last_sent = self.last_sent.lock().await;
+        loop {
+            let mut due = last_sent.map_or_else(Instant::now, |t| t + self.interval);
+            if let Some(hold) = *self.hold_until.lock().unwrap() {
+                due = due.max(hold);
+            }
+            // A hold-off that arrives during the sleep is seen on the next round.
+            if Instant::now() >= due {
+                break;
+            }
+            tokio::time::sleep_until(due).await;
+        }
+        *last_sent = Some(Instant::now());
     }
 
-    /// The vendor said `Retry-After`: nobody goes before then.
+    /// The vendor said `Retry-After: wait`: nobody goes before then, for at most
+    /// [`MAX_HOLD_OFF`].
     pub async fn hold_off(&self, wait: Duration) {
-        let mut next = self.next_slot.lock().await;
-        *next = (*next).max(Instant::now() + wait);
+        let until = Instant::now() + wait.min(MAX_HOLD_OFF);
+        let mut hold = self.hold_until.lock().unwrap();
+        *hold = Some(hold.map_or(until, |h| h.max(until)));
     }
 }
 
@@ -61,5 +80,41 @@ mod tests {
         let before = Instant::now();
         pacer.wait().await;
         assert!(Instant::now() - before >= Duration::from_secs(5));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn abandoned_waiters_give_their_slots_back() {
+        let pacer = std::sync::Arc::new(Pacer::per_second(1.0));
+        pacer.wait().await;
+        let start = Instant::now();
+        // 32 requests whose clients give up after 0.3 s.
+        let abandoned: Vec<_> = (0..32)
+            .map(|_| {
+                let pacer = pacer.clone();
+                tokio::spawn(async move { tokio::time::timeout(Duration::from_millis(300), pacer.wait()).await.is_err() })
+            })
+            .collect();
+        for a in abandoned {
+            assert!(a.await.unwrap(), "nobody gets a slot within 0.3 s of the first");
+        }
+        // The next real request waits for the interval after the last one sent, not
+        // behind 32 ghosts.
+        pacer.wait().await;
+        assert!(Instant::now() - start <= Duration::from_secs(1), "waited {:?}", Instant::now() - start);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_vendor_hold_off_is_honoured_up_to_a_minute() {
+        let pacer = Pacer::per_second(1.0);
+        for stated in [Duration::from_secs(100_000), Duration::MAX] {
+            pacer.hold_off(stated).await;
+            let before = Instant::now();
+            pacer.wait().await;
+            assert_eq!(Instant::now() - before, MAX_HOLD_OFF, "a hold-off of {stated:?}");
+        }
+        pacer.hold_off(Duration::from_secs(5)).await;
+        let before = Instant::now();
+        pacer.wait().await;
+        assert_eq!(Instant::now() - before, Duration::from_secs(5));
     }
 }

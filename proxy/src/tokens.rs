@@ -18,6 +18,9 @@ use crate::secret::Secret;
 /// shorter), so no request carries a token that expires in flight.
 const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
 
+/// The longest a token is kept, whatever lifetime the vendor states (`expires_in`).
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
 /// How a vendor hands out tokens.
 #[derive(Debug, Clone)]
 pub enum Grant {
@@ -62,6 +65,23 @@ pub trait Exchanges: Send + Sync {
     fn queued(&self, _delta: i64) {}
 }
 
+/// A request counted in the queue gauge while this lives: one dropped while it waits
+/// (client gone, timeout) leaves the count with it.
+pub struct Queued<'a>(&'a dyn Exchanges);
+
+impl<'a> Queued<'a> {
+    pub fn new(hooks: &'a dyn Exchanges) -> Self {
+        hooks.queued(1);
+        Queued(hooks)
+    }
+}
+
+impl Drop for Queued<'_> {
+    fn drop(&mut self) {
+        self.0.queued(-1);
+    }
+}
+
 pub struct TokenSource {
     grant: Grant,
     cache: Mutex<Option<Cached>>,
@@ -98,9 +118,8 @@ impl TokenSource {
         let refresh = cache.as_ref().and_then(|c| c.refresh.clone()).filter(|(_, until)| now < *until).map(|(r, _)| r);
         hook.exchanged();
         if let Some(pacer) = pacer {
-            hook.queued(1);
+            let _queued = Queued::new(hook);
             pacer.wait().await;
-            hook.queued(-1);
         }
         let fresh = match (refresh, &self.grant) {
             // A refresh token that fails (revoked, expired early) falls back to the password.
@@ -113,10 +132,11 @@ impl TokenSource {
         let cached = Cached {
             access: fresh.access,
             refresh_at: fresh.expires_in.map(|s| {
-                let lifetime = Duration::from_secs(s);
-                now + lifetime - EXPIRY_MARGIN.min(lifetime / 4)
+                let lifetime = Duration::from_secs(s).min(MAX_TOKEN_LIFETIME);
+                // Checked: a far-off instant is "exchange again now", never a panic.
+                now.checked_add(lifetime - EXPIRY_MARGIN.min(lifetime / 4)).unwrap_or(now)
             }),
-            refresh: fresh.refresh.map(|r| (r, now + self.refresh_lifetime)),
+            refresh: fresh.refresh.map(|r| (r, now.checked_add(self.refresh_lifetime).unwrap_or(now))),
             generation,
         };
         let token = Token { value: cached.access.clone(), generation };

@@ -144,14 +144,13 @@ impl Upstream {
                 _ => None,
             };
             if let Some(pacer) = &self.pacer {
-                hooks.queued(1);
+                let _queued = crate::tokens::Queued::new(hooks);
                 pacer.wait().await;
-                hooks.queued(-1);
             }
             let response = self.send_once(http, allowed, content_type.clone(), body.clone(), token.as_ref()).await.map_err(SendError::Http)?;
             if let (Some(pacer), 429) = (&self.pacer, response.status().as_u16()) {
-                let wait = response.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok()).unwrap_or(1);
-                pacer.hold_off(Duration::from_secs(wait)).await;
+                // The pacer caps it (`pacing::MAX_HOLD_OFF`).
+                pacer.hold_off(crate::retry_after(response.headers()).unwrap_or(Duration::from_secs(1))).await;
             }
             match (&self.credentials, token) {
                 (Credentials::Token(source), Some(token)) if response.status().as_u16() == 401 && !relogged => {

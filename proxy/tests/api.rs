@@ -107,3 +107,26 @@ async fn config_reads_env_over_file() {
     std::fs::write(&file, "[s2]\ntokn = \"typo\"\n").unwrap();
     assert!(Config::load(Some(&file), |_| None).unwrap_err().0.contains("tokn"));
 }
+
+#[tokio::test]
+async fn api_paths_that_are_no_operation_are_404_json_never_the_dashboard() {
+    let h = default_harness().await;
+    for uri in ["/api/", "/api/s2/", "/api/sellers_commerce/", "/api/nope/", "/api/s2", "/api/nope"] {
+        let (status, headers, body) = send(&h.router, get(uri)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}: {body}");
+        assert_eq!(headers["content-type"], "application/json", "{uri}");
+        assert!(body.contains("unknown_operation"), "{uri}: {body}");
+    }
+    assert_eq!(h.mock.request_count(), 0);
+}
+
+#[tokio::test]
+async fn head_on_an_api_path_answers_without_a_body() {
+    let h = default_harness().await;
+    for uri in ["/api/s2/inventory/overview", "/api/", "/api/nope/x"] {
+        let response = tower::ServiceExt::oneshot(h.router.clone(), Request::head(uri).body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(response.headers()["content-length"], "0", "HEAD {uri}");
+        let body = http_body_util::BodyExt::collect(response.into_body()).await.unwrap().to_bytes();
+        assert!(body.is_empty(), "HEAD {uri}");
+    }
+}

@@ -329,3 +329,27 @@ async fn upstream_concurrency_is_capped_per_vendor() {
     assert!(started.elapsed() >= std::time::Duration::from_millis(600), "{:?}", started.elapsed());
     assert!(h.state.metrics.render().contains("commerce_proxy_queue_depth{vendor=\"s2\"} 0"));
 }
+
+#[tokio::test]
+async fn the_queue_gauge_returns_to_zero_for_requests_abandoned_in_the_concurrency_queue() {
+    let config = Config { max_concurrent_upstream: Some(1), ..Config::default() };
+    let h = harness(config, MockConfig::default(), MockConfig::default()).await;
+    h.mock.set_faults(Faults { delay_ms: 500, times: Some(1), ..Faults::default() });
+    let slow = {
+        let router = h.router.clone();
+        tokio::spawn(async move { send(&router, get("/api/s2/inventory/overview")).await.0 })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let abandoned: Vec<_> = (0..4)
+        .map(|_| {
+            let router = h.router.clone();
+            tokio::spawn(async move { tokio::time::timeout(std::time::Duration::from_millis(100), send(&router, get("/api/s2/inventory/overview"))).await.is_err() })
+        })
+        .collect();
+    for call in abandoned {
+        assert!(call.await.unwrap(), "it waited for the slow one and was abandoned");
+    }
+    assert_eq!(slow.await.unwrap(), StatusCode::OK);
+    let metrics = h.state.metrics.render();
+    assert!(metrics.contains("commerce_proxy_queue_depth{vendor=\"s2\"} 0"), "{metrics}");
+}

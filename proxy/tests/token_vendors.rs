@@ -175,3 +175,31 @@ async fn readyz_reports_an_unreachable_real_vendor() {
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
     assert!(body.contains("stock2shop"));
 }
+
+fn queue_depth(h: &Harness, vendor: &str) -> i64 {
+    let line = format!("commerce_proxy_queue_depth{{vendor=\"{vendor}\"}} ");
+    h.state.metrics.render().lines().find_map(|l| l.strip_prefix(&line)).map_or(0, |n| n.parse().unwrap())
+}
+
+#[tokio::test]
+async fn abandoned_stock2shop_reads_give_their_slots_back() {
+    let (mut config, mock) = fast_stock2shop(false, Duration::from_secs(3600));
+    config.stock2shop.requests_per_second = Some(4.0);
+    let h = harness(config, mock.clone(), mock).await;
+    assert_eq!(send(&h.router, get("/api/stock2shop/v1/sources")).await.0, StatusCode::OK);
+    // 16 reads whose clients give up after 0.1 s: 4 s of slots at 4/s, if they kept them.
+    let abandoned: Vec<_> = (0..16)
+        .map(|_| {
+            let router = h.router.clone();
+            tokio::spawn(async move { tokio::time::timeout(Duration::from_millis(100), send_owned(router, "/api/stock2shop/v1/sources")).await })
+        })
+        .collect();
+    for call in abandoned {
+        let _ = call.await.unwrap();
+    }
+    assert_eq!(queue_depth(&h, "stock2shop"), 0, "nobody waits once the clients are gone");
+    let started = Instant::now();
+    let status = tokio::time::timeout(Duration::from_secs(3), send_owned(h.router.clone(), "/api/stock2shop/v1/sources")).await;
+    assert_eq!(status.expect("the next read is not stuck behind abandoned ones"), StatusCode::OK);
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+}
