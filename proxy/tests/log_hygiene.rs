@@ -76,6 +76,8 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
                 get("/api/s2/../x"),
                 get("/api/nope"),
                 get("/api/stock2shop/v1/sources?format=json&token=client-token"),
+                get("/api/stock2shop/v1/sources?format=json&%74oken=CLEAR-1&??token=CLEAR-2&resetkey=CLEAR-3;sig=CLEAR-4&storeSSO=CLEAR-5&client_secret=CLEAR-6"),
+                get("/api/nope?access-token=CLEAR-7&session=CLEAR-8"),
                 post_json("/api/stock2shop/v1/products/elastic_search", &serde_json::json!({"query": {"bool": {"must": []}}})),
                 post_json("/api/stock2shop/v2-queue/order?client_id=1&channel_id=2", &serde_json::json!({"order": 1})),
                 post_json("/api/stock2shop/v1/users/authenticate", &serde_json::json!({"system_user_auth": {"username": "u", "password": "p"}})),
@@ -105,6 +107,8 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
         assert!(!seen.contains(secret), "{secret} in a response or Debug output:\n{seen}");
     }
     assert!(logs.contains("token=[redacted]"), "query-string tokens are redacted in logged URLs");
+    assert!(logs.contains("%74oken=[redacted]") && logs.contains("access-token=[redacted]"), "odd spellings are logged, redacted: {logs}");
+    assert!(!logs.contains("CLEAR-"), "a credential-looking parameter in clear in the logs:\n{logs}");
     // Tokens the proxy obtained (Stock2Shop's, Sellers Commerce's) are never logged either.
     for (at, _) in logs.match_indices("token=") {
         assert!(logs[at..].starts_with("token=[redacted]"), "an unredacted token in the logs: {}", &logs[at..(at + 60).min(logs.len())]);
