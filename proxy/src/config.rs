@@ -278,7 +278,7 @@ fn warn_if_readable_by_others(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.permissions().mode() & 0o077 != 0 {
-            tracing::warn!(file = %path.display(), "config file is readable by group or others; it holds credentials: chmod 600 it");
+            tracing::warn!(file = %crate::audit::escape(&path.display().to_string()), "config file is readable by group or others; it holds credentials: chmod 600 it");
         }
     }
 }

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 
+use crate::audit;
 use crate::session::{self, LoginError, Role, SessionUser};
 use crate::{proxy_error, AppState};
 
@@ -57,6 +58,8 @@ pub async fn require_session(State(state): State<Arc<AppState>>, mut request: Re
         return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
     };
     if let Some(refused) = cross_site_refusal(&state, request.method(), request.headers()) {
+        let path = request.uri().path_and_query().map_or("/", |p| p.as_str());
+        audit::Refused { user: Some(&user.username), method: request.method().as_str(), path, operation: None, status: 403, reason: "cross_site" }.log();
         return refused;
     }
     request.extensions_mut().insert(CurrentUser(user));
@@ -73,6 +76,7 @@ pub struct LoginBody {
 /// `POST /auth/login` `{username, password}`: sets the session cookie.
 pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Response {
     if let Some(refused) = cross_site_refusal(&state, request.method(), request.headers()) {
+        audit::Refused { user: None, method: "POST", path: "/auth/login", operation: None, status: 403, reason: "cross_site" }.log();
         return refused;
     }
     let client = client_address(&request);
@@ -85,13 +89,13 @@ pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Resp
     match state.sessions.login(&body.username, &body.password, client) {
         Ok((id, user)) => {
             let cookie = session::set_cookie(&id, state.sessions.policy().max_age, state.config.secure_cookies);
-            tracing::info!(user = %user.username, "signed in");
+            tracing::info!(user = %audit::escape(&user.username), "signed in");
             let mut response = Json(user).into_response();
             response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).expect("cookie is ASCII"));
             response
         }
         Err(LoginError::BadCredentials) => {
-            tracing::info!(user = %body.username, "sign-in refused");
+            tracing::info!(user = %audit::escape(&body.username), "sign-in refused");
             proxy_error(StatusCode::UNAUTHORIZED, "bad_credentials", "unknown user or wrong password")
         }
         Err(LoginError::Throttled) => {
@@ -105,6 +109,7 @@ pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Resp
 /// `POST /auth/logout`: ends the session and clears the cookie.
 pub async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap, method: Method) -> Response {
     if let Some(refused) = cross_site_refusal(&state, &method, &headers) {
+        audit::Refused { user: None, method: "POST", path: "/auth/logout", operation: None, status: 403, reason: "cross_site" }.log();
         return refused;
     }
     if let Some(id) = session_id(&headers) {
@@ -125,7 +130,12 @@ pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respo
 }
 
 /// Viewers may make reads only; which operations read is the catalogue's call. The
-/// refusal to send, if any.
+/// refusal to send, if any, with its audit line.
 pub fn refusal_for(user: &SessionUser, endpoint: &commerce_kit::Endpoint) -> Option<Response> {
-    (user.role == Role::Viewer && !endpoint.is_read()).then(|| proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write"))
+    if user.role == Role::Viewer && !endpoint.is_read() {
+        let method = endpoint.method.as_str();
+        audit::Refused { user: Some(&user.username), method, path: endpoint.path, operation: Some(endpoint.id), status: 403, reason: "forbidden" }.log();
+        return Some(proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write"));
+    }
+    None
 }

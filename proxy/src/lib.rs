@@ -6,6 +6,7 @@
 //! configured for a vendor it forwards to the embedded mock instead.
 
 pub mod allowlist;
+pub mod audit;
 pub mod config;
 pub mod guard;
 pub mod metrics;
@@ -192,7 +193,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let allowed = match allowlist::check(method.as_str(), uri.path(), uri.query()) {
         Ok(allowed) => allowed,
         Err(refusal) => {
-            tracing::info!(%method, path = %logged_path, ?refusal, "refused");
+            audit::path_refused(&user.username, method.as_str(), &logged_path, &refusal);
             return match refusal {
                 Refusal::BadPath(why) => proxy_error(StatusCode::BAD_REQUEST, "bad_path", why),
                 Refusal::UnknownOperation => not_found(),
@@ -271,10 +272,9 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     state.metrics.request(vendor, endpoint.id, status, elapsed.as_secs_f64());
     let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     if endpoint.is_read() {
-        tracing::info!(operation = endpoint.id, %method, path = %logged_path, status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
+        tracing::info!(operation = endpoint.id, %method, path = %audit::escape(&logged_path), status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
     } else {
-        // The audit line of a write: who, what, outcome. No bodies, no secrets.
-        tracing::info!(target: "audit", user = %user.username, operation = endpoint.id, status, upstream_request_id = %upstream_request_id, ms = elapsed.as_millis() as u64, "write");
+        audit::write(&user.username, endpoint.id, status, &upstream_request_id, elapsed.as_millis() as u64);
     }
     response
 }
