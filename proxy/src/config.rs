@@ -35,6 +35,11 @@ pub struct Config {
     pub retry_base_ms: Option<u64>,
     /// Concurrent upstream requests per vendor (default 32); more wait in a queue.
     pub max_concurrent_upstream: Option<usize>,
+    /// Sign-in and sessions (see `session::SessionPolicy`): password checks (argon2) at
+    /// once, off the async workers (default half the cores, at least 1).
+    pub max_password_checks: Option<usize>,
+    /// Live sessions per user (default 16); one more sign-in ends the oldest.
+    pub max_sessions_per_user: Option<usize>,
     #[serde(default)]
     pub s2: S2Config,
     #[serde(default)]
@@ -167,6 +172,17 @@ impl std::fmt::Display for ConfigError {
 pub const DEMO_USERS: [(&str, &str, Role); 2] = [("demo", "demo", Role::Operator), ("viewer", "viewer", Role::Viewer)];
 
 impl Config {
+    /// Session lifetimes, sign-in throttling and password-check limits: the defaults with
+    /// this configuration's overrides.
+    pub fn session_policy(&self) -> crate::session::SessionPolicy {
+        let defaults = crate::session::SessionPolicy::default();
+        crate::session::SessionPolicy {
+            max_password_checks: self.max_password_checks.unwrap_or(defaults.max_password_checks),
+            max_sessions_per_user: self.max_sessions_per_user.unwrap_or(defaults.max_sessions_per_user),
+            ..defaults
+        }
+    }
+
     /// Demo mode: with no users configured, creates the demo users, but only when every
     /// vendor is served by the embedded mock. Known passwords must never guard real keys.
     pub fn with_demo_users(mut self, any_real_vendor: bool) -> Result<(Config, bool), ConfigError> {
@@ -205,6 +221,17 @@ impl Config {
         }
         if let Some(v) = env("COMMERCE_PROXY_ALLOWED_ORIGINS") {
             config.allowed_origins = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+        }
+        for (name, target) in [
+            ("COMMERCE_PROXY_MAX_PASSWORD_CHECKS", &mut config.max_password_checks),
+            ("COMMERCE_PROXY_MAX_SESSIONS_PER_USER", &mut config.max_sessions_per_user),
+        ] {
+            if let Some(v) = env(name) {
+                *target = Some(v.trim().parse().map_err(|e| ConfigError(format!("{name}: {e}")))?);
+            }
+        }
+        if config.max_password_checks == Some(0) || config.max_sessions_per_user == Some(0) {
+            return Err(ConfigError("max_password_checks and max_sessions_per_user must be at least 1".into()));
         }
         if let Some(v) = env("COMMERCE_S2_BASE_URL") {
             config.s2.base_url = Some(v);

@@ -86,7 +86,7 @@ pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Resp
     let Ok(body) = serde_json::from_slice::<LoginBody>(&bytes) else {
         return proxy_error(StatusCode::BAD_REQUEST, "bad_login", "expected JSON {\"username\": ..., \"password\": ...}");
     };
-    match state.sessions.login(&body.username, &body.password, client) {
+    match state.sessions.sign_in(&body.username, &body.password, client).await {
         Ok((id, user)) => {
             let cookie = session::set_cookie(&id, state.sessions.policy().max_age, state.config.secure_cookies);
             tracing::info!(user = %audit::escape(&user.username), "signed in");
@@ -101,6 +101,11 @@ pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Resp
         Err(LoginError::Throttled) => {
             let mut response = proxy_error(StatusCode::TOO_MANY_REQUESTS, "throttled", "too many failed sign-ins; wait a minute");
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(state.sessions.policy().window.as_secs()));
+            response
+        }
+        Err(LoginError::Busy) => {
+            let mut response = proxy_error(StatusCode::SERVICE_UNAVAILABLE, "busy", "too many sign-ins at once; try again");
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1));
             response
         }
     }

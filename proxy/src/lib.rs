@@ -76,7 +76,7 @@ impl AppState {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("static client configuration is valid");
-        let sessions = Sessions::new(config.users.clone(), session::SessionPolicy::default());
+        let sessions = Sessions::new(config.users.clone(), config.session_policy());
         let per_vendor = config.max_concurrent_upstream.unwrap_or(32).max(1);
         let limits = Vendor::ALL.into_iter().map(|v| (v, Semaphore::new(per_vendor))).collect();
         Arc::new(AppState { upstreams, http, config, sessions, metrics: metrics::Metrics::default(), limits })
