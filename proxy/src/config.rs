@@ -40,6 +40,11 @@ pub struct Config {
     pub max_password_checks: Option<usize>,
     /// Live sessions per user (default 16); one more sign-in ends the oldest.
     pub max_sessions_per_user: Option<usize>,
+    /// Proxies in front of this one (IP addresses or CIDR blocks). Only when the peer is
+    /// one of them is `X-Forwarded-For` read: the client is its rightmost address that is
+    /// not a trusted proxy. Default none: the socket's address is the client's.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
     #[serde(default)]
     pub s2: S2Config,
     #[serde(default)]
@@ -230,6 +235,10 @@ impl Config {
                 *target = Some(v.trim().parse().map_err(|e| ConfigError(format!("{name}: {e}")))?);
             }
         }
+        if let Some(v) = env("COMMERCE_PROXY_TRUSTED_PROXIES") {
+            config.trusted_proxies = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+        }
+        crate::client_ip::parse_list(&config.trusted_proxies).map_err(|e| ConfigError(format!("trusted_proxies: {e}")))?;
         if config.max_password_checks == Some(0) || config.max_sessions_per_user == Some(0) {
             return Err(ConfigError("max_password_checks and max_sessions_per_user must be at least 1".into()));
         }

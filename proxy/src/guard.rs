@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 
-use crate::audit;
+use crate::{audit, client_ip};
 use crate::session::{self, LoginError, Role, SessionUser};
 use crate::{proxy_error, AppState};
 
@@ -23,8 +23,15 @@ pub const CLIENT_HEADER: &str = "x-commerce-kit";
 #[derive(Clone, Debug)]
 pub struct CurrentUser(pub SessionUser);
 
-fn client_address(request: &Request) -> Option<IpAddr> {
-    request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
+/// The client's address for throttling: the peer's, or behind a configured trusted
+/// proxy the one it reports (see [`crate::client_ip`]).
+fn client_address(state: &AppState, request: &Request) -> Option<IpAddr> {
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    if state.config.trusted_proxies.is_empty() {
+        return peer;
+    }
+    let trusted = client_ip::parse_list(&state.config.trusted_proxies).unwrap_or_default();
+    client_ip::client_address(peer, request.headers(), &trusted)
 }
 
 fn session_id(headers: &HeaderMap) -> Option<&str> {
@@ -79,7 +86,7 @@ pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Resp
         audit::Refused { user: None, method: "POST", path: "/auth/login", operation: None, status: 403, reason: "cross_site" }.log();
         return refused;
     }
-    let client = client_address(&request);
+    let client = client_address(&state, &request);
     let Ok(bytes) = axum::body::to_bytes(request.into_body(), 4096).await else {
         return proxy_error(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "sign-in body too large");
     };

@@ -7,6 +7,7 @@
 
 pub mod allowlist;
 pub mod audit;
+pub mod client_ip;
 pub mod config;
 pub mod guard;
 pub mod metrics;

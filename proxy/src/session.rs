@@ -2,8 +2,8 @@
 //!
 //! Users come from the configuration (username, argon2id hash, role). A session is a
 //! random 128-bit id in an HttpOnly, SameSite=Strict cookie, kept server-side with an
-//! absolute expiry and an idle timeout. Failed sign-ins are throttled per username and
-//! per client address.
+//! absolute expiry and an idle timeout. Failed sign-ins slow further guessing down
+//! without locking innocent users out (see [`SessionPolicy`]).
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -40,13 +40,32 @@ pub struct UserConfig {
 }
 
 /// Session lifetimes and sign-in throttling.
+///
+/// Throttling slows guessing down without handing attackers a switch that locks others
+/// out. Failures are remembered for `window`, keyed by (username, client address).
+/// - An address with no failures in the window is *clean*: its attempts are never
+///   delayed or refused; the right password from it always signs in.
+/// - A (username, address) pair with `max_failures` failures is refused (429) until they
+///   age out: only that username, only from that address.
+/// - An address with `address_failure_budget` failures (any usernames) is paced: one
+///   attempt per `address_spacing`.
+/// - An account with `max_failures` or more failures (from any addresses) paces the
+///   attempts on it from failing addresses: `account_spacing × (failures − max_failures
+///   + 1)` apart, at most `max_account_spacing`.
+/// - An attempt that would wait longer than `max_throttle_wait` is refused (429) instead.
 #[derive(Debug, Clone)]
 pub struct SessionPolicy {
     pub max_age: Duration,
     pub idle_timeout: Duration,
-    /// Failed sign-ins allowed per username and per client address within `window`.
+    /// Failed sign-ins allowed per (username, client address) within `window`.
     pub max_failures: usize,
     pub window: Duration,
+    /// Failures from one address, any usernames, before its attempts are paced.
+    pub address_failure_budget: usize,
+    pub address_spacing: Duration,
+    pub account_spacing: Duration,
+    pub max_account_spacing: Duration,
+    pub max_throttle_wait: Duration,
     /// Live sessions per user; signing in once more ends the oldest.
     pub max_sessions_per_user: usize,
     /// Password checks (argon2) running at once, on the blocking pool.
@@ -67,6 +86,11 @@ impl Default for SessionPolicy {
             idle_timeout: Duration::from_secs(30 * 60),
             max_failures: 5,
             window: Duration::from_secs(60),
+            address_failure_budget: 20,
+            address_spacing: Duration::from_secs(1),
+            account_spacing: Duration::from_millis(250),
+            max_account_spacing: Duration::from_secs(5),
+            max_throttle_wait: Duration::from_secs(10),
             max_sessions_per_user: 16,
             max_password_checks: default_password_checks(),
             password_check_wait: Duration::from_secs(5),
@@ -78,6 +102,20 @@ impl Default for SessionPolicy {
 pub struct SessionUser {
     pub username: String,
     pub role: Role,
+}
+
+/// Recent failures and the reserved next attempt times of paced accounts and addresses.
+#[derive(Default)]
+struct Throttle {
+    failures: Vec<Failure>,
+    account_next: HashMap<String, Instant>,
+    address_next: HashMap<Option<IpAddr>, Instant>,
+}
+
+struct Failure {
+    at: Instant,
+    username: String,
+    client: Option<IpAddr>,
 }
 
 struct Session {
@@ -101,7 +139,7 @@ pub struct Sessions {
     users: Vec<UserConfig>,
     policy: SessionPolicy,
     sessions: Mutex<HashMap<String, Session>>,
-    failures: Mutex<Vec<(Instant, String, Option<IpAddr>)>>,
+    throttle: Mutex<Throttle>,
     /// Verifying against this when the user is unknown keeps the timing of both answers alike.
     decoy_hash: String,
     /// Password checks in flight, off the async workers ([`Sessions::sign_in`]).
@@ -112,7 +150,7 @@ impl Sessions {
     pub fn new(users: Vec<UserConfig>, policy: SessionPolicy) -> Sessions {
         let decoy_hash = hash_password("decoy password that matches nothing").expect("hashing works");
         let checks = Arc::new(Semaphore::new(policy.max_password_checks.max(1)));
-        Sessions { users, policy, sessions: Mutex::new(HashMap::new()), failures: Mutex::new(Vec::new()), decoy_hash, checks }
+        Sessions { users, policy, sessions: Mutex::new(HashMap::new()), throttle: Mutex::new(Throttle::default()), decoy_hash, checks }
     }
 
     pub fn has_users(&self) -> bool {
@@ -125,7 +163,10 @@ impl Sessions {
     /// [`LoginError::Busy`]. The check runs to its end even if the client goes away, and
     /// only then frees its place.
     pub async fn sign_in(&self, username: &str, password: &str, client: Option<IpAddr>) -> Result<(String, SessionUser), LoginError> {
-        self.admit(username, client)?;
+        let wait = self.admit(username, client)?;
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
         let (user, hash) = self.credentials_of(username);
         let permit = match tokio::time::timeout(self.policy.password_check_wait, self.checks.clone().acquire_owned()).await {
             Ok(permit) => permit.expect("the semaphore is never closed"),
@@ -143,23 +184,50 @@ impl Sessions {
 
     /// [`Sessions::sign_in`] on the calling thread (tests, tools).
     pub fn login(&self, username: &str, password: &str, client: Option<IpAddr>) -> Result<(String, SessionUser), LoginError> {
-        self.admit(username, client)?;
+        std::thread::sleep(self.admit(username, client)?);
         let (user, hash) = self.credentials_of(username);
         let verified = verify_password(&hash, password);
         self.conclude(username, client, user.filter(|_| verified))
     }
 
-    /// Whether an attempt may go ahead to the password check.
-    fn admit(&self, username: &str, client: Option<IpAddr>) -> Result<(), LoginError> {
+    /// Whether an attempt may go ahead to the password check, and after how long a wait
+    /// (see [`SessionPolicy`]). The wait is reserved: concurrent attempts queue up.
+    fn admit(&self, username: &str, client: Option<IpAddr>) -> Result<Duration, LoginError> {
+        let p = &self.policy;
         let now = Instant::now();
-        let mut failures = self.failures.lock().unwrap();
-        failures.retain(|(at, _, _)| now.duration_since(*at) < self.policy.window);
-        let by_user = failures.iter().filter(|(_, u, _)| u == username).count();
-        let by_client = failures.iter().filter(|(_, _, c)| client.is_some() && *c == client).count();
-        if by_user >= self.policy.max_failures || by_client >= self.policy.max_failures {
+        let mut t = self.throttle.lock().unwrap();
+        t.failures.retain(|f| now.duration_since(f.at) < p.window);
+        t.account_next.retain(|_, at| *at > now);
+        t.address_next.retain(|_, at| *at > now);
+        let from_address = t.failures.iter().filter(|f| f.client == client).count();
+        if from_address == 0 {
+            return Ok(Duration::ZERO);
+        }
+        if t.failures.iter().filter(|f| f.client == client && f.username == username).count() >= p.max_failures {
             return Err(LoginError::Throttled);
         }
-        Ok(())
+        let on_account = t.failures.iter().filter(|f| f.username == username).count();
+        let account_spacing = (on_account >= p.max_failures)
+            .then(|| p.account_spacing.saturating_mul(u32::try_from(on_account + 1 - p.max_failures).unwrap_or(u32::MAX)).min(p.max_account_spacing));
+        let address_spacing = (from_address >= p.address_failure_budget).then_some(p.address_spacing);
+        let mut slot = now;
+        if account_spacing.is_some() {
+            slot = slot.max(t.account_next.get(username).copied().unwrap_or(now));
+        }
+        if address_spacing.is_some() {
+            slot = slot.max(t.address_next.get(&client).copied().unwrap_or(now));
+        }
+        let wait = slot - now;
+        if wait > p.max_throttle_wait {
+            return Err(LoginError::Throttled);
+        }
+        if let Some(spacing) = account_spacing {
+            t.account_next.insert(username.to_string(), slot + spacing);
+        }
+        if let Some(spacing) = address_spacing {
+            t.address_next.insert(client, slot + spacing);
+        }
+        Ok(wait)
     }
 
     /// The configured user (if any) and the hash to check against (the decoy's if none).
@@ -174,7 +242,9 @@ impl Sessions {
     fn conclude(&self, username: &str, client: Option<IpAddr>, verified: Option<SessionUser>) -> Result<(String, SessionUser), LoginError> {
         let now = Instant::now();
         let Some(user) = verified else {
-            self.failures.lock().unwrap().push((now, username.to_string(), client));
+            // Usernames are remembered as typed, cut to a bound: unknown ones count too.
+            let username = username.chars().take(128).collect();
+            self.throttle.lock().unwrap().failures.push(Failure { at: now, username, client });
             return Err(LoginError::BadCredentials);
         };
         let id = random_id();
@@ -289,19 +359,32 @@ mod tests {
     }
 
     #[test]
-    fn failures_are_throttled_per_username_and_per_address() {
+    fn failures_lock_the_pair_only() {
         let s = sessions(SessionPolicy::default());
         let here: Option<IpAddr> = Some("127.0.0.9".parse().unwrap());
+        let there: Option<IpAddr> = Some("127.0.0.10".parse().unwrap());
         for _ in 0..5 {
-            assert_eq!(s.login("ada", "nope", None).unwrap_err(), LoginError::BadCredentials);
+            assert_eq!(s.login("ada", "nope", here).unwrap_err(), LoginError::BadCredentials);
         }
-        // Even the right password waits now.
-        assert_eq!(s.login("ada", "correct horse", None).unwrap_err(), LoginError::Throttled);
-        for i in 0..5 {
+        // Even the right password waits now, from this address.
+        assert_eq!(s.login("ada", "correct horse", here).unwrap_err(), LoginError::Throttled);
+        // Other users here, and this user elsewhere, are not locked out.
+        assert!(s.login("vic", "viewer pw", here).is_ok());
+        assert!(s.login("ada", "correct horse", there).is_ok());
+    }
+
+    #[test]
+    fn a_failing_address_over_its_budget_is_paced() {
+        let policy = SessionPolicy { address_failure_budget: 3, address_spacing: Duration::from_millis(300), ..SessionPolicy::default() };
+        let s = sessions(policy);
+        let here: Option<IpAddr> = Some("127.0.0.9".parse().unwrap());
+        for i in 0..3 {
             assert_eq!(s.login(&format!("guess{i}"), "nope", here).unwrap_err(), LoginError::BadCredentials);
         }
-        assert_eq!(s.login("vic", "viewer pw", here).unwrap_err(), LoginError::Throttled);
-        assert!(s.login("vic", "viewer pw", None).is_ok());
+        let started = Instant::now();
+        s.login("guess9", "nope", here).unwrap_err();
+        s.login("vic", "viewer pw", here).unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(300), "{:?}", started.elapsed());
     }
 
     #[test]
