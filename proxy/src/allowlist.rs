@@ -12,8 +12,17 @@ pub struct Allowed {
     pub endpoint: &'static Endpoint,
     /// The vendor path, re-encoded from the checked segments.
     pub vendor_path: String,
-    /// Declared query parameters only, still encoded as the client sent them.
+    /// Declared query parameters only, in the client's order: the catalogue's name and
+    /// the value decoded (`+` as a space) and percent-encoded again, every byte but
+    /// `A-Z a-z 0-9 - _ . ~` escaped.
     pub query: Vec<(String, String)>,
+}
+
+impl Allowed {
+    /// The query sent upstream (without `?`): `name=value` pairs joined by `&`.
+    pub fn query_string(&self) -> String {
+        self.query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -29,7 +38,9 @@ pub enum Refusal {
 }
 
 /// Checks `raw_path` (`/api/<vendor>/<vendor path>`, exactly as received, still
-/// percent-encoded) and `raw_query`.
+/// percent-encoded) and `raw_query`; the accepted request carries the vendor path and
+/// query rebuilt from what was checked ([`Allowed::query_string`]). Pure and total: the
+/// fuzz target calls it on arbitrary input.
 pub fn check(method: &str, raw_path: &str, raw_query: Option<&str>) -> Result<Allowed, Refusal> {
     if raw_path.len() > MAX_PATH {
         return Err(Refusal::BadPath("path too long"));
@@ -80,18 +91,17 @@ pub fn check(method: &str, raw_path: &str, raw_query: Option<&str>) -> Result<Al
         }
     }
     let vendor_path: String = segments.iter().map(|s| format!("/{}", commerce_kit::request::percent_encode(s))).collect();
-    let query = raw_query
-        .unwrap_or("")
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .filter_map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let name = percent_decode(k)?;
-            // Undeclared parameters are dropped, never forwarded: credentials such as
-            // `token` are injected by the proxy and never declared for the browser.
-            endpoint.query_param(&name).map(|p| (p.name.to_string(), v.to_string()))
-        })
-        .collect();
+    let mut query = Vec::new();
+    for pair in raw_query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        // Undeclared parameters are dropped, never forwarded: credentials such as
+        // `token` are injected by the proxy and never declared for the browser.
+        let Some(param) = percent_decode(k).and_then(|name| endpoint.query_param(&name)) else { continue };
+        // The value is decoded and encoded again: whatever the client meant as data
+        // (`;`, `&`, `=`, `#`) reaches the vendor as data, never as a separator.
+        let value = percent_decode(&v.replace('+', " ")).ok_or(Refusal::BadPath("malformed percent-encoding in the query"))?;
+        query.push((param.name.to_string(), commerce_kit::request::percent_encode(&value)));
+    }
     Ok(Allowed { endpoint, vendor_path, query })
 }
 
@@ -101,7 +111,8 @@ fn percent_decode(s: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
+            // Two hex digits exactly: `from_str_radix` alone would take `%+a`.
+            let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit))?;
             out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
             i += 3;
         } else {
@@ -133,6 +144,27 @@ mod tests {
             "/api/s2/inventory/%zz",
         ] {
             assert!(matches!(check("GET", tricky, None), Err(Refusal::BadPath(_))), "{tricky}");
+        }
+    }
+
+    fn upstream_query(raw: &str) -> Result<String, Refusal> {
+        check("GET", "/api/stock2shop/v1/sources", Some(raw)).map(|a| a.query_string())
+    }
+
+    #[test]
+    fn the_upstream_query_is_rebuilt_from_declared_decoded_values() {
+        // A raw `;` (or an encoded `&`, `=`, `#`) stays inside the declared value.
+        assert_eq!(upstream_query("format=a;token=SEMI").unwrap(), "format=a%3Btoken%3DSEMI");
+        assert_eq!(upstream_query("format=a%26token%3DAMP").unwrap(), "format=a%26token%3DAMP");
+        assert_eq!(upstream_query("format=a%23b%3Fc").unwrap(), "format=a%23b%3Fc");
+        // Spaces as `+` or `%20` reach the vendor one way; a literal plus stays a plus.
+        assert_eq!(upstream_query("format=a+b%20c%2Bd").unwrap(), "format=a%20b%20c%2Bd");
+        // Undeclared names go, however spelled; declared names spelled encoded stay.
+        assert_eq!(upstream_query("%74oken=x&token=y&format=json&;token=z&%66ormat=xml").unwrap(), "format=json&format=xml");
+        assert_eq!(upstream_query("").unwrap(), "");
+        // Malformed escapes are refused rather than guessed at.
+        for bad in ["format=%zz", "format=%+a", "format=%", "format=%ff"] {
+            assert!(matches!(upstream_query(bad), Err(Refusal::BadPath(_))), "{bad}");
         }
     }
 }

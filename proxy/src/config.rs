@@ -44,6 +44,16 @@ pub struct Config {
     /// Open client connections at once (default 1024; `COMMERCE_PROXY_MAX_CONNECTIONS`);
     /// more wait in the listener's backlog.
     pub max_connections: Option<usize>,
+    /// Sign-in and sessions (see `session::SessionPolicy`): password checks (argon2) at
+    /// once, off the async workers (default half the cores, at least 1).
+    pub max_password_checks: Option<usize>,
+    /// Live sessions per user (default 16); one more sign-in ends the oldest.
+    pub max_sessions_per_user: Option<usize>,
+    /// Proxies in front of this one (IP addresses or CIDR blocks). Only when the peer is
+    /// one of them is `X-Forwarded-For` read: the client is its rightmost address that is
+    /// not a trusted proxy. Default none: the socket's address is the client's.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
     #[serde(default)]
     pub s2: S2Config,
     #[serde(default)]
@@ -176,6 +186,17 @@ impl std::fmt::Display for ConfigError {
 pub const DEMO_USERS: [(&str, &str, Role); 2] = [("demo", "demo", Role::Operator), ("viewer", "viewer", Role::Viewer)];
 
 impl Config {
+    /// Session lifetimes, sign-in throttling and password-check limits: the defaults with
+    /// this configuration's overrides.
+    pub fn session_policy(&self) -> crate::session::SessionPolicy {
+        let defaults = crate::session::SessionPolicy::default();
+        crate::session::SessionPolicy {
+            max_password_checks: self.max_password_checks.unwrap_or(defaults.max_password_checks),
+            max_sessions_per_user: self.max_sessions_per_user.unwrap_or(defaults.max_sessions_per_user),
+            ..defaults
+        }
+    }
+
     /// Demo mode: with no users configured, creates the demo users, but only when every
     /// vendor is served by the embedded mock. Known passwords must never guard real keys.
     pub fn with_demo_users(mut self, any_real_vendor: bool) -> Result<(Config, bool), ConfigError> {
@@ -214,6 +235,21 @@ impl Config {
         }
         if let Some(v) = env("COMMERCE_PROXY_ALLOWED_ORIGINS") {
             config.allowed_origins = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+        }
+        for (name, target) in [
+            ("COMMERCE_PROXY_MAX_PASSWORD_CHECKS", &mut config.max_password_checks),
+            ("COMMERCE_PROXY_MAX_SESSIONS_PER_USER", &mut config.max_sessions_per_user),
+        ] {
+            if let Some(v) = env(name) {
+                *target = Some(v.trim().parse().map_err(|e| ConfigError(format!("{name}: {e}")))?);
+            }
+        }
+        if let Some(v) = env("COMMERCE_PROXY_TRUSTED_PROXIES") {
+            config.trusted_proxies = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+        }
+        crate::client_ip::parse_list(&config.trusted_proxies).map_err(|e| ConfigError(format!("trusted_proxies: {e}")))?;
+        if config.max_password_checks == Some(0) || config.max_sessions_per_user == Some(0) {
+            return Err(ConfigError("max_password_checks and max_sessions_per_user must be at least 1".into()));
         }
         if let Some(v) = env("COMMERCE_S2_BASE_URL") {
             config.s2.base_url = Some(v);
@@ -314,7 +350,7 @@ fn warn_if_readable_by_others(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.permissions().mode() & 0o077 != 0 {
-            tracing::warn!(file = %path.display(), "config file is readable by group or others; it holds credentials: chmod 600 it");
+            tracing::warn!(file = %crate::audit::escape(&path.display().to_string()), "config file is readable by group or others; it holds credentials: chmod 600 it");
         }
     }
 }

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 
+use crate::{audit, client_ip};
 use crate::session::{self, LoginError, Role, SessionUser};
 use crate::{proxy_error, AppState};
 
@@ -22,8 +23,15 @@ pub const CLIENT_HEADER: &str = "x-commerce-kit";
 #[derive(Clone, Debug)]
 pub struct CurrentUser(pub SessionUser);
 
-fn client_address(request: &Request) -> Option<IpAddr> {
-    request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
+/// The client's address for throttling: the peer's, or behind a configured trusted
+/// proxy the one it reports (see [`crate::client_ip`]).
+fn client_address(state: &AppState, request: &Request) -> Option<IpAddr> {
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    if state.config.trusted_proxies.is_empty() {
+        return peer;
+    }
+    let trusted = client_ip::parse_list(&state.config.trusted_proxies).unwrap_or_default();
+    client_ip::client_address(peer, request.headers(), &trusted)
 }
 
 fn session_id(headers: &HeaderMap) -> Option<&str> {
@@ -57,6 +65,8 @@ pub async fn require_session(State(state): State<Arc<AppState>>, mut request: Re
         return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
     };
     if let Some(refused) = cross_site_refusal(&state, request.method(), request.headers()) {
+        let path = request.uri().path_and_query().map_or("/", |p| p.as_str());
+        audit::Refused { user: Some(&user.username), method: request.method().as_str(), path, operation: None, status: 403, reason: "cross_site" }.log();
         return refused;
     }
     request.extensions_mut().insert(CurrentUser(user));
@@ -73,30 +83,36 @@ pub struct LoginBody {
 /// `POST /auth/login` `{username, password}`: sets the session cookie.
 pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Response {
     if let Some(refused) = cross_site_refusal(&state, request.method(), request.headers()) {
+        audit::Refused { user: None, method: "POST", path: "/auth/login", operation: None, status: 403, reason: "cross_site" }.log();
         return refused;
     }
-    let client = client_address(&request);
+    let client = client_address(&state, &request);
     let Ok(bytes) = axum::body::to_bytes(request.into_body(), 4096).await else {
         return proxy_error(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "sign-in body too large");
     };
     let Ok(body) = serde_json::from_slice::<LoginBody>(&bytes) else {
         return proxy_error(StatusCode::BAD_REQUEST, "bad_login", "expected JSON {\"username\": ..., \"password\": ...}");
     };
-    match state.sessions.login(&body.username, &body.password, client) {
+    match state.sessions.sign_in(&body.username, &body.password, client).await {
         Ok((id, user)) => {
             let cookie = session::set_cookie(&id, state.sessions.policy().max_age, state.config.secure_cookies);
-            tracing::info!(user = %user.username, "signed in");
+            tracing::info!(user = %audit::escape(&user.username), "signed in");
             let mut response = Json(user).into_response();
             response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).expect("cookie is ASCII"));
             response
         }
         Err(LoginError::BadCredentials) => {
-            tracing::info!(user = %body.username, "sign-in refused");
+            tracing::info!(user = %audit::escape(&body.username), "sign-in refused");
             proxy_error(StatusCode::UNAUTHORIZED, "bad_credentials", "unknown user or wrong password")
         }
         Err(LoginError::Throttled) => {
             let mut response = proxy_error(StatusCode::TOO_MANY_REQUESTS, "throttled", "too many failed sign-ins; wait a minute");
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(state.sessions.policy().window.as_secs()));
+            response
+        }
+        Err(LoginError::Busy) => {
+            let mut response = proxy_error(StatusCode::SERVICE_UNAVAILABLE, "busy", "too many sign-ins at once; try again");
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1));
             response
         }
     }
@@ -105,6 +121,7 @@ pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Resp
 /// `POST /auth/logout`: ends the session and clears the cookie.
 pub async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap, method: Method) -> Response {
     if let Some(refused) = cross_site_refusal(&state, &method, &headers) {
+        audit::Refused { user: None, method: "POST", path: "/auth/logout", operation: None, status: 403, reason: "cross_site" }.log();
         return refused;
     }
     if let Some(id) = session_id(&headers) {
@@ -125,7 +142,12 @@ pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respo
 }
 
 /// Viewers may make reads only; which operations read is the catalogue's call. The
-/// refusal to send, if any.
+/// refusal to send, if any, with its audit line.
 pub fn refusal_for(user: &SessionUser, endpoint: &commerce_kit::Endpoint) -> Option<Response> {
-    (user.role == Role::Viewer && !endpoint.is_read()).then(|| proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write"))
+    if user.role == Role::Viewer && !endpoint.is_read() {
+        let method = endpoint.method.as_str();
+        audit::Refused { user: Some(&user.username), method, path: endpoint.path, operation: Some(endpoint.id), status: 403, reason: "forbidden" }.log();
+        return Some(proxy_error(StatusCode::FORBIDDEN, "forbidden", "viewers may only read; an operator may write"));
+    }
+    None
 }

@@ -11,6 +11,8 @@
 compile_error!("commerce-proxy must not be built with panic = \"abort\": remove it from the profile");
 
 pub mod allowlist;
+pub mod audit;
+pub mod client_ip;
 pub mod config;
 pub mod guard;
 pub mod metrics;
@@ -82,7 +84,7 @@ impl AppState {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("static client configuration is valid");
-        let sessions = Sessions::new(config.users.clone(), session::SessionPolicy::default());
+        let sessions = Sessions::new(config.users.clone(), config.session_policy());
         let per_vendor = config.max_concurrent_upstream.unwrap_or(32).max(1);
         let limits = Vendor::ALL.into_iter().map(|v| (v, Semaphore::new(per_vendor))).collect();
         Arc::new(AppState { upstreams, http, config, sessions, metrics: metrics::Metrics::default(), limits })
@@ -215,7 +217,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let allowed = match allowlist::check(method.as_str(), uri.path(), uri.query()) {
         Ok(allowed) => allowed,
         Err(refusal) => {
-            tracing::info!(%method, path = %logged_path, ?refusal, "refused");
+            audit::path_refused(&user.username, method.as_str(), &logged_path, &refusal);
             return match refusal {
                 Refusal::BadPath(why) => proxy_error(StatusCode::BAD_REQUEST, "bad_path", why),
                 Refusal::UnknownOperation => not_found(),
@@ -293,10 +295,9 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     state.metrics.request(vendor, endpoint.id, status, elapsed.as_secs_f64());
     let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     if endpoint.is_read() {
-        tracing::info!(operation = endpoint.id, %method, path = %logged_path, status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
+        tracing::info!(operation = endpoint.id, %method, path = %audit::escape(&logged_path), status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
     } else {
-        // The audit line of a write: who, what, outcome. No bodies, no secrets.
-        tracing::info!(target: "audit", user = %user.username, operation = endpoint.id, status, upstream_request_id = %upstream_request_id, ms = elapsed.as_millis() as u64, "write");
+        audit::write(&user.username, endpoint.id, status, &upstream_request_id, elapsed.as_millis() as u64);
     }
     response
 }

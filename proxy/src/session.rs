@@ -2,17 +2,18 @@
 //!
 //! Users come from the configuration (username, argon2id hash, role). A session is a
 //! random 128-bit id in an HttpOnly, SameSite=Strict cookie, kept server-side with an
-//! absolute expiry and an idle timeout. Failed sign-ins are throttled per username and
-//! per client address.
+//! absolute expiry and an idle timeout. Failed sign-ins slow further guessing down
+//! without locking innocent users out (see [`SessionPolicy`]).
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
 
 use crate::secret::Secret;
 
@@ -39,18 +40,61 @@ pub struct UserConfig {
 }
 
 /// Session lifetimes and sign-in throttling.
+///
+/// Throttling slows guessing down without handing attackers a switch that locks others
+/// out. Failures are remembered for `window`, keyed by (username, client address).
+/// - An address with no failures in the window is *clean*: its attempts are never
+///   delayed or refused; the right password from it always signs in.
+/// - A (username, address) pair with `max_failures` failures is refused (429) until they
+///   age out: only that username, only from that address.
+/// - An address with `address_failure_budget` failures (any usernames) is paced: one
+///   attempt per `address_spacing`.
+/// - An account with `max_failures` or more failures (from any addresses) paces the
+///   attempts on it from failing addresses: `account_spacing × (failures − max_failures
+///   + 1)` apart, at most `max_account_spacing`.
+/// - An attempt that would wait longer than `max_throttle_wait` is refused (429) instead.
 #[derive(Debug, Clone)]
 pub struct SessionPolicy {
     pub max_age: Duration,
     pub idle_timeout: Duration,
-    /// Failed sign-ins allowed per username and per client address within `window`.
+    /// Failed sign-ins allowed per (username, client address) within `window`.
     pub max_failures: usize,
     pub window: Duration,
+    /// Failures from one address, any usernames, before its attempts are paced.
+    pub address_failure_budget: usize,
+    pub address_spacing: Duration,
+    pub account_spacing: Duration,
+    pub max_account_spacing: Duration,
+    pub max_throttle_wait: Duration,
+    /// Live sessions per user; signing in once more ends the oldest.
+    pub max_sessions_per_user: usize,
+    /// Password checks (argon2) running at once, on the blocking pool.
+    pub max_password_checks: usize,
+    /// How long a sign-in waits for a password check slot before a 503.
+    pub password_check_wait: Duration,
+}
+
+/// Half the cores (at least one): sign-in floods never take every core from the proxy.
+pub fn default_password_checks() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1))
 }
 
 impl Default for SessionPolicy {
     fn default() -> Self {
-        SessionPolicy { max_age: Duration::from_secs(12 * 3600), idle_timeout: Duration::from_secs(30 * 60), max_failures: 5, window: Duration::from_secs(60) }
+        SessionPolicy {
+            max_age: Duration::from_secs(12 * 3600),
+            idle_timeout: Duration::from_secs(30 * 60),
+            max_failures: 5,
+            window: Duration::from_secs(60),
+            address_failure_budget: 20,
+            address_spacing: Duration::from_secs(1),
+            account_spacing: Duration::from_millis(250),
+            max_account_spacing: Duration::from_secs(5),
+            max_throttle_wait: Duration::from_secs(10),
+            max_sessions_per_user: 16,
+            max_password_checks: default_password_checks(),
+            password_check_wait: Duration::from_secs(5),
+        }
     }
 }
 
@@ -58,6 +102,20 @@ impl Default for SessionPolicy {
 pub struct SessionUser {
     pub username: String,
     pub role: Role,
+}
+
+/// Recent failures and the reserved next attempt times of paced accounts and addresses.
+#[derive(Default)]
+struct Throttle {
+    failures: Vec<Failure>,
+    account_next: HashMap<String, Instant>,
+    address_next: HashMap<Option<IpAddr>, Instant>,
+}
+
+struct Failure {
+    at: Instant,
+    username: String,
+    client: Option<IpAddr>,
 }
 
 struct Session {
@@ -72,6 +130,8 @@ pub enum LoginError {
     BadCredentials,
     /// Too many failures for this username or address: wait.
     Throttled,
+    /// Too many password checks waiting already: try again in a second.
+    Busy,
 }
 
 /// Users, live sessions and the failure log.
@@ -79,56 +139,139 @@ pub struct Sessions {
     users: Vec<UserConfig>,
     policy: SessionPolicy,
     sessions: Mutex<HashMap<String, Session>>,
-    failures: Mutex<Vec<(Instant, String, Option<IpAddr>)>>,
+    throttle: Mutex<Throttle>,
     /// Verifying against this when the user is unknown keeps the timing of both answers alike.
     decoy_hash: String,
+    /// Password checks in flight, off the async workers ([`Sessions::sign_in`]).
+    checks: Arc<Semaphore>,
 }
 
 impl Sessions {
     pub fn new(users: Vec<UserConfig>, policy: SessionPolicy) -> Sessions {
         let decoy_hash = hash_password("decoy password that matches nothing").expect("hashing works");
-        Sessions { users, policy, sessions: Mutex::new(HashMap::new()), failures: Mutex::new(Vec::new()), decoy_hash }
+        let checks = Arc::new(Semaphore::new(policy.max_password_checks.max(1)));
+        Sessions { users, policy, sessions: Mutex::new(HashMap::new()), throttle: Mutex::new(Throttle::default()), decoy_hash, checks }
     }
 
     pub fn has_users(&self) -> bool {
         !self.users.is_empty()
     }
 
-    /// Checks the password and opens a session; returns its id.
+    /// Checks the password and opens a session; returns its id. The argon2 check runs on
+    /// the blocking pool, at most `max_password_checks` at a time: the async workers keep
+    /// serving. A sign-in that waits longer than `password_check_wait` for its turn gets
+    /// [`LoginError::Busy`]. The check runs to its end even if the client goes away, and
+    /// only then frees its place.
+    pub async fn sign_in(&self, username: &str, password: &str, client: Option<IpAddr>) -> Result<(String, SessionUser), LoginError> {
+        let wait = self.admit(username, client)?;
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+        let (user, hash) = self.credentials_of(username);
+        let permit = match tokio::time::timeout(self.policy.password_check_wait, self.checks.clone().acquire_owned()).await {
+            Ok(permit) => permit.expect("the semaphore is never closed"),
+            Err(_) => return Err(LoginError::Busy),
+        };
+        let password = password.to_owned();
+        let verified = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            verify_password(&hash, &password)
+        })
+        .await
+        .unwrap_or(false);
+        self.conclude(username, client, user.filter(|_| verified))
+    }
+
+    /// [`Sessions::sign_in`] on the calling thread (tests, tools).
     pub fn login(&self, username: &str, password: &str, client: Option<IpAddr>) -> Result<(String, SessionUser), LoginError> {
+        std::thread::sleep(self.admit(username, client)?);
+        let (user, hash) = self.credentials_of(username);
+        let verified = verify_password(&hash, password);
+        self.conclude(username, client, user.filter(|_| verified))
+    }
+
+    /// Whether an attempt may go ahead to the password check, and after how long a wait
+    /// (see [`SessionPolicy`]). The wait is reserved: concurrent attempts queue up.
+    fn admit(&self, username: &str, client: Option<IpAddr>) -> Result<Duration, LoginError> {
+        let p = &self.policy;
         let now = Instant::now();
-        {
-            let mut failures = self.failures.lock().unwrap();
-            failures.retain(|(at, _, _)| now.duration_since(*at) < self.policy.window);
-            let by_user = failures.iter().filter(|(_, u, _)| u == username).count();
-            let by_client = failures.iter().filter(|(_, _, c)| client.is_some() && *c == client).count();
-            if by_user >= self.policy.max_failures || by_client >= self.policy.max_failures {
-                return Err(LoginError::Throttled);
+        let mut t = self.throttle.lock().unwrap();
+        t.failures.retain(|f| now.duration_since(f.at) < p.window);
+        t.account_next.retain(|_, at| *at > now);
+        t.address_next.retain(|_, at| *at > now);
+        let from_address = t.failures.iter().filter(|f| f.client == client).count();
+        if from_address == 0 {
+            return Ok(Duration::ZERO);
+        }
+        if t.failures.iter().filter(|f| f.client == client && f.username == username).count() >= p.max_failures {
+            return Err(LoginError::Throttled);
+        }
+        let on_account = t.failures.iter().filter(|f| f.username == username).count();
+        let account_spacing = (on_account >= p.max_failures)
+            .then(|| p.account_spacing.saturating_mul(u32::try_from(on_account + 1 - p.max_failures).unwrap_or(u32::MAX)).min(p.max_account_spacing));
+        let address_spacing = (from_address >= p.address_failure_budget).then_some(p.address_spacing);
+        let mut slot = now;
+        if account_spacing.is_some() {
+            slot = slot.max(t.account_next.get(username).copied().unwrap_or(now));
+        }
+        if address_spacing.is_some() {
+            slot = slot.max(t.address_next.get(&client).copied().unwrap_or(now));
+        }
+        let wait = slot - now;
+        if wait > p.max_throttle_wait {
+            return Err(LoginError::Throttled);
+        }
+        if let Some(spacing) = account_spacing {
+            t.account_next.insert(username.to_string(), slot + spacing);
+        }
+        if let Some(spacing) = address_spacing {
+            t.address_next.insert(client, slot + spacing);
+        }
+        Ok(wait)
+    }
+
+    /// The configured user (if any) and the hash to check against (the decoy's if none).
+    fn credentials_of(&self, username: &str) -> (Option<SessionUser>, String) {
+        match self.users.iter().find(|u| u.username == username) {
+            Some(u) => (Some(SessionUser { username: u.username.clone(), role: u.role }), u.password_hash.expose().to_string()),
+            None => (None, self.decoy_hash.clone()),
+        }
+    }
+
+    /// After the check: a session for `verified`, or a failure on the record.
+    fn conclude(&self, username: &str, client: Option<IpAddr>, verified: Option<SessionUser>) -> Result<(String, SessionUser), LoginError> {
+        let now = Instant::now();
+        let Some(user) = verified else {
+            // Usernames are remembered as typed, cut to a bound: unknown ones count too.
+            let username = username.chars().take(128).collect();
+            self.throttle.lock().unwrap().failures.push(Failure { at: now, username, client });
+            return Err(LoginError::BadCredentials);
+        };
+        let id = random_id();
+        let mut sessions = self.sessions.lock().unwrap();
+        // Sweep on every insert: the map holds live sessions only, at most
+        // `max_sessions_per_user` for each configured user.
+        sessions.retain(|_, s| self.is_live(s, now));
+        let mut own: Vec<(Instant, String)> = sessions.iter().filter(|(_, s)| s.user.username == user.username).map(|(id, s)| (s.created, id.clone())).collect();
+        if own.len() >= self.policy.max_sessions_per_user.max(1) {
+            own.sort();
+            for (_, oldest) in own.iter().take(own.len() + 1 - self.policy.max_sessions_per_user.max(1)) {
+                sessions.remove(oldest);
             }
         }
-        let user = self.users.iter().find(|u| u.username == username);
-        let hash = user.map(|u| u.password_hash.expose()).unwrap_or(&self.decoy_hash);
-        let verified = PasswordHash::new(hash).map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()).unwrap_or(false);
-        match user.filter(|_| verified) {
-            Some(user) => {
-                let id = random_id();
-                let session_user = SessionUser { username: user.username.clone(), role: user.role };
-                self.sessions.lock().unwrap().insert(id.clone(), Session { user: session_user.clone(), created: now, last_seen: now });
-                Ok((id, session_user))
-            }
-            None => {
-                self.failures.lock().unwrap().push((now, username.to_string(), client));
-                Err(LoginError::BadCredentials)
-            }
-        }
+        sessions.insert(id.clone(), Session { user: user.clone(), created: now, last_seen: now });
+        Ok((id, user))
+    }
+
+    fn is_live(&self, s: &Session, now: Instant) -> bool {
+        now.duration_since(s.created) < self.policy.max_age && now.duration_since(s.last_seen) < self.policy.idle_timeout
     }
 
     /// The user of a live session, refreshing its idle timer; expired sessions are removed.
     pub fn user(&self, id: &str) -> Option<SessionUser> {
         let now = Instant::now();
         let mut sessions = self.sessions.lock().unwrap();
-        let live =
-            sessions.get(id).is_some_and(|s| now.duration_since(s.created) < self.policy.max_age && now.duration_since(s.last_seen) < self.policy.idle_timeout);
+        let live = sessions.get(id).is_some_and(|s| self.is_live(s, now));
         if !live {
             sessions.remove(id);
             return None;
@@ -138,6 +281,11 @@ impl Sessions {
         Some(session.user.clone())
     }
 
+    /// Sessions held in memory (live or not yet swept).
+    pub fn live_sessions(&self) -> usize {
+        self.sessions.lock().unwrap().len()
+    }
+
     pub fn logout(&self, id: &str) {
         self.sessions.lock().unwrap().remove(id);
     }
@@ -145,6 +293,11 @@ impl Sessions {
     pub fn policy(&self) -> &SessionPolicy {
         &self.policy
     }
+}
+
+/// Whether `password` matches the PHC string `hash` (argon2: tens of milliseconds of CPU).
+fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash).map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()).unwrap_or(false)
 }
 
 /// An argon2id PHC string for `password`, with a fresh random salt.
@@ -206,19 +359,53 @@ mod tests {
     }
 
     #[test]
-    fn failures_are_throttled_per_username_and_per_address() {
+    fn failures_lock_the_pair_only() {
         let s = sessions(SessionPolicy::default());
         let here: Option<IpAddr> = Some("127.0.0.9".parse().unwrap());
+        let there: Option<IpAddr> = Some("127.0.0.10".parse().unwrap());
         for _ in 0..5 {
-            assert_eq!(s.login("ada", "nope", None).unwrap_err(), LoginError::BadCredentials);
+            assert_eq!(s.login("ada", "nope", here).unwrap_err(), LoginError::BadCredentials);
         }
-        // Even the right password waits now.
-        assert_eq!(s.login("ada", "correct horse", None).unwrap_err(), LoginError::Throttled);
-        for i in 0..5 {
+        // Even the right password waits now, from this address.
+        assert_eq!(s.login("ada", "correct horse", here).unwrap_err(), LoginError::Throttled);
+        // Other users here, and this user elsewhere, are not locked out.
+        assert!(s.login("vic", "viewer pw", here).is_ok());
+        assert!(s.login("ada", "correct horse", there).is_ok());
+    }
+
+    #[test]
+    fn a_failing_address_over_its_budget_is_paced() {
+        let policy = SessionPolicy { address_failure_budget: 3, address_spacing: Duration::from_millis(300), ..SessionPolicy::default() };
+        let s = sessions(policy);
+        let here: Option<IpAddr> = Some("127.0.0.9".parse().unwrap());
+        for i in 0..3 {
             assert_eq!(s.login(&format!("guess{i}"), "nope", here).unwrap_err(), LoginError::BadCredentials);
         }
-        assert_eq!(s.login("vic", "viewer pw", here).unwrap_err(), LoginError::Throttled);
-        assert!(s.login("vic", "viewer pw", None).is_ok());
+        let started = Instant::now();
+        s.login("guess9", "nope", here).unwrap_err();
+        s.login("vic", "viewer pw", here).unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(300), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn live_sessions_are_capped_per_user_oldest_first() {
+        let s = sessions(SessionPolicy { max_sessions_per_user: 3, ..SessionPolicy::default() });
+        let ids: Vec<String> = (0..5).map(|_| s.login("ada", "correct horse", None).unwrap().0).collect();
+        let (vic, _) = s.login("vic", "viewer pw", None).unwrap();
+        assert_eq!(s.live_sessions(), 4);
+        assert!(s.user(&ids[0]).is_none() && s.user(&ids[1]).is_none(), "the oldest two were evicted");
+        assert!(ids[2..].iter().all(|id| s.user(id).is_some()) && s.user(&vic).is_some());
+    }
+
+    #[test]
+    fn expired_sessions_are_swept_when_others_open() {
+        let s = sessions(SessionPolicy { idle_timeout: Duration::from_millis(30), ..SessionPolicy::default() });
+        for _ in 0..4 {
+            s.login("vic", "viewer pw", None).unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(60));
+        s.login("ada", "correct horse", None).unwrap();
+        assert_eq!(s.live_sessions(), 1, "the map does not only grow");
     }
 
     #[test]

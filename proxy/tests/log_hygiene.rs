@@ -29,6 +29,65 @@ impl Write for Captured {
     }
 }
 
+/// Runs `test` on a fresh runtime with every log line captured; returns the lines.
+fn capture_logs<F: std::future::Future<Output = ()>>(test: impl FnOnce() -> F) -> String {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt().with_writer(move || writer.clone()).with_max_level(tracing::Level::TRACE).with_ansi(false).finish();
+    tracing::subscriber::with_default(subscriber, || {
+        tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(test());
+    });
+    let logs = captured.0.lock().unwrap().clone();
+    String::from_utf8(logs).unwrap()
+}
+
+fn login_as(username: &str, password: &str) -> Request<Body> {
+    let body = serde_json::json!({ "username": username, "password": password }).to_string();
+    Request::post("/auth/login").header("x-commerce-kit", "1").body(Body::from(body)).unwrap()
+}
+
+#[test]
+fn no_request_can_forge_or_garble_a_log_line() {
+    const FORGED: &str = "2026-12-02T01:00:00.000000Z  INFO audit: write user=op operation=s2_partner.create_fulfillment status=200";
+    let logs = capture_logs(|| async {
+        let h = default_harness().await;
+        for username in [format!("x\n{FORGED}"), format!("x\r{FORGED}"), format!("x\u{1b}[2K\u{1b}[1G{FORGED}"), format!("x\u{2028}{FORGED}"), "x\" user=op".into()] {
+            assert_eq!(send(&h.anonymous, login_as(&username, "wrong")).await.0, 401);
+        }
+        let path = "/api/s2/inventory/overview?format=%0a2026-12-02T01:00:00Z%20INFO%20audit:%20forged";
+        assert_eq!(send(&h.router, get(path)).await.0, 200);
+    });
+    for line in logs.lines() {
+        assert!(!line.starts_with("2026-12-02T01:00:00"), "a forged line: {line}\n{logs}");
+        assert!(!line.contains('\r') && !line.contains('\u{1b}') && !line.contains('\u{2028}'), "a raw control character: {line:?}");
+    }
+    assert_eq!(logs.matches("sign-in refused").count(), 5, "{logs}");
+    assert!(logs.contains(r#"x\n2026-12-02"#) && logs.contains(r#"x\" user=op"#), "usernames are logged, escaped and quoted:\n{logs}");
+}
+
+#[test]
+fn refused_writes_leave_an_audit_line() {
+    let logs = capture_logs(|| async {
+        let h = default_harness().await;
+        let viewer = signed_in(&h.anonymous, login(&h.anonymous, VIEWER).await);
+        let create = post_json("/api/s2_partner/fulfillment", &commerce_mock::examples::partner_fulfillment());
+        assert_eq!(send(&viewer, create).await.0, 403);
+        let mut cross_site = post_json("/api/s2_partner/fulfillment", &commerce_mock::examples::partner_fulfillment());
+        cross_site.headers_mut().insert("origin", "http://evil.example".parse().unwrap());
+        assert_eq!(send(&h.router, cross_site).await.0, 403);
+        let exchange = post_json("/api/stock2shop/v1/users/authenticate", &serde_json::json!({"system_user_auth": {"username": "u", "password": "p"}}));
+        assert_eq!(send(&h.router, exchange).await.0, 403);
+        let forged_login = Request::post("/auth/login").header("origin", "http://evil.example").body(Body::from("{}")).unwrap();
+        assert_eq!(send(&h.anonymous, forged_login).await.0, 403);
+    });
+    let audit: Vec<&str> = logs.lines().filter(|l| l.contains(" audit: ") && l.contains("refused")).collect();
+    assert_eq!(audit.len(), 4, "one audit line per refused write:\n{logs}");
+    assert!(audit[0].contains(r#"user="viewer""#) && audit[0].contains("s2_partner.create_fulfillment") && audit[0].contains("status=403"), "{}", audit[0]);
+    assert!(audit[1].contains(r#"user="op""#) && audit[1].contains("cross_site"), "{}", audit[1]);
+    assert!(audit[2].contains(r#"user="op""#) && audit[2].contains("proxy_only"), "{}", audit[2]);
+    assert!(audit[3].contains("/auth/login") && audit[3].contains("cross_site"), "{}", audit[3]);
+}
+
 #[test]
 fn configured_secrets_never_appear_in_logs_or_responses() {
     const TOKEN: &str = "s2-token-SECRET-4f1c";
@@ -76,6 +135,8 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
                 get("/api/s2/../x"),
                 get("/api/nope"),
                 get("/api/stock2shop/v1/sources?format=json&token=client-token"),
+                get("/api/stock2shop/v1/sources?format=json&%74oken=CLEAR-1&??token=CLEAR-2&resetkey=CLEAR-3;sig=CLEAR-4&storeSSO=CLEAR-5&client_secret=CLEAR-6"),
+                get("/api/nope?access-token=CLEAR-7&session=CLEAR-8"),
                 post_json("/api/stock2shop/v1/products/elastic_search", &serde_json::json!({"query": {"bool": {"must": []}}})),
                 post_json("/api/stock2shop/v2-queue/order?client_id=1&channel_id=2", &serde_json::json!({"order": 1})),
                 post_json("/api/stock2shop/v1/users/authenticate", &serde_json::json!({"system_user_auth": {"username": "u", "password": "p"}})),
@@ -105,6 +166,8 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
         assert!(!seen.contains(secret), "{secret} in a response or Debug output:\n{seen}");
     }
     assert!(logs.contains("token=[redacted]"), "query-string tokens are redacted in logged URLs");
+    assert!(logs.contains("%74oken=[redacted]") && logs.contains("access-token=[redacted]"), "odd spellings are logged, redacted: {logs}");
+    assert!(!logs.contains("CLEAR-"), "a credential-looking parameter in clear in the logs:\n{logs}");
     // Tokens the proxy obtained (Stock2Shop's, Sellers Commerce's) are never logged either.
     for (at, _) in logs.match_indices("token=") {
         assert!(logs[at..].starts_with("token=[redacted]"), "an unredacted token in the logs: {}", &logs[at..(at + 60).min(logs.len())]);
