@@ -1424,7 +1424,10 @@ mod limits {
         }
         // Objects count as arrays do, and a skipped value as a validated one.
         let objects = format!("[{}1{}]", r#"{"a":"#.repeat(MAX_JSON_DEPTH), "}".repeat(MAX_JSON_DEPTH));
-        assert_eq!(validate(&ANY, objects.as_bytes()).errors[0].to_string(), "$: expected at most 127 nested arrays and objects, found a deeper one at byte 631");
+        assert_eq!(
+            validate(&ANY, objects.as_bytes()).errors[0].to_string(),
+            "$: expected at most 127 nested arrays and objects, found a deeper one at byte 631"
+        );
     }
 
     #[test]

@@ -315,7 +315,10 @@ async fn filters_past_the_limits_are_a_400_naming_the_limit_and_the_mock_goes_on
         raw
     };
     let cases = [
-        (raw("$filter", format!("{}OrderStatusId eq 9{}", "(".repeat(10_000), ")".repeat(10_000))), "$filter: is 20018 characters long, more than the 2048 accepted"),
+        (
+            raw("$filter", format!("{}OrderStatusId eq 9{}", "(".repeat(10_000), ")".repeat(10_000))),
+            "$filter: is 20018 characters long, more than the 2048 accepted",
+        ),
         (raw("$filter", format!("{}OrderStatusId eq 9{}", "(".repeat(1_000), ")".repeat(1_000))), "$filter: nests deeper than 32 levels at character 33"),
         (raw("$filter", format!("{}OrderStatusId eq 9", "not ".repeat(500))), "$filter: nests deeper than 32 levels at character 129"),
         (raw("$orderby", vec!["OrderNumber"; 1_000].join(",")), "$orderby: is 11999 characters long, more than the 2048 accepted"),

@@ -369,7 +369,10 @@ impl JsonBody {
             // Refused before the checks and the encoding, which recurse per level; past
             // serde_json's limit the vendor's reader could not take it anyway.
             Ok(value) if crate::validate::nests_deeper_than(value, crate::validate::MAX_JSON_DEPTH) => builder
-                .field_errors(vec![FieldError { field: "body".into(), message: format!("nests deeper than {} levels of JSON", crate::validate::MAX_JSON_DEPTH) }])
+                .field_errors(vec![FieldError {
+                    field: "body".into(),
+                    message: format!("nests deeper than {} levels of JSON", crate::validate::MAX_JSON_DEPTH),
+                }])
                 .build(),
             Ok(value) => {
                 let mut errors = FieldErrors::new();

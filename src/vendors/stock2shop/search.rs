@@ -650,7 +650,8 @@ mod tests {
     /// limit (128) refuses a deep body before any check sees it.
     #[test]
     fn serde_json_refuses_a_deep_search_before_the_checks() {
-        let text = format!(r#"{{"query": {{"bool": {{"filter": [{}{{"term": {{"a": 1}}}}{}]}}}}}}"#, r#"{"bool": {"must": ["#.repeat(10_000), "]}}".repeat(10_000));
+        let text =
+            format!(r#"{{"query": {{"bool": {{"filter": [{}{{"term": {{"a": 1}}}}{}]}}}}}}"#, r#"{"bool": {"must": ["#.repeat(10_000), "]}}".repeat(10_000));
         let e = serde_json::from_str::<EsSearch>(&text).unwrap_err();
         assert!(e.to_string().starts_with("recursion limit exceeded"), "{e}");
     }
