@@ -215,7 +215,8 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let allowed = match allowlist::check(method.as_str(), uri.path(), uri.query()) {
         Ok(allowed) => allowed,
         Err(refusal) => {
-            tracing::info!(%method, path = %logged_path, ?refusal, "refused");
+            // The path only: a refused query may carry anything (an SSO token, say).
+            tracing::info!(%method, path = %uri.path(), ?refusal, "refused");
             return match refusal {
                 Refusal::BadPath(why) => proxy_error(StatusCode::BAD_REQUEST, "bad_path", why),
                 Refusal::UnknownOperation => not_found(),
