@@ -47,10 +47,8 @@ async fn response(stream: &mut TcpStream, within: Duration) -> Option<(u16, Stri
         loop {
             if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
                 let head = String::from_utf8_lossy(&data[..end]).into_owned();
-                let length: usize = head
-                    .lines()
-                    .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap()))
-                    .unwrap_or(0);
+                let length: usize =
+                    head.lines().find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap())).unwrap_or(0);
                 while data.len() < end + 4 + length {
                     let n = stream.read(&mut buf).await.ok()?;
                     if n == 0 {
@@ -137,10 +135,8 @@ async fn a_big_head_with_a_session_cookie_is_answered() {
     let (addr, cookie, _h) = start(limits()).await;
     for filler in [9 * 1024, 12 * 1024] {
         let mut stream = TcpStream::connect(addr).await.unwrap();
-        let request = format!(
-            "GET /api/s2/inventory/overview HTTP/1.1\r\nHost: x\r\nCookie: {cookie}; pad={}\r\nx-commerce-kit: 1\r\n\r\n",
-            "p".repeat(filler)
-        );
+        let request =
+            format!("GET /api/s2/inventory/overview HTTP/1.1\r\nHost: x\r\nCookie: {cookie}; pad={}\r\nx-commerce-kit: 1\r\n\r\n", "p".repeat(filler));
         stream.write_all(request.as_bytes()).await.unwrap();
         let answer = response(&mut stream, Duration::from_secs(5)).await;
         assert_eq!(answer.as_ref().map(|r| r.0), Some(200), "a {filler}-byte head: {answer:?}");
