@@ -205,3 +205,41 @@ async fn head_on_an_api_path_does_not_leave_the_client_waiting() {
     let (status, _, body) = response(&mut stream, Duration::from_secs(3)).await.expect("an answer");
     assert_eq!((status, body.as_str()), (200, "ok"));
 }
+
+#[tokio::test]
+async fn reads_abandoned_by_their_clients_give_their_slots_back() {
+    use commerce_proxy::config::Stock2ShopConfig;
+    let config = commerce_proxy::Config { stock2shop: Stock2ShopConfig { requests_per_second: Some(4.0), ..Default::default() }, ..Default::default() };
+    let mock = commerce_mock::MockConfig { stock2shop_rate_limit: false, ..Default::default() };
+    let h = harness(config, mock.clone(), mock).await;
+    let cookie = login(&h.anonymous, OPERATOR).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(serve(listener, h.anonymous.clone(), limits(), std::future::pending()));
+    let request = format!("GET /api/stock2shop/v1/sources HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\nx-commerce-kit: 1\r\n\r\n");
+    let mut warm = TcpStream::connect(addr).await.unwrap();
+    warm.write_all(request.as_bytes()).await.unwrap();
+    assert_eq!(response(&mut warm, Duration::from_secs(5)).await.map(|r| r.0), Some(200));
+    // 16 clients that give up after 0.1 s: 4 s of slots at 4/s, if they kept them.
+    let mut abandoned = Vec::new();
+    for _ in 0..16 {
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        stream.write_all(request.as_bytes()).await.unwrap();
+        abandoned.push(stream);
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    drop(abandoned);
+    let gauge = "commerce_proxy_queue_depth{vendor=\"stock2shop\"} 0";
+    for _ in 0..40 {
+        if h.state.metrics.render().contains(gauge) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(h.state.metrics.render().contains(gauge), "{}", h.state.metrics.render());
+    let started = Instant::now();
+    let mut next = TcpStream::connect(addr).await.unwrap();
+    next.write_all(request.as_bytes()).await.unwrap();
+    assert_eq!(response(&mut next, Duration::from_secs(3)).await.map(|r| r.0), Some(200), "stuck behind abandoned reads");
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+}
