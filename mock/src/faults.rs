@@ -55,8 +55,8 @@ struct Stats {
 }
 
 /// `POST /__mock/faults` sets the switches, `DELETE` clears them, `GET /__mock/stats`
-/// reports how many vendor requests arrived. Only on the mock's own listener: the
-/// proxy forwards nothing but catalogue paths.
+/// reports how many vendor requests arrived. Only on [`crate::app_with_controls`] (tests),
+/// and even there the proxy forwards nothing but catalogue paths.
 pub(crate) fn control_routes() -> Router<Arc<MockState>> {
     Router::new()
         .route(
@@ -74,4 +74,28 @@ pub(crate) fn control_routes() -> Router<Arc<MockState>> {
             "/__mock/stats",
             get(|State(st): State<Arc<MockState>>| async move { Json(Stats { requests: st.request_count(), faults: st.faults.lock().unwrap().clone() }) }),
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use tower::ServiceExt;
+
+    use crate::{app, app_with_controls, MockConfig, MockState};
+
+    fn set_faults() -> Request<Body> {
+        Request::post("/__mock/faults").header("content-type", "application/json").body(Body::from(r#"{"status": 503}"#)).unwrap()
+    }
+
+    #[tokio::test]
+    async fn the_fault_controls_are_only_on_the_router_that_asks_for_them() {
+        let state = MockState::new(MockConfig::default());
+        let plain = app(state.clone()).oneshot(set_faults()).await.unwrap();
+        assert_eq!(plain.status(), StatusCode::NOT_FOUND);
+        assert!(state.faults.lock().unwrap().is_none());
+        let controlled = app_with_controls(state.clone()).oneshot(set_faults()).await.unwrap();
+        assert_eq!(controlled.status(), StatusCode::OK);
+        assert_eq!(state.faults.lock().unwrap().status, Some(503));
+    }
 }

@@ -137,8 +137,19 @@ impl MockState {
     }
 }
 
-/// The mock as a router, one route per catalogue operation, plus `/__mock/*` controls.
+/// The mock as a router, one route per catalogue operation. No `/__mock/*` controls: a
+/// mock that plays a vendor for a dashboard must not let a local process change what
+/// the dashboard sees (tests use [`app_with_controls`]).
 pub fn app(state: Arc<MockState>) -> Router {
+    routes().with_state(state)
+}
+
+/// [`app`] plus the `/__mock/*` fault controls, for tests.
+pub fn app_with_controls(state: Arc<MockState>) -> Router {
+    routes().merge(faults::control_routes()).with_state(state)
+}
+
+fn routes() -> Router<Arc<MockState>> {
     // Group by path: axum wants one MethodRouter per path. Two operations may even share
     // method and path (Sellers Commerce's password and refresh grants are both
     // `POST /token`); the first declared one's handler serves both.
@@ -165,15 +176,25 @@ pub fn app(state: Arc<MockState>) -> Router {
     for (path, method_router, _) in by_path {
         router = router.route(&path, method_router);
     }
-    router.merge(faults::control_routes()).with_state(state)
+    router
 }
 
-/// Serves the mock on `addr` (e.g. `127.0.0.1:0`); returns the bound address.
+/// Serves the mock ([`app`], no controls) on `addr` (e.g. `127.0.0.1:0`); returns the
+/// bound address.
 pub async fn spawn(state: Arc<MockState>, addr: &str) -> std::io::Result<std::net::SocketAddr> {
+    serve_router(app(state), addr).await
+}
+
+/// Serves [`app_with_controls`] on `addr`, for tests; returns the bound address.
+pub async fn spawn_with_controls(state: Arc<MockState>, addr: &str) -> std::io::Result<std::net::SocketAddr> {
+    serve_router(app_with_controls(state), addr).await
+}
+
+async fn serve_router(router: Router, addr: &str) -> std::io::Result<std::net::SocketAddr> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let bound = listener.local_addr()?;
     tokio::spawn(async move {
-        let _ = axum::serve(listener, app(state)).await;
+        let _ = axum::serve(listener, router).await;
     });
     Ok(bound)
 }

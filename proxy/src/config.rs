@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use commerce_kit::vendors::s2_partner::{DEV_BASE_URL, PROD_BASE_URL};
+use commerce_kit::Vendor;
 use serde::de::IntoDeserializer;
 use serde::Deserialize;
 
@@ -54,6 +55,10 @@ pub struct Config {
     /// not a trusted proxy. Default none: the socket's address is the client's.
     #[serde(default)]
     pub trusted_proxies: Vec<String>,
+    /// Serve the embedded mock's `/__mock/*` fault controls on its loopback port (end-to-end
+    /// tests only; default off; `COMMERCE_PROXY_MOCK_CONTROLS=1`).
+    #[serde(default)]
+    pub mock_controls: bool,
     #[serde(default)]
     pub s2: S2Config,
     #[serde(default)]
@@ -175,6 +180,22 @@ impl S2PartnerConfig {
 
 #[derive(Debug)]
 pub struct ConfigError(pub String);
+
+/// One vendor setting for [`Config::check_vendors`]: whether it is set (blank counts as
+/// unset); required ones name themselves and their environment variable.
+struct Setting {
+    required: Option<(&'static str, &'static str)>,
+    set: bool,
+}
+
+impl Setting {
+    fn required(name: &'static str, env: &'static str, set: bool) -> Self {
+        Setting { required: Some((name, env)), set }
+    }
+    fn optional(set: bool) -> Self {
+        Setting { required: None, set }
+    }
+}
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -317,6 +338,13 @@ impl Config {
                 return Err(ConfigError(format!("{name}: must be at least 1")));
             }
         }
+        if let Some(v) = env("COMMERCE_PROXY_MOCK_CONTROLS") {
+            config.mock_controls = match v.trim() {
+                "1" | "true" => true,
+                "" | "0" | "false" => false,
+                other => return Err(ConfigError(format!("COMMERCE_PROXY_MOCK_CONTROLS: {other:?} is not 1 or 0"))),
+            };
+        }
         if config.stock2shop.requests_per_second.is_some_and(|r| !(r > 0.0 && r.is_finite())) {
             return Err(ConfigError("stock2shop.requests_per_second: must be a positive number".into()));
         }
@@ -341,7 +369,75 @@ impl Config {
         if config.s2_partner.access_key.as_ref().is_some_and(|k| !k.expose().bytes().all(|b| b.is_ascii_graphic())) {
             return Err(ConfigError("s2_partner.access_key: must be printable ASCII without spaces or line breaks".into()));
         }
+        config.check_vendors()?;
         Ok(config)
+    }
+
+    /// A vendor is configured for real in full, or not at all (then the embedded mock
+    /// plays it). Half a configuration (real credentials without S2's base URL, a username
+    /// without its password) is refused, naming what is missing, rather than quietly
+    /// served by the mock with demo users.
+    pub fn check_vendors(&self) -> Result<(), ConfigError> {
+        let text = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+        let secret = |v: &Option<Secret>| v.as_ref().is_some_and(|v| !v.expose().trim().is_empty());
+        let (s2, s2p, s2s, sc) = (&self.s2, &self.s2_partner, &self.stock2shop, &self.sellers_commerce);
+        let vendors = [
+            (
+                "s2",
+                vec![
+                    Setting::required("s2.base_url", "COMMERCE_S2_BASE_URL", text(&s2.base_url)),
+                    Setting::required("s2.token", "COMMERCE_S2_TOKEN", secret(&s2.token)),
+                    Setting::required("s2.organization", "COMMERCE_S2_ORGANIZATION", text(&s2.organization)),
+                ],
+            ),
+            (
+                "s2_partner",
+                vec![
+                    Setting::required("s2_partner.access_key", "COMMERCE_S2_PARTNER_ACCESS_KEY", secret(&s2p.access_key)),
+                    Setting::optional(text(&s2p.base_url)),
+                ],
+            ),
+            (
+                "stock2shop",
+                vec![
+                    Setting::required("stock2shop.username", "COMMERCE_STOCK2SHOP_USERNAME", text(&s2s.username)),
+                    Setting::required("stock2shop.password", "COMMERCE_STOCK2SHOP_PASSWORD", secret(&s2s.password)),
+                    Setting::optional(text(&s2s.base_url)),
+                    Setting::optional(text(&s2s.queue_base_url)),
+                ],
+            ),
+            (
+                "sellers_commerce",
+                vec![
+                    Setting::required("sellers_commerce.username", "COMMERCE_SELLERS_COMMERCE_USERNAME", text(&sc.username)),
+                    Setting::required("sellers_commerce.password", "COMMERCE_SELLERS_COMMERCE_PASSWORD", secret(&sc.password)),
+                    Setting::optional(text(&sc.base_url)),
+                ],
+            ),
+        ];
+        for (vendor, settings) in vendors {
+            let missing: Vec<String> = settings.iter().filter(|s| !s.set).filter_map(|s| s.required).map(|(name, env)| format!("{name} (or {env})")).collect();
+            if settings.iter().any(|s| s.set) && !missing.is_empty() {
+                return Err(ConfigError(format!(
+                    "{vendor} is configured in part: set {}, or remove its settings to use the embedded mock",
+                    missing.join(" and ")
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The vendors with no configuration, played by the embedded mock.
+    pub fn mocked_vendors(&self) -> Vec<Vendor> {
+        Vendor::ALL
+            .into_iter()
+            .filter(|v| match v {
+                Vendor::S2 => self.s2.real().is_none(),
+                Vendor::S2Partner => self.s2_partner.real().is_none(),
+                Vendor::Stock2shop => self.stock2shop.credentials().is_none(),
+                Vendor::SellersCommerce => self.sellers_commerce.credentials().is_none(),
+            })
+            .collect()
     }
 }
 
@@ -357,3 +453,55 @@ fn warn_if_readable_by_others(path: &Path) {
 
 #[cfg(not(unix))]
 fn warn_if_readable_by_others(_: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::load(None, |k| vars.iter().find(|(name, _)| *name == k).map(|(_, v)| v.to_string()))
+    }
+
+    #[test]
+    fn partial_vendor_configurations_are_refused_naming_what_is_missing() {
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+        let cases: [Case; 6] = [
+            (&[("COMMERCE_S2_TOKEN", "t"), ("COMMERCE_S2_ORGANIZATION", "o")], &["s2.base_url", "COMMERCE_S2_BASE_URL"]),
+            (&[("COMMERCE_S2_BASE_URL", "https://s2.example"), ("COMMERCE_S2_TOKEN", "t")], &["s2.organization", "COMMERCE_S2_ORGANIZATION"]),
+            (&[("COMMERCE_S2_PARTNER_BASE_URL", "https://partner.example")], &["s2_partner.access_key", "COMMERCE_S2_PARTNER_ACCESS_KEY"]),
+            (&[("COMMERCE_STOCK2SHOP_PASSWORD", "p")], &["stock2shop.username", "COMMERCE_STOCK2SHOP_USERNAME"]),
+            (&[("COMMERCE_STOCK2SHOP_BASE_URL", "https://s2s.example")], &["stock2shop.username", "stock2shop.password"]),
+            (
+                &[("COMMERCE_SELLERS_COMMERCE_USERNAME", "key"), ("COMMERCE_SELLERS_COMMERCE_PASSWORD", "")],
+                &["sellers_commerce.password", "COMMERCE_SELLERS_COMMERCE_PASSWORD"],
+            ),
+        ];
+        for (vars, named) in cases {
+            let error = load(vars).expect_err(&format!("{vars:?} is half a vendor")).0;
+            for name in named {
+                assert!(error.contains(name), "{vars:?}: {error}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_mocked_vendors_are_those_configured_not_at_all() {
+        assert_eq!(load(&[]).unwrap().mocked_vendors(), Vendor::ALL.to_vec());
+        let some =
+            load(&[("COMMERCE_S2_PARTNER_ACCESS_KEY", "k"), ("COMMERCE_SELLERS_COMMERCE_USERNAME", "u"), ("COMMERCE_SELLERS_COMMERCE_PASSWORD", "p")]).unwrap();
+        assert_eq!(some.mocked_vendors(), [Vendor::S2, Vendor::Stock2shop]);
+        let all = load(&[
+            ("COMMERCE_S2_BASE_URL", "https://s2.example"),
+            ("COMMERCE_S2_TOKEN", "t"),
+            ("COMMERCE_S2_ORGANIZATION", "o"),
+            ("COMMERCE_S2_PARTNER_ACCESS_KEY", "k"),
+            ("COMMERCE_STOCK2SHOP_USERNAME", "u"),
+            ("COMMERCE_STOCK2SHOP_PASSWORD", "p"),
+            ("COMMERCE_SELLERS_COMMERCE_USERNAME", "u"),
+            ("COMMERCE_SELLERS_COMMERCE_PASSWORD", "p"),
+        ])
+        .unwrap();
+        assert!(all.mocked_vendors().is_empty());
+        assert!(!all.mock_controls && load(&[("COMMERCE_PROXY_MOCK_CONTROLS", "1")]).unwrap().mock_controls);
+    }
+}

@@ -91,6 +91,26 @@ impl AppState {
     }
 }
 
+/// The embedded mock's configuration: the mock's data, with credentials drawn afresh at
+/// every start, so nothing but this process can call it as a vendor.
+pub fn embedded_mock_config() -> commerce_mock::MockConfig {
+    fn random(prefix: &str) -> String {
+        let mut bytes = [0u8; 16];
+        getrandom::getrandom(&mut bytes).expect("the OS has randomness");
+        bytes.iter().fold(prefix.to_string(), |mut s, b| {
+            s.push_str(&format!("{b:02x}"));
+            s
+        })
+    }
+    commerce_mock::MockConfig {
+        s2_token: random("mock-s2-"),
+        s2_partner_access_key: random("mock-partner-"),
+        stock2shop_password: random("mock-s2s-"),
+        sellers_password: random("mock-sc-"),
+        ..commerce_mock::MockConfig::default()
+    }
+}
+
 /// The proxy as a router: tests call it without a socket.
 pub fn app(state: Arc<AppState>) -> Router {
     let static_dir = state.config.static_dir.clone().unwrap_or_else(|| "www/dist".into());

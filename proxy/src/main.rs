@@ -123,13 +123,31 @@ fn validate(operation: &str, file: &str) -> ExitCode {
 }
 
 async fn serve(config: Config) -> std::io::Result<()> {
-    let mock_config = commerce_mock::MockConfig::default();
-    let mock_addr = commerce_mock::spawn(commerce_mock::MockState::new(mock_config.clone()), "127.0.0.1:0").await?;
-    let upstreams = Upstreams::from_config(&config, &format!("http://{mock_addr}"), &mock_config);
+    // The embedded mock listens only if some vendor uses it, with credentials of this
+    // start only, and without its fault controls unless end-to-end tests ask for them.
+    let mock_config = commerce_proxy::embedded_mock_config();
+    let mock_origin = if config.mocked_vendors().is_empty() {
+        // Unused: every vendor is real.
+        String::new()
+    } else {
+        let state = commerce_mock::MockState::new(mock_config.clone());
+        let addr = if config.mock_controls {
+            commerce_mock::spawn_with_controls(state, "127.0.0.1:0").await?
+        } else {
+            commerce_mock::spawn(state, "127.0.0.1:0").await?
+        };
+        if config.mock_controls {
+            tracing::warn!(%addr, "embedded mock listening, with its /__mock fault controls (tests only)");
+        } else {
+            tracing::info!(%addr, "embedded mock listening");
+        }
+        format!("http://{addr}")
+    };
+    let upstreams = Upstreams::from_config(&config, &mock_origin, &mock_config);
     for vendor in commerce_kit::Vendor::ALL {
         let upstream = upstreams.get(vendor);
         if upstream.mock {
-            tracing::info!(vendor = vendor.slug(), "no credentials configured: served by the embedded mock");
+            tracing::info!(vendor = vendor.slug(), "not configured: played by the embedded mock");
         } else {
             tracing::info!(vendor = vendor.slug(), base_url = %upstream.base_url, "forwarding to the vendor");
         }

@@ -47,10 +47,8 @@ async fn response(stream: &mut TcpStream, within: Duration) -> Option<(u16, Stri
         loop {
             if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
                 let head = String::from_utf8_lossy(&data[..end]).into_owned();
-                let length: usize = head
-                    .lines()
-                    .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap()))
-                    .unwrap_or(0);
+                let length: usize =
+                    head.lines().find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap())).unwrap_or(0);
                 while data.len() < end + 4 + length {
                     let n = stream.read(&mut buf).await.ok()?;
                     if n == 0 {
@@ -137,10 +135,8 @@ async fn a_big_head_with_a_session_cookie_is_answered() {
     let (addr, cookie, _h) = start(limits()).await;
     for filler in [9 * 1024, 12 * 1024] {
         let mut stream = TcpStream::connect(addr).await.unwrap();
-        let request = format!(
-            "GET /api/s2/inventory/overview HTTP/1.1\r\nHost: x\r\nCookie: {cookie}; pad={}\r\nx-commerce-kit: 1\r\n\r\n",
-            "p".repeat(filler)
-        );
+        let request =
+            format!("GET /api/s2/inventory/overview HTTP/1.1\r\nHost: x\r\nCookie: {cookie}; pad={}\r\nx-commerce-kit: 1\r\n\r\n", "p".repeat(filler));
         stream.write_all(request.as_bytes()).await.unwrap();
         let answer = response(&mut stream, Duration::from_secs(5)).await;
         assert_eq!(answer.as_ref().map(|r| r.0), Some(200), "a {filler}-byte head: {answer:?}");
@@ -208,4 +204,42 @@ async fn head_on_an_api_path_does_not_leave_the_client_waiting() {
     stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
     let (status, _, body) = response(&mut stream, Duration::from_secs(3)).await.expect("an answer");
     assert_eq!((status, body.as_str()), (200, "ok"));
+}
+
+#[tokio::test]
+async fn reads_abandoned_by_their_clients_give_their_slots_back() {
+    use commerce_proxy::config::Stock2ShopConfig;
+    let config = commerce_proxy::Config { stock2shop: Stock2ShopConfig { requests_per_second: Some(4.0), ..Default::default() }, ..Default::default() };
+    let mock = commerce_mock::MockConfig { stock2shop_rate_limit: false, ..Default::default() };
+    let h = harness(config, mock.clone(), mock).await;
+    let cookie = login(&h.anonymous, OPERATOR).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(serve(listener, h.anonymous.clone(), limits(), std::future::pending()));
+    let request = format!("GET /api/stock2shop/v1/sources HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\nx-commerce-kit: 1\r\n\r\n");
+    let mut warm = TcpStream::connect(addr).await.unwrap();
+    warm.write_all(request.as_bytes()).await.unwrap();
+    assert_eq!(response(&mut warm, Duration::from_secs(5)).await.map(|r| r.0), Some(200));
+    // 16 clients that give up after 0.1 s: 4 s of slots at 4/s, if they kept them.
+    let mut abandoned = Vec::new();
+    for _ in 0..16 {
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        stream.write_all(request.as_bytes()).await.unwrap();
+        abandoned.push(stream);
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    drop(abandoned);
+    let gauge = "commerce_proxy_queue_depth{vendor=\"stock2shop\"} 0";
+    for _ in 0..40 {
+        if h.state.metrics.render().contains(gauge) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(h.state.metrics.render().contains(gauge), "{}", h.state.metrics.render());
+    let started = Instant::now();
+    let mut next = TcpStream::connect(addr).await.unwrap();
+    next.write_all(request.as_bytes()).await.unwrap();
+    assert_eq!(response(&mut next, Duration::from_secs(3)).await.map(|r| r.0), Some(200), "stuck behind abandoned reads");
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
 }

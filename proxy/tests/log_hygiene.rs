@@ -176,3 +176,29 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
         panic!("a bearer credential in the logs: {}", &logs[at..(at + 40).min(logs.len())]);
     }
 }
+
+#[test]
+fn store_sso_checks_are_proxy_only_and_their_token_is_never_logged() {
+    const SSO: &str = "store-sso-SECRET-6d0b";
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt().with_writer(move || writer.clone()).with_max_level(tracing::Level::TRACE).with_ansi(false).finish();
+    tracing::subscriber::with_default(subscriber, || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let h = default_harness().await;
+            let viewer = signed_in(&h.anonymous, login(&h.anonymous, VIEWER).await);
+            for router in [&viewer, &h.router] {
+                for path in ["ValiadateStoreSSO", "ClosureFormSSO"] {
+                    let (status, _, body) = send(router, get(&format!("/api/sellers_commerce/api/PortalLogin/{path}?storeSSO={SSO}"))).await;
+                    assert_eq!(status.as_u16(), 403, "{path}: {body}");
+                    assert!(body.contains("proxy_only") && !body.contains(SSO), "{path}: {body}");
+                }
+            }
+            assert_eq!(h.mock.request_count(), 0, "an SSO token never reaches the vendor from the browser");
+        });
+    });
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("refused") && logs.contains("/api/PortalLogin/ValiadateStoreSSO"), "the refusal is logged: {logs}");
+    assert!(!logs.contains(SSO), "an SSO token in the logs:\n{logs}");
+}

@@ -28,7 +28,12 @@ const HUGE: &str = "18446744073709551615";
 async fn a_token_lifetime_of_u64_max_is_clamped_not_a_crash() {
     let origin = vendor(
         Router::new()
-            .route("/token", routing::post(|| async { ([("content-type", "application/json")], format!(r#"{{"access_token":"t","token_type":"bearer","expires_in":{HUGE}}}"#)) }))
+            .route(
+                "/token",
+                routing::post(|| async {
+                    ([("content-type", "application/json")], format!(r#"{{"access_token":"t","token_type":"bearer","expires_in":{HUGE}}}"#))
+                }),
+            )
             .route("/api/category/getall", routing::get(|| async { Json(serde_json::json!([])) })),
     )
     .await;
@@ -82,12 +87,15 @@ async fn a_retry_after_of_u64_max_is_clamped_not_a_crash() {
 #[tokio::test]
 async fn a_panic_in_one_request_answers_500_json_and_the_rest_are_served() {
     let router = Router::new()
-        .route("/boom", routing::get(|| async {
-            if "1".parse::<u8>().is_ok() {
-                panic!("a bug in one request's handling");
-            }
-            "unreachable"
-        }))
+        .route(
+            "/boom",
+            routing::get(|| async {
+                if "1".parse::<u8>().is_ok() {
+                    panic!("a bug in one request's handling");
+                }
+                "unreachable"
+            }),
+        )
         .route("/fine", routing::get(|| async { "fine" }))
         .layer(commerce_proxy::catch_panics());
     let (status, headers, body) = send(&router, get("/boom")).await;

@@ -343,7 +343,9 @@ async fn the_queue_gauge_returns_to_zero_for_requests_abandoned_in_the_concurren
     let abandoned: Vec<_> = (0..4)
         .map(|_| {
             let router = h.router.clone();
-            tokio::spawn(async move { tokio::time::timeout(std::time::Duration::from_millis(100), send(&router, get("/api/s2/inventory/overview"))).await.is_err() })
+            tokio::spawn(
+                async move { tokio::time::timeout(std::time::Duration::from_millis(100), send(&router, get("/api/s2/inventory/overview"))).await.is_err() },
+            )
         })
         .collect();
     for call in abandoned {

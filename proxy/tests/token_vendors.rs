@@ -154,13 +154,14 @@ fn token_vendor_config_reads_the_file_and_the_environment() {
     assert!(Config::load(None, bad_rate).unwrap_err().0.contains("requests_per_second"));
     let bad_url = |k: &str| (k == "COMMERCE_SELLERS_COMMERCE_BASE_URL").then(|| "ftp://x".to_string());
     assert!(Config::load(None, bad_url).unwrap_err().0.contains("sellers_commerce.base_url"));
-    // A blank password is no credential: the mock serves the vendor.
+    // A blank password is no credential, and a username without one is half a
+    // configuration: refused, naming the missing setting (never quietly the mock).
     let blank = |k: &str| match k {
         "COMMERCE_SELLERS_COMMERCE_USERNAME" => Some("key".to_string()),
         "COMMERCE_SELLERS_COMMERCE_PASSWORD" => Some(String::new()),
         _ => None,
     };
-    assert!(Config::load(None, blank).unwrap().sellers_commerce.credentials().is_none());
+    assert!(Config::load(None, blank).unwrap_err().0.contains("COMMERCE_SELLERS_COMMERCE_PASSWORD"));
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! `client.sellersCommerce`: the Sellers Commerce Open API. The proxy runs the OAuth
 //! token grants and adds `Authorization: bearer ...`; the browser never sees a
-//! credential, so the seven credential exchanges (`/token`, portal login and password
-//! reset) have no method here.
+//! credential, so the nine credential exchanges (`/token`, portal login, password reset
+//! and the two store SSO checks) have no method here.
 //!
 //! One method per operation, named after its id (`order_getall` → `orderGetall`):
 //! - `getall` lists take `{ filter?, orderby? }` (OData, checked before sending);
@@ -198,10 +198,6 @@ by_code! {
     portaladminAdminGet fn portaladmin_admin_get(userid) => PortaladminAdminGet, "Promise<unknown>";
     #[doc = " `GET /api/PortalAdmin/GetUserByID?userid=...` (undocumented)."]
     portaladminGetuserbyid fn portaladmin_getuserbyid(userid) => PortaladminGetuserbyid, "Promise<unknown>";
-    #[doc = " `GET /api/PortalLogin/ValiadateStoreSSO?storeSSO=...` (sic; undocumented)."]
-    portalloginValiadatestoresso fn portallogin_valiadatestoresso(store_sso) => PortalloginValiadatestoresso, "Promise<unknown>";
-    #[doc = " `GET /api/PortalLogin/ClosureFormSSO?storeSSO=...` (undocumented)."]
-    portalloginClosureformsso fn portallogin_closureformsso(store_sso) => PortalloginClosureformsso, "Promise<unknown>";
 }
 
 writes! {

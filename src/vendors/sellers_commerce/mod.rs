@@ -519,6 +519,8 @@ mod tests {
                     | "portallogin_changeforgotpassword"
                     | "portallogin_resetpassword"
                     | "portallogin_updatepasswordresethistory"
+                    | "portallogin_valiadatestoresso"
+                    | "portallogin_closureformsso"
             );
             assert_eq!(e.auth, if exchange { Auth::CredentialExchange } else { Auth::OAuthBearer }, "{}", e.id);
             let top_skip = e.id == "sellers_commerce.product_getallproductskus";

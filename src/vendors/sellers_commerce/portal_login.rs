@@ -4,13 +4,15 @@
 //! All "No Documentation Available": free-form answers, bodies any JSON object, the
 //! query parameters the paths show.
 //!
-//! Five of them carry credentials or password-reset secrets: `Login` (a password),
+//! Seven of them carry credentials or password-reset secrets: `Login` (a password),
 //! `ForgotPassword` (a reset key), `ChangeForgotPassword` (a new password),
-//! `ResetPassword` (starts a reset for a username) and `UpdatePasswordResetHistory` (a
-//! reset's record). They are [`Auth::CredentialExchange`]: the proxy may run them for
-//! an operator, the browser must not (a dashboard that sends a password or reset key
-//! through the browser leaks it to every script on the page). Their `Debug` output
-//! hides the secrets. The binding has no method for them.
+//! `ResetPassword` (starts a reset for a username), `UpdatePasswordResetHistory` (a
+//! reset's record), and the two store SSO checks `ValiadateStoreSSO` and
+//! `ClosureFormSSO` (a store's sign-on token, like Stock2Shop's `valid_token`). They are
+//! [`Auth::CredentialExchange`]: the proxy may run them for an operator, the browser
+//! must not (a dashboard that sends a password, reset key or SSO token through the
+//! browser leaks it to every script on the page, and to any viewer). Their `Debug`
+//! output hides the secrets. The binding has no method for them.
 
 use serde_json::Value;
 
@@ -70,14 +72,21 @@ pub const PORTALLOGIN_UPDATEPASSWORDRESETHISTORY: Endpoint = Endpoint {
 
 pub const PORTALLOGIN_VALIADATESTORESSO: Endpoint = Endpoint {
     query: &[Param::required("storeSSO", ParamKind::Text)],
-    ..endpoint("sellers_commerce.portallogin_valiadatestoresso", "Validate a store SSO token (undocumented)", Method::Get, "/api/PortalLogin/ValiadateStoreSSO")
+    auth: Auth::CredentialExchange,
+    ..endpoint(
+        "sellers_commerce.portallogin_valiadatestoresso",
+        "Validate a store SSO token (undocumented; carries the token: proxy only)",
+        Method::Get,
+        "/api/PortalLogin/ValiadateStoreSSO",
+    )
 };
 
 pub const PORTALLOGIN_CLOSUREFORMSSO: Endpoint = Endpoint {
     query: &[Param::required("storeSSO", ParamKind::Text)],
+    auth: Auth::CredentialExchange,
     ..endpoint(
         "sellers_commerce.portallogin_closureformsso",
-        "The closure form of a store SSO token (undocumented)",
+        "The closure form of a store SSO token (undocumented; carries the token: proxy only)",
         Method::Get,
         "/api/PortalLogin/ClosureFormSSO",
     )
@@ -130,13 +139,14 @@ by_query!(
 
 by_query!(
     /// `GET /api/PortalLogin/ValiadateStoreSSO?storeSSO=...` (sic; undocumented;
-    /// free-form answer).
-    PortalloginValiadatestoresso => PORTALLOGIN_VALIADATESTORESSO, Value, { store_sso: "storeSSO" }
+    /// free-form answer). Carries a store's SSO token: proxy only. `Debug` hides it.
+    PortalloginValiadatestoresso => PORTALLOGIN_VALIADATESTORESSO, Value, { store_sso: "storeSSO" }, secret
 );
 
 by_query!(
-    /// `GET /api/PortalLogin/ClosureFormSSO?storeSSO=...` (undocumented; free-form answer).
-    PortalloginClosureformsso => PORTALLOGIN_CLOSUREFORMSSO, Value, { store_sso: "storeSSO" }
+    /// `GET /api/PortalLogin/ClosureFormSSO?storeSSO=...` (undocumented; free-form
+    /// answer). Carries a store's SSO token: proxy only. `Debug` hides it.
+    PortalloginClosureformsso => PORTALLOGIN_CLOSUREFORMSSO, Value, { store_sso: "storeSSO" }, secret
 );
 
 with_body!(
@@ -177,7 +187,9 @@ mod tests {
         let login = PortalloginLogin::new(json!({"UserName": "ann", "Password": "hunter2"}));
         assert!(!format!("{login:?}").contains("hunter2"));
         assert!(!format!("{:?}", PortalloginForgotpassword::new("42", "reset-key-1")).contains("reset-key-1"));
+        assert!(!format!("{:?}", PortalloginValiadatestoresso::new("sso-token-1")).contains("sso-token-1"));
+        assert!(!format!("{:?}", PortalloginClosureformsso::new("sso-token-2")).contains("sso-token-2"));
         assert!(!format!("{:?}", PortalloginChangeforgotpassword::new(json!({"NewPassword": "pw-2"}))).contains("pw-2"));
-        assert!(format!("{:?}", PortalloginClosureformsso::new("visible")).contains("visible"));
+        assert!(format!("{:?}", PortalloginResetpassword::new("visible")).contains("visible"));
     }
 }
