@@ -323,7 +323,8 @@ async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Respo
     let mut headers = HeaderMap::new();
     for name in RELAYED_HEADERS {
         if let Some(v) = upstream.headers().get(name.as_str()) {
-            let value = if scrubber.finds(v.as_bytes()) { HeaderValue::from_bytes(&scrubber.scrub(v.as_bytes())) } else { HeaderValue::from_bytes(v.as_bytes()) };
+            let value =
+                if scrubber.finds(v.as_bytes()) { HeaderValue::from_bytes(&scrubber.scrub(v.as_bytes())) } else { HeaderValue::from_bytes(v.as_bytes()) };
             if let Ok(value) = value {
                 headers.insert(name, value);
             }

@@ -71,7 +71,15 @@ fn forms(secret: &str) -> Vec<Vec<u8>> {
     let lower = lower_hex_escapes(&encoded);
     let json = serde_json::to_string(secret).expect("a string serialises");
     let json = &json[1..json.len() - 1];
-    let mut forms = vec![secret.to_string(), encoded.clone(), lower.clone(), encoded.replace("%20", "+"), lower.replace("%20", "+"), json.to_string(), json.replace('/', "\\/")];
+    let mut forms = vec![
+        secret.to_string(),
+        encoded.clone(),
+        lower.clone(),
+        encoded.replace("%20", "+"),
+        lower.replace("%20", "+"),
+        json.to_string(),
+        json.replace('/', "\\/"),
+    ];
     forms.retain(|f| !f.is_empty());
     forms.into_iter().map(String::into_bytes).collect()
 }
@@ -216,7 +224,8 @@ mod tests {
     #[test]
     fn every_form_is_found() {
         let forms = all_forms();
-        for expected in [r#"ab/c+d"e f&g"#, "ab%2Fc%2Bd%22e%20f%26g", "ab%2fc%2bd%22e%20f%26g", "ab%2Fc%2Bd%22e+f%26g", r#"ab/c+d\"e f&g"#, r#"ab\/c+d\"e f&g"#] {
+        for expected in [r#"ab/c+d"e f&g"#, "ab%2Fc%2Bd%22e%20f%26g", "ab%2fc%2bd%22e%20f%26g", "ab%2Fc%2Bd%22e+f%26g", r#"ab/c+d\"e f&g"#, r#"ab\/c+d\"e f&g"#]
+        {
             assert!(forms.iter().any(|f| f == expected), "{expected} not among {forms:?}");
         }
         let s = Scrubber::new(&[SECRET]);
@@ -281,7 +290,11 @@ mod tests {
     #[ignore = "a measurement: run on its own, in release"]
     fn scrub_throughput() {
         use std::time::Instant;
-        let body: Vec<u8> = (0..).map(|i: u32| format!("{{\"sku\":\"SKU-{i:08}\",\"warehouse\":\"wh-{}\",\"qty\":{}}},", i % 8, i % 1000)).take(30_000).flat_map(String::into_bytes).collect();
+        let body: Vec<u8> = (0..)
+            .map(|i: u32| format!("{{\"sku\":\"SKU-{i:08}\",\"warehouse\":\"wh-{}\",\"qty\":{}}},", i % 8, i % 1000))
+            .take(30_000)
+            .flat_map(String::into_bytes)
+            .collect();
         let body = &body[..1 << 20];
         let secrets = ["s2-token-SECRET-4f1c-0123456789abcdef", "partner-key-SECRET-9a2e", "stock2shop-password-SECRET-31", "eyJhbGciOiJIUzI1NiJ9.live-token"];
         let s = Scrubber::new(&secrets);

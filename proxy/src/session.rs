@@ -252,7 +252,8 @@ impl Sessions {
         // Sweep on every insert: the map holds live sessions only, at most
         // `max_sessions_per_user` for each configured user.
         sessions.retain(|_, s| self.is_live(s, now));
-        let mut own: Vec<(Instant, String)> = sessions.iter().filter(|(_, s)| s.user.username == user.username).map(|(id, s)| (s.created, id.clone())).collect();
+        let mut own: Vec<(Instant, String)> =
+            sessions.iter().filter(|(_, s)| s.user.username == user.username).map(|(id, s)| (s.created, id.clone())).collect();
         if own.len() >= self.policy.max_sessions_per_user.max(1) {
             own.sort();
             for (_, oldest) in own.iter().take(own.len() + 1 - self.policy.max_sessions_per_user.max(1)) {
