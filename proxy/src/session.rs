@@ -409,6 +409,19 @@ mod tests {
         assert_eq!(s.live_sessions(), 1, "the map does not only grow");
     }
 
+    #[tokio::test]
+    async fn sign_ins_beyond_the_check_slots_wait_then_get_busy() {
+        let policy = SessionPolicy { max_password_checks: 1, password_check_wait: Duration::from_millis(1), ..SessionPolicy::default() };
+        let s = sessions(policy);
+        let (first, second) = tokio::join!(s.sign_in("ada", "correct horse", None), s.sign_in("vic", "viewer pw", None));
+        assert!(first.is_ok());
+        assert_eq!(second.unwrap_err(), LoginError::Busy);
+        // A longer wait gets its turn.
+        let s = sessions(SessionPolicy { max_password_checks: 1, ..SessionPolicy::default() });
+        let (first, second) = tokio::join!(s.sign_in("ada", "correct horse", None), s.sign_in("vic", "viewer pw", None));
+        assert!(first.is_ok() && second.is_ok());
+    }
+
     #[test]
     fn cookies_are_strict_and_http_only() {
         let c = set_cookie("abc", Duration::from_secs(60), true);
