@@ -404,3 +404,27 @@ async fn forwarded_for_is_ignored_unless_the_peer_is_a_trusted_proxy() {
     let other = send(&h.anonymous, sign_in_from("10.3.3.3", Some("198.51.100.8"), OPERATOR)).await.0;
     assert_eq!(other, StatusCode::OK, "another client behind the same proxy is not");
 }
+
+#[test]
+fn sign_in_settings_load_from_the_file_and_the_environment() {
+    let file = config_file("sign-in", "trusted_proxies = [\"10.0.0.0/8\"]\nmax_password_checks = 3\nmax_sessions_per_user = 4\n");
+    let config = Config::load(Some(&file), |_| None).unwrap();
+    assert_eq!(config.trusted_proxies, ["10.0.0.0/8"]);
+    let policy = config.session_policy();
+    assert_eq!((policy.max_password_checks, policy.max_sessions_per_user), (3, 4));
+    let env = |name: &str| match name {
+        "COMMERCE_PROXY_TRUSTED_PROXIES" => Some("192.0.2.1, fd00::/8".to_string()),
+        "COMMERCE_PROXY_MAX_SESSIONS_PER_USER" => Some("2".to_string()),
+        _ => None,
+    };
+    let config = Config::load(Some(&file), env).unwrap();
+    assert_eq!(config.trusted_proxies, ["192.0.2.1", "fd00::/8"]);
+    assert_eq!(config.session_policy().max_sessions_per_user, 2);
+    let defaults = Config::default().session_policy();
+    assert_eq!(defaults.max_sessions_per_user, 16);
+    assert!(defaults.max_password_checks >= 1);
+    let bad_block = |name: &str| (name == "COMMERCE_PROXY_TRUSTED_PROXIES").then(|| "10.0.0.0/40".to_string());
+    assert!(Config::load(None, bad_block).unwrap_err().0.contains("trusted_proxies"));
+    let zero = |name: &str| (name == "COMMERCE_PROXY_MAX_PASSWORD_CHECKS").then(|| "0".to_string());
+    assert!(Config::load(None, zero).unwrap_err().0.contains("max_password_checks"));
+}
