@@ -3,7 +3,8 @@
 //! Every relayed body and header is searched for every secret the upstream knows (its
 //! configured key, token or password, and the live token it obtained), in each form a
 //! vendor might echo it: raw, percent-encoded (upper- and lower-case hex, `+` or `%20`
-//! for a space) and JSON-escaped (with `/` plain or as `\/`). One pass over the bytes
+//! for a space) and JSON-escaped (with `/` plain or as `\/`, and .NET's `\u002B` style).
+//! One pass over the bytes
 //! finds them all (Aho-Corasick, leftmost-longest); each is replaced by `[redacted]`.
 //!
 //! Bodies are scrubbed as they stream, never buffered whole: each chunk is searched with
@@ -79,9 +80,27 @@ fn forms(secret: &str) -> Vec<Vec<u8>> {
         lower.replace("%20", "+"),
         json.to_string(),
         json.replace('/', "\\/"),
+        html_safe_json(secret),
     ];
     forms.retain(|f| !f.is_empty());
     forms.into_iter().map(String::into_bytes).collect()
+}
+
+/// The JSON string body .NET's `System.Text.Json` writes by default: HTML-sensitive
+/// characters, `+`, `\`, controls and all non-ASCII as `\u00XX` (upper-case hex, UTF-16).
+fn html_safe_json(secret: &str) -> String {
+    let mut out = String::with_capacity(secret.len() * 2);
+    for c in secret.chars() {
+        if c.is_ascii() && !c.is_ascii_control() && !matches!(c, '"' | '&' | '\'' | '+' | '<' | '>' | '`' | '\\') {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04X}"));
+            }
+        }
+    }
+    out
 }
 
 /// `%2F` → `%2f`; everything else as it is.
@@ -224,8 +243,15 @@ mod tests {
     #[test]
     fn every_form_is_found() {
         let forms = all_forms();
-        for expected in [r#"ab/c+d"e f&g"#, "ab%2Fc%2Bd%22e%20f%26g", "ab%2fc%2bd%22e%20f%26g", "ab%2Fc%2Bd%22e+f%26g", r#"ab/c+d\"e f&g"#, r#"ab\/c+d\"e f&g"#]
-        {
+        for expected in [
+            r#"ab/c+d"e f&g"#,
+            "ab%2Fc%2Bd%22e%20f%26g",
+            "ab%2fc%2bd%22e%20f%26g",
+            "ab%2Fc%2Bd%22e+f%26g",
+            r#"ab/c+d\"e f&g"#,
+            r#"ab\/c+d\"e f&g"#,
+            r#"ab/c\u002Bd\u0022e f\u0026g"#,
+        ] {
             assert!(forms.iter().any(|f| f == expected), "{expected} not among {forms:?}");
         }
         let s = Scrubber::new(&[SECRET]);
