@@ -4,8 +4,8 @@
 //! configured key, token or password, and the live token it obtained), in each form a
 //! vendor might echo it: raw, percent-encoded (upper- and lower-case hex, `+` or `%20`
 //! for a space) and JSON-escaped (with `/` plain or as `\/`, and .NET's `\u002B` style).
-//! One pass over the bytes
-//! finds them all (Aho-Corasick, leftmost-longest); each is replaced by `[redacted]`.
+//! One pass over the bytes finds them all (Aho-Corasick, leftmost-longest); each is
+//! replaced by `[redacted]`.
 //!
 //! Bodies are scrubbed as they stream, never buffered whole: each chunk is searched with
 //! the last `longest pattern − 1` bytes of the one before, so a secret cut in two by a
