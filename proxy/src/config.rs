@@ -31,10 +31,6 @@ pub struct Config {
     /// e.g. behind a TLS terminator).
     #[serde(default)]
     pub secure_cookies: bool,
-    /// First retry delay for idempotent reads, in milliseconds (default 500, doubling).
-    pub retry_base_ms: Option<u64>,
-    /// Concurrent upstream requests per vendor (default 32); more wait in a queue.
-    pub max_concurrent_upstream: Option<usize>,
     /// Sign-in and sessions (see `session::SessionPolicy`): password checks (argon2) at
     /// once, off the async workers (default half the cores, at least 1).
     pub max_password_checks: Option<usize>,
@@ -45,6 +41,10 @@ pub struct Config {
     /// not a trusted proxy. Default none: the socket's address is the client's.
     #[serde(default)]
     pub trusted_proxies: Vec<String>,
+    /// First retry delay for idempotent reads, in milliseconds (default 500, doubling).
+    pub retry_base_ms: Option<u64>,
+    /// Concurrent upstream requests per vendor (default 32); more wait in a queue.
+    pub max_concurrent_upstream: Option<usize>,
     #[serde(default)]
     pub s2: S2Config,
     #[serde(default)]
