@@ -32,10 +32,6 @@ pub struct Config {
     /// e.g. behind a TLS terminator).
     #[serde(default)]
     pub secure_cookies: bool,
-    /// First retry delay for idempotent reads, in milliseconds (default 500, doubling).
-    pub retry_base_ms: Option<u64>,
-    /// Concurrent upstream requests per vendor (default 32); more wait in a queue.
-    pub max_concurrent_upstream: Option<usize>,
     /// Seconds a client has to send a request head, counted from when the connection
     /// waits for one (default 10; `COMMERCE_PROXY_HEADER_READ_TIMEOUT_SECS`).
     pub header_read_timeout_secs: Option<u64>,
@@ -59,6 +55,10 @@ pub struct Config {
     /// tests only; default off; `COMMERCE_PROXY_MOCK_CONTROLS=1`).
     #[serde(default)]
     pub mock_controls: bool,
+    /// First retry delay for idempotent reads, in milliseconds (default 500, doubling).
+    pub retry_base_ms: Option<u64>,
+    /// Concurrent upstream requests per vendor (default 32); more wait in a queue.
+    pub max_concurrent_upstream: Option<usize>,
     #[serde(default)]
     pub s2: S2Config,
     #[serde(default)]

@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 
-use crate::{audit, client_ip};
 use crate::session::{self, LoginError, Role, SessionUser};
+use crate::{audit, client_ip};
 use crate::{proxy_error, AppState};
 
 /// The header the dashboard's client sends on every call. A cross-site form cannot set

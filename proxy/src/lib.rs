@@ -17,6 +17,7 @@ pub mod config;
 pub mod guard;
 pub mod metrics;
 pub mod pacing;
+pub mod scrub;
 pub mod secret;
 pub mod server;
 pub mod session;
@@ -72,6 +73,8 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     /// Caps concurrent upstream requests per vendor; the rest queue here.
     limits: HashMap<Vendor, Semaphore>,
+    /// Secret scrubbers for relayed answers, per set of secrets.
+    scrubbers: scrub::Cache,
 }
 
 impl AppState {
@@ -87,7 +90,7 @@ impl AppState {
         let sessions = Sessions::new(config.users.clone(), config.session_policy());
         let per_vendor = config.max_concurrent_upstream.unwrap_or(32).max(1);
         let limits = Vendor::ALL.into_iter().map(|v| (v, Semaphore::new(per_vendor))).collect();
-        Arc::new(AppState { upstreams, http, config, sessions, metrics: metrics::Metrics::default(), limits })
+        Arc::new(AppState { upstreams, http, config, sessions, metrics: metrics::Metrics::default(), limits, scrubbers: scrub::Cache::default() })
     }
 }
 
@@ -293,7 +296,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     drop(permit);
 
     let mut response = match outcome {
-        Ok(upstream_response) => relay(upstream_response, &upstream.secrets()).await,
+        Ok(upstream_response) => relay(upstream_response, &state.scrubbers.get(upstream.secrets())).await,
         Err(e) => {
             state.metrics.upstream_error(vendor);
             match e {
@@ -377,30 +380,32 @@ fn backoff(base: Duration, attempt: u32) -> Duration {
 const RELAYED_HEADERS: [header::HeaderName; 6] =
     [header::CONTENT_TYPE, header::CONTENT_LENGTH, header::RETRY_AFTER, header::CACHE_CONTROL, header::ETAG, HeaderName::from_static("x-request-id")];
 
-/// The vendor's answer for the browser. Successful bodies stream through untouched;
-/// error bodies are read and any credential they echo is replaced.
-async fn relay(upstream: reqwest::Response, secrets: &[String]) -> Response {
+/// The vendor's answer for the browser, every credential it echoes replaced (see
+/// [`scrub`]): headers, and bodies as they stream. Error bodies are read whole first, up
+/// to [`MAX_ERROR_BODY`].
+async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Response {
     let status = StatusCode::from_u16(upstream.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut headers = HeaderMap::new();
     for name in RELAYED_HEADERS {
-        if let Some(v) = upstream.headers().get(name.as_str()).and_then(|v| HeaderValue::from_bytes(v.as_bytes()).ok()) {
-            if !secrets.iter().any(|s| v.as_bytes().windows(s.len()).any(|w| w == s.as_bytes())) {
-                headers.insert(name, v);
+        if let Some(v) = upstream.headers().get(name.as_str()) {
+            let value =
+                if scrubber.finds(v.as_bytes()) { HeaderValue::from_bytes(&scrubber.scrub(v.as_bytes())) } else { HeaderValue::from_bytes(v.as_bytes()) };
+            if let Ok(value) = value {
+                headers.insert(name, value);
             }
         }
     }
-    let body = if status.is_success() {
-        Body::from_stream(upstream.bytes_stream())
-    } else {
-        let mut text = match read_limited(upstream, MAX_ERROR_BODY).await {
-            Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            None => return proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large"),
-        };
-        for secret in secrets {
-            text = text.replace(secret.as_str(), "[redacted]");
-        }
+    if scrubber.is_active() {
+        // A replacement changes the length.
         headers.remove(header::CONTENT_LENGTH);
-        Body::from(text)
+    }
+    let body = if status.is_success() {
+        scrub::body(upstream.bytes_stream(), scrubber.stream())
+    } else {
+        match read_limited(upstream, MAX_ERROR_BODY).await {
+            Some(bytes) => Body::from(scrubber.scrub(&bytes)),
+            None => return proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large"),
+        }
     };
     let mut response = Response::new(body);
     *response.status_mut() = status;

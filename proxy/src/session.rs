@@ -252,7 +252,8 @@ impl Sessions {
         // Sweep on every insert: the map holds live sessions only, at most
         // `max_sessions_per_user` for each configured user.
         sessions.retain(|_, s| self.is_live(s, now));
-        let mut own: Vec<(Instant, String)> = sessions.iter().filter(|(_, s)| s.user.username == user.username).map(|(id, s)| (s.created, id.clone())).collect();
+        let mut own: Vec<(Instant, String)> =
+            sessions.iter().filter(|(_, s)| s.user.username == user.username).map(|(id, s)| (s.created, id.clone())).collect();
         if own.len() >= self.policy.max_sessions_per_user.max(1) {
             own.sort();
             for (_, oldest) in own.iter().take(own.len() + 1 - self.policy.max_sessions_per_user.max(1)) {
@@ -406,6 +407,19 @@ mod tests {
         std::thread::sleep(Duration::from_millis(60));
         s.login("ada", "correct horse", None).unwrap();
         assert_eq!(s.live_sessions(), 1, "the map does not only grow");
+    }
+
+    #[tokio::test]
+    async fn sign_ins_beyond_the_check_slots_wait_then_get_busy() {
+        let policy = SessionPolicy { max_password_checks: 1, password_check_wait: Duration::from_millis(1), ..SessionPolicy::default() };
+        let s = sessions(policy);
+        let (first, second) = tokio::join!(s.sign_in("ada", "correct horse", None), s.sign_in("vic", "viewer pw", None));
+        assert!(first.is_ok());
+        assert_eq!(second.unwrap_err(), LoginError::Busy);
+        // A longer wait gets its turn.
+        let s = sessions(SessionPolicy { max_password_checks: 1, ..SessionPolicy::default() });
+        let (first, second) = tokio::join!(s.sign_in("ada", "correct horse", None), s.sign_in("vic", "viewer pw", None));
+        assert!(first.is_ok() && second.is_ok());
     }
 
     #[test]

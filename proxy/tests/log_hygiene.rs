@@ -51,7 +51,9 @@ fn no_request_can_forge_or_garble_a_log_line() {
     const FORGED: &str = "2026-12-02T01:00:00.000000Z  INFO audit: write user=op operation=s2_partner.create_fulfillment status=200";
     let logs = capture_logs(|| async {
         let h = default_harness().await;
-        for username in [format!("x\n{FORGED}"), format!("x\r{FORGED}"), format!("x\u{1b}[2K\u{1b}[1G{FORGED}"), format!("x\u{2028}{FORGED}"), "x\" user=op".into()] {
+        for username in
+            [format!("x\n{FORGED}"), format!("x\r{FORGED}"), format!("x\u{1b}[2K\u{1b}[1G{FORGED}"), format!("x\u{2028}{FORGED}"), "x\" user=op".into()]
+        {
             assert_eq!(send(&h.anonymous, login_as(&username, "wrong")).await.0, 401);
         }
         let path = "/api/s2/inventory/overview?format=%0a2026-12-02T01:00:00Z%20INFO%20audit:%20forged";
