@@ -85,24 +85,24 @@ impl Drop for Queued<'_> {
 pub struct TokenSource {
     grant: Grant,
     cache: Mutex<Option<Cached>>,
-    /// The access token in use, readable without waiting for an exchange in flight: for
-    /// scrubbing it from vendor error bodies.
-    current: std::sync::Mutex<Option<Secret>>,
+    /// The access token in use and its refresh token, readable without waiting for an
+    /// exchange in flight: for scrubbing them from relayed answers.
+    current: std::sync::Mutex<Vec<Secret>>,
     /// Lifetime of Sellers Commerce refresh tokens, per the document (4 h).
     refresh_lifetime: Duration,
 }
 
 impl TokenSource {
     pub fn new(grant: Grant) -> Self {
-        TokenSource { grant, cache: Mutex::new(None), current: std::sync::Mutex::new(None), refresh_lifetime: Duration::from_secs(4 * 3600) }
+        TokenSource { grant, cache: Mutex::new(None), current: std::sync::Mutex::new(Vec::new()), refresh_lifetime: Duration::from_secs(4 * 3600) }
     }
 
-    /// The password and the access token in use.
+    /// The password, and the access and refresh tokens in use.
     pub fn secrets(&self) -> Vec<String> {
         let password = match &self.grant {
             Grant::Stock2Shop { password, .. } | Grant::SellersCommerce { password, .. } => password.expose().to_string(),
         };
-        let current = self.current.lock().unwrap().as_ref().map(|t| t.expose().to_string());
+        let current: Vec<String> = self.current.lock().unwrap().iter().map(|t| t.expose().to_string()).collect();
         std::iter::once(password).chain(current).collect()
     }
 
@@ -140,7 +140,7 @@ impl TokenSource {
             generation,
         };
         let token = Token { value: cached.access.clone(), generation };
-        *self.current.lock().unwrap() = Some(cached.access.clone());
+        *self.current.lock().unwrap() = std::iter::once(&cached.access).chain(cached.refresh.as_ref().map(|(r, _)| r)).cloned().collect();
         *cache = Some(cached);
         Ok(token)
     }

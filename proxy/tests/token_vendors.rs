@@ -204,3 +204,13 @@ async fn abandoned_stock2shop_reads_give_their_slots_back() {
     assert_eq!(status.expect("the next read is not stuck behind abandoned ones"), StatusCode::OK);
     assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
 }
+
+#[tokio::test]
+async fn the_sellers_commerce_refresh_token_is_scrubbed_like_the_access_token() {
+    let h = default_harness().await;
+    assert_eq!(send(&h.router, get("/api/sellers_commerce/api/category/getall")).await.0, StatusCode::OK);
+    // The password, the access token and the refresh token (a UUID the mock draws).
+    let secrets = h.state.upstreams.sellers_commerce.secrets();
+    assert_eq!(secrets.len(), 3, "{} secrets known", secrets.len());
+    assert!(secrets.iter().any(|s| s.len() == 36 && s.matches('-').count() == 4), "the refresh token is among them");
+}
