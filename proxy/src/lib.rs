@@ -240,7 +240,8 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let allowed = match allowlist::check(method.as_str(), uri.path(), uri.query()) {
         Ok(allowed) => allowed,
         Err(refusal) => {
-            audit::path_refused(&user.username, method.as_str(), &logged_path, &refusal);
+            // The path only: a refused query may carry anything (an SSO token, say).
+            audit::path_refused(&user.username, method.as_str(), uri.path(), &refusal);
             return match refusal {
                 Refusal::BadPath(why) => proxy_error(StatusCode::BAD_REQUEST, "bad_path", why),
                 Refusal::UnknownOperation => not_found(),

@@ -138,7 +138,9 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
                 get("/api/nope"),
                 get("/api/stock2shop/v1/sources?format=json&token=client-token"),
                 get("/api/stock2shop/v1/sources?format=json&%74oken=CLEAR-1&??token=CLEAR-2&resetkey=CLEAR-3;sig=CLEAR-4&storeSSO=CLEAR-5&client_secret=CLEAR-6"),
-                get("/api/nope?access-token=CLEAR-7&session=CLEAR-8"),
+                get("/api/stock2shop/v1/sources?access-token=CLEAR-7&session=CLEAR-8"),
+                // A refused path is logged without its query at all.
+                get("/api/nope?CLEAR-9=1"),
                 post_json("/api/stock2shop/v1/products/elastic_search", &serde_json::json!({"query": {"bool": {"must": []}}})),
                 post_json("/api/stock2shop/v2-queue/order?client_id=1&channel_id=2", &serde_json::json!({"order": 1})),
                 post_json("/api/stock2shop/v1/users/authenticate", &serde_json::json!({"system_user_auth": {"username": "u", "password": "p"}})),
