@@ -10,12 +10,13 @@ TEST_PROXY := 127.0.0.1:18181
 TEST_RUNNER := 127.0.0.1:18182
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools test-tools optimizer pkg www-build npm-deps demo test test-rust test-browser test-ts test-e2e proxy-debug clean
+.PHONY: help tools test-tools optimizer pkg www-build npm-deps demo test test-rust test-browser test-ts test-e2e proxy-debug clean fuzz fuzz-smoke
 
 help:
 	@echo "make demo   build everything and serve the dashboard + proxy + embedded mock on http://127.0.0.1:8080"
 	@echo "make test   every test layer: Rust, browser (wasm-pack), TypeScript, end to end"
 	@echo "make pkg    build the npm package into pkg/"
+	@echo "make fuzz   every fuzz target for 60 s (make bench: the performance ratios)"
 
 tools:
 	@.ci/install-tools.sh build
@@ -59,7 +60,7 @@ demo: www-build
 proxy-debug:
 	cargo build -p commerce-proxy
 
-test: test-tools test-rust test-browser test-ts test-e2e bench-smoke
+test: test-tools test-rust fuzz-smoke test-browser test-ts test-e2e bench-smoke
 	@echo "make test: every layer passed"
 
 test-rust:
@@ -70,6 +71,16 @@ test-rust:
 	  cargo check -q -p commerce-kit --target wasm32-unknown-unknown --no-default-features --features $$vendor || exit 1; \
 	  cargo test -q -p commerce-kit --no-default-features --features $$vendor || exit 1; \
 	done
+
+# cargo-fuzz (libFuzzer) over the validator, the OData and Elasticsearch checks, the
+# proxy's allowlist and query rebuilding, and the session cookie parser (fuzz/run.sh):
+# no panic, hang or allocation past 512 MB. `fuzz` 60 s per target, `fuzz-smoke` 10 s.
+FUZZ_SECONDS ?= 60
+fuzz: test-tools
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: test-tools
+	fuzz/run.sh 10
 
 # wasm-pack test: the package in headless Chromium, calling a real proxy + mock.
 test-browser: test-tools proxy-debug

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already there.
 #   install-tools.sh build    wasm32 target, wasm-bindgen-cli (the Cargo.lock version), wasm-pack
-#   install-tools.sh test     the same plus Debian's chromium, chromium-driver, nginx-light and wrk
+#   install-tools.sh test     the same plus Debian's chromium, chromium-driver, nginx-light and wrk,
+#                             and cargo-fuzz
 #   install-tools.sh bench    the same as test
 # Steps that need root say what to install instead of failing obscurely.
 set -euo pipefail
@@ -53,5 +54,9 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
   { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_install "headless browser tests" chromium chromium-driver
   # The benchmark's peers: nginx in front of the mock, wrk as the load generator.
   { [ -x /usr/sbin/nginx ] && command -v wrk >/dev/null; } || apt_install "the proxy benchmark" nginx-light wrk
+  if ! command -v cargo-fuzz >/dev/null; then
+    say "installing cargo-fuzz (a few minutes, once)"
+    cargo install cargo-fuzz --locked --quiet || cargo install cargo-fuzz --quiet
+  fi
 fi
 say "ready: $(wasm-bindgen --version), $(wasm-pack --version)"
