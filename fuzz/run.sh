@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for <seconds> (default 60) each, one after the other, and
 # prints target → executions and executions per second. Fails on any crash, hang
-# (-timeout) or out-of-memory (-rss_limit_mb); the input is left in
+# (-timeout=10) or out-of-memory (-rss_limit_mb=512); the input is left in
 # fuzz/artifacts/<target>/.
 #
 #   fuzz/run.sh 60                      # all targets, 60 s each
@@ -11,8 +11,11 @@
 # The sanitizer is off by default: the fuzzed code is safe Rust but for two
 # `from_utf8_unchecked` in validate::ascii_json, whose UTF-8 invariant the
 # validate_response target asserts directly (ASan cannot see a broken UTF-8 invariant,
-# only memory errors). Without ASan each target runs several times faster; panics,
-# stack overflows, hangs and OOMs are caught either way.
+# only memory errors). Without ASan the targets run 1.6 to 9 times faster (measured,
+# 20 s each: validate_response 10,000 exec/s against 2,500, elasticsearch_query 91,000
+# against 9,800) in a tenth of the memory; panics, stack overflows, hangs and OOMs are
+# caught either way. ASan's shadow memory counts towards RSS (about 350 MB), so its
+# runs get a higher -rss_limit_mb.
 #
 # The stable toolchain is used with RUSTC_BOOTSTRAP=1 for the -Z flags cargo-fuzz
 # passes (install it with `cargo install cargo-fuzz`).
@@ -21,6 +24,8 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 sanitizer=${SANITIZER:-none}
+rss_limit=512
+[ "$sanitizer" = none ] || rss_limit=2048
 export RUSTC_BOOTSTRAP=1
 
 ./seed.sh
@@ -42,7 +47,7 @@ for target in "${targets[@]}"; do
     dirs=("corpus/$target")
     [ -d "seeds/$target" ] && dirs+=("seeds/$target")
     "$bin/$target" "${dirs[@]}" \
-        -max_total_time="$seconds" -rss_limit_mb=512 -timeout=10 -max_len=65536 \
+        -max_total_time="$seconds" -rss_limit_mb="$rss_limit" -timeout=10 -max_len=65536 \
         -print_final_stats=1 -artifact_prefix="artifacts/$target/" >"$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
