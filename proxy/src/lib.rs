@@ -17,6 +17,7 @@ pub mod config;
 pub mod guard;
 pub mod metrics;
 pub mod pacing;
+pub mod request_limits;
 pub mod scrub;
 pub mod secret;
 pub mod server;
@@ -260,6 +261,9 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
         Ok(body) => body,
         Err(_) => return proxy_error(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "request body too large"),
     };
+    if let Some(why) = request_limits::refusal(&allowed, &body) {
+        return proxy_error(StatusCode::BAD_REQUEST, "invalid_request", &why);
+    }
     let upstream = state.upstreams.get(endpoint.vendor);
 
     let limit = &state.limits[&endpoint.vendor];

@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use commerce_mock::MockConfig;
 use commerce_proxy::Config;
-use support::{default_harness, get, harness, send};
+use support::{default_harness, get, harness, login, send, signed_in, VIEWER};
 
 #[tokio::test]
 async fn forwards_a_catalogue_operation_with_injected_credentials() {
@@ -129,4 +129,37 @@ async fn head_on_an_api_path_answers_without_a_body() {
         let body = http_body_util::BodyExt::collect(response.into_body()).await.unwrap().to_bytes();
         assert!(body.is_empty(), "HEAD {uri}");
     }
+}
+
+#[tokio::test]
+async fn odata_past_its_limits_is_refused_by_the_proxy_before_any_vendor_sees_it() {
+    // The red team's request: 2,000 nested parentheses in a 4 KB URL, from a viewer.
+    let h = default_harness().await;
+    let viewer = signed_in(&h.anonymous, login(&h.anonymous, VIEWER).await);
+    let nested = format!("{}Total%20gt%201{}", "(".repeat(2000), ")".repeat(2000));
+    let long = vec!["OrderNumber%20eq%20'x'"; 200].join("%20or%20");
+    let orderby = vec!["OrderNumber"; 400].join(",");
+    for query in [format!("$filter={nested}"), format!("$filter={long}"), format!("$orderby={orderby}")] {
+        let (status, _, body) = send(&viewer, get(&format!("/api/sellers_commerce/api/order/getall?{query}"))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(json["error"]["code"], "invalid_request", "{body}");
+        let message = json["error"]["message"].as_str().unwrap();
+        assert!(message.contains("32 levels") || message.contains("2048"), "the message names the limit: {message}");
+    }
+    assert_eq!(h.mock.request_count(), 0, "refused before any upstream call");
+    // A filter within the limits goes through, and the proxy is still serving.
+    let (status, _, body) = send(&viewer, get("/api/sellers_commerce/api/order/getall?$filter=((OrderNumber%20eq%20'x'))")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test]
+async fn a_request_body_nested_past_the_json_limit_is_refused_by_the_proxy() {
+    let h = default_harness().await;
+    let deep = format!("{{\"query\":{}1{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let request = Request::post("/api/stock2shop/v1/products/elastic_search").header("content-type", "application/json").body(Body::from(deep)).unwrap();
+    let (status, _, body) = send(&h.router, request).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("invalid_request") && body.contains("127 levels"), "{body}");
+    assert_eq!(h.mock.request_count(), 0, "refused before any upstream call");
 }
