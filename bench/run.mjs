@@ -13,7 +13,6 @@ import { cpus, totalmem, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
-import { runDecode } from './decode/run-decode.mjs';
 import { runProxy } from './proxy/run-proxy.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -153,6 +152,8 @@ async function main() {
   if (run('decode')) {
     await part('decode', async () => {
       generateBodies([...new Set([...P.sizes, P.e2eSize, P.leakSize])]);
+      // Loaded here: `--only=proxy` needs no npm packages (playwright-core and the validators).
+      const { runDecode } = await import('./decode/run-decode.mjs');
       const r = await runDecode({ pkgDir, ...P, log, timeoutMs: smoke ? 120_000 : 600_000 });
       Object.assign(results, { decode: r.decode, e2e: r.e2e, leak: r.leak, decode_checks: r.checks });
       for (const [m, c] of Object.entries(r.checks)) {
