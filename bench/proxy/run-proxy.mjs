@@ -2,6 +2,10 @@
 // proxy in front of the mock, and nginx proxy_pass in front of the same mock, one after
 // the other, `GET` of the S2 inventory overview each time. Every process is started
 // here and stopped here; every run is bounded by wrk's duration plus a timeout.
+//
+// The cost of secret scrubbing: a second mock accepts a 3-byte S2 token, and a second
+// proxy, configured the same but with that token, has no secret of `scrub::MIN_SECRET_LEN`
+// (4) bytes to search for, so it relays answers untouched (`proxy_unscrubbed`).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync, rmSync, chmodSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -13,6 +17,8 @@ const root = join(here, '..', '..');
 const out = join(here, '..', 'out', 'proxy');
 // The embedded mock's defaults (commerce_mock::MockConfig::default()).
 const TOKEN = 'mock-s2-token';
+// Shorter than scrub::MIN_SECRET_LEN: the proxy configured with it scrubs nothing.
+const SHORT_TOKEN = 'b3n';
 const ORGANIZATION = '95d73baf-76ba-4bea-86ac-1534c5e5d4aa';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -95,35 +101,44 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
   const mockBin = join(root, 'target', 'release', 'examples', 'serve_mock');
 
   const stops = [];
-  try {
-    const mock = await start('mock', mockBin, ['127.0.0.1:0'], { ready: (o) => /listening on http:\/\/(\S+)/.exec(o)?.[1] });
+  const startMock = async (name, token) => {
+    const mock = await start(name, mockBin, ['127.0.0.1:0'], { env: { COMMERCE_MOCK_S2_TOKEN: token }, ready: (o) => /listening on http:\/\/(\S+)/.exec(o)?.[1] });
     stops.push(mock.stop);
-    const mockAddr = mock.value;
-
-    // The proxy: S2 "configured for real" at the mock, one viewer to sign in with.
-    const password = 'bench-password-not-secret';
-    const hash = execFileSync(proxyBin, ['hash-password'], { input: `${password}\n`, encoding: 'utf8', timeout: 60_000 }).trim();
-    const proxyPort = await freePort();
-    const config = join(out, 'proxy.toml');
+    return mock;
+  };
+  // A proxy: S2 "configured for real" at a mock, one viewer to sign in with.
+  const password = 'bench-password-not-secret';
+  const hash = execFileSync(proxyBin, ['hash-password'], { input: `${password}\n`, encoding: 'utf8', timeout: 60_000 }).trim();
+  const startProxy = async (name, mockAddr, token) => {
+    const port = await freePort();
+    const config = join(out, `${name}.toml`);
     writeFileSync(config, [
-      `listen = "127.0.0.1:${proxyPort}"`,
+      `listen = "127.0.0.1:${port}"`,
       // As many upstream requests in flight as wrk has connections, like nginx.
       `max_concurrent_upstream = ${connections}`,
-      '[s2]', `base_url = "http://${mockAddr}/s2"`, `token = "${TOKEN}"`, `organization = "${ORGANIZATION}"`,
+      '[s2]', `base_url = "http://${mockAddr}/s2"`, `token = "${token}"`, `organization = "${ORGANIZATION}"`,
       '[[users]]', 'username = "bench"', `password_hash = "${hash}"`, 'role = "viewer"', '',
     ].join('\n'));
     chmodSync(config, 0o600);
-    const proxy = await start('proxy', proxyBin, ['serve', '--config', config], {
+    const proxy = await start(name, proxyBin, ['serve', '--config', config], {
       env: { RUST_LOG: 'warn' },
-      ready: () => httpOk(`http://127.0.0.1:${proxyPort}/healthz`),
+      ready: () => httpOk(`http://127.0.0.1:${port}/healthz`),
     });
     stops.push(proxy.stop);
-    const login = await fetch(`http://127.0.0.1:${proxyPort}/auth/login`, {
+    const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-commerce-kit': '1' },
       body: JSON.stringify({ username: 'bench', password }), signal: AbortSignal.timeout(10_000),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    if (!login.ok || !cookie) throw new Error(`proxy sign-in failed: ${login.status} ${await login.text()}`);
+    if (!login.ok || !cookie) throw new Error(`${name} sign-in failed: ${login.status} ${await login.text()}`);
+    return { ...proxy, port, cookie };
+  };
+  try {
+    const mock = await startMock('mock', TOKEN);
+    const mockAddr = mock.value;
+    const proxy = await startProxy('proxy', mockAddr, TOKEN);
+    const shortMock = await startMock('mock-short-token', SHORT_TOKEN);
+    const unscrubbed = await startProxy('proxy-unscrubbed', shortMock.value, SHORT_TOKEN);
 
     const nginxPort = await freePort();
     const conf = readFileSync(join(here, 'nginx.conf.template'), 'utf8')
@@ -137,16 +152,25 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
 
     const targets = {
       direct: [`http://${mockAddr}/s2/inventory/overview`, { Authorization: `Bearer ${TOKEN}`, 'X-S2-Organization': ORGANIZATION }],
-      proxy: [`http://127.0.0.1:${proxyPort}/api/s2/inventory/overview`, { Cookie: cookie, 'X-Commerce-Kit': '1' }],
+      proxy: [`http://127.0.0.1:${proxy.port}/api/s2/inventory/overview`, { Cookie: proxy.cookie, 'X-Commerce-Kit': '1' }],
       nginx: [`http://127.0.0.1:${nginxPort}/api/s2/inventory/overview`, {}],
+      proxy_unscrubbed: [`http://127.0.0.1:${unscrubbed.port}/api/s2/inventory/overview`, { Cookie: unscrubbed.cookie, 'X-Commerce-Kit': '1' }],
     };
+    const pids = { proxy: { proxy: proxy.child.pid, mock: mock.child.pid }, proxy_unscrubbed: { proxy: unscrubbed.child.pid, mock: shortMock.child.pid } };
     const bodies = {};
+    const lengths = {};
     for (const [name, [url, headers]] of Object.entries(targets)) {
       const r = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+      lengths[name] = r.headers.get('content-length');
       bodies[name] = await r.text();
       if (!r.ok) throw new Error(`${name}: GET ${url} answered ${r.status}: ${bodies[name].slice(0, 300)}`);
     }
-    if (bodies.proxy !== bodies.direct || bodies.nginx !== bodies.direct) throw new Error('the three targets do not answer the same body');
+    // The body holds no token: scrubbed or not, every target answers the same bytes.
+    const differ = Object.keys(targets).filter((name) => bodies[name] !== bodies.direct);
+    if (differ.length) throw new Error(`${differ.join(', ')} do(es) not answer the same body as direct`);
+    // A scrubbing proxy drops the vendor's Content-Length (a replacement changes it); one
+    // with nothing to search for keeps it. Proof the short token really turned scrubbing off.
+    if (lengths.proxy !== null || lengths.proxy_unscrubbed === null) throw new Error(`scrubbing is not as expected: Content-Length ${lengths.proxy} (proxy), ${lengths.proxy_unscrubbed} (proxy_unscrubbed)`);
 
     // Interleaved rounds; each target keeps its best round (the machine's noise only
     // ever slows a run down): the highest rps and the lowest percentiles.
@@ -154,7 +178,7 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
     for (let round = 1; round <= rounds; round++) {
       for (const [name, [url, headers]] of Object.entries(targets)) {
         log(`proxy: round ${round}/${rounds}, wrk ${connections} connections, ${seconds} s against ${name}`);
-        beforeWrk?.(name, { proxy: proxy.child.pid, mock: mock.child.pid });
+        beforeWrk?.(name, pids[name] ?? pids.proxy);
         const { raw, ...r } = wrk(url, headers, seconds, connections);
         if (r.rps === null) throw new Error(`wrk against ${name} printed no summary:\n${raw}`);
         if (r.non_2xx > 0) log(`proxy: warning: ${name} answered ${r.non_2xx} non-2xx responses`);
@@ -185,6 +209,9 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
     results.added_p50_ms = results.latency.proxy.p50_ms - results.latency.direct.p50_ms;
     results.nginx_added_p99_ms = results.latency.nginx.p99_ms - results.latency.direct.p99_ms;
     results.saturated_added_p99_ms = results.proxy.p99_ms - results.direct.p99_ms;
+    // Negative when noise favours the scrubbing proxy.
+    results.scrub_cost = 1 - results.proxy.rps / results.proxy_unscrubbed.rps;
+    results.scrub_added_p50_ms = results.latency.proxy.p50_ms - results.latency.proxy_unscrubbed.p50_ms;
     return results;
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => {});
