@@ -428,12 +428,16 @@ impl<'a> Validator<'a> {
                 };
                 if !fits {
                     self.mismatch_at(reported, start);
+                } else if let Some(why) = altered_number(schema, &self.bytes[start..self.pos], is_integer) {
+                    self.altered_at(reported, start, why);
                 }
             }),
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b't') => self.literal(b"true"),
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b'f') => self.literal(b"false"),
             (Schema::Loose(scalar), b'"') => self.string().map(|raw| {
-                if loose_string_fits(*scalar, raw) {
+                if let Some(why) = loose_string_fits(*scalar, raw).then(|| altered_loose_string(*scalar, raw)).flatten() {
+                    self.altered_at(reported, start, why);
+                } else if loose_string_fits(*scalar, raw) {
                     let path = self.path_segments();
                     let scalar = match scalar {
                         Scalar::Integer => LooseKind::Integer,
@@ -697,6 +701,14 @@ impl<'a> Validator<'a> {
 
     fn mismatch_at(&mut self, schema: &Schema, start: usize) {
         let found = describe_bytes(&self.bytes[start..self.pos]);
+        let path = self.path_string();
+        self.push_error(Issue { path, expected: schema.expected(), found });
+    }
+
+    /// A value of the right type that JavaScript would not receive as sent.
+    #[cold]
+    fn altered_at(&mut self, schema: &Schema, start: usize, why: &str) {
+        let found = format!("{}, {why}", describe_bytes(&self.bytes[start..self.pos]));
         let path = self.path_string();
         self.push_error(Issue { path, expected: schema.expected(), found });
     }
@@ -1125,11 +1137,57 @@ fn find_field(object: &ObjectSchema, key: &[u8], cursor: usize) -> Option<usize>
     (cursor..fields.len()).chain(0..cursor.min(fields.len())).find(|&i| fields[i].wire.as_bytes() == key)
 }
 
+/// Why an integer is refused though JSON spells it well: JavaScript reads every JSON
+/// number as a double, which holds integers exactly only within ±(2^53−1)
+/// (`Number.MAX_SAFE_INTEGER`); 2^53+1 would arrive as 2^53, an id silently changed.
+pub const OUTSIDE_SAFE_RANGE: &str = "outside the range JavaScript numbers hold exactly (±9007199254740991)";
+/// Why a number is refused though JSON spells it well: past the largest double
+/// (`1e400`) it would arrive as `Infinity`, in Rust and JavaScript alike.
+pub const NOT_FINITE: &str = "not a finite number (past the largest double)";
+
+/// The largest integer a double holds exactly along with its neighbours, 2^53−1.
+const MAX_SAFE_DIGITS: &[u8] = b"9007199254740991";
+
+/// Whether a JSON number that fits `schema` would be altered on the way: an integer of
+/// an integer-typed field outside ±(2^53−1), or a number that overflows a double.
+/// (`IntEnum` values are compared with their documented set already.)
+#[inline]
+fn altered_number(schema: &Schema, raw: &[u8], is_integer: bool) -> Option<&'static str> {
+    match schema {
+        Schema::Integer | Schema::Loose(Scalar::Integer) => {
+            let digits = raw.strip_prefix(b"-").unwrap_or(raw);
+            // JSON integers have no leading zeros: more digits is a larger value.
+            let outside = digits.len() > MAX_SAFE_DIGITS.len() || (digits.len() == MAX_SAFE_DIGITS.len() && digits > MAX_SAFE_DIGITS);
+            outside.then_some(OUTSIDE_SAFE_RANGE)
+        }
+        // Only an exponent or more than 308 digits can overflow: parse just those.
+        Schema::Number | Schema::Loose(Scalar::Number) if (!is_integer && raw.iter().any(|&b| b == b'e' || b == b'E')) || raw.len() > 308 => {
+            let value = std::str::from_utf8(raw).ok().and_then(|t| t.parse::<f64>().ok());
+            value.is_some_and(|v| !v.is_finite()).then_some(NOT_FINITE)
+        }
+        _ => None,
+    }
+}
+
+/// [`altered_number`] for a loose field's string that [`loose_string_fits`].
+fn altered_loose_string(scalar: Scalar, raw: &[u8]) -> Option<&'static str> {
+    match scalar {
+        Scalar::Integer => {
+            let value = std::str::from_utf8(raw).ok().and_then(|t| t.parse::<i64>().ok());
+            value.is_some_and(|n| n.unsigned_abs() > 9_007_199_254_740_991).then_some(OUTSIDE_SAFE_RANGE)
+        }
+        Scalar::Number => std::str::from_utf8(raw).ok().and_then(|t| t.parse::<f64>().ok()).is_some_and(|v| !v.is_finite()).then_some(NOT_FINITE),
+        Scalar::Boolean => None,
+    }
+}
+
+/// Whether a loose field's string spells its scalar (a number past what JavaScript
+/// holds still fits here: [`altered_loose_string`] says why it is refused).
 fn loose_string_fits(scalar: Scalar, raw: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(raw) else { return false };
     match scalar {
         Scalar::Integer => text.parse::<i64>().is_ok(),
-        Scalar::Number => !text.is_empty() && text.trim() == text && text.parse::<f64>().is_ok_and(f64::is_finite),
+        Scalar::Number => !text.is_empty() && text.trim() == text && text.parse::<f64>().is_ok_and(|v| !v.is_nan()),
         Scalar::Boolean => text == "true" || text == "false",
     }
 }
@@ -1389,6 +1447,68 @@ mod tests {
             assert!(end <= cut && cut - end <= 3);
             assert_eq!(format!("{}{}", ascii_json(&body[..end]), ascii_json(&body[end..])), whole, "cut at {cut}");
         }
+    }
+
+    static NUMBERS: ObjectSchema = ObjectSchema {
+        name: "Numbers",
+        fields: &[
+            Field { wire: "id", schema: &Schema::Integer, required: false },
+            Field { wire: "price", schema: &Schema::Number, required: false },
+            Field { wire: "qty", schema: &Schema::Loose(Scalar::Integer), required: false },
+            Field { wire: "rate", schema: &Schema::Loose(Scalar::Number), required: false },
+            Field { wire: "kind", schema: &Schema::Nullable(&Schema::IntEnum(&[0, 1])), required: false },
+        ],
+    };
+    static NUMBERS_LIST: Schema = Schema::Array(&Schema::Object(&NUMBERS));
+
+    /// Issue 16: an id of 2^53+1 became 2^53 in JavaScript and `1e400` became Infinity,
+    /// and validation passed. Integers past ±(2^53−1) and numbers that overflow a double
+    /// are errors naming the field, in one go and streamed alike.
+    #[test]
+    fn values_javascript_would_alter_are_errors_naming_the_field() {
+        let body = br#"[
+            {"id": 9007199254740991, "price": 1.7976931348623157e308, "qty": "-9007199254740991", "rate": "1e308"},
+            {"id": -9007199254740991, "price": 123456789012345678901234567890, "qty": 9007199254740991, "kind": 1},
+            {"id": 9007199254740992},
+            {"id": 9007199254740993},
+            {"id": -9007199254740993},
+            {"id": 123456789012345678901234567890},
+            {"price": 1e400},
+            {"price": -1E+309},
+            {"qty": "9007199254740993"},
+            {"qty": 9007199254740993},
+            {"rate": "1e400"},
+            {"rate": 1e400}
+        ]"#;
+        let report = validate(&NUMBERS_LIST, body);
+        let messages: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
+        const RANGE: &str = "outside the range JavaScript numbers hold exactly (±9007199254740991)";
+        assert_eq!(
+            messages,
+            [
+                format!("$[2].id: expected integer, found number 9007199254740992, {RANGE}"),
+                format!("$[3].id: expected integer, found number 9007199254740993, {RANGE}"),
+                format!("$[4].id: expected integer, found number -9007199254740993, {RANGE}"),
+                format!("$[5].id: expected integer, found number 123456789012345678901234567890, {RANGE}"),
+                "$[6].price: expected number, found number 1e400, not a finite number (past the largest double)".to_string(),
+                "$[7].price: expected number, found number -1E+309, not a finite number (past the largest double)".to_string(),
+                format!("$[8].qty: expected integer (or integer as string), found string \"9007199254740993\", {RANGE}"),
+                format!("$[9].qty: expected integer (or integer as string), found number 9007199254740993, {RANGE}"),
+                "$[10].rate: expected number (or number as string), found string \"1e400\", not a finite number (past the largest double)".to_string(),
+                "$[11].rate: expected number (or number as string), found number 1e400, not a finite number (past the largest double)".to_string(),
+            ]
+        );
+        for chunk in [1, 2, 7, 64] {
+            let mut stream = StreamValidator::new(&NUMBERS_LIST);
+            for piece in body.chunks(chunk) {
+                stream.push(piece);
+            }
+            assert_eq!(stream.finish().1, report, "chunks of {chunk}");
+        }
+        // Nothing the schema does not type is judged: drift and `Any` pass as before.
+        static ANY: Schema = Schema::Any;
+        assert!(validate(&ANY, body).is_valid());
+        assert!(validate(&NUMBERS_LIST, br#"[{"other": 1e400, "id": 1}]"#).is_valid());
     }
 
     #[test]
