@@ -182,6 +182,7 @@ struct State {
     syntax: Option<(Syntax, String)>,
     /// A string cut by the end of the bytes so far (see [`Validator::string`]).
     string_cut: Option<StringCut>,
+    number_cut: Option<NumberCut>,
 }
 
 impl State {
@@ -218,6 +219,7 @@ fn run(schema: &'static Schema, bytes: &[u8], state: &mut State, last: bool) {
         resume: std::mem::take(&mut state.resume),
         depth: 0,
         string_cut: state.string_cut.take(),
+        number_cut: state.number_cut.take(),
     };
     let mut outcome = if state.root_done { Ok(()) } else { v.value(schema) };
     if outcome.is_ok() {
@@ -238,6 +240,7 @@ fn run(schema: &'static Schema, bytes: &[u8], state: &mut State, last: bool) {
     state.drift_seen = v.drift_seen;
     state.resume = v.resume;
     state.string_cut = v.string_cut;
+    state.number_cut = v.number_cut;
 }
 
 /// The undeclared keys listed as drift, by object schema (its address): each key once
@@ -254,6 +257,25 @@ type DriftSeen = std::collections::HashMap<usize, std::collections::HashSet<Box<
 struct StringCut {
     quote: usize,
     scanned: usize,
+}
+
+/// How far the scan of a number got when the bytes ran out inside one of its digit
+/// runs, like [`StringCut`]: a long number cut by many chunks is scanned once.
+#[derive(Clone, Copy)]
+struct NumberCut {
+    /// Its first byte.
+    start: usize,
+    part: NumberPart,
+    /// Where the digits of `part` start.
+    from: usize,
+    scanned: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NumberPart {
+    Integer,
+    Fraction,
+    Exponent,
 }
 
 /// Invalid JSON: validation cannot go on past it.
@@ -342,6 +364,7 @@ struct Validator<'a> {
     /// their frame's `closers`).
     depth: usize,
     string_cut: Option<StringCut>,
+    number_cut: Option<NumberCut>,
 }
 
 type Step = Result<(), Stop>;
@@ -776,60 +799,60 @@ impl<'a> Validator<'a> {
     }
 
     /// Scans a number per RFC 8259; returns whether it has neither fraction nor exponent.
+    /// A number cut by the end of the bytes so far is read again from its start, but
+    /// its scan goes on from where it stopped (see [`NumberCut`]).
     fn number(&mut self) -> Result<bool, Stop> {
         let bytes = self.bytes;
-        let digits = |i: &mut usize| {
-            let from = *i;
-            while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
-                *i += 1;
+        let start = self.pos;
+        let (mut part, mut from, mut i) = match self.number_cut.take() {
+            Some(cut) if cut.start == start => (cut.part, cut.from, cut.scanned),
+            _ => {
+                let int_start = start + usize::from(bytes.get(start) == Some(&b'-'));
+                (NumberPart::Integer, int_start, int_start)
             }
-            *i > from
         };
-        // Streaming: a number that reaches the end of the bytes so far may go on.
-        let cut = |i: usize| self.partial && i >= bytes.len();
-        let mut i = self.pos;
-        if bytes.get(i) == Some(&b'-') {
-            i += 1;
-        }
-        let int_start = i;
-        if !digits(&mut i) || (bytes[int_start] == b'0' && i - int_start > 1) {
-            if cut(i) {
-                return Err(Stop::Incomplete);
-            }
-            self.pos = int_start;
-            return Err(self.syntax("a number"));
-        }
-        let mut integer = true;
-        if bytes.get(i) == Some(&b'.') {
-            i += 1;
-            integer = false;
-            if !digits(&mut i) {
-                if cut(i) {
-                    return Err(Stop::Incomplete);
-                }
-                self.pos = i;
-                return Err(self.syntax("digits after '.'"));
-            }
-        }
-        if let Some(b'e' | b'E') = bytes.get(i) {
-            i += 1;
-            integer = false;
-            if let Some(b'+' | b'-') = bytes.get(i) {
+        loop {
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
                 i += 1;
             }
-            if !digits(&mut i) {
-                if cut(i) {
-                    return Err(Stop::Incomplete);
+            // Streaming: a number that reaches the end of the bytes so far may go on.
+            if self.partial && i >= bytes.len() {
+                if i > from {
+                    self.number_cut = Some(NumberCut { start, part, from, scanned: i });
                 }
-                self.pos = i;
-                return Err(self.syntax("digits in the exponent"));
+                return Err(Stop::Incomplete);
             }
-        }
-        if cut(i) {
-            return Err(Stop::Incomplete);
+            match part {
+                NumberPart::Integer if i == from || (bytes[from] == b'0' && i - from > 1) => {
+                    self.pos = from;
+                    return Err(self.syntax("a number"));
+                }
+                NumberPart::Fraction if i == from => {
+                    self.pos = i;
+                    return Err(self.syntax("digits after '.'"));
+                }
+                NumberPart::Exponent if i == from => {
+                    self.pos = i;
+                    return Err(self.syntax("digits in the exponent"));
+                }
+                NumberPart::Exponent => break,
+                _ => {}
+            }
+            match bytes.get(i) {
+                Some(b'.') if part == NumberPart::Integer => part = NumberPart::Fraction,
+                Some(b'e' | b'E') => {
+                    if let Some(b'+' | b'-') = bytes.get(i + 1) {
+                        i += 1;
+                    }
+                    part = NumberPart::Exponent;
+                }
+                _ => break,
+            }
+            i += 1;
+            from = i;
         }
         self.pos = i;
-        Ok(integer)
+        Ok(part == NumberPart::Integer)
     }
 
     /// Skips a value the schema says nothing about (drift, `Any`, a mismatch), from its
@@ -1648,6 +1671,20 @@ mod limits {
             let report = streamed(schema, body, 1024);
             let chunked = started.elapsed();
             println!("{} MB string: one-shot {one_shot:?}, 1 KB chunks {chunked:?} ({:.1}×)", body.len() >> 20, chunked.as_secs_f64() / one_shot.as_secs_f64());
+            assert_eq!(report, whole);
+            assert!(chunked < one_shot * 10 + std::time::Duration::from_millis(200), "one-shot {one_shot:?}, chunked {chunked:?}");
+        }
+        // A number as long, validated (`rate`) or skipped: scanned once too.
+        let digits = "1234567890".repeat(140_000);
+        for body in [format!(r#"[{{"available":1,"rate":{digits}.{digits}e{digits}}}]"#), format!(r#"[{{"available":1,"extra":-{digits}{digits}{digits}}}]"#)] {
+            let body = body.as_bytes();
+            let started = std::time::Instant::now();
+            let whole = validate(super::tests::LEVELS_FOR_LIMITS, body);
+            let one_shot = started.elapsed();
+            let started = std::time::Instant::now();
+            let report = streamed(super::tests::LEVELS_FOR_LIMITS, body, 1024);
+            let chunked = started.elapsed();
+            println!("{} MB number: one-shot {one_shot:?}, 1 KB chunks {chunked:?}", body.len() >> 20);
             assert_eq!(report, whole);
             assert!(chunked < one_shot * 10 + std::time::Duration::from_millis(200), "one-shot {one_shot:?}, chunked {chunked:?}");
         }
