@@ -214,6 +214,7 @@ fn commerce_mock_example(key: &str) -> serde_json::Value {
     })
 }
 
+#[cfg(feature = "stock2shop")]
 #[wasm_bindgen_test]
 async fn a_call_slower_than_its_timeout_rejects_with_code_timeout() {
     let client = signed_in().await;
@@ -232,6 +233,7 @@ async fn a_call_slower_than_its_timeout_rejects_with_code_timeout() {
 /// (a plain `RuntimeError`, and every later call failed until a reload), and a flat
 /// 20,000-term `and` chain threw an untyped `RangeError`. Both are now a typed
 /// `invalid_request` naming `$filter`, and the module keeps working.
+#[cfg(feature = "sellers-commerce")]
 #[wasm_bindgen_test]
 async fn a_hostile_filter_is_invalid_request_and_the_module_stays_usable() {
     let client = signed_in().await;
