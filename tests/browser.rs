@@ -214,6 +214,7 @@ fn commerce_mock_example(key: &str) -> serde_json::Value {
     })
 }
 
+#[cfg(feature = "stock2shop")]
 #[wasm_bindgen_test]
 async fn a_call_slower_than_its_timeout_rejects_with_code_timeout() {
     let client = signed_in().await;
@@ -226,4 +227,35 @@ async fn a_call_slower_than_its_timeout_rejects_with_code_timeout() {
     assert_eq!(field(&error, "code"), "timeout");
     assert!(field(&error, "message").as_string().unwrap().contains("300 ms"));
     JsFuture::from(js_sys::Promise::from(first)).await.expect("the first call still succeeds");
+}
+
+/// Issue 16: a `$filter` nested 1,800 parentheses deep used to exhaust the wasm stack
+/// (a plain `RuntimeError`, and every later call failed until a reload), and a flat
+/// 20,000-term `and` chain threw an untyped `RangeError`. Both are now a typed
+/// `invalid_request` naming `$filter`, and the module keeps working.
+#[cfg(feature = "sellers-commerce")]
+#[wasm_bindgen_test]
+async fn a_hostile_filter_is_invalid_request_and_the_module_stays_usable() {
+    let client = signed_in().await;
+    let sellers = client.sellers_commerce();
+    let deep = format!("{}OrderStatusId eq 9{}", "(".repeat(1800), ")".repeat(1800));
+    let chain = vec!["OrderStatusId eq 9"; 20_000].join(" and ");
+    let within_length = format!("{}OrderStatusId eq 9{}", "(".repeat(1000), ")".repeat(1000));
+    for filter in [deep, chain, within_length] {
+        let params = options(&[("filter", JsValue::from_str(&filter))]);
+        let error = js_await(&sellers, "orderGetall", &[params]).await.unwrap_err();
+        assert_eq!(field(&error, "name"), "CommerceKitError");
+        assert_eq!(field(&error, "code"), "invalid_request");
+        let errors = js_sys::Array::from(&field(&field(&error, "details"), "errors"));
+        assert_eq!(field(&errors.get(0), "field"), "$filter");
+        let message = field(&errors.get(0), "message").as_string().unwrap();
+        assert!(message.contains("more than the 2048 accepted") || message.contains("nests deeper than 32 levels"), "{message}");
+    }
+    // The next calls succeed: with the longest chain the length limit lets through, and
+    // with no filter at all.
+    let longest = vec!["OrderStatusId eq 9"; 2048 / 23].join(" and ");
+    let params = options(&[("filter", JsValue::from_str(&longest))]);
+    js_await(&sellers, "orderGetall", &[params]).await.expect("a long but acceptable filter is sent");
+    let orders = js_await(&sellers, "orderGetall", &[]).await.expect("the module still works");
+    assert!(js_sys::Array::is_array(&orders));
 }

@@ -1170,6 +1170,38 @@ mod tests {
         parse_filter(&chain).unwrap();
     }
 
+    /// Issue 16: a flat chain of `and`/`or` is parsed in a loop, not a recursion; the
+    /// tree it builds (and drops, compares, clones) is as deep as the chain, which the
+    /// length limit bounds to about 400 terms. The deepest such trees parse, and are
+    /// walked by the derived traits, on a 256 KB stack (wasm's is 1 MB); past the
+    /// length limit, a 20,000-term chain is refused before any parsing.
+    #[test]
+    fn the_longest_chains_the_length_limit_allows_stay_within_a_small_stack() {
+        let deepest = |op: &str| {
+            let mut chain = String::from("A");
+            while chain.len() + op.len() + 2 <= MAX_FILTER_LENGTH {
+                chain.push_str(&format!(" {op} A"));
+            }
+            chain
+        };
+        let chains = [deepest("and"), deepest("or"), format!("{} and A", vec!["not A"; 220].join(" or "))];
+        std::thread::Builder::new()
+            .stack_size(256 << 10)
+            .spawn(move || {
+                for chain in &chains {
+                    assert!(chain.len() <= MAX_FILTER_LENGTH, "{}", chain.len());
+                    let expr = parse_filter(chain).unwrap_or_else(|e| panic!("{e}"));
+                    assert_eq!(expr.clone(), expr);
+                    assert!(format!("{expr:?}").len() > chain.len());
+                }
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        let long = vec!["OrderStatusId eq 9"; 20_000].join(" and ");
+        assert_eq!(parse_filter(&long).unwrap_err().limit, Some(Limit::Length(MAX_FILTER_LENGTH)));
+    }
+
     #[test]
     fn a_long_orderby_is_refused_naming_the_limit() {
         let long = vec!["A"; 10_000].join(",");
