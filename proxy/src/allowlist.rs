@@ -1,7 +1,7 @@
 //! Which requests may reach a vendor: only catalogue operations, matched on method and
 //! path template, after refusing every path trick before any decoding is trusted.
 
-use commerce_kit::catalogue::{self, Auth, Endpoint, Method, ParamKind, Vendor};
+use commerce_kit::catalogue::{self, Auth, Endpoint, Method, Param, ParamKind, TemplateSegment, Vendor};
 
 /// The longest request path accepted (the longest catalogue path is far shorter).
 pub const MAX_PATH: usize = 1024;
@@ -51,20 +51,16 @@ pub fn check(method: &str, raw_path: &str, raw_query: Option<&str>) -> Result<Al
     let rest = raw_path.strip_prefix("/api/").ok_or(Refusal::UnknownOperation)?;
     let (vendor, vendor_path) = rest.split_once('/').filter(|(_, path)| !path.is_empty()).ok_or(Refusal::UnknownOperation)?;
     let vendor = Vendor::from_slug(vendor).ok_or(Refusal::UnknownOperation)?;
+    // Split on raw slashes only: an encoded `/` is data inside a segment.
     let mut segments = Vec::new();
     for raw in vendor_path.split('/') {
         if raw.is_empty() {
             return Err(Refusal::BadPath("empty path segment (double or trailing slash)"));
         }
         let decoded = percent_decode(raw).ok_or(Refusal::BadPath("malformed percent-encoding"))?;
+        // Never a dot segment, literal or parameter value, however encoded.
         if decoded == "." || decoded == ".." {
             return Err(Refusal::BadPath("dot segment"));
-        }
-        if decoded.contains(['/', '\\', '\0']) || decoded.contains("..") || decoded.chars().any(char::is_control) {
-            return Err(Refusal::BadPath("encoded slash, backslash, dot-dot or control character"));
-        }
-        if decoded.contains(':') || decoded.contains('@') {
-            return Err(Refusal::BadPath("':' or '@' in a path segment"));
         }
         segments.push(decoded);
     }
@@ -75,22 +71,31 @@ pub fn check(method: &str, raw_path: &str, raw_query: Option<&str>) -> Result<Al
         "DELETE" => Method::Delete,
         _ => return Err(Refusal::MethodNotAllowed),
     };
-    let joined = format!("/{}", segments.join("/"));
-    let Some((endpoint, params)) = catalogue::route(vendor, method, &joined) else {
-        let other_method =
-            [Method::Get, Method::Post, Method::Put, Method::Delete].into_iter().any(|m| m != method && catalogue::route(vendor, m, &joined).is_some());
+    let Some(endpoint) = route(vendor, method, &segments) else {
+        // No operation: a tricky segment says why it is refused, before the method does.
+        if let Some(why) = segments.iter().find_map(|s| literal_trick(s)) {
+            return Err(Refusal::BadPath(why));
+        }
+        let other_method = [Method::Get, Method::Post, Method::Put, Method::Delete].into_iter().any(|m| m != method && route(vendor, m, &segments).is_some());
         return Err(if other_method { Refusal::MethodNotAllowed } else { Refusal::UnknownOperation });
     };
     if endpoint.auth == Auth::CredentialExchange {
         return Err(Refusal::ProxyOnly);
     }
-    for (name, value) in &params {
-        let param = endpoint.path_param(name).ok_or(Refusal::UnknownOperation)?;
-        if param.kind == ParamKind::Integer && value.parse::<i64>().is_err() {
-            return Err(Refusal::BadPath("path parameter is not an integer"));
+    // Literal segments equal the template's; parameter segments are values, checked
+    // per parameter and percent-encoded again exactly as the crate's builder does.
+    let mut vendor_path = String::new();
+    for (template, value) in endpoint.segments().zip(&segments) {
+        vendor_path.push('/');
+        match template {
+            TemplateSegment::Literal(literal) => vendor_path.push_str(literal),
+            TemplateSegment::Param(name) => {
+                let param = endpoint.path_param(name).ok_or(Refusal::UnknownOperation)?;
+                check_path_value(param, value)?;
+                vendor_path.push_str(&commerce_kit::request::percent_encode(value));
+            }
         }
     }
-    let vendor_path: String = segments.iter().map(|s| format!("/{}", commerce_kit::request::percent_encode(s))).collect();
     let mut query = Vec::new();
     for pair in raw_query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -103,6 +108,46 @@ pub fn check(method: &str, raw_path: &str, raw_query: Option<&str>) -> Result<Al
         query.push((param.name.to_string(), commerce_kit::request::percent_encode(&value)));
     }
     Ok(Allowed { endpoint, vendor_path, query })
+}
+
+/// The operation of `vendor` whose template matches the decoded `segments`: literal
+/// segments equal, a parameter segment any value.
+fn route(vendor: Vendor, method: Method, segments: &[String]) -> Option<&'static Endpoint> {
+    catalogue::endpoints().iter().copied().filter(|e| e.vendor == vendor && e.method == method).find(|endpoint| {
+        let mut template = endpoint.segments();
+        segments.iter().all(|actual| match template.next() {
+            Some(TemplateSegment::Literal(literal)) => literal == actual,
+            Some(TemplateSegment::Param(_)) => true,
+            None => false,
+        }) && template.next().is_none()
+    })
+}
+
+/// Why a decoded segment could never be a literal segment of a template.
+fn literal_trick(decoded: &str) -> Option<&'static str> {
+    if decoded.contains(['/', '\\', '\0']) || decoded.contains("..") || decoded.chars().any(char::is_control) {
+        Some("encoded slash, backslash, dot-dot or control character")
+    } else if decoded.contains([':', '@']) {
+        Some("':' or '@' in a path segment")
+    } else {
+        None
+    }
+}
+
+/// A path parameter's decoded value: data of any text (an e-mail address, a code with
+/// `/` or `:`), but no control character, and nothing a vendor that decoded and split
+/// it on `/` or `\` would read as a dot segment.
+fn check_path_value(param: &Param, value: &str) -> Result<(), Refusal> {
+    if value.chars().any(char::is_control) {
+        return Err(Refusal::BadPath("control character in a path parameter"));
+    }
+    if value.split(['/', '\\']).any(|piece| piece == "." || piece == "..") {
+        return Err(Refusal::BadPath("dot segment inside a path parameter"));
+    }
+    if param.kind == ParamKind::Integer && value.parse::<i64>().is_err() {
+        return Err(Refusal::BadPath("path parameter is not an integer"));
+    }
+    Ok(())
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -142,6 +187,65 @@ mod tests {
             "/api/s2/inventory\\overview",
             "/api/s2/inventory/over%00view",
             "/api/s2/inventory/%zz",
+        ] {
+            assert!(matches!(check("GET", tricky, None), Err(Refusal::BadPath(_))), "{tricky}");
+        }
+    }
+
+    /// Path parameters are values: whatever the crate's builder puts in a path for a
+    /// parameter (e-mail addresses, codes with `/`, `:`, spaces, non-ASCII), the proxy
+    /// accepts and forwards exactly as built.
+    #[test]
+    fn the_builders_paths_pass_unchanged_for_every_path_parameter() {
+        let values = ["ann@example.com", "SO/1", "A:B", "a b+c", "caf\u{e9}", "x?y#z&w=1", "100%", "..a", "a..b", "-_.~"];
+        let mut checked = 0;
+        for endpoint in catalogue::endpoints().iter().filter(|e| !e.path_params.is_empty()) {
+            for value in values {
+                let mut builder = commerce_kit::request::Request::builder(endpoint);
+                for param in endpoint.path_params {
+                    builder = builder.path_param(param.name, value);
+                }
+                let built = builder.build().unwrap();
+                let raw = format!("/api/{}{}", endpoint.vendor.slug(), built.path);
+                let checked_now = check(endpoint.method.as_str(), &raw, None);
+                if endpoint.auth == Auth::CredentialExchange {
+                    assert_eq!(checked_now.unwrap_err(), Refusal::ProxyOnly, "{raw}");
+                } else {
+                    let allowed = checked_now.unwrap_or_else(|e| panic!("{raw}: {e:?}"));
+                    assert_eq!((allowed.endpoint.id, allowed.vendor_path.as_str()), (endpoint.id, built.path.as_str()), "{raw}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 6 * values.len(), "path-parameter operations of every vendor that has them");
+        // The e-mail address of the issue, as the builder writes it; `@` also raw.
+        for raw in ["/api/sellers_commerce/api/shopper/get/ann%40example.com", "/api/sellers_commerce/api/shopper/get/ann@example.com"] {
+            assert_eq!(check("GET", raw, None).unwrap().vendor_path, "/api/shopper/get/ann%40example.com", "{raw}");
+        }
+        // An encoded slash is data inside the value, never a segment boundary.
+        let slash = check("GET", "/api/sellers_commerce/api/order/get/SO%2F1", None).unwrap();
+        assert_eq!((slash.endpoint.id, slash.vendor_path.as_str()), ("sellers_commerce.order_get", "/api/order/get/SO%2F1"));
+        assert_eq!(check("GET", "/api/sellers_commerce/api/order%2Fget/SO1", None).unwrap_err(), Refusal::BadPath("encoded slash, backslash, dot-dot or control character"));
+    }
+
+    #[test]
+    fn dot_values_and_tricks_in_parameters_are_still_refused() {
+        for tricky in [
+            "/api/sellers_commerce/api/order/get/..",
+            "/api/sellers_commerce/api/order/get/.",
+            "/api/sellers_commerce/api/order/get/%2e%2E",
+            "/api/sellers_commerce/api/order/get/%2e",
+            // A vendor that split the value on its slashes would see a dot segment.
+            "/api/sellers_commerce/api/order/get/a%2F..%2Fb",
+            "/api/sellers_commerce/api/order/get/..%2Fproduct",
+            "/api/sellers_commerce/api/order/get/a%5C..",
+            "/api/sellers_commerce/api/order/get/a%00b",
+            "/api/sellers_commerce/api/order/get/a%0Ab",
+            "/api/sellers_commerce/api/order/get/%zz",
+            "/api/sellers_commerce/api/order/get/a%C3",
+            "/api/sellers_commerce/api/order/../order/get/1",
+            "/api/sellers_commerce/api/order/get//1",
+            "/api/sellers_commerce/api/order/get/1/",
         ] {
             assert!(matches!(check("GET", tricky, None), Err(Refusal::BadPath(_))), "{tricky}");
         }
