@@ -12,7 +12,7 @@ pub struct Allowed {
     pub endpoint: &'static Endpoint,
     /// The vendor path, re-encoded from the checked segments.
     pub vendor_path: String,
-    /// Declared query parameters only, in the client's order: the catalogue's name and
+    /// The query parameters, all declared, in the client's order: the catalogue's name and
     /// the value decoded (`+` as a space) and percent-encoded again, every byte but
     /// `A-Z a-z 0-9 - _ . ~` escaped.
     pub query: Vec<(String, String)>,
@@ -35,6 +35,9 @@ pub enum Refusal {
     MethodNotAllowed,
     /// A credential exchange (a login, a token grant): only the proxy runs those: 403.
     ProxyOnly,
+    /// A query parameter the operation does not declare (decoded name as sent), with the
+    /// declared ones: 400.
+    UnknownParameter { name: String, declared: Vec<&'static str> },
 }
 
 /// Checks `raw_path` (`/api/<vendor>/<vendor path>`, exactly as received, still
@@ -96,12 +99,20 @@ pub fn check(method: &str, raw_path: &str, raw_query: Option<&str>) -> Result<Al
             }
         }
     }
+    // Sellers Commerce is ASP.NET, which matches parameter names in any case.
+    let any_case = vendor == Vendor::SellersCommerce;
     let mut query = Vec::new();
     for pair in raw_query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        // Undeclared parameters are dropped, never forwarded: credentials such as
-        // `token` are injected by the proxy and never declared for the browser.
-        let Some(param) = percent_decode(k).and_then(|name| endpoint.query_param(&name)) else { continue };
+        let name = percent_decode(k).ok_or(Refusal::BadPath("malformed percent-encoding in the query"))?;
+        // An undeclared parameter is refused, never dropped (a misspelt filter would
+        // answer the whole list) and never forwarded: credentials such as `token` are
+        // injected by the proxy and never declared for the browser.
+        let declared = endpoint.query.iter().find(|p| if any_case { p.name.eq_ignore_ascii_case(&name) } else { p.name == name });
+        let Some(param) = declared else {
+            let name = name.chars().take(64).collect();
+            return Err(Refusal::UnknownParameter { name, declared: endpoint.query.iter().map(|p| p.name).collect() });
+        };
         // The value is decoded and encoded again: whatever the client meant as data
         // (`;`, `&`, `=`, `#`) reaches the vendor as data, never as a separator.
         let value = percent_decode(&v.replace('+', " ")).ok_or(Refusal::BadPath("malformed percent-encoding in the query"))?;
@@ -174,7 +185,7 @@ mod tests {
 
     #[test]
     fn catalogue_paths_pass_and_tricks_do_not() {
-        let ok = check("GET", "/api/s2/inventory/overview", Some("x=1")).unwrap();
+        let ok = check("GET", "/api/s2/inventory/overview", None).unwrap();
         assert_eq!((ok.endpoint.id, ok.vendor_path.as_str(), ok.query.len()), ("s2.get_inventory_overview", "/inventory/overview", 0));
         assert_eq!(check("GET", "/api/s2/inventory/nope", None).unwrap_err(), Refusal::UnknownOperation);
         assert_eq!(check("POST", "/api/s2/inventory/overview", None).unwrap_err(), Refusal::MethodNotAllowed);
@@ -263,12 +274,39 @@ mod tests {
         assert_eq!(upstream_query("format=a%23b%3Fc").unwrap(), "format=a%23b%3Fc");
         // Spaces as `+` or `%20` reach the vendor one way; a literal plus stays a plus.
         assert_eq!(upstream_query("format=a+b%20c%2Bd").unwrap(), "format=a%20b%20c%2Bd");
-        // Undeclared names go, however spelled; declared names spelled encoded stay.
-        assert_eq!(upstream_query("%74oken=x&token=y&format=json&;token=z&%66ormat=xml").unwrap(), "format=json&format=xml");
+        // Declared names spelled encoded stay; undeclared names are refused, however spelled.
+        assert_eq!(upstream_query("format=json&%66ormat=xml").unwrap(), "format=json&format=xml");
+        for (raw, name) in [("%74oken=x", "token"), ("format=json&token=y", "token"), (";token=z", ";token"), ("Format=json", "Format"), ("x", "x")] {
+            assert_eq!(upstream_query(raw).unwrap_err(), Refusal::UnknownParameter { name: name.into(), declared: vec!["format"] }, "{raw}");
+        }
         assert_eq!(upstream_query("").unwrap(), "");
         // Malformed escapes are refused rather than guessed at.
-        for bad in ["format=%zz", "format=%+a", "format=%", "format=%ff"] {
+        for bad in ["format=%zz", "format=%+a", "format=%", "format=%ff", "%zz=1"] {
             assert!(matches!(upstream_query(bad), Err(Refusal::BadPath(_))), "{bad}");
         }
+    }
+
+    /// A parameter the operation does not declare is refused, never dropped: a user who
+    /// meant to filter must not get the whole list.
+    #[test]
+    fn undeclared_query_parameters_are_refused_with_the_declared_ones() {
+        let refused = |path: &str, query: &str| check("GET", path, Some(query)).unwrap_err();
+        assert_eq!(
+            refused("/api/sellers_commerce/api/product/getall", "$top=5"),
+            Refusal::UnknownParameter { name: "$top".into(), declared: vec!["$filter", "$orderby"] }
+        );
+        assert_eq!(refused("/api/s2/inventory/overview", "x=1"), Refusal::UnknownParameter { name: "x".into(), declared: vec![] });
+        // Elsewhere, names are exact.
+        assert!(matches!(refused("/api/stock2shop/v1/sources", "FORMAT=json"), Refusal::UnknownParameter { .. }));
+    }
+
+    /// Sellers Commerce (ASP.NET) matches parameter names in any case: so does the proxy,
+    /// and it sends the declared spelling.
+    #[test]
+    fn sellers_commerce_parameter_names_match_in_any_case_and_go_out_as_declared() {
+        let sent = |path: &str, query: &str| check("GET", path, Some(query)).map(|a| a.query_string());
+        assert_eq!(sent("/api/sellers_commerce/api/product/getallproductskus", "productcode=SC-1001&TOP=5").unwrap(), "ProductCode=SC-1001&top=5");
+        assert_eq!(sent("/api/sellers_commerce/api/product/getall", "$Filter=ProductCode%20eq%20%27SC-1001%27").unwrap(), "$filter=ProductCode%20eq%20%27SC-1001%27");
+        assert_eq!(sent("/api/sellers_commerce/api/product/getall", "%24FILTER=a").unwrap(), "$filter=a");
     }
 }

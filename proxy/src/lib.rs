@@ -247,6 +247,10 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                 Refusal::UnknownOperation => not_found(),
                 Refusal::MethodNotAllowed => proxy_error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this path exists for another method"),
                 Refusal::ProxyOnly => proxy_error(StatusCode::FORBIDDEN, "proxy_only", "credential exchanges are run by the proxy, never by the browser"),
+                Refusal::UnknownParameter { name, declared } => {
+                    let declared = if declared.is_empty() { "it takes none".to_string() } else { format!("it takes {}", declared.join(", ")) };
+                    proxy_error(StatusCode::BAD_REQUEST, "unknown_parameter", &format!("{name:?} is not a query parameter of this operation; {declared}"))
+                }
             };
         }
     };

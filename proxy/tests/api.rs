@@ -145,3 +145,21 @@ async fn a_shopper_named_by_an_e_mail_address_is_fetched_by_the_builders_path() 
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(body.contains("\"Ann\""), "{body}");
 }
+
+/// A misspelt or unknown query parameter is a 400 naming it and the declared ones, never
+/// the whole unfiltered list; Sellers Commerce names match in any case.
+#[tokio::test]
+async fn undeclared_query_parameters_are_400_naming_the_declared_ones() {
+    let h = default_harness().await;
+    let (status, _, body) = send(&h.router, get("/api/sellers_commerce/api/product/getall?$top=1")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["error"]["code"], "unknown_parameter");
+    assert_eq!(json["error"]["message"], "\"$top\" is not a query parameter of this operation; it takes $filter, $orderby");
+    assert_eq!(h.mock.request_count(), 0);
+    let (status, _, all) = send(&h.router, get("/api/sellers_commerce/api/product/getallproductskus")).await;
+    assert_eq!(status, StatusCode::OK, "{all}");
+    let (status, _, one) = send(&h.router, get("/api/sellers_commerce/api/product/getallproductskus?productcode=SC-1001")).await;
+    assert_eq!(status, StatusCode::OK, "{one}");
+    assert!(one.contains("SC-1001") && one.len() < all.len(), "filtered: {one}");
+}
