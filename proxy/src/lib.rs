@@ -387,7 +387,8 @@ const RELAYED_HEADERS: [header::HeaderName; 6] =
 
 /// The vendor's answer for the browser, every credential it echoes replaced (see
 /// [`scrub`]): headers, and bodies as they stream. Error bodies are read whole first, up
-/// to [`MAX_ERROR_BODY`].
+/// to [`MAX_ERROR_BODY`]; one cut off is 502 `upstream_truncated`. A streamed body that
+/// fails mid-way fails the client's body too (no last chunk), never ends it cleanly.
 async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Response {
     let status = StatusCode::from_u16(upstream.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut headers = HeaderMap::new();
@@ -408,8 +409,12 @@ async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Respo
         scrub::body(upstream.bytes_stream(), scrubber.stream())
     } else {
         match read_limited(upstream, MAX_ERROR_BODY).await {
-            Some(bytes) => Body::from(scrubber.scrub(&bytes)),
-            None => return proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large"),
+            Ok(bytes) => Body::from(scrubber.scrub(&bytes)),
+            Err(Unread::TooLarge) => return proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large"),
+            // Half an error is not the vendor's answer: never relayed as if it were whole.
+            Err(Unread::Truncated) => {
+                return proxy_error(StatusCode::BAD_GATEWAY, "upstream_truncated", "the vendor's answer was cut off before its end")
+            }
         }
     };
     let mut response = Response::new(body);
@@ -418,13 +423,21 @@ async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Respo
     response
 }
 
-async fn read_limited(mut upstream: reqwest::Response, limit: usize) -> Option<Vec<u8>> {
+/// Why a body could not be read whole.
+enum Unread {
+    TooLarge,
+    /// The connection failed before the body's end (short of its `Content-Length`, or a
+    /// chunked body without its last chunk).
+    Truncated,
+}
+
+async fn read_limited(mut upstream: reqwest::Response, limit: usize) -> Result<Vec<u8>, Unread> {
     let mut out = Vec::new();
-    while let Ok(Some(chunk)) = upstream.chunk().await {
+    while let Some(chunk) = upstream.chunk().await.map_err(|_| Unread::Truncated)? {
         if out.len() + chunk.len() > limit {
-            return None;
+            return Err(Unread::TooLarge);
         }
         out.extend_from_slice(&chunk);
     }
-    Some(out)
+    Ok(out)
 }
