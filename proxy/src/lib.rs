@@ -39,7 +39,6 @@ use commerce_kit::Vendor;
 use tokio::sync::Semaphore;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::timeout::TimeoutLayer;
 
 pub use config::Config;
 pub use server::{serve, ConnectionLimits};
@@ -53,8 +52,12 @@ use session::Sessions;
 /// Request bodies above this are refused before reaching a vendor, unless the operation
 /// documents larger ones (`Endpoint::max_request_body`).
 pub const MAX_REQUEST_BODY: usize = 1024 * 1024;
-/// The browser never waits longer than this for the proxy, retries included.
-pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(90);
+/// The proxy's limit for a whole request as its client sees it, queueing and retries
+/// included (`request_timeout_secs`): 504 `proxy_timeout` when it runs out. Longer than
+/// the upstream timeout (30 s), shorter than the package's client timeout should be.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(90);
+/// The vendor's answer, headers and body (`upstream_timeout_secs`): 504 `upstream_timeout`.
+pub const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(30);
 /// Attempts at an idempotent read, the first included.
 pub const MAX_ATTEMPTS: u32 = 3;
 /// The longest `Retry-After` the proxy honours itself; longer ones go to the client.
@@ -79,7 +82,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(config: Config, upstreams: Upstreams) -> Arc<AppState> {
-        let timeout = Duration::from_secs(config.upstream_timeout_secs.unwrap_or(30));
+        let timeout = config.upstream_timeout();
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(timeout)
@@ -144,10 +147,24 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/metrics", get(|State(st): State<Arc<AppState>>| async move { ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], st.metrics.render()) }))
         .fallback_service(dashboard)
         .layer(catch_panics())
-        .layer(TimeoutLayer::with_status_code(StatusCode::GATEWAY_TIMEOUT, CLIENT_TIMEOUT))
+        .layer(middleware::from_fn_with_state(state.clone(), whole_request_limit))
         .layer(middleware::map_response(security_headers))
         .layer(middleware::from_fn(request_id))
         .with_state(state)
+}
+
+/// The proxy's own limit for a request ([`REQUEST_TIMEOUT`]): a 504 that says it is the
+/// proxy's, unlike the vendor's `upstream_timeout`.
+async fn whole_request_limit(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let limit = state.config.request_timeout();
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => proxy_error(
+            StatusCode::GATEWAY_TIMEOUT,
+            "proxy_timeout",
+            &format!("the proxy's limit for a whole request ({} s, request_timeout_secs) ran out; a write may still complete at the vendor", limit.as_secs()),
+        ),
+    }
 }
 
 /// Every response carries an `X-Request-Id` (the upstream's, or a fresh one).
@@ -305,7 +322,11 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
         Err(e) => {
             state.metrics.upstream_error(vendor);
             match e {
-                SendError::Http(e) if e.is_timeout() => proxy_error(StatusCode::GATEWAY_TIMEOUT, "upstream_timeout", "the vendor did not answer in time"),
+                SendError::Http(e) if e.is_timeout() => proxy_error(
+                    StatusCode::GATEWAY_TIMEOUT,
+                    "upstream_timeout",
+                    &format!("{vendor} did not answer within {} s (upstream_timeout_secs)", state.config.upstream_timeout().as_secs()),
+                ),
                 SendError::Http(_) => proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor could not be reached"),
                 SendError::Token(TokenError::Refused(status)) => {
                     tracing::error!(vendor, status, "the vendor refused the proxy's configured credentials");
