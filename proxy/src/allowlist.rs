@@ -236,7 +236,10 @@ mod tests {
         // An encoded slash is data inside the value, never a segment boundary.
         let slash = check("GET", "/api/sellers_commerce/api/order/get/SO%2F1", None).unwrap();
         assert_eq!((slash.endpoint.id, slash.vendor_path.as_str()), ("sellers_commerce.order_get", "/api/order/get/SO%2F1"));
-        assert_eq!(check("GET", "/api/sellers_commerce/api/order%2Fget/SO1", None).unwrap_err(), Refusal::BadPath("encoded slash, backslash, dot-dot or control character"));
+        assert_eq!(
+            check("GET", "/api/sellers_commerce/api/order%2Fget/SO1", None).unwrap_err(),
+            Refusal::BadPath("encoded slash, backslash, dot-dot or control character")
+        );
     }
 
     #[test]
@@ -306,7 +309,10 @@ mod tests {
     fn sellers_commerce_parameter_names_match_in_any_case_and_go_out_as_declared() {
         let sent = |path: &str, query: &str| check("GET", path, Some(query)).map(|a| a.query_string());
         assert_eq!(sent("/api/sellers_commerce/api/product/getallproductskus", "productcode=SC-1001&TOP=5").unwrap(), "ProductCode=SC-1001&top=5");
-        assert_eq!(sent("/api/sellers_commerce/api/product/getall", "$Filter=ProductCode%20eq%20%27SC-1001%27").unwrap(), "$filter=ProductCode%20eq%20%27SC-1001%27");
+        assert_eq!(
+            sent("/api/sellers_commerce/api/product/getall", "$Filter=ProductCode%20eq%20%27SC-1001%27").unwrap(),
+            "$filter=ProductCode%20eq%20%27SC-1001%27"
+        );
         assert_eq!(sent("/api/sellers_commerce/api/product/getall", "%24FILTER=a").unwrap(), "$filter=a");
     }
 }

@@ -318,15 +318,14 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     drop(permit);
 
     let mut response = match outcome {
-        Ok(upstream_response) => relay(upstream_response, &state.scrubbers.get(upstream.secrets())).await,
+        Ok(upstream_response) => match relay(upstream_response, &state.scrubbers.get(upstream.secrets())).await {
+            Ok(response) => response,
+            Err(UpstreamTimedOut) => upstream_timed_out(vendor, state.config.upstream_timeout()),
+        },
         Err(e) => {
             state.metrics.upstream_error(vendor);
             match e {
-                SendError::Http(e) if e.is_timeout() => proxy_error(
-                    StatusCode::GATEWAY_TIMEOUT,
-                    "upstream_timeout",
-                    &format!("{vendor} did not answer within {} s (upstream_timeout_secs)", state.config.upstream_timeout().as_secs()),
-                ),
+                SendError::Http(e) if e.is_timeout() => upstream_timed_out(vendor, state.config.upstream_timeout()),
                 SendError::Http(_) => proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor could not be reached"),
                 SendError::Token(TokenError::Refused(status)) => {
                     tracing::error!(vendor, status, "the vendor refused the proxy's configured credentials");
@@ -349,6 +348,12 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
         audit::write(&user.username, endpoint.id, status, &upstream_request_id, elapsed.as_millis() as u64);
     }
     response
+}
+
+/// 504 `upstream_timeout`: the vendor's answer (head or body) took longer than the
+/// upstream timeout.
+fn upstream_timed_out(vendor: &str, limit: Duration) -> Response {
+    proxy_error(StatusCode::GATEWAY_TIMEOUT, "upstream_timeout", &format!("{vendor} did not answer within {} s (upstream_timeout_secs)", limit.as_secs()))
 }
 
 /// Counts token exchanges and pacing waits in the metrics.
@@ -410,7 +415,7 @@ const RELAYED_HEADERS: [header::HeaderName; 6] =
 /// [`scrub`]): headers, and bodies as they stream. Error bodies are read whole first, up
 /// to [`MAX_ERROR_BODY`]; one cut off is 502 `upstream_truncated`. A streamed body that
 /// fails mid-way fails the client's body too (no last chunk), never ends it cleanly.
-async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Response {
+async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Result<Response, UpstreamTimedOut> {
     let status = StatusCode::from_u16(upstream.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut headers = HeaderMap::new();
     for name in RELAYED_HEADERS {
@@ -431,18 +436,20 @@ async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Respo
     } else {
         match read_limited(upstream, MAX_ERROR_BODY).await {
             Ok(bytes) => Body::from(scrubber.scrub(&bytes)),
-            Err(Unread::TooLarge) => return proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large"),
+            Err(Unread::TooLarge) => return Ok(proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large")),
             // Half an error is not the vendor's answer: never relayed as if it were whole.
-            Err(Unread::Truncated) => {
-                return proxy_error(StatusCode::BAD_GATEWAY, "upstream_truncated", "the vendor's answer was cut off before its end")
-            }
+            Err(Unread::Truncated) => return Ok(proxy_error(StatusCode::BAD_GATEWAY, "upstream_truncated", "the vendor's answer was cut off before its end")),
+            Err(Unread::TimedOut) => return Err(UpstreamTimedOut),
         }
     };
     let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;
-    response
+    Ok(response)
 }
+
+/// The upstream timeout ran out while an answer was being read: the caller says whose.
+struct UpstreamTimedOut;
 
 /// Why a body could not be read whole.
 enum Unread {
@@ -450,11 +457,13 @@ enum Unread {
     /// The connection failed before the body's end (short of its `Content-Length`, or a
     /// chunked body without its last chunk).
     Truncated,
+    /// The upstream timeout ran out while the body was arriving.
+    TimedOut,
 }
 
 async fn read_limited(mut upstream: reqwest::Response, limit: usize) -> Result<Vec<u8>, Unread> {
     let mut out = Vec::new();
-    while let Some(chunk) = upstream.chunk().await.map_err(|_| Unread::Truncated)? {
+    while let Some(chunk) = upstream.chunk().await.map_err(|e| if e.is_timeout() { Unread::TimedOut } else { Unread::Truncated })? {
         if out.len() + chunk.len() > limit {
             return Err(Unread::TooLarge);
         }

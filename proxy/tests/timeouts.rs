@@ -59,3 +59,34 @@ async fn the_vendors_timeout_is_504_upstream_timeout_naming_the_vendor() {
     assert!(message.contains("s2") && message.contains("1 s") && message.contains("upstream_timeout_secs"), "{message}");
     assert!(took < Duration::from_millis(2500), "{took:?}");
 }
+
+/// An error body that stops arriving is the vendor's timeout, not a truncation.
+#[tokio::test]
+async fn an_error_body_that_stalls_is_504_upstream_timeout() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = stream.read(&mut buf).await;
+                let _ = stream.write_all(b"HTTP/1.1 409 Conflict\r\nContent-Length: 100\r\n\r\n{\"code\":\"ALREADY_EXISTS\",").await;
+                tokio::time::sleep(Duration::from_secs(3)).await;
+            });
+        }
+    });
+    let h = harness_with(MockConfig::default(), MockConfig::default(), move |_| {
+        let mut c = Config::default();
+        c.s2.base_url = Some(origin);
+        c.s2.token = Some(Secret::new("s2-token-for-timeouts"));
+        c.s2.organization = Some("org".into());
+        c.upstream_timeout_secs = Some(1);
+        c
+    })
+    .await;
+    let (status, code, message, took) = error_of(&h).await;
+    assert_eq!((status, code.as_str()), (StatusCode::GATEWAY_TIMEOUT, "upstream_timeout"), "{message}");
+    assert!(message.contains("s2"), "{message}");
+    assert!(took < Duration::from_millis(2500), "{took:?}");
+}

@@ -56,7 +56,8 @@ const FORTY: &str = r#"{"code":"ALREADY_EXISTS","message":"the "#;
 #[tokio::test]
 async fn an_error_body_shorter_than_its_content_length_is_502_upstream_truncated() {
     assert_eq!(FORTY.len(), 40);
-    static ANSWER: &[u8] = b"HTTP/1.1 409 Conflict\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"code\":\"ALREADY_EXISTS\",\"message\":\"the ";
+    static ANSWER: &[u8] =
+        b"HTTP/1.1 409 Conflict\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"code\":\"ALREADY_EXISTS\",\"message\":\"the ";
     let h = proxy_for(raw_vendor(ANSWER).await).await;
     let (status, _, body) = send(&h.router, get("/api/s2/inventory/overview")).await;
     assert_eq!(status, StatusCode::BAD_GATEWAY, "{body}");
