@@ -24,6 +24,9 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// Upstream timeout in seconds (default 30).
     pub upstream_timeout_secs: Option<u64>,
+    /// The proxy's limit for a whole request, retries and queueing included, in seconds
+    /// (default 90; see `commerce_proxy::REQUEST_TIMEOUT`).
+    pub request_timeout_secs: Option<u64>,
     /// Dashboard users (`[[users]]`). With none configured and no vendor credentials,
     /// the proxy creates the demo users (see [`Config::with_demo_users`]).
     #[serde(default)]
@@ -207,6 +210,16 @@ impl std::fmt::Display for ConfigError {
 pub const DEMO_USERS: [(&str, &str, Role); 2] = [("demo", "demo", Role::Operator), ("viewer", "viewer", Role::Viewer)];
 
 impl Config {
+    /// [`crate::UPSTREAM_TIMEOUT`] unless configured.
+    pub fn upstream_timeout(&self) -> std::time::Duration {
+        self.upstream_timeout_secs.map_or(crate::UPSTREAM_TIMEOUT, std::time::Duration::from_secs)
+    }
+
+    /// [`crate::REQUEST_TIMEOUT`] unless configured.
+    pub fn request_timeout(&self) -> std::time::Duration {
+        self.request_timeout_secs.map_or(crate::REQUEST_TIMEOUT, std::time::Duration::from_secs)
+    }
+
     /// Session lifetimes, sign-in throttling and password-check limits: the defaults with
     /// this configuration's overrides.
     pub fn session_policy(&self) -> crate::session::SessionPolicy {
@@ -333,6 +346,7 @@ impl Config {
             ("header_read_timeout_secs", config.header_read_timeout_secs),
             ("idle_timeout_secs", config.idle_timeout_secs),
             ("max_connections", config.max_connections.map(|n| n as u64)),
+            ("request_timeout_secs", config.request_timeout_secs),
         ] {
             if value == Some(0) {
                 return Err(ConfigError(format!("{name}: must be at least 1")));

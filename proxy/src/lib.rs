@@ -40,7 +40,6 @@ use commerce_kit::Vendor;
 use tokio::sync::Semaphore;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::timeout::TimeoutLayer;
 
 pub use config::Config;
 pub use server::{serve, ConnectionLimits};
@@ -54,8 +53,12 @@ use session::Sessions;
 /// Request bodies above this are refused before reaching a vendor, unless the operation
 /// documents larger ones (`Endpoint::max_request_body`).
 pub const MAX_REQUEST_BODY: usize = 1024 * 1024;
-/// The browser never waits longer than this for the proxy, retries included.
-pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(90);
+/// The proxy's limit for a whole request as its client sees it, queueing and retries
+/// included (`request_timeout_secs`): 504 `proxy_timeout` when it runs out. Longer than
+/// the upstream timeout (30 s), shorter than the package's client timeout should be.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(90);
+/// The vendor's answer, headers and body (`upstream_timeout_secs`): 504 `upstream_timeout`.
+pub const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(30);
 /// Attempts at an idempotent read, the first included.
 pub const MAX_ATTEMPTS: u32 = 3;
 /// The longest `Retry-After` the proxy honours itself; longer ones go to the client.
@@ -80,7 +83,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(config: Config, upstreams: Upstreams) -> Arc<AppState> {
-        let timeout = Duration::from_secs(config.upstream_timeout_secs.unwrap_or(30));
+        let timeout = config.upstream_timeout();
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(timeout)
@@ -145,10 +148,24 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/metrics", get(|State(st): State<Arc<AppState>>| async move { ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], st.metrics.render()) }))
         .fallback_service(dashboard)
         .layer(catch_panics())
-        .layer(TimeoutLayer::with_status_code(StatusCode::GATEWAY_TIMEOUT, CLIENT_TIMEOUT))
+        .layer(middleware::from_fn_with_state(state.clone(), whole_request_limit))
         .layer(middleware::map_response(security_headers))
         .layer(middleware::from_fn(request_id))
         .with_state(state)
+}
+
+/// The proxy's own limit for a request ([`REQUEST_TIMEOUT`]): a 504 that says it is the
+/// proxy's, unlike the vendor's `upstream_timeout`.
+async fn whole_request_limit(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let limit = state.config.request_timeout();
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => proxy_error(
+            StatusCode::GATEWAY_TIMEOUT,
+            "proxy_timeout",
+            &format!("the proxy's limit for a whole request ({} s, request_timeout_secs) ran out; a write may still complete at the vendor", limit.as_secs()),
+        ),
+    }
 }
 
 /// Every response carries an `X-Request-Id` (the upstream's, or a fresh one).
@@ -248,6 +265,10 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                 Refusal::UnknownOperation => not_found(),
                 Refusal::MethodNotAllowed => proxy_error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this path exists for another method"),
                 Refusal::ProxyOnly => proxy_error(StatusCode::FORBIDDEN, "proxy_only", "credential exchanges are run by the proxy, never by the browser"),
+                Refusal::UnknownParameter { name, declared } => {
+                    let declared = if declared.is_empty() { "it takes none".to_string() } else { format!("it takes {}", declared.join(", ")) };
+                    proxy_error(StatusCode::BAD_REQUEST, "unknown_parameter", &format!("{name:?} is not a query parameter of this operation; {declared}"))
+                }
             };
         }
     };
@@ -301,11 +322,14 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     drop(permit);
 
     let mut response = match outcome {
-        Ok(upstream_response) => relay(upstream_response, &state.scrubbers.get(upstream.secrets())).await,
+        Ok(upstream_response) => match relay(upstream_response, &state.scrubbers.get(upstream.secrets())).await {
+            Ok(response) => response,
+            Err(UpstreamTimedOut) => upstream_timed_out(vendor, state.config.upstream_timeout()),
+        },
         Err(e) => {
             state.metrics.upstream_error(vendor);
             match e {
-                SendError::Http(e) if e.is_timeout() => proxy_error(StatusCode::GATEWAY_TIMEOUT, "upstream_timeout", "the vendor did not answer in time"),
+                SendError::Http(e) if e.is_timeout() => upstream_timed_out(vendor, state.config.upstream_timeout()),
                 SendError::Http(_) => proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor could not be reached"),
                 SendError::Token(TokenError::Refused(status)) => {
                     tracing::error!(vendor, status, "the vendor refused the proxy's configured credentials");
@@ -328,6 +352,12 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
         audit::write(&user.username, endpoint.id, status, &upstream_request_id, elapsed.as_millis() as u64);
     }
     response
+}
+
+/// 504 `upstream_timeout`: the vendor's answer (head or body) took longer than the
+/// upstream timeout.
+fn upstream_timed_out(vendor: &str, limit: Duration) -> Response {
+    proxy_error(StatusCode::GATEWAY_TIMEOUT, "upstream_timeout", &format!("{vendor} did not answer within {} s (upstream_timeout_secs)", limit.as_secs()))
 }
 
 /// Counts token exchanges and pacing waits in the metrics.
@@ -387,8 +417,9 @@ const RELAYED_HEADERS: [header::HeaderName; 6] =
 
 /// The vendor's answer for the browser, every credential it echoes replaced (see
 /// [`scrub`]): headers, and bodies as they stream. Error bodies are read whole first, up
-/// to [`MAX_ERROR_BODY`].
-async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Response {
+/// to [`MAX_ERROR_BODY`]; one cut off is 502 `upstream_truncated`. A streamed body that
+/// fails mid-way fails the client's body too (no last chunk), never ends it cleanly.
+async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Result<Response, UpstreamTimedOut> {
     let status = StatusCode::from_u16(upstream.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut headers = HeaderMap::new();
     for name in RELAYED_HEADERS {
@@ -408,23 +439,39 @@ async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Respo
         scrub::body(upstream.bytes_stream(), scrubber.stream())
     } else {
         match read_limited(upstream, MAX_ERROR_BODY).await {
-            Some(bytes) => Body::from(scrubber.scrub(&bytes)),
-            None => return proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large"),
+            Ok(bytes) => Body::from(scrubber.scrub(&bytes)),
+            Err(Unread::TooLarge) => return Ok(proxy_error(StatusCode::BAD_GATEWAY, "upstream_error_too_large", "the vendor's error answer was too large")),
+            // Half an error is not the vendor's answer: never relayed as if it were whole.
+            Err(Unread::Truncated) => return Ok(proxy_error(StatusCode::BAD_GATEWAY, "upstream_truncated", "the vendor's answer was cut off before its end")),
+            Err(Unread::TimedOut) => return Err(UpstreamTimedOut),
         }
     };
     let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;
-    response
+    Ok(response)
 }
 
-async fn read_limited(mut upstream: reqwest::Response, limit: usize) -> Option<Vec<u8>> {
+/// The upstream timeout ran out while an answer was being read: the caller says whose.
+struct UpstreamTimedOut;
+
+/// Why a body could not be read whole.
+enum Unread {
+    TooLarge,
+    /// The connection failed before the body's end (short of its `Content-Length`, or a
+    /// chunked body without its last chunk).
+    Truncated,
+    /// The upstream timeout ran out while the body was arriving.
+    TimedOut,
+}
+
+async fn read_limited(mut upstream: reqwest::Response, limit: usize) -> Result<Vec<u8>, Unread> {
     let mut out = Vec::new();
-    while let Ok(Some(chunk)) = upstream.chunk().await {
+    while let Some(chunk) = upstream.chunk().await.map_err(|e| if e.is_timeout() { Unread::TimedOut } else { Unread::Truncated })? {
         if out.len() + chunk.len() > limit {
-            return None;
+            return Err(Unread::TooLarge);
         }
         out.extend_from_slice(&chunk);
     }
-    Some(out)
+    Ok(out)
 }

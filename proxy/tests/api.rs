@@ -163,3 +163,36 @@ async fn a_request_body_nested_past_the_json_limit_is_refused_by_the_proxy() {
     assert!(body.contains("invalid_request") && body.contains("127 levels"), "{body}");
     assert_eq!(h.mock.request_count(), 0, "refused before any upstream call");
 }
+
+/// Path parameters are values: a shopper whose username is an e-mail address is fetched
+/// at the path the crate's builder writes for it, and reaches the vendor encoded.
+#[tokio::test]
+async fn a_shopper_named_by_an_e_mail_address_is_fetched_by_the_builders_path() {
+    let h = default_harness().await;
+    let shopper = serde_json::json!([{ "UserName": "ann@example.com", "FirstName": "Ann", "LastName": "Example" }]);
+    let (status, _, body) = send(&h.router, support::post_json("/api/sellers_commerce/api/shopper/shoppers", &shopper)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let built = commerce_kit::request::Operation::build(&commerce_kit::vendors::sellers_commerce::shopper::ShopperGet::new("ann@example.com")).unwrap();
+    assert_eq!(built.path, "/api/shopper/get/ann%40example.com");
+    let (status, _, body) = send(&h.router, get(&format!("/api/sellers_commerce{}", built.path))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("\"Ann\""), "{body}");
+}
+
+/// A misspelt or unknown query parameter is a 400 naming it and the declared ones, never
+/// the whole unfiltered list; Sellers Commerce names match in any case.
+#[tokio::test]
+async fn undeclared_query_parameters_are_400_naming_the_declared_ones() {
+    let h = default_harness().await;
+    let (status, _, body) = send(&h.router, get("/api/sellers_commerce/api/product/getall?$top=1")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["error"]["code"], "unknown_parameter");
+    assert_eq!(json["error"]["message"], "\"$top\" is not a query parameter of this operation; it takes $filter, $orderby");
+    assert_eq!(h.mock.request_count(), 0);
+    let (status, _, all) = send(&h.router, get("/api/sellers_commerce/api/product/getallproductskus")).await;
+    assert_eq!(status, StatusCode::OK, "{all}");
+    let (status, _, one) = send(&h.router, get("/api/sellers_commerce/api/product/getallproductskus?productcode=SC-1001")).await;
+    assert_eq!(status, StatusCode::OK, "{one}");
+    assert!(one.contains("SC-1001") && one.len() < all.len(), "filtered: {one}");
+}

@@ -56,8 +56,11 @@ fn no_request_can_forge_or_garble_a_log_line() {
         {
             assert_eq!(send(&h.anonymous, login_as(&username, "wrong")).await.0, 401);
         }
-        let path = "/api/s2/inventory/overview?format=%0a2026-12-02T01:00:00Z%20INFO%20audit:%20forged";
-        assert_eq!(send(&h.router, get(path)).await.0, 200);
+        let path = "/api/s2_partner/purchase-order?id_list=%0a2026-12-02T01:00:00Z%20INFO%20audit:%20forged";
+        // Forwarded (and logged as such); the vendor refuses the id.
+        let (status, _, body) = send(&h.router, get(path)).await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("INVALID_ARGUMENT"), "{body}");
     });
     for line in logs.lines() {
         assert!(!line.starts_with("2026-12-02T01:00:00"), "a forged line: {line}\n{logs}");
@@ -136,9 +139,14 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
                 post_json("/api/s2_partner/fulfillment", &serde_json::json!({"bad": true})),
                 get("/api/s2/../x"),
                 get("/api/nope"),
+                get("/api/stock2shop/v1/sources?format=json"),
                 get("/api/stock2shop/v1/sources?format=json&token=client-token"),
                 get("/api/stock2shop/v1/sources?format=json&%74oken=CLEAR-1&??token=CLEAR-2&resetkey=CLEAR-3;sig=CLEAR-4&storeSSO=CLEAR-5&client_secret=CLEAR-6"),
                 get("/api/stock2shop/v1/sources?access-token=CLEAR-7&session=CLEAR-8"),
+                // A declared credential-looking parameter is forwarded, and logged redacted
+                // however its name is spelt.
+                get("/api/s2_partner/purchase-order?next_token=CLEAR-10"),
+                get("/api/s2_partner/purchase-order?next%5Ftoken=CLEAR-11"),
                 // A refused path is logged without its query at all.
                 get("/api/nope?CLEAR-9=1"),
                 post_json("/api/stock2shop/v1/products/elastic_search", &serde_json::json!({"query": {"bool": {"must": []}}})),
@@ -170,7 +178,7 @@ fn configured_secrets_never_appear_in_logs_or_responses() {
         assert!(!seen.contains(secret), "{secret} in a response or Debug output:\n{seen}");
     }
     assert!(logs.contains("token=[redacted]"), "query-string tokens are redacted in logged URLs");
-    assert!(logs.contains("%74oken=[redacted]") && logs.contains("access-token=[redacted]"), "odd spellings are logged, redacted: {logs}");
+    assert!(logs.contains("next%5Ftoken=[redacted]"), "odd spellings are logged, redacted: {logs}");
     assert!(!logs.contains("CLEAR-"), "a credential-looking parameter in clear in the logs:\n{logs}");
     // Tokens the proxy obtained (Stock2Shop's, Sellers Commerce's) are never logged either.
     for (at, _) in logs.match_indices("token=") {

@@ -89,7 +89,11 @@ async fn no_hostile_path_reaches_the_vendor() {
 #[tokio::test]
 async fn hostile_headers_change_nothing_upstream() {
     let h = default_harness().await;
-    let request = Request::get("/api/s2/inventory/overview?token=stolen&x-accesskey=k")
+    // Client credentials in the query are refused outright (undeclared parameters).
+    let (status, _, body) = send(&h.router, get("/api/s2/inventory/overview?token=stolen&x-accesskey=k")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("unknown_parameter"), "{body}");
+    let request = Request::get("/api/s2/inventory/overview")
         .header("host", "evil.example")
         .header("x-forwarded-host", "evil.example")
         .header("authorization", "Bearer attacker")
