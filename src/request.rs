@@ -185,6 +185,12 @@ fn check_kind(kind: ParamKind, value: &str) -> Result<(), String> {
     }
 }
 
+/// A transport's default limit for one call, in milliseconds. Longer than the proxy's
+/// whole-request limit (90 s), which is longer than its limit for a vendor's answer
+/// (30 s): each layer gives up after the one below it, so the caller sees the error of the
+/// layer that really timed out (`upstream_timeout`, `proxy_timeout`) rather than its own.
+pub const DEFAULT_TIMEOUT_MS: u32 = 100_000;
+
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn percent_encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

@@ -90,3 +90,12 @@ async fn an_error_body_that_stalls_is_504_upstream_timeout() {
     assert!(message.contains("s2"), "{message}");
     assert!(took < Duration::from_millis(2500), "{took:?}");
 }
+
+/// Each layer's own timeout error reaches the caller only if the limits nest: the
+/// package gives up last, the vendor's answer first.
+#[test]
+fn the_default_timeouts_nest_package_over_proxy_over_upstream() {
+    let package = Duration::from_millis(commerce_kit::request::DEFAULT_TIMEOUT_MS.into());
+    assert!(package > commerce_proxy::REQUEST_TIMEOUT, "the package's {package:?} must outlast the proxy's whole request");
+    assert!(commerce_proxy::REQUEST_TIMEOUT > commerce_proxy::UPSTREAM_TIMEOUT);
+}

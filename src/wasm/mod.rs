@@ -54,7 +54,7 @@ const TS_CLIENT_TYPES: &str = r#"
 export interface ClientOptions {
     /** The proxy's origin, e.g. "http://127.0.0.1:8080"; "" (the default) for the page's own origin. */
     baseUrl?: string;
-    /** Per-request timeout in milliseconds (default 30000). */
+    /** Per-request timeout in milliseconds (default 100000: longer than the proxy's 90 s whole-request limit, so its `proxy_timeout` error reaches you). */
     timeoutMs?: number;
     /** Send the proxy session cookie cross-origin too (default: same-origin only). */
     includeCredentials?: boolean;
@@ -141,7 +141,7 @@ impl Client {
             },
         };
         let timeout_ms = match get("timeoutMs") {
-            v if v.is_undefined() || v.is_null() => 30_000,
+            v if v.is_undefined() || v.is_null() => crate::request::DEFAULT_TIMEOUT_MS,
             v => match v.as_f64() {
                 Some(ms) if (1.0..=3_600_000.0).contains(&ms) => ms as u32,
                 _ => {
