@@ -6,7 +6,8 @@
 // a wrong answer, not when a target is missed.
 //
 // Parts: 1-2 decode in headless Chromium (decode/), 3 end to end at a fixed rate,
-// 4 package size, 5 proxy throughput against nginx (proxy/), 6 leaks.
+// 4 package size, 5 proxy throughput against nginx (proxy/), 6 leaks, 7 hostile shapes
+// (decode/run-hostile.mjs). `--only=package,decode,hostile,proxy` runs some of them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
@@ -25,8 +26,10 @@ const started = Date.now();
 const log = (m) => console.log(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
 
 const P = smoke
-  ? { sizes: ['1', '10'], reps: 3, e2eSize: '1', e2eRate: 50, e2eReps: 3, leakSize: '10', leakRuns: 5, wrkSeconds: 3, wrkRounds: 1 }
-  : { sizes: ['1', '10', '50'], reps: 10, e2eSize: '10', e2eRate: 50, e2eReps: 10, leakSize: '50', leakRuns: 20, wrkSeconds: 20, wrkRounds: 2 };
+  ? { sizes: ['1', '10'], reps: 3, e2eSize: '1', e2eRate: 50, e2eReps: 3, leakSize: '10', leakRuns: 5, wrkSeconds: 3, wrkRounds: 1,
+      hostile: { driftKeys: 20_000, stringBytes: 1 << 20, reps: 3 } }
+  : { sizes: ['1', '10', '50'], reps: 10, e2eSize: '10', e2eRate: 50, e2eReps: 10, leakSize: '50', leakRuns: 20, wrkSeconds: 20, wrkRounds: 2,
+      hostile: { driftKeys: 80_000, stringBytes: 4 << 20, reps: 10 } };
 const run = (part) => !only || only.includes(part);
 
 function machine() {
@@ -110,6 +113,18 @@ function table(results) {
       target(`decode ${size}: Worker design after last byte / JSON.parse`, r.stream_worker_after_last_byte_ratio_vs_json_parse, '', null);
     }
   }
+  const h = results.hostile;
+  if (h) {
+    const keys = `${h.drift_keys.toLocaleString('en')} unknown keys`;
+    rows.push([`hostile ${keys} (${fmt(h.drift_bytes / 1e6)} MB): package / JSON.parse / validation alone (ms)`, `${fmt(h.drift_ms, 1)} / ${fmt(h.drift_json_parse_ms, 1)} / ${fmt(h.drift_validate_only_ms, 1)}`, '', '']);
+    target(`hostile ${keys}: package / JSON.parse of the same text`, h.drift_ratio_vs_json_parse, '<= 3', h.drift_ratio_vs_json_parse <= 3);
+    target(`hostile ${keys}: package / package of as many bytes of products (${fmt(h.plain_ms, 1)} ms)`, h.drift_ratio_vs_plain, '', null);
+    rows.push([`hostile ${keys}: t(n) / t(n/4) / 4: package / JSON.parse / validation alone`,
+      `${fmt(h.drift_growth_per_key)} / ${fmt(h.drift_json_parse_growth_per_key)} / ${fmt(h.drift_validate_only_growth_per_key)}`, '1 when linear', '']);
+    const mb = `${fmt(h.string_chars / 2 ** 20, 0)} MiB string`;
+    rows.push([`hostile ${mb}: one-shot / in 1 KiB chunks (ms)`, `${fmt(h.string_one_shot_ms, 1)} / ${fmt(h.string_chunked_ms, 1)}`, '', '']);
+    target(`hostile ${mb}: ResponseDecoder in 1 KiB chunks / decodeResponse`, h.string_chunked_ratio_vs_one_shot, '<= 3', h.string_chunked_ratio_vs_one_shot <= 3);
+  }
   const e = results.e2e;
   if (e) {
     rows.push([`e2e ${e.size_mb} MB at ${e.rate_mb_s} MB/s: Client / fetch+ajv / ResponseDecoder (ms)`, `${fmt(e.package_ms, 1)} / ${fmt(e.fetch_ajv_ms, 1)} / ${fmt(e.stream_ms, 1)} (transfer ${fmt(e.transfer_ms, 0)})`, '', '']);
@@ -162,6 +177,16 @@ async function main() {
         if (c.accepts !== true || c.refuses !== true) throw new Error(`${m} does not accept the body and refuse a corrupted one: ${JSON.stringify(c)}`);
       }
       if (r.pageErrors.length) log(`decode: page messages: ${r.pageErrors.join(' | ')}`);
+    });
+  }
+  if (run('hostile')) {
+    await part('hostile', async () => {
+      const { runHostile } = await import('./decode/run-hostile.mjs');
+      const r = await runHostile({ pkgDir, ...P.hostile, log, timeoutMs: smoke ? 120_000 : 600_000 });
+      Object.assign(results, { hostile: r.hostile, hostile_checks: r.checks });
+      for (const [shape, c] of Object.entries(r.checks)) {
+        if (Object.values(c).some((ok) => ok !== true)) throw new Error(`the package does not accept the ${shape} body, or refuses it wrongly: ${JSON.stringify(c)}`);
+      }
     });
   }
   if (run('proxy')) await part('proxy', async () => { results.proxy = await runProxy({ seconds: P.wrkSeconds, rounds: P.wrkRounds, log }); });

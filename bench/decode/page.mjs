@@ -4,12 +4,13 @@
 import * as z from 'zod';
 import * as v from 'valibot';
 import init, * as kit from 'commerce-kit';
-import { zodSchema, valibotSchema } from '/decode/schemas.mjs';
+import { zodSchema, valibotSchema, INVENTORY_OVERVIEW } from '/decode/schemas.mjs';
 import validateAjv from '/gen/ajv-inventory.mjs';
 
 const OP = 's2.get_inventory_overview';
 const CHUNK = 64 * 1024;
 const data = new Map(); // size label -> { bytes: Uint8Array, text: string }
+const hostile = {}; // shape -> { bytes, text } (hostileSetup)
 let wasm; // the module's exports (memory)
 const zod = zodSchema(z);
 const valibot = valibotSchema(v);
@@ -38,9 +39,31 @@ const methods = {
 
 function gc() { if (globalThis.gc) globalThis.gc(); }
 
+let initialised;
+const ready = () => (initialised ??= init({ module_or_path: '/pkg/commerce_kit_bg.wasm' }));
+
+/** A value of the shape (schemas.mjs) with every field present: an ordinary product. */
+function sample(shape, i = 0) {
+  if (Array.isArray(shape)) return [sample(shape[0], i)];
+  if (typeof shape === 'object') return Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, sample(s, i)]));
+  return { string: `value ${i}`, number: 12.5, integer: i, boolean: false }[shape];
+}
+const PRODUCT = INVENTORY_OVERVIEW.products[0];
+/** An overview holding only products, given as JSON texts. */
+const overviewOf = (products) => `{"warehouses":[],"products":[${products.join(',')}],"items":[]}`;
+const encode = (text) => ({ text, bytes: new TextEncoder().encode(text) });
+/** Every 1 KiB of the bytes, each in a fresh buffer as a reader hands them over. */
+function chunksOf(bytes, size) {
+  const chunks = [];
+  for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.slice(at, at + size));
+  return chunks;
+}
+/** The same text with the product's last field (a boolean) a string: invalid. */
+const corrupt = (text) => encode(text.replace('"unknown":false', '"unknown":"no"'));
+
 window.bench = {
   async setup({ sizes }) {
-    wasm = await init({ module_or_path: '/pkg/commerce_kit_bg.wasm' });
+    wasm = await ready();
     workerReady = new Promise((resolve) => { worker.onmessage = (e) => resolve(e.data); });
     worker.postMessage({ init: true });
     await workerReady;
@@ -189,6 +212,86 @@ window.bench = {
       jsHeapBytes[i] = performance.memory?.usedJSHeapSize ?? NaN;
     }
     return Array.from(wasmBytes, (w, i) => ({ wasmBytes: w, jsHeapBytes: jsHeapBytes[i] }));
+  },
+
+  /**
+   * Hostile shapes (issue 16 item 2), built here from the schema. `drift`: one product
+   * carrying `driftKeys` distinct undeclared keys (`"x000000":1`, 12 bytes each), and as
+   * many keys a quarter as often (how the time grows); `plain`: ordinary products as
+   * many bytes as the drift body. `string`: one product whose `remarks` is a string of
+   * `stringBytes` characters (ASCII text, two escaped quotes every 68 characters), decoded one-shot and
+   * fed to a ResponseDecoder in 1 KiB chunks. Checks the package accepts each (the drift
+   * counted in full), refuses a corrupted copy, and streams to the same value.
+   */
+  async hostileSetup({ driftKeys, stringBytes }) {
+    await ready();
+    const product = JSON.stringify(sample(PRODUCT));
+    const withKeys = (n) => {
+      const keys = Array.from({ length: n }, (_, i) => `"x${String(i).padStart(6, '0')}":1`);
+      return overviewOf([`${product.slice(0, -1)},${keys.join(',')}}`]);
+    };
+    const drift = withKeys(driftKeys);
+    const products = [];
+    for (let i = 0, length = overviewOf([]).length; length < drift.length; i++) {
+      products.push(JSON.stringify(sample(PRODUCT, i)));
+      length += products.at(-1).length + 1;
+    }
+    const plain = overviewOf(products);
+    const unit = 'The remarks of a product, long: a "quoted" word, digits 0123456789. ';
+    const remarks = unit.repeat(Math.ceil(stringBytes / unit.length)).slice(0, stringBytes);
+    const string = overviewOf([JSON.stringify({ ...sample(PRODUCT), remarks })]);
+    hostile.drift = encode(drift);
+    hostile.driftQuarter = encode(withKeys(driftKeys / 4));
+    hostile.plain = encode(plain);
+    hostile.string = { ...encode(string), chunks: chunksOf(new TextEncoder().encode(string), 1024) };
+
+    const checks = {};
+    const refuses = (f) => { try { f(); return false; } catch (e) { return e?.code === 'invalid_response' || String(e); } };
+    const report = kit.validateResponse(OP, hostile.drift.bytes);
+    const driftValue = kit.decodeResponse(OP, hostile.drift.bytes);
+    checks.drift = {
+      accepts: report.errors.length === 0 && Object.keys(driftValue.products[0]).length === Object.keys(PRODUCT).length + driftKeys,
+      counted: report.drift.length + report.unlistedDrift === driftKeys || `${report.drift.length} + ${report.unlistedDrift}`,
+      refuses: refuses(() => kit.decodeResponse(OP, corrupt(drift).bytes)),
+    };
+    checks.plain = { accepts: kit.decodeResponse(OP, hostile.plain.bytes).products.length === products.length };
+    const streamed = (bytes) => { const d = new kit.ResponseDecoder(OP, bytes.length); for (const c of chunksOf(bytes, 1024)) d.push(c); return d.finish(); };
+    checks.string = {
+      accepts: kit.decodeResponse(OP, hostile.string.bytes).products[0].remarks === remarks,
+      streams: streamed(hostile.string.bytes).products[0].remarks === remarks,
+      refuses: refuses(() => kit.decodeResponse(OP, corrupt(string).bytes)),
+      streamed_refuses: refuses(() => streamed(corrupt(string).bytes)),
+    };
+    return {
+      checks,
+      drift_bytes: hostile.drift.bytes.length, plain_bytes: hostile.plain.bytes.length, plain_products: products.length,
+      string_body_bytes: hostile.string.bytes.length, string_chars: remarks.length,
+    };
+  },
+
+  /** One timed run of a hostile shape, in milliseconds. */
+  hostileRun(method) {
+    const run = {
+      drift: () => kit.decodeResponse(OP, hostile.drift.bytes),
+      drift_json_parse: () => JSON.parse(hostile.drift.text),
+      drift_validate_only: () => kit.validateResponse(OP, hostile.drift.bytes),
+      drift_quarter: () => kit.decodeResponse(OP, hostile.driftQuarter.bytes),
+      drift_quarter_json_parse: () => JSON.parse(hostile.driftQuarter.text),
+      drift_quarter_validate_only: () => kit.validateResponse(OP, hostile.driftQuarter.bytes),
+      plain: () => kit.decodeResponse(OP, hostile.plain.bytes),
+      string_one_shot: () => kit.decodeResponse(OP, hostile.string.bytes),
+      string_chunked: () => {
+        const decoder = new kit.ResponseDecoder(OP, hostile.string.bytes.length);
+        for (const chunk of hostile.string.chunks) decoder.push(chunk);
+        return decoder.finish();
+      },
+    }[method] ?? fail(`unknown hostile method ${method}`);
+    gc();
+    const t0 = performance.now();
+    const value = run();
+    const ms = performance.now() - t0;
+    if (!value || typeof value !== 'object') fail(`${method} returned ${typeof value}`);
+    return ms;
   },
 
   memory() {

@@ -32,20 +32,8 @@ function writeAjvModule(outDir) {
  */
 export async function runDecode({ pkgDir, sizes, reps, e2eSize, e2eRate, e2eReps, leakSize, leakRuns, log, timeoutMs }) {
   const out = join(bench, 'out');
-  writeAjvModule(join(out, 'gen'));
-  const { server, origin } = await startServer({
-    roots: { '/decode/': here, '/pkg/': pkgDir, '/nm/': join(bench, 'node_modules'), '/gen/': join(out, 'gen'), '/data/': out },
-    api: { body: join(out, `inventory-${e2eSize}mb.json`), rateMBps: e2eRate },
-  });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+  const { page, pageErrors, close } = await openPage({ pkgDir, api: { body: join(out, `inventory-${e2eSize}mb.json`), rateMBps: e2eRate }, timeoutMs });
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(timeoutMs);
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
-    await page.goto(`${origin}/decode/index.html`);
-    await page.waitForFunction(() => window.benchReady === true).catch(() => { throw new Error(`page did not load: ${pageErrors.join('; ')}`); });
     const allSizes = [...new Set([...sizes, e2eSize, leakSize])];
     const { methods } = await page.evaluate((s) => window.bench.setup({ sizes: s }), allSizes);
     const checks = await page.evaluate(() => window.bench.check());
@@ -109,7 +97,35 @@ export async function runDecode({ pkgDir, sizes, reps, e2eSize, e2eRate, e2eReps
     log(`leak: ${JSON.stringify(leak)}`);
     return { decode, e2e, leak, checks, pageErrors };
   } finally {
-    await browser.close().catch(() => {});
-    server.close();
+    await close();
+  }
+}
+
+/**
+ * The benchmark page (decode/index.html) loaded in headless Chromium behind the bench
+ * server. api: the body the server streams at `/api/` (the end-to-end part), or none.
+ * Returns { page, pageErrors, close }.
+ */
+export async function openPage({ pkgDir, api, timeoutMs }) {
+  const out = join(bench, 'out');
+  writeAjvModule(join(out, 'gen')); // the page imports it
+  const { server, origin } = await startServer({
+    roots: { '/decode/': here, '/pkg/': pkgDir, '/nm/': join(bench, 'node_modules'), '/gen/': join(out, 'gen'), '/data/': out },
+    api: api ?? { body: null, rateMBps: 0 },
+  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 }).catch((e) => { server.close(); throw e; });
+  const close = async () => { await browser.close().catch(() => {}); server.close(); };
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    await page.goto(`${origin}/decode/index.html`);
+    await page.waitForFunction(() => window.benchReady === true).catch(() => { throw new Error(`page did not load: ${pageErrors.join('; ')}`); });
+    return { page, pageErrors, close };
+  } catch (e) {
+    await close();
+    throw e;
   }
 }
