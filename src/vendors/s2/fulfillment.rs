@@ -3,8 +3,10 @@
 //! A fulfillment order ships items from a warehouse to an address, standalone or for an
 //! existing order (`orderId`) or RMA (`rmaId`), in one or more shipments.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
+use std::sync::Mutex;
+use std::time::Duration;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use tsify::Tsify;
@@ -69,6 +71,7 @@ pub enum CreateOutcome {
 impl CreateFulfillmentOrder {
     /// Attempts made at most by [`send_safely`](Self::send_safely).
     pub const MAX_ATTEMPTS: u32 = 3;
+    pub const BACKOFF_BASE: Duration = Duration::from_millis(500);
 
     /// Sends the create, retrying when that is safe.
     ///
@@ -81,10 +84,12 @@ impl CreateFulfillmentOrder {
     /// A 409 on the first attempt is a real duplicate: [`Error::AlreadyExists`].
     ///
     /// `send` is the transport: it sends a request and returns the response body.
-    pub async fn send_safely<F, Fut>(&self, mut send: F) -> Result<CreateOutcome, crate::Error>
+    pub async fn send_safely<F, Fut, W, WFut>(&self, _lost: &LostAnswers, mut send: F, _wait: W) -> Result<CreateOutcome, crate::Error>
     where
         F: FnMut(Request) -> Fut,
         Fut: std::future::Future<Output = Result<Vec<u8>, crate::Error>>,
+        W: FnMut(Duration) -> WFut,
+        WFut: std::future::Future<Output = ()>,
     {
         let request = self.build().map_err(|errors| crate::Error::InvalidRequest { errors })?;
         let key = self.body.channel_fulfillment_id.clone().filter(|k| !k.trim().is_empty());
@@ -102,6 +107,32 @@ impl CreateFulfillmentOrder {
                 (Err(e), _) => return Err(e),
             }
         }
+    }
+}
+
+/// A client's memory of the `channelFulfillmentId`s whose create ended without an answer.
+#[derive(Debug, Default)]
+pub struct LostAnswers {
+    keys: Mutex<VecDeque<String>>,
+}
+
+impl LostAnswers {
+    pub const CAPACITY: usize = 1_000;
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.keys.lock().unwrap_or_else(|e| e.into_inner()).iter().any(|k| k == key)
+    }
+
+    pub fn remember(&self, _key: &str) {}
+
+    pub fn forget(&self, _key: &str) {}
+
+    pub fn len(&self) -> usize {
+        0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -681,6 +712,7 @@ mod tests {
 #[cfg(test)]
 mod safe_create_tests {
     use std::cell::RefCell;
+    use std::time::Duration;
 
     use futures_executor::block_on;
 
@@ -708,15 +740,39 @@ mod safe_create_tests {
         std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/s2.create_fulfillment_order/good.json")).unwrap()
     }
 
-    fn run(key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<CreateOutcome, Error>, u32) {
+    /// Runs a create against scripted answers with `lost` as the client's memory; returns
+    /// the outcome, the number of sends and the waits between them (not waited for).
+    fn run_with(lost: &LostAnswers, key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<CreateOutcome, Error>, u32, Vec<Duration>) {
         let (answers, calls) = scripted(answers);
-        let outcome = block_on(order(key).send_safely(|_request| {
-            *calls.borrow_mut() += 1;
-            let answer = answers.borrow_mut().next().expect("no more scripted answers");
-            async move { answer }
-        }));
+        let waits = RefCell::new(Vec::new());
+        let outcome = block_on(order(key).send_safely(
+            lost,
+            |_request| {
+                *calls.borrow_mut() += 1;
+                let answer = answers.borrow_mut().next().expect("no more scripted answers");
+                async move { answer }
+            },
+            |wait| {
+                waits.borrow_mut().push(wait);
+                async {}
+            },
+        ));
         let n = *calls.borrow();
-        (outcome, n)
+        (outcome, n, waits.into_inner())
+    }
+
+    fn run(key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<CreateOutcome, Error>, u32) {
+        let (outcome, calls, _) = run_with(&LostAnswers::default(), key, answers);
+        (outcome, calls)
+    }
+
+    /// The proxy's own error answer.
+    fn proxy(status: u16, code: &str) -> Error {
+        Error::from_response(status, None, &format!(r#"{{"error": {{"code": "{code}", "message": "m"}}}}"#))
+    }
+
+    fn already_created() -> CreateOutcome {
+        CreateOutcome::AlreadyCreated { channel_fulfillment_id: "c-1".into() }
     }
 
     const TIMEOUT: Error = Error::Timeout { after_ms: 10 };
@@ -753,7 +809,10 @@ mod safe_create_tests {
     #[test]
     fn retries_stop_after_max_attempts_and_success_is_created() {
         let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Err(Error::Network { message: "reset".into() }), Err(TIMEOUT)]);
-        assert_eq!(outcome.unwrap_err(), TIMEOUT);
+        let error = outcome.unwrap_err();
+        assert_eq!(error, Error::OutcomeUnknown { channel_fulfillment_id: "c-1".into(), attempts: 3, last_error: Box::new(TIMEOUT) });
+        assert_eq!(error.code(), "outcome_unknown");
+        assert!(error.to_string().contains("send it again with the same channelFulfillmentId"), "{error}");
         assert_eq!(calls, CreateFulfillmentOrder::MAX_ATTEMPTS);
         let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Ok(created_body())]);
         assert!(matches!(outcome, Ok(CreateOutcome::Created { .. })));
@@ -766,5 +825,100 @@ mod safe_create_tests {
         let (outcome, calls) = run(Some("c-1"), vec![Err(bad.clone())]);
         assert_eq!(outcome.unwrap_err(), bad);
         assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn the_proxys_own_loss_reports_are_retried_and_a_409_then_is_already_created() {
+        for (status, code) in [(504, "upstream_timeout"), (504, "proxy_timeout"), (502, "upstream_truncated"), (502, "upstream_unreachable"), (503, "upstream_unreachable")] {
+            let (outcome, calls) = run(Some("c-1"), vec![Err(proxy(status, code)), Err(exists())]);
+            assert_eq!(outcome, Ok(already_created()), "{status} {code}");
+            assert_eq!(calls, 2, "{status} {code}");
+        }
+        let (outcome, calls) = run(Some("c-1"), vec![Err(proxy(504, "proxy_timeout")), Ok(created_body())]);
+        assert!(matches!(outcome, Ok(CreateOutcome::Created { .. })), "{outcome:?}");
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn the_proxys_refusals_and_4xx_are_not_retried() {
+        for refusal in [proxy(400, "bad_path"), proxy(401, "unauthenticated"), proxy(403, "forbidden"), proxy(502, "upstream_credentials"), Error::from_response(404, None, "{}")]
+        {
+            let (outcome, calls) = run(Some("c-1"), vec![Err(refusal.clone())]);
+            assert_eq!((outcome, calls), (Err(refusal), 1));
+        }
+    }
+
+    #[test]
+    fn retry_after_is_honoured_up_to_a_minute_and_retries_back_off_with_jitter() {
+        let unavailable = |seconds| Error::from_response(503, Some(seconds), r#"{"code": "UNAVAILABLE", "message": "later"}"#);
+        let (_, _, waits) = run_with(&LostAnswers::default(), Some("c-1"), vec![Err(unavailable(7)), Err(unavailable(3_600)), Ok(created_body())]);
+        assert_eq!(waits, [Duration::from_secs(7), Duration::from_secs(60)]);
+        let limited = Error::RateLimited { retry_after_seconds: Some(2) };
+        let (_, _, waits) = run_with(&LostAnswers::default(), Some("c-1"), vec![Err(limited), Ok(created_body())]);
+        assert_eq!(waits, [Duration::from_secs(2)]);
+        // Without Retry-After: exponential, each wait between half and all of its step.
+        for key in ["c-1", "c-2", "c-3"] {
+            let (_, _, waits) = run_with(&LostAnswers::default(), Some(key), vec![Err(TIMEOUT), Err(proxy(504, "upstream_timeout")), Ok(created_body())]);
+            let base = CreateFulfillmentOrder::BACKOFF_BASE;
+            assert_eq!(waits.len(), 2);
+            assert!(waits[0] >= base / 2 && waits[0] <= base, "{waits:?}");
+            assert!(waits[1] >= base && waits[1] <= base * 2, "{waits:?}");
+        }
+        // Nothing waits when nothing is retried.
+        let (_, _, waits) = run_with(&LostAnswers::default(), None, vec![Err(TIMEOUT)]);
+        assert!(waits.is_empty());
+    }
+
+    #[test]
+    fn a_resubmission_after_a_lost_answer_that_meets_409_is_already_created() {
+        let lost = LostAnswers::default();
+        let (outcome, _, _) = run_with(&lost, Some("c-1"), vec![Err(TIMEOUT), Err(proxy(504, "proxy_timeout")), Err(TIMEOUT)]);
+        assert_eq!(outcome.unwrap_err().code(), "outcome_unknown");
+        // The user sends the same create again on the same client: its first 409 is the
+        // lost create's, not a duplicate.
+        let (outcome, calls, _) = run_with(&lost, Some("c-1"), vec![Err(exists())]);
+        assert_eq!((outcome, calls), (Ok(already_created()), 1));
+        // Resolved: a further resubmission is a real duplicate.
+        let (outcome, _, _) = run_with(&lost, Some("c-1"), vec![Err(exists())]);
+        assert!(matches!(outcome, Err(Error::AlreadyExists { .. })), "{outcome:?}");
+        // Another key, or another client, knows of no lost answer.
+        let _ = run_with(&lost, Some("c-2"), vec![Err(TIMEOUT), Err(TIMEOUT), Err(TIMEOUT)]);
+        assert!(matches!(run_with(&lost, Some("c-3"), vec![Err(exists())]).0, Err(Error::AlreadyExists { .. })));
+        assert!(matches!(run_with(&LostAnswers::default(), Some("c-2"), vec![Err(exists())]).0, Err(Error::AlreadyExists { .. })));
+    }
+
+    #[test]
+    fn a_lost_answer_then_a_refusal_or_an_abort_is_still_remembered() {
+        let lost = LostAnswers::default();
+        // The session ran out between the lost attempt and its retry: the user signs in
+        // again and resubmits.
+        let (outcome, _, _) = run_with(&lost, Some("c-1"), vec![Err(TIMEOUT), Err(proxy(401, "unauthenticated"))]);
+        assert_eq!(outcome.unwrap_err().code(), "unauthorized");
+        assert_eq!(run_with(&lost, Some("c-1"), vec![Err(exists())]).0, Ok(already_created()));
+        // An aborted first attempt may have reached the vendor too; it is not retried.
+        let (outcome, calls, _) = run_with(&lost, Some("c-4"), vec![Err(Error::Aborted)]);
+        assert_eq!((outcome, calls), (Err(Error::Aborted), 1));
+        assert!(lost.contains("c-4"));
+    }
+
+    #[test]
+    fn a_409_after_only_rate_limiting_is_a_real_duplicate() {
+        // A 429 means the vendor did not take the request: nothing of ours can exist.
+        let (outcome, calls) = run(Some("c-1"), vec![Err(Error::RateLimited { retry_after_seconds: None }), Err(exists())]);
+        assert!(matches!(outcome, Err(Error::AlreadyExists { .. })), "{outcome:?}");
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn the_memory_of_lost_answers_keeps_the_latest_keys() {
+        let lost = LostAnswers::default();
+        for i in 0..=LostAnswers::CAPACITY {
+            lost.remember(&format!("k{i}"));
+        }
+        lost.remember("k1");
+        assert!(!lost.contains("k0") && lost.contains("k1") && lost.contains(&format!("k{}", LostAnswers::CAPACITY)));
+        assert_eq!(lost.len(), LostAnswers::CAPACITY);
+        lost.forget("k1");
+        assert!(!lost.contains("k1"));
     }
 }
