@@ -44,7 +44,7 @@ pub enum Error {
         retry_after_seconds: Option<u32>,
     },
     /// 409 `ALREADY_EXISTS`: S2 already has a fulfillment with this `channelFulfillmentId`.
-    /// After a retried create this means "already created" (see
+    /// After a create whose answer was lost this means "already created" (see
     /// `vendors::s2::fulfillment::CreateFulfillmentOrder::send_safely`).
     AlreadyExists {
         message: String,
@@ -293,11 +293,20 @@ mod tests {
     #[test]
     fn the_proxys_own_loss_reports_are_unknown_outcomes_and_its_refusals_are_not() {
         let proxy = |status, code| Error::from_response(status, None, &format!(r#"{{"error": {{"code": "{code}", "message": "m"}}}}"#));
-        for (status, code) in [(504, "upstream_timeout"), (504, "proxy_timeout"), (502, "upstream_truncated"), (502, "upstream_unreachable"), (503, "upstream_unreachable"), (502, "upstream_error_too_large")] {
+        for (status, code) in [
+            (504, "upstream_timeout"),
+            (504, "proxy_timeout"),
+            (502, "upstream_truncated"),
+            (502, "upstream_unreachable"),
+            (503, "upstream_unreachable"),
+            (502, "upstream_error_too_large"),
+        ] {
             let e = proxy(status, code);
             assert!(e.outcome_unknown() && e.is_retryable(), "{status} {code}");
         }
-        for (status, code) in [(400, "bad_path"), (403, "forbidden"), (401, "unauthenticated"), (404, "unknown_operation"), (502, "upstream_credentials"), (500, "internal")] {
+        for (status, code) in
+            [(400, "bad_path"), (403, "forbidden"), (401, "unauthenticated"), (404, "unknown_operation"), (502, "upstream_credentials"), (500, "internal")]
+        {
             let e = proxy(status, code);
             assert!(!e.outcome_unknown() && !e.is_retryable(), "{status} {code}");
         }

@@ -38,7 +38,8 @@ pub const CREATE_FULFILLMENT_ORDER: Endpoint = Endpoint {
 /// Not idempotent in general. With `channelFulfillmentId` set the vendor refuses a
 /// second fulfillment with the same id: HTTP 409 with
 /// `{"code": "ALREADY_EXISTS", "message": "Fulfillment with channelFulfillmentId '...' already exists for this organization"}`,
-/// so after a retried create that answer means "already created".
+/// so after a create whose answer was lost that answer means "already created" (see
+/// [`send_safely`](Self::send_safely)).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFulfillmentOrder {
     body: NewFulfillmentOrder,
@@ -60,8 +61,9 @@ impl CreateFulfillmentOrder {
 pub enum CreateOutcome {
     /// The vendor created it and answered with it.
     Created { fulfillment: Box<FulfillmentOrder> },
-    /// An earlier attempt whose answer was lost (timeout, network error, 5xx) had already
-    /// created it: the retry got 409 `ALREADY_EXISTS` for the same `channelFulfillmentId`.
+    /// An earlier attempt whose answer was lost (timeout, network error, a vendor's or the
+    /// proxy's 502-504) had already created it: a retry, or a resubmission on the same
+    /// client, got 409 `ALREADY_EXISTS` for the same `channelFulfillmentId`.
     AlreadyCreated {
         #[serde(rename = "channelFulfillmentId")]
         channel_fulfillment_id: String,
@@ -71,20 +73,40 @@ pub enum CreateOutcome {
 impl CreateFulfillmentOrder {
     /// Attempts made at most by [`send_safely`](Self::send_safely).
     pub const MAX_ATTEMPTS: u32 = 3;
+    /// The first wait between attempts without `Retry-After`; doubled for each further one.
     pub const BACKOFF_BASE: Duration = Duration::from_millis(500);
+    /// The longest wait between attempts, `Retry-After` included.
+    pub const MAX_WAIT: Duration = Duration::from_secs(60);
 
     /// Sends the create, retrying when that is safe.
     ///
     /// Semantics: a create without `channelFulfillmentId` is sent once; any failure is
     /// returned as is, because a lost answer may hide a created fulfillment and a retry
-    /// could duplicate it. With `channelFulfillmentId` set, S2 refuses duplicates, so an
-    /// attempt whose outcome is unknown (timeout, network error, 429, 502-504) is retried
-    /// (at most [`MAX_ATTEMPTS`](Self::MAX_ATTEMPTS) in all), and a 409 `ALREADY_EXISTS`
-    /// on a retry means the lost attempt succeeded: [`CreateOutcome::AlreadyCreated`].
-    /// A 409 on the first attempt is a real duplicate: [`Error::AlreadyExists`].
+    /// could duplicate it. With `channelFulfillmentId` set, S2 refuses duplicates, so:
+    ///
+    /// - An attempt whose outcome is unknown ([`Error::outcome_unknown`]: a timeout, a
+    ///   network error, a vendor 502-504, or the proxy's own 502-504 report of a loss such
+    ///   as `upstream_timeout`, `proxy_timeout`, `upstream_truncated`,
+    ///   `upstream_unreachable`) or a 429 is retried with the same key, at most
+    ///   [`MAX_ATTEMPTS`](Self::MAX_ATTEMPTS) in all. Between attempts `wait` is called
+    ///   with the answer's `Retry-After` (capped at [`MAX_WAIT`](Self::MAX_WAIT)) or else
+    ///   an exponential backoff from [`BACKOFF_BASE`](Self::BACKOFF_BASE), each wait
+    ///   between half and all of its step (jitter). Other 4xx (the proxy's 400/401/403
+    ///   too), an abort and the proxy's `upstream_credentials` are not retried.
+    /// - A 409 `ALREADY_EXISTS` after an attempt whose outcome is unknown means that
+    ///   attempt created it: [`CreateOutcome::AlreadyCreated`]. So does a 409 on the
+    ///   first attempt of a key in `lost`, the client's memory of keys whose create ended
+    ///   without an answer (a user's resubmission after an `outcome_unknown`). Any other
+    ///   409 is a real duplicate: [`Error::AlreadyExists`](crate::Error::AlreadyExists).
+    /// - When the last attempt's outcome is unknown too, the error is
+    ///   [`Error::OutcomeUnknown`](crate::Error::OutcomeUnknown): it may or may not
+    ///   exist. Whenever a create ends without knowing (that, an abort, or a refusal
+    ///   after a lost answer), its key is remembered in `lost`; a create that is resolved
+    ///   is forgotten there.
     ///
     /// `send` is the transport: it sends a request and returns the response body.
-    pub async fn send_safely<F, Fut, W, WFut>(&self, _lost: &LostAnswers, mut send: F, _wait: W) -> Result<CreateOutcome, crate::Error>
+    /// `wait` sleeps (injected, so that tests do not).
+    pub async fn send_safely<F, Fut, W, WFut>(&self, lost: &LostAnswers, mut send: F, mut wait: W) -> Result<CreateOutcome, crate::Error>
     where
         F: FnMut(Request) -> Fut,
         Fut: std::future::Future<Output = Result<Vec<u8>, crate::Error>>,
@@ -92,25 +114,64 @@ impl CreateFulfillmentOrder {
         WFut: std::future::Future<Output = ()>,
     {
         let request = self.build().map_err(|errors| crate::Error::InvalidRequest { errors })?;
-        let key = self.body.channel_fulfillment_id.clone().filter(|k| !k.trim().is_empty());
+        let Some(key) = self.body.channel_fulfillment_id.clone().filter(|k| !k.trim().is_empty()) else {
+            let body = send(request).await?;
+            return Ok(CreateOutcome::Created { fulfillment: Box::new(crate::decode::<FulfillmentOrder>(&body)?.value) });
+        };
+        // Whether an attempt (of this call or an earlier one) may have created it.
+        let mut maybe_created = lost.contains(&key);
         let mut attempt = 1;
-        loop {
-            match (send(request.clone()).await, &key) {
-                (Ok(body), _) => {
+        let error = loop {
+            let error = match send(request.clone()).await {
+                Ok(body) => {
+                    lost.forget(&key);
                     let fulfillment = crate::decode::<FulfillmentOrder>(&body)?.value;
                     return Ok(CreateOutcome::Created { fulfillment: Box::new(fulfillment) });
                 }
-                (Err(crate::Error::AlreadyExists { .. }), Some(key)) if attempt > 1 => {
-                    return Ok(CreateOutcome::AlreadyCreated { channel_fulfillment_id: key.clone() });
+                Err(crate::Error::AlreadyExists { .. }) if maybe_created => {
+                    lost.forget(&key);
+                    return Ok(CreateOutcome::AlreadyCreated { channel_fulfillment_id: key });
                 }
-                (Err(e), Some(_)) if e.is_retryable() && attempt < Self::MAX_ATTEMPTS => attempt += 1,
-                (Err(e), _) => return Err(e),
+                Err(error) => error,
+            };
+            maybe_created |= error.outcome_unknown();
+            let retry = matches!(error, crate::Error::RateLimited { .. }) || (error.outcome_unknown() && error != crate::Error::Aborted);
+            if !retry || attempt >= Self::MAX_ATTEMPTS {
+                break error;
             }
+            wait(Self::wait_before_retry(&key, attempt, error.retry_after_seconds())).await;
+            attempt += 1;
+        };
+        if maybe_created {
+            lost.remember(&key);
         }
+        Err(match error {
+            e if e.outcome_unknown() && e != crate::Error::Aborted => {
+                crate::Error::OutcomeUnknown { channel_fulfillment_id: key, attempts: attempt, last_error: Box::new(e) }
+            }
+            e => e,
+        })
+    }
+
+    /// The wait after attempt `attempt` failed: `Retry-After` (capped), or the backoff
+    /// step `BACKOFF_BASE * 2^(attempt-1)` less up to half of it, by a jitter derived
+    /// from the key (different creates retrying together spread out; tests see fixed
+    /// waits).
+    fn wait_before_retry(key: &str, attempt: u32, retry_after_seconds: Option<u32>) -> Duration {
+        if let Some(seconds) = retry_after_seconds {
+            return Duration::from_secs(seconds.into()).min(Self::MAX_WAIT);
+        }
+        let step = Self::BACKOFF_BASE.saturating_mul(1 << attempt.saturating_sub(1).min(16)).min(Self::MAX_WAIT);
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&(key, attempt), &mut hasher);
+        let fraction = (std::hash::Hasher::finish(&hasher) % 1_001) as f64 / 1_000.0;
+        step.mul_f64(1.0 - fraction / 2.0)
     }
 }
 
-/// A client's memory of the `channelFulfillmentId`s whose create ended without an answer.
+/// A client's memory of the `channelFulfillmentId`s whose create ended without knowing
+/// whether it was created (see [`CreateFulfillmentOrder::send_safely`]): the latest
+/// [`CAPACITY`](Self::CAPACITY) keys. One per client, shared by its calls.
 #[derive(Debug, Default)]
 pub struct LostAnswers {
     keys: Mutex<VecDeque<String>>,
@@ -119,20 +180,34 @@ pub struct LostAnswers {
 impl LostAnswers {
     pub const CAPACITY: usize = 1_000;
 
-    pub fn contains(&self, key: &str) -> bool {
-        self.keys.lock().unwrap_or_else(|e| e.into_inner()).iter().any(|k| k == key)
+    fn keys(&self) -> std::sync::MutexGuard<'_, VecDeque<String>> {
+        self.keys.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    pub fn remember(&self, _key: &str) {}
+    pub fn contains(&self, key: &str) -> bool {
+        self.keys().iter().any(|k| k == key)
+    }
 
-    pub fn forget(&self, _key: &str) {}
+    /// Remembers `key` as the latest; the oldest goes beyond [`CAPACITY`](Self::CAPACITY).
+    pub fn remember(&self, key: &str) {
+        let mut keys = self.keys();
+        keys.retain(|k| k != key);
+        if keys.len() >= Self::CAPACITY {
+            keys.pop_front();
+        }
+        keys.push_back(key.to_string());
+    }
+
+    pub fn forget(&self, key: &str) {
+        self.keys().retain(|k| k != key);
+    }
 
     pub fn len(&self) -> usize {
-        0
+        self.keys().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.keys().is_empty()
     }
 }
 
@@ -829,7 +904,9 @@ mod safe_create_tests {
 
     #[test]
     fn the_proxys_own_loss_reports_are_retried_and_a_409_then_is_already_created() {
-        for (status, code) in [(504, "upstream_timeout"), (504, "proxy_timeout"), (502, "upstream_truncated"), (502, "upstream_unreachable"), (503, "upstream_unreachable")] {
+        for (status, code) in
+            [(504, "upstream_timeout"), (504, "proxy_timeout"), (502, "upstream_truncated"), (502, "upstream_unreachable"), (503, "upstream_unreachable")]
+        {
             let (outcome, calls) = run(Some("c-1"), vec![Err(proxy(status, code)), Err(exists())]);
             assert_eq!(outcome, Ok(already_created()), "{status} {code}");
             assert_eq!(calls, 2, "{status} {code}");
@@ -841,8 +918,13 @@ mod safe_create_tests {
 
     #[test]
     fn the_proxys_refusals_and_4xx_are_not_retried() {
-        for refusal in [proxy(400, "bad_path"), proxy(401, "unauthenticated"), proxy(403, "forbidden"), proxy(502, "upstream_credentials"), Error::from_response(404, None, "{}")]
-        {
+        for refusal in [
+            proxy(400, "bad_path"),
+            proxy(401, "unauthenticated"),
+            proxy(403, "forbidden"),
+            proxy(502, "upstream_credentials"),
+            Error::from_response(404, None, "{}"),
+        ] {
             let (outcome, calls) = run(Some("c-1"), vec![Err(refusal.clone())]);
             assert_eq!((outcome, calls), (Err(refusal), 1));
         }
