@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, to_js, to_js_error, CallOptionsArg, Caller};
+use super::{call_options, from_js, to_js, to_js_error, CallOptionsArg, Caller};
 use crate::request::Operation;
 use crate::vendors::s2::fulfillment::{CreateFulfillmentOrder, LostAnswers, NewFulfillmentOrder};
 use crate::vendors::s2::inventory::GetInventoryOverview;
@@ -46,6 +46,7 @@ impl S2Client {
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         wasm_bindgen_futures::future_to_promise(async move {
             let body: NewFulfillmentOrder = from_js(&body).map_err(to_js_error)?;
+            let (signal, _) = call_options(&options).map_err(to_js_error)?;
             let outcome = CreateFulfillmentOrder::new(body)
                 .send_safely(
                     &lost,
@@ -53,7 +54,7 @@ impl S2Client {
                         let (caller, options) = (caller.clone(), options.clone());
                         async move { caller.send_bytes(request, &options).await }
                     },
-                    super::transport::sleep,
+                    |wait| super::transport::sleep(wait, signal.clone()),
                 )
                 .await
                 .map_err(to_js_error)?;

@@ -131,12 +131,20 @@ pub(crate) fn retry_after(response: &gloo_net::http::Response) -> Option<u32> {
     crate::error::retry_after_seconds(&header, (js_sys::Date::now() / 1000.0) as u64)
 }
 
-/// Resolves after `wait` (the pause between retried creates).
+/// Resolves after `wait` (the pause between retried creates), or as soon as `signal`
+/// aborts: the next attempt then answers `aborted` without waiting out a long
+/// `Retry-After`.
 #[cfg(feature = "s2")]
-pub(crate) async fn sleep(wait: std::time::Duration) {
+pub(crate) async fn sleep(wait: std::time::Duration, signal: Option<AbortSignal>) {
+    if signal.as_ref().is_some_and(AbortSignal::aborted) {
+        return;
+    }
     let ms = wait.as_millis().min(i32::MAX as u128) as i32;
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         set_timeout(&resolve, ms);
+        if let Some(signal) = &signal {
+            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+        }
     });
     let _ = JsFuture::from(promise).await;
 }
