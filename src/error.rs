@@ -32,13 +32,19 @@ pub enum Error {
         message: String,
     },
     /// The proxy refused the request itself (unknown operation, bad path, body too large).
+    /// Also the proxy's own reports of a lost answer (502/503/504 `upstream_timeout`,
+    /// `proxy_timeout`, `upstream_truncated`, `upstream_unreachable`...): see
+    /// [`Error::outcome_unknown`].
     Proxy {
         status: u16,
         proxy_code: String,
         message: String,
+        /// The response's `Retry-After`, in seconds from when it arrived.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        retry_after_seconds: Option<u32>,
     },
     /// 409 `ALREADY_EXISTS`: S2 already has a fulfillment with this `channelFulfillmentId`.
-    /// After a retried create this means "already created" (see
+    /// After a create whose answer was lost this means "already created" (see
     /// `vendors::s2::fulfillment::CreateFulfillmentOrder::send_safely`).
     AlreadyExists {
         message: String,
@@ -49,6 +55,20 @@ pub enum Error {
         status: u16,
         vendor_code: Option<String>,
         message: String,
+        /// The response's `Retry-After` (a 503's, say), in seconds from when it arrived.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        retry_after_seconds: Option<u32>,
+    },
+    /// A create with an idempotency key (S2's `channelFulfillmentId`) got no answer on
+    /// any attempt: it may or may not have been created. Send the same create again with
+    /// the same key: the client that lost the answer resolves a 409 `ALREADY_EXISTS` for
+    /// it as `already_created` (see
+    /// `vendors::s2::fulfillment::CreateFulfillmentOrder::send_safely`).
+    OutcomeUnknown {
+        channel_fulfillment_id: String,
+        attempts: u32,
+        /// What the last attempt met (a timeout, a 504...).
+        last_error: Box<Error>,
     },
     /// The response does not have the documented shape.
     InvalidResponse {
@@ -70,6 +90,7 @@ impl Error {
             Error::Proxy { .. } => "proxy",
             Error::AlreadyExists { .. } => "already_exists",
             Error::Vendor { .. } => "vendor",
+            Error::OutcomeUnknown { .. } => "outcome_unknown",
             Error::InvalidResponse { .. } => "invalid_response",
         }
     }
@@ -84,17 +105,43 @@ impl Error {
         }
     }
 
-    /// Whether sending the same request again may succeed (for idempotent operations).
+    /// Whether sending the same request again may succeed (for idempotent operations,
+    /// and for a create whose outcome is unknown when it carries its idempotency key).
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Network { .. } | Error::Timeout { .. } | Error::RateLimited { .. } => true,
+            Error::RateLimited { .. } | Error::OutcomeUnknown { .. } => true,
+            Error::Aborted => false,
+            _ => self.outcome_unknown(),
+        }
+    }
+
+    /// Whether the request may have reached the vendor and been carried out there with
+    /// its answer lost: a network error, a timeout, an abort, a vendor 502/503/504, or
+    /// the proxy's own 502/503/504 report of a loss (`upstream_timeout`,
+    /// `proxy_timeout`, `upstream_truncated`, `upstream_unreachable`...). Not the
+    /// proxy's `upstream_credentials` (nothing was sent), nor any 4xx.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Error::Network { .. } | Error::Timeout { .. } | Error::Aborted => true,
             Error::Vendor { status, .. } => matches!(status, 502..=504),
+            Error::Proxy { status, proxy_code, .. } => matches!(status, 502..=504) && proxy_code != "upstream_credentials",
             _ => false,
         }
     }
 
-    /// Maps a non-2xx response to an error. `body` is the response text.
-    pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> Error {
+    /// How long the answer asked to wait before trying again (`Retry-After`), if it did.
+    pub fn retry_after_seconds(&self) -> Option<u32> {
+        match self {
+            Error::RateLimited { retry_after_seconds } | Error::Proxy { retry_after_seconds, .. } | Error::Vendor { retry_after_seconds, .. } => {
+                *retry_after_seconds
+            }
+            _ => None,
+        }
+    }
+
+    /// Maps a non-2xx response to an error. `body` is the response text; `retry_after`
+    /// its `Retry-After` in seconds (see [`retry_after_seconds`]).
+    pub fn from_response(status: u16, retry_after: Option<u32>, body: &str) -> Error {
         let json: Option<serde_json::Value> = serde_json::from_str(body).ok();
         // The proxy's own errors: {"error": {"code": "...", "message": "..."}}.
         if let Some(err) = json.as_ref().and_then(|j| j.get("error")).filter(|e| e.is_object()) {
@@ -105,11 +152,11 @@ impl Error {
                 return Error::Unauthorized { status, message: text("message") };
             }
             if status != 429 {
-                return Error::Proxy { status, proxy_code: text("code"), message: text("message") };
+                return Error::Proxy { status, proxy_code: text("code"), message: text("message"), retry_after_seconds: retry_after };
             }
         }
         if status == 429 {
-            return Error::RateLimited { retry_after_seconds: retry_after.and_then(|s| s.trim().parse().ok()) };
+            return Error::RateLimited { retry_after_seconds: retry_after };
         }
         let (vendor_code, message) = vendor_code_and_message(json.as_ref(), body);
         if status == 401 || status == 403 {
@@ -118,8 +165,44 @@ impl Error {
         if status == 409 && vendor_code.as_deref() == Some("ALREADY_EXISTS") {
             return Error::AlreadyExists { message };
         }
-        Error::Vendor { status, vendor_code, message }
+        Error::Vendor { status, vendor_code, message, retry_after_seconds: retry_after }
     }
+}
+
+/// A `Retry-After` header in seconds from `now_unix_secs`: delay-seconds (`"120"`) or an
+/// HTTP date (`"Wed, 21 Oct 2015 07:28:00 GMT"`, IMF-fixdate; a date in the past is 0).
+/// `None` for anything else. As stated: callers cap it.
+pub fn retry_after_seconds(header: &str, now_unix_secs: u64) -> Option<u32> {
+    let header = header.trim();
+    if !header.is_empty() && header.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(header.parse::<u64>().map_or(u32::MAX, |s| s.min(u32::MAX as u64) as u32));
+    }
+    let at = http_date_unix_secs(header)?;
+    Some(at.saturating_sub(now_unix_secs).min(u32::MAX as u64) as u32)
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` as seconds since 1970.
+fn http_date_unix_secs(text: &str) -> Option<u64> {
+    let (_weekday, rest) = text.split_once(", ")?;
+    let parts: Vec<&str> = rest.split(' ').collect();
+    let [day, month, year, time, "GMT"] = parts.as_slice() else { return None };
+    let number = |s: &str, digits: usize| (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u64>().ok()).flatten();
+    let day = number(day, 2)?;
+    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].iter().position(|m| m == month)? as u64 + 1;
+    let year = number(year, 4)?;
+    let hms: Vec<u64> = time.split(':').map(|t| number(t, 2)).collect::<Option<_>>()?;
+    let [h, m, s] = hms.as_slice() else { return None };
+    if year < 1970 || !(1..=31).contains(&day) || *h > 23 || *m > 59 || *s > 60 {
+        return None;
+    }
+    // Days from 1970-01-01 to the date (Howard Hinnant's days_from_civil).
+    let (y, mo) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * mo + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = (era * 146_097 + doe).checked_sub(719_468)?;
+    Some(days * 86_400 + h * 3_600 + m * 60 + s)
 }
 
 /// Vendors spell their error bodies differently; find a code and a message in any of them.
@@ -157,10 +240,14 @@ impl fmt::Display for Error {
             Error::RateLimited { retry_after_seconds: Some(s) } => write!(f, "rate limited: retry after {s} s"),
             Error::RateLimited { retry_after_seconds: None } => write!(f, "rate limited"),
             Error::Unauthorized { status, message } => write!(f, "unauthorized ({status}): {message}"),
-            Error::Proxy { status, proxy_code, message } => write!(f, "proxy refused ({status} {proxy_code}): {message}"),
+            Error::Proxy { status, proxy_code, message, .. } => write!(f, "proxy refused ({status} {proxy_code}): {message}"),
             Error::AlreadyExists { message } => write!(f, "already exists: {message}"),
-            Error::Vendor { status, vendor_code: Some(code), message } => write!(f, "vendor error {status} {code}: {message}"),
-            Error::Vendor { status, vendor_code: None, message } => write!(f, "vendor error {status}: {message}"),
+            Error::Vendor { status, vendor_code: Some(code), message, .. } => write!(f, "vendor error {status} {code}: {message}"),
+            Error::Vendor { status, vendor_code: None, message, .. } => write!(f, "vendor error {status}: {message}"),
+            Error::OutcomeUnknown { channel_fulfillment_id, attempts, last_error } => write!(
+                f,
+                "outcome unknown: no answer after {attempts} attempt(s) (last: {last_error}), so the create with channelFulfillmentId {channel_fulfillment_id:?} may or may not exist; send it again with the same channelFulfillmentId (a 409 then resolves as already_created) or look for it in S2's fulfillment list"
+            ),
             Error::InvalidResponse { issues, unlisted } => {
                 write!(f, "invalid response: ")?;
                 for (i, issue) in issues.iter().take(3).enumerate() {
@@ -186,20 +273,59 @@ mod tests {
     fn responses_map_to_stable_codes() {
         let proxy = |status, code| Error::from_response(status, None, &format!(r#"{{"error": {{"code": "{code}", "message": "m"}}}}"#));
         assert_eq!(proxy(401, "unauthenticated").code(), "unauthorized");
-        assert_eq!(proxy(403, "forbidden"), Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: "m".into() });
+        assert_eq!(proxy(403, "forbidden"), Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: "m".into(), retry_after_seconds: None });
         assert_eq!(proxy(404, "unknown_operation").code(), "proxy");
         assert_eq!(proxy(429, "throttled"), Error::RateLimited { retry_after_seconds: None });
-        assert_eq!(Error::from_response(429, Some(" 7 "), "").status(), Some(429));
+        assert_eq!(Error::from_response(429, Some(7), "").status(), Some(429));
         // Vendors' own bodies.
         let s2 = Error::from_response(409, None, r#"{"code": "ALREADY_EXISTS", "message": "exists"}"#);
         assert_eq!((s2.code(), s2.status()), ("already_exists", Some(409)));
         assert_eq!(Error::from_response(403, None, r#"{"code": "UNAUTHENTICATED", "message": "no"}"#).code(), "unauthorized");
         let sellers = Error::from_response(400, None, r#"{"Code": 24, "Message": "Invalid product code"}"#);
-        assert_eq!(sellers, Error::Vendor { status: 400, vendor_code: Some("24".into()), message: "Invalid product code".into() });
+        assert_eq!(sellers, Error::Vendor { status: 400, vendor_code: Some("24".into()), message: "Invalid product code".into(), retry_after_seconds: None });
         let sellers = Error::from_response(404, None, r#"{"Results": null, "ResponseMessage": "Order does not exist", "StatusCode": 27}"#);
-        assert_eq!(sellers, Error::Vendor { status: 404, vendor_code: Some("27".into()), message: "Order does not exist".into() });
+        assert_eq!(sellers, Error::Vendor { status: 404, vendor_code: Some("27".into()), message: "Order does not exist".into(), retry_after_seconds: None });
         let html = Error::from_response(502, None, "<!DOCTYPE html><html>bad gateway</html>");
-        assert_eq!(html, Error::Vendor { status: 502, vendor_code: None, message: "the server answered with an HTML page".into() });
+        assert_eq!(html, Error::Vendor { status: 502, vendor_code: None, message: "the server answered with an HTML page".into(), retry_after_seconds: None });
         assert!(html.is_retryable() && !s2.is_retryable());
+    }
+
+    #[test]
+    fn the_proxys_own_loss_reports_are_unknown_outcomes_and_its_refusals_are_not() {
+        let proxy = |status, code| Error::from_response(status, None, &format!(r#"{{"error": {{"code": "{code}", "message": "m"}}}}"#));
+        for (status, code) in [
+            (504, "upstream_timeout"),
+            (504, "proxy_timeout"),
+            (502, "upstream_truncated"),
+            (502, "upstream_unreachable"),
+            (503, "upstream_unreachable"),
+            (502, "upstream_error_too_large"),
+        ] {
+            let e = proxy(status, code);
+            assert!(e.outcome_unknown() && e.is_retryable(), "{status} {code}");
+        }
+        for (status, code) in
+            [(400, "bad_path"), (403, "forbidden"), (401, "unauthenticated"), (404, "unknown_operation"), (502, "upstream_credentials"), (500, "internal")]
+        {
+            let e = proxy(status, code);
+            assert!(!e.outcome_unknown() && !e.is_retryable(), "{status} {code}");
+        }
+        assert!(Error::Aborted.outcome_unknown() && !Error::Aborted.is_retryable());
+        let busy = Error::from_response(503, Some(7), r#"{"code": "UNAVAILABLE", "message": "later"}"#);
+        assert_eq!((busy.code(), busy.retry_after_seconds(), busy.outcome_unknown()), ("vendor", Some(7), true));
+    }
+
+    #[test]
+    fn retry_after_is_seconds_or_an_http_date() {
+        // Sun, 06 Nov 1994 08:49:37 GMT is 784111777 s after 1970.
+        let now = 784_111_777;
+        assert_eq!(retry_after_seconds(" 7 ", now), Some(7));
+        assert_eq!(retry_after_seconds("99999999999999999999", now), Some(u32::MAX));
+        assert_eq!(retry_after_seconds("Sun, 06 Nov 1994 08:49:37 GMT", now - 30), Some(30));
+        assert_eq!(retry_after_seconds("Sun, 06 Nov 1994 08:49:37 GMT", now + 5), Some(0));
+        assert_eq!(retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", 1_445_412_480 - 120), Some(120));
+        for bad in ["", "-1", "1.5", "soon", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 6 Nov 1994 08:49:37 GMT", "Sun, 06 Foo 1994 08:49:37 GMT"] {
+            assert_eq!(retry_after_seconds(bad, now), None, "{bad:?}");
+        }
     }
 }

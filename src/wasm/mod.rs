@@ -75,7 +75,7 @@ export interface DriftReport {
 }
 
 export type ErrorCode = "invalid_request" | "network" | "timeout" | "aborted" | "rate_limited"
-    | "unauthorized" | "proxy" | "already_exists" | "vendor" | "invalid_response";
+    | "unauthorized" | "proxy" | "already_exists" | "vendor" | "outcome_unknown" | "invalid_response";
 
 export interface ValidationIssue { path: string; expected: string; found: string }
 export interface ValidationReport {
@@ -168,7 +168,7 @@ impl Client {
         // Created once: `client.s2Partner` is the same object every time it is read.
         Ok(Client {
             #[cfg(feature = "s2")]
-            s2: s2::S2Client { caller: inner.clone() }.into(),
+            s2: s2::S2Client::new(inner.clone()).into(),
             #[cfg(feature = "s2-partner")]
             s2_partner: s2_partner::S2PartnerClient { caller: inner.clone() }.into(),
             #[cfg(feature = "sellers-commerce")]

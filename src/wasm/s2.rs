@@ -1,15 +1,25 @@
 //! `client.s2`: the S2 fulfillment-order and inventory API.
 
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, to_js, to_js_error, CallOptionsArg, Caller};
+use super::{call_options, from_js, to_js, to_js_error, CallOptionsArg, Caller};
 use crate::request::Operation;
-use crate::vendors::s2::fulfillment::{CreateFulfillmentOrder, NewFulfillmentOrder};
+use crate::vendors::s2::fulfillment::{CreateFulfillmentOrder, LostAnswers, NewFulfillmentOrder};
 use crate::vendors::s2::inventory::GetInventoryOverview;
 
 #[wasm_bindgen]
 pub struct S2Client {
-    pub(crate) caller: Caller,
+    caller: Caller,
+    /// This client's `channelFulfillmentId`s whose create ended without an answer.
+    lost: Rc<LostAnswers>,
+}
+
+impl S2Client {
+    pub(crate) fn new(caller: Caller) -> Self {
+        S2Client { caller, lost: Rc::default() }
+    }
 }
 
 #[wasm_bindgen]
@@ -21,23 +31,31 @@ impl S2Client {
     }
 
     /// `POST /fulfillment`: creates a fulfillment order. With `channelFulfillmentId` set,
-    /// a lost answer is retried safely and a duplicate found on retry resolves as
-    /// `{ outcome: "already_created" }`; without it nothing is retried.
+    /// a lost answer is retried safely (honouring `Retry-After`, with backoff), a
+    /// duplicate found on retry, or on resubmitting a create whose outcome this client
+    /// did not learn, resolves as `{ outcome: "already_created" }`, and answers lost on
+    /// every attempt reject with code `outcome_unknown`; without it nothing is retried.
+    /// See `CreateFulfillmentOrder::send_safely`.
     #[wasm_bindgen(js_name = createFulfillmentOrder, unchecked_return_type = "Promise<CreateOutcome>")]
     pub fn create_fulfillment_order(
         &self,
         #[wasm_bindgen(unchecked_param_type = "NewFulfillmentOrder")] body: JsValue,
         options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
-        let caller = self.caller.clone();
+        let (caller, lost) = (self.caller.clone(), self.lost.clone());
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         wasm_bindgen_futures::future_to_promise(async move {
             let body: NewFulfillmentOrder = from_js(&body).map_err(to_js_error)?;
+            let (signal, _) = call_options(&options).map_err(to_js_error)?;
             let outcome = CreateFulfillmentOrder::new(body)
-                .send_safely(|request| {
-                    let (caller, options) = (caller.clone(), options.clone());
-                    async move { caller.send_bytes(request, &options).await }
-                })
+                .send_safely(
+                    &lost,
+                    |request| {
+                        let (caller, options) = (caller.clone(), options.clone());
+                        async move { caller.send_bytes(request, &options).await }
+                    },
+                    |wait| super::transport::sleep(wait, signal.clone()),
+                )
                 .await
                 .map_err(to_js_error)?;
             Ok(to_js(&outcome))

@@ -35,7 +35,7 @@ pub(crate) async fn proxy_route(transport: &Transport, method: Method, route: &s
     let response = request.send().await.map_err(|e| Error::Network { message: e.to_string() })?;
     let text = response.text().await.map_err(|e| Error::Network { message: e.to_string() })?;
     if !response.ok() {
-        return Err(Error::from_response(response.status(), response.headers().get("Retry-After").as_deref(), &text));
+        return Err(Error::from_response(response.status(), super::transport::retry_after(&response), &text));
     }
     if text.trim().is_empty() {
         return Ok(JsValue::NULL);

@@ -91,9 +91,9 @@ impl Transport {
             let response = sent.map_err(|e| Error::Network { message: e.to_string() })?.send().await.map_err(|e| guard.explain(e))?;
             let status = response.status();
             if !response.ok() {
-                let retry_after = response.headers().get("Retry-After");
+                let retry_after = retry_after(&response);
                 let text = response.text().await.map_err(|e| guard.explain(e))?;
-                return Err(Error::from_response(status, retry_after.as_deref(), &text));
+                return Err(Error::from_response(status, retry_after, &text));
             }
             // Read chunk by chunk: each is validated and turned into text as it arrives,
             // so that little is left to do after the last byte (bench/README.md).
@@ -123,6 +123,30 @@ impl Transport {
         drop(guard);
         outcome
     }
+}
+
+/// A response's `Retry-After` in seconds from now (delay-seconds or an HTTP date).
+pub(crate) fn retry_after(response: &gloo_net::http::Response) -> Option<u32> {
+    let header = response.headers().get("Retry-After")?;
+    crate::error::retry_after_seconds(&header, (js_sys::Date::now() / 1000.0) as u64)
+}
+
+/// Resolves after `wait` (the pause between retried creates), or as soon as `signal`
+/// aborts: the next attempt then answers `aborted` without waiting out a long
+/// `Retry-After`.
+#[cfg(feature = "s2")]
+pub(crate) async fn sleep(wait: std::time::Duration, signal: Option<AbortSignal>) {
+    if signal.as_ref().is_some_and(AbortSignal::aborted) {
+        return;
+    }
+    let ms = wait.as_millis().min(i32::MAX as u128) as i32;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        set_timeout(&resolve, ms);
+        if let Some(signal) = &signal {
+            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Aborts the fetch when the caller's signal fires or the timeout passes, and

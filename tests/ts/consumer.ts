@@ -129,6 +129,7 @@ export function describe(e: unknown): string {
     case 'proxy':
     case 'vendor':
     case 'already_exists':
+    case 'outcome_unknown':
     case 'unauthorized':
       return `${e.code} (${status ?? 'no status'}): ${e.message}`;
     case 'rate_limited':

@@ -54,6 +54,7 @@ const TITLES: Record<ErrorCode, string> = {
   proxy: 'The proxy refused the request',
   vendor: 'The vendor answered with an error',
   already_exists: 'Already exists',
+  outcome_unknown: 'No answer: it may or may not have been created',
   invalid_response: 'The vendor’s response does not have the documented shape',
 };
 

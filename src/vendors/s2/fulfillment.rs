@@ -3,8 +3,10 @@
 //! A fulfillment order ships items from a warehouse to an address, standalone or for an
 //! existing order (`orderId`) or RMA (`rmaId`), in one or more shipments.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
+use std::sync::Mutex;
+use std::time::Duration;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use tsify::Tsify;
@@ -36,7 +38,8 @@ pub const CREATE_FULFILLMENT_ORDER: Endpoint = Endpoint {
 /// Not idempotent in general. With `channelFulfillmentId` set the vendor refuses a
 /// second fulfillment with the same id: HTTP 409 with
 /// `{"code": "ALREADY_EXISTS", "message": "Fulfillment with channelFulfillmentId '...' already exists for this organization"}`,
-/// so after a retried create that answer means "already created".
+/// so after a create whose answer was lost that answer means "already created" (see
+/// [`send_safely`](Self::send_safely)).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFulfillmentOrder {
     body: NewFulfillmentOrder,
@@ -58,8 +61,9 @@ impl CreateFulfillmentOrder {
 pub enum CreateOutcome {
     /// The vendor created it and answered with it.
     Created { fulfillment: Box<FulfillmentOrder> },
-    /// An earlier attempt whose answer was lost (timeout, network error, 5xx) had already
-    /// created it: the retry got 409 `ALREADY_EXISTS` for the same `channelFulfillmentId`.
+    /// An earlier attempt whose answer was lost (timeout, network error, a vendor's or the
+    /// proxy's 502-504) had already created it: a retry, or a resubmission on the same
+    /// client, got 409 `ALREADY_EXISTS` for the same `channelFulfillmentId`.
     AlreadyCreated {
         #[serde(rename = "channelFulfillmentId")]
         channel_fulfillment_id: String,
@@ -69,39 +73,141 @@ pub enum CreateOutcome {
 impl CreateFulfillmentOrder {
     /// Attempts made at most by [`send_safely`](Self::send_safely).
     pub const MAX_ATTEMPTS: u32 = 3;
+    /// The first wait between attempts without `Retry-After`; doubled for each further one.
+    pub const BACKOFF_BASE: Duration = Duration::from_millis(500);
+    /// The longest wait between attempts, `Retry-After` included.
+    pub const MAX_WAIT: Duration = Duration::from_secs(60);
 
     /// Sends the create, retrying when that is safe.
     ///
     /// Semantics: a create without `channelFulfillmentId` is sent once; any failure is
     /// returned as is, because a lost answer may hide a created fulfillment and a retry
-    /// could duplicate it. With `channelFulfillmentId` set, S2 refuses duplicates, so an
-    /// attempt whose outcome is unknown (timeout, network error, 429, 502-504) is retried
-    /// (at most [`MAX_ATTEMPTS`](Self::MAX_ATTEMPTS) in all), and a 409 `ALREADY_EXISTS`
-    /// on a retry means the lost attempt succeeded: [`CreateOutcome::AlreadyCreated`].
-    /// A 409 on the first attempt is a real duplicate: [`Error::AlreadyExists`].
+    /// could duplicate it. With `channelFulfillmentId` set, S2 refuses duplicates, so:
+    ///
+    /// - An attempt whose outcome is unknown ([`Error::outcome_unknown`]: a timeout, a
+    ///   network error, a vendor 502-504, or the proxy's own 502-504 report of a loss such
+    ///   as `upstream_timeout`, `proxy_timeout`, `upstream_truncated`,
+    ///   `upstream_unreachable`) or a 429 is retried with the same key, at most
+    ///   [`MAX_ATTEMPTS`](Self::MAX_ATTEMPTS) in all. Between attempts `wait` is called
+    ///   with the answer's `Retry-After` (capped at [`MAX_WAIT`](Self::MAX_WAIT)) or else
+    ///   an exponential backoff from [`BACKOFF_BASE`](Self::BACKOFF_BASE), each wait
+    ///   between half and all of its step (jitter). Other 4xx (the proxy's 400/401/403
+    ///   too), an abort and the proxy's `upstream_credentials` are not retried.
+    /// - A 409 `ALREADY_EXISTS` after an attempt whose outcome is unknown means that
+    ///   attempt created it: [`CreateOutcome::AlreadyCreated`]. So does a 409 on the
+    ///   first attempt of a key in `lost`, the client's memory of keys whose create ended
+    ///   without an answer (a user's resubmission after an `outcome_unknown`). Any other
+    ///   409 is a real duplicate: [`Error::AlreadyExists`](crate::Error::AlreadyExists).
+    /// - When the last attempt's outcome is unknown too, the error is
+    ///   [`Error::OutcomeUnknown`](crate::Error::OutcomeUnknown): it may or may not
+    ///   exist. Whenever a create ends without knowing (that, an abort, or a refusal
+    ///   after a lost answer), its key is remembered in `lost`; a create that is resolved
+    ///   is forgotten there.
     ///
     /// `send` is the transport: it sends a request and returns the response body.
-    pub async fn send_safely<F, Fut>(&self, mut send: F) -> Result<CreateOutcome, crate::Error>
+    /// `wait` sleeps (injected, so that tests do not).
+    pub async fn send_safely<F, Fut, W, WFut>(&self, lost: &LostAnswers, mut send: F, mut wait: W) -> Result<CreateOutcome, crate::Error>
     where
         F: FnMut(Request) -> Fut,
         Fut: std::future::Future<Output = Result<Vec<u8>, crate::Error>>,
+        W: FnMut(Duration) -> WFut,
+        WFut: std::future::Future<Output = ()>,
     {
         let request = self.build().map_err(|errors| crate::Error::InvalidRequest { errors })?;
-        let key = self.body.channel_fulfillment_id.clone().filter(|k| !k.trim().is_empty());
+        let Some(key) = self.body.channel_fulfillment_id.clone().filter(|k| !k.trim().is_empty()) else {
+            let body = send(request).await?;
+            return Ok(CreateOutcome::Created { fulfillment: Box::new(crate::decode::<FulfillmentOrder>(&body)?.value) });
+        };
+        // Whether an attempt (of this call or an earlier one) may have created it.
+        let mut maybe_created = lost.contains(&key);
         let mut attempt = 1;
-        loop {
-            match (send(request.clone()).await, &key) {
-                (Ok(body), _) => {
+        let error = loop {
+            let error = match send(request.clone()).await {
+                Ok(body) => {
+                    lost.forget(&key);
                     let fulfillment = crate::decode::<FulfillmentOrder>(&body)?.value;
                     return Ok(CreateOutcome::Created { fulfillment: Box::new(fulfillment) });
                 }
-                (Err(crate::Error::AlreadyExists { .. }), Some(key)) if attempt > 1 => {
-                    return Ok(CreateOutcome::AlreadyCreated { channel_fulfillment_id: key.clone() });
+                Err(crate::Error::AlreadyExists { .. }) if maybe_created => {
+                    lost.forget(&key);
+                    return Ok(CreateOutcome::AlreadyCreated { channel_fulfillment_id: key });
                 }
-                (Err(e), Some(_)) if e.is_retryable() && attempt < Self::MAX_ATTEMPTS => attempt += 1,
-                (Err(e), _) => return Err(e),
+                Err(error) => error,
+            };
+            maybe_created |= error.outcome_unknown();
+            let retry = matches!(error, crate::Error::RateLimited { .. }) || (error.outcome_unknown() && error != crate::Error::Aborted);
+            if !retry || attempt >= Self::MAX_ATTEMPTS {
+                break error;
             }
+            wait(Self::wait_before_retry(&key, attempt, error.retry_after_seconds())).await;
+            attempt += 1;
+        };
+        if maybe_created {
+            lost.remember(&key);
         }
+        Err(match error {
+            e if e.outcome_unknown() && e != crate::Error::Aborted => {
+                crate::Error::OutcomeUnknown { channel_fulfillment_id: key, attempts: attempt, last_error: Box::new(e) }
+            }
+            e => e,
+        })
+    }
+
+    /// The wait after attempt `attempt` failed: `Retry-After` (capped), or the backoff
+    /// step `BACKOFF_BASE * 2^(attempt-1)` less up to half of it, by a jitter derived
+    /// from the key (different creates retrying together spread out; tests see fixed
+    /// waits).
+    fn wait_before_retry(key: &str, attempt: u32, retry_after_seconds: Option<u32>) -> Duration {
+        if let Some(seconds) = retry_after_seconds {
+            return Duration::from_secs(seconds.into()).min(Self::MAX_WAIT);
+        }
+        let step = Self::BACKOFF_BASE.saturating_mul(1 << attempt.saturating_sub(1).min(16)).min(Self::MAX_WAIT);
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&(key, attempt), &mut hasher);
+        let fraction = (std::hash::Hasher::finish(&hasher) % 1_001) as f64 / 1_000.0;
+        step.mul_f64(1.0 - fraction / 2.0)
+    }
+}
+
+/// A client's memory of the `channelFulfillmentId`s whose create ended without knowing
+/// whether it was created (see [`CreateFulfillmentOrder::send_safely`]): the latest
+/// [`CAPACITY`](Self::CAPACITY) keys. One per client, shared by its calls.
+#[derive(Debug, Default)]
+pub struct LostAnswers {
+    keys: Mutex<VecDeque<String>>,
+}
+
+impl LostAnswers {
+    pub const CAPACITY: usize = 1_000;
+
+    fn keys(&self) -> std::sync::MutexGuard<'_, VecDeque<String>> {
+        self.keys.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.keys().iter().any(|k| k == key)
+    }
+
+    /// Remembers `key` as the latest; the oldest goes beyond [`CAPACITY`](Self::CAPACITY).
+    pub fn remember(&self, key: &str) {
+        let mut keys = self.keys();
+        keys.retain(|k| k != key);
+        if keys.len() >= Self::CAPACITY {
+            keys.pop_front();
+        }
+        keys.push_back(key.to_string());
+    }
+
+    pub fn forget(&self, key: &str) {
+        self.keys().retain(|k| k != key);
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys().is_empty()
     }
 }
 
@@ -681,6 +787,7 @@ mod tests {
 #[cfg(test)]
 mod safe_create_tests {
     use std::cell::RefCell;
+    use std::time::Duration;
 
     use futures_executor::block_on;
 
@@ -708,15 +815,39 @@ mod safe_create_tests {
         std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/s2.create_fulfillment_order/good.json")).unwrap()
     }
 
-    fn run(key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<CreateOutcome, Error>, u32) {
+    /// Runs a create against scripted answers with `lost` as the client's memory; returns
+    /// the outcome, the number of sends and the waits between them (not waited for).
+    fn run_with(lost: &LostAnswers, key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<CreateOutcome, Error>, u32, Vec<Duration>) {
         let (answers, calls) = scripted(answers);
-        let outcome = block_on(order(key).send_safely(|_request| {
-            *calls.borrow_mut() += 1;
-            let answer = answers.borrow_mut().next().expect("no more scripted answers");
-            async move { answer }
-        }));
+        let waits = RefCell::new(Vec::new());
+        let outcome = block_on(order(key).send_safely(
+            lost,
+            |_request| {
+                *calls.borrow_mut() += 1;
+                let answer = answers.borrow_mut().next().expect("no more scripted answers");
+                async move { answer }
+            },
+            |wait| {
+                waits.borrow_mut().push(wait);
+                async {}
+            },
+        ));
         let n = *calls.borrow();
-        (outcome, n)
+        (outcome, n, waits.into_inner())
+    }
+
+    fn run(key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<CreateOutcome, Error>, u32) {
+        let (outcome, calls, _) = run_with(&LostAnswers::default(), key, answers);
+        (outcome, calls)
+    }
+
+    /// The proxy's own error answer.
+    fn proxy(status: u16, code: &str) -> Error {
+        Error::from_response(status, None, &format!(r#"{{"error": {{"code": "{code}", "message": "m"}}}}"#))
+    }
+
+    fn already_created() -> CreateOutcome {
+        CreateOutcome::AlreadyCreated { channel_fulfillment_id: "c-1".into() }
     }
 
     const TIMEOUT: Error = Error::Timeout { after_ms: 10 };
@@ -753,7 +884,10 @@ mod safe_create_tests {
     #[test]
     fn retries_stop_after_max_attempts_and_success_is_created() {
         let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Err(Error::Network { message: "reset".into() }), Err(TIMEOUT)]);
-        assert_eq!(outcome.unwrap_err(), TIMEOUT);
+        let error = outcome.unwrap_err();
+        assert_eq!(error, Error::OutcomeUnknown { channel_fulfillment_id: "c-1".into(), attempts: 3, last_error: Box::new(TIMEOUT) });
+        assert_eq!(error.code(), "outcome_unknown");
+        assert!(error.to_string().contains("send it again with the same channelFulfillmentId"), "{error}");
         assert_eq!(calls, CreateFulfillmentOrder::MAX_ATTEMPTS);
         let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Ok(created_body())]);
         assert!(matches!(outcome, Ok(CreateOutcome::Created { .. })));
@@ -766,5 +900,107 @@ mod safe_create_tests {
         let (outcome, calls) = run(Some("c-1"), vec![Err(bad.clone())]);
         assert_eq!(outcome.unwrap_err(), bad);
         assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn the_proxys_own_loss_reports_are_retried_and_a_409_then_is_already_created() {
+        for (status, code) in
+            [(504, "upstream_timeout"), (504, "proxy_timeout"), (502, "upstream_truncated"), (502, "upstream_unreachable"), (503, "upstream_unreachable")]
+        {
+            let (outcome, calls) = run(Some("c-1"), vec![Err(proxy(status, code)), Err(exists())]);
+            assert_eq!(outcome, Ok(already_created()), "{status} {code}");
+            assert_eq!(calls, 2, "{status} {code}");
+        }
+        let (outcome, calls) = run(Some("c-1"), vec![Err(proxy(504, "proxy_timeout")), Ok(created_body())]);
+        assert!(matches!(outcome, Ok(CreateOutcome::Created { .. })), "{outcome:?}");
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn the_proxys_refusals_and_4xx_are_not_retried() {
+        for refusal in [
+            proxy(400, "bad_path"),
+            proxy(401, "unauthenticated"),
+            proxy(403, "forbidden"),
+            proxy(502, "upstream_credentials"),
+            Error::from_response(404, None, "{}"),
+        ] {
+            let (outcome, calls) = run(Some("c-1"), vec![Err(refusal.clone())]);
+            assert_eq!((outcome, calls), (Err(refusal), 1));
+        }
+    }
+
+    #[test]
+    fn retry_after_is_honoured_up_to_a_minute_and_retries_back_off_with_jitter() {
+        let unavailable = |seconds| Error::from_response(503, Some(seconds), r#"{"code": "UNAVAILABLE", "message": "later"}"#);
+        let (_, _, waits) = run_with(&LostAnswers::default(), Some("c-1"), vec![Err(unavailable(7)), Err(unavailable(3_600)), Ok(created_body())]);
+        assert_eq!(waits, [Duration::from_secs(7), Duration::from_secs(60)]);
+        let limited = Error::RateLimited { retry_after_seconds: Some(2) };
+        let (_, _, waits) = run_with(&LostAnswers::default(), Some("c-1"), vec![Err(limited), Ok(created_body())]);
+        assert_eq!(waits, [Duration::from_secs(2)]);
+        // Without Retry-After: exponential, each wait between half and all of its step.
+        for key in ["c-1", "c-2", "c-3"] {
+            let (_, _, waits) = run_with(&LostAnswers::default(), Some(key), vec![Err(TIMEOUT), Err(proxy(504, "upstream_timeout")), Ok(created_body())]);
+            let base = CreateFulfillmentOrder::BACKOFF_BASE;
+            assert_eq!(waits.len(), 2);
+            assert!(waits[0] >= base / 2 && waits[0] <= base, "{waits:?}");
+            assert!(waits[1] >= base && waits[1] <= base * 2, "{waits:?}");
+        }
+        // Nothing waits when nothing is retried.
+        let (_, _, waits) = run_with(&LostAnswers::default(), None, vec![Err(TIMEOUT)]);
+        assert!(waits.is_empty());
+    }
+
+    #[test]
+    fn a_resubmission_after_a_lost_answer_that_meets_409_is_already_created() {
+        let lost = LostAnswers::default();
+        let (outcome, _, _) = run_with(&lost, Some("c-1"), vec![Err(TIMEOUT), Err(proxy(504, "proxy_timeout")), Err(TIMEOUT)]);
+        assert_eq!(outcome.unwrap_err().code(), "outcome_unknown");
+        // The user sends the same create again on the same client: its first 409 is the
+        // lost create's, not a duplicate.
+        let (outcome, calls, _) = run_with(&lost, Some("c-1"), vec![Err(exists())]);
+        assert_eq!((outcome, calls), (Ok(already_created()), 1));
+        // Resolved: a further resubmission is a real duplicate.
+        let (outcome, _, _) = run_with(&lost, Some("c-1"), vec![Err(exists())]);
+        assert!(matches!(outcome, Err(Error::AlreadyExists { .. })), "{outcome:?}");
+        // Another key, or another client, knows of no lost answer.
+        let _ = run_with(&lost, Some("c-2"), vec![Err(TIMEOUT), Err(TIMEOUT), Err(TIMEOUT)]);
+        assert!(matches!(run_with(&lost, Some("c-3"), vec![Err(exists())]).0, Err(Error::AlreadyExists { .. })));
+        assert!(matches!(run_with(&LostAnswers::default(), Some("c-2"), vec![Err(exists())]).0, Err(Error::AlreadyExists { .. })));
+    }
+
+    #[test]
+    fn a_lost_answer_then_a_refusal_or_an_abort_is_still_remembered() {
+        let lost = LostAnswers::default();
+        // The session ran out between the lost attempt and its retry: the user signs in
+        // again and resubmits.
+        let (outcome, _, _) = run_with(&lost, Some("c-1"), vec![Err(TIMEOUT), Err(proxy(401, "unauthenticated"))]);
+        assert_eq!(outcome.unwrap_err().code(), "unauthorized");
+        assert_eq!(run_with(&lost, Some("c-1"), vec![Err(exists())]).0, Ok(already_created()));
+        // An aborted first attempt may have reached the vendor too; it is not retried.
+        let (outcome, calls, _) = run_with(&lost, Some("c-4"), vec![Err(Error::Aborted)]);
+        assert_eq!((outcome, calls), (Err(Error::Aborted), 1));
+        assert!(lost.contains("c-4"));
+    }
+
+    #[test]
+    fn a_409_after_only_rate_limiting_is_a_real_duplicate() {
+        // A 429 means the vendor did not take the request: nothing of ours can exist.
+        let (outcome, calls) = run(Some("c-1"), vec![Err(Error::RateLimited { retry_after_seconds: None }), Err(exists())]);
+        assert!(matches!(outcome, Err(Error::AlreadyExists { .. })), "{outcome:?}");
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn the_memory_of_lost_answers_keeps_the_latest_keys() {
+        let lost = LostAnswers::default();
+        for i in 0..=LostAnswers::CAPACITY {
+            lost.remember(&format!("k{i}"));
+        }
+        lost.remember("k1");
+        assert!(!lost.contains("k0") && lost.contains("k1") && lost.contains(&format!("k{}", LostAnswers::CAPACITY)));
+        assert_eq!(lost.len(), LostAnswers::CAPACITY);
+        lost.forget("k1");
+        assert!(!lost.contains("k1"));
     }
 }
