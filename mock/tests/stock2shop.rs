@@ -229,7 +229,7 @@ async fn more_than_one_request_per_second_is_429_with_retry_after() {
     let reply = send(&mock, ListChannels::new().build().unwrap(), Some(&token)).await;
     let message = s2s_error(&reply, StatusCode::TOO_MANY_REQUESTS);
     assert!(message.contains("1 request per second"), "{message}");
-    assert_eq!(commerce_kit::Error::from_response(429, Some("1"), &reply.body), commerce_kit::Error::RateLimited { retry_after_seconds: Some(1) });
+    assert_eq!(commerce_kit::Error::from_response(429, Some(1), &reply.body), commerce_kit::Error::RateLimited { retry_after_seconds: Some(1) });
     // Logins count too.
     let reply = send(&mock, Authenticate::new("mock-s2s-user", "mock-s2s-password").build().unwrap(), None).await;
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);

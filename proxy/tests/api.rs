@@ -77,7 +77,7 @@ async fn upstream_faults_map_to_vendor_statuses() {
     let (status, headers, body) = send(&h.router, get("/api/s2/inventory/overview")).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(headers["retry-after"], "7");
-    assert_eq!(commerce_kit::Error::from_response(429, Some("7"), &body), commerce_kit::Error::RateLimited { retry_after_seconds: Some(7) });
+    assert_eq!(commerce_kit::Error::from_response(429, Some(7), &body), commerce_kit::Error::RateLimited { retry_after_seconds: Some(7) });
     // `times: 1` cleared the fault.
     let (status, _, _) = send(&h.router, get("/api/s2/inventory/overview")).await;
     assert_eq!(status, StatusCode::OK);
