@@ -1,0 +1,103 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Payloads we did not write: records that Stock2Shop's own engineers publish
+//! (`tests/fixtures/real/stock2shop/`, sources in its README.md), and one body per loose
+//! spelling the real APIs send (`tests/fixtures/stock2shop.spellings/`). Every file there
+//! must validate (drift allowed: their records carry more than we declare) and decode.
+//!
+//! File names say where a payload belongs: `<operation>.<name>.json`, the operation id
+//! without its `stock2shop.` prefix. A file in `real/` is one record, which the test wraps
+//! in the envelope of that operation: the operation's `good.json` with its record list
+//! (`system_products`, `system_orders`, `system_channels`) replaced by `[record]` (and, for
+//! a search, `hits.hits` emptied, since the hits are the index's copy of other records).
+//! A file in `stock2shop.spellings/` is a whole body. New files are picked up.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use commerce_kit::vendors::stock2shop::{channels::SystemChannels, orders::SystemOrderSearch, products::SystemProductSearch};
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// `(operation, name)` of `<operation>.<name>.json`.
+fn operation_of(path: &Path) -> (String, String) {
+    let file = path.file_name().unwrap().to_str().unwrap();
+    let (operation, rest) = file.split_once('.').unwrap_or_else(|| panic!("{file}: name it <operation>.<name>.json"));
+    (operation.to_string(), rest.trim_end_matches(".json").to_string())
+}
+
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The record in the envelope of `operation`, as the API would answer it.
+fn wrap(operation: &str, record: Value) -> Vec<u8> {
+    let good = fixtures().join(format!("stock2shop.{operation}/good.json"));
+    let mut body: Value = serde_json::from_slice(&fs::read(&good).unwrap()).unwrap();
+    let list = match operation {
+        "search_products" => "system_products",
+        "search_orders" => "system_orders",
+        "list_channels" => "system_channels",
+        other => panic!("no envelope for {other}: add it to real_payloads.rs"),
+    };
+    body[list] = Value::Array(vec![record]);
+    if let Some(hits) = body.get_mut("hits") {
+        hits["hits"] = Value::Array(vec![]);
+    }
+    serde_json::to_vec(&body).unwrap()
+}
+
+/// Validates with the operation's schema (what the browser package runs) and decodes
+/// into the Rust type; the error says which layer refused.
+fn check(operation: &str, body: &[u8]) -> Result<(), String> {
+    let id = format!("stock2shop.{operation}");
+    let report = commerce_kit::validate_operation(&id, body).ok_or_else(|| format!("unknown operation {id}"))?;
+    if !report.is_valid() {
+        return Err(format!("validator: {:?}", report.errors.iter().map(ToString::to_string).collect::<Vec<_>>()));
+    }
+    let decoded = match operation {
+        "search_products" => commerce_kit::decode::<SystemProductSearch>(body).map(|_| ()),
+        "search_orders" => commerce_kit::decode::<SystemOrderSearch>(body).map(|_| ()),
+        "list_channels" => commerce_kit::decode::<SystemChannels>(body).map(|_| ()),
+        other => return Err(format!("no Rust type for {other}: add it to real_payloads.rs")),
+    };
+    decoded.map_err(|e| format!("decode: {e:?}"))
+}
+
+#[test]
+fn stock2shop_published_records_decode() {
+    let dir = fixtures().join("real/stock2shop");
+    let files = json_files(&dir);
+    assert!(files.len() >= 4, "expected the stock2shop/share records in {}", dir.display());
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|path| {
+            let (operation, name) = operation_of(path);
+            let record: Value = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+            check(&operation, &wrap(&operation, record)).err().map(|e| format!("{operation}.{name}: {e}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn stock2shop_loose_spellings_decode() {
+    let files = json_files(&fixtures().join("stock2shop.spellings"));
+    assert!(!files.is_empty());
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|path| {
+            let (operation, name) = operation_of(path);
+            check(&operation, &fs::read(path).unwrap()).err().map(|e| format!("{operation}.{name}: {e}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
