@@ -94,7 +94,7 @@ impl Schema {
             Schema::IntEnum(values) => format!("one of {}", quote_list(values.iter().map(|v| v.to_string()))),
             Schema::Loose(Scalar::Integer) => "integer (or integer as string)".into(),
             Schema::Loose(Scalar::Number) => "number (or number as string)".into(),
-            Schema::Loose(Scalar::Boolean) => "boolean (or \"true\"/\"false\")".into(),
+            Schema::Loose(Scalar::Boolean) => "boolean (or \"true\"/\"false\", 1/0, \"1\"/\"0\")".into(),
             Schema::Lazy(f) => f().expected(),
         }
     }

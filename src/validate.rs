@@ -443,6 +443,8 @@ impl<'a> Validator<'a> {
                 let fits = match schema {
                     Schema::Integer | Schema::Loose(Scalar::Integer) => is_integer,
                     Schema::Number | Schema::Loose(Scalar::Number) => true,
+                    // PHP's `1`/`0` for a flag: listed for normalising like a string spelling.
+                    Schema::Loose(Scalar::Boolean) => matches!(&self.bytes[start..self.pos], b"0" | b"1"),
                     Schema::IntEnum(allowed) => {
                         is_integer
                             && std::str::from_utf8(&self.bytes[start..self.pos]).ok().and_then(|s| s.parse::<i64>().ok()).is_some_and(|n| allowed.contains(&n))
@@ -451,6 +453,9 @@ impl<'a> Validator<'a> {
                 };
                 if !fits {
                     self.mismatch_at(reported, start);
+                } else if matches!(schema, Schema::Loose(Scalar::Boolean)) {
+                    let path = self.path_segments();
+                    self.report.loose.push(LooseValue { path, scalar: LooseKind::Boolean });
                 } else if let Some(why) = altered_number(schema, &self.bytes[start..self.pos], is_integer) {
                     self.altered_at(reported, start, why);
                 }
@@ -1211,7 +1216,7 @@ fn loose_string_fits(scalar: Scalar, raw: &[u8]) -> bool {
     match scalar {
         Scalar::Integer => text.parse::<i64>().is_ok(),
         Scalar::Number => !text.is_empty() && text.trim() == text && text.parse::<f64>().is_ok_and(|v| !v.is_nan()),
-        Scalar::Boolean => text == "true" || text == "false",
+        Scalar::Boolean => matches!(text, "true" | "false" | "1" | "0"),
     }
 }
 

@@ -390,7 +390,7 @@ async fn bad_queues_are_400_naming_the_field() {
         (
             format!("/v1/products/queue?token={token}&source_id=123"),
             blank.to_string(),
-            "system_products[0].source.product_active: expected boolean (or \"true\"/\"false\"), found string \"yes\"",
+            "system_products[0].source.product_active: expected boolean (or \"true\"/\"false\", 1/0, \"1\"/\"0\"), found string \"yes\"",
         ),
         (
             format!("/v1/products/queue?token={token}&source_id=123"),
