@@ -101,3 +101,19 @@ fn stock2shop_loose_spellings_decode() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn the_published_order_keeps_what_a_dashboard_shows() {
+    let path = fixtures().join("real/stock2shop/search_orders.share-mocks-SystemOrder.json");
+    let record: Value = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+    let answer = commerce_kit::decode::<SystemOrderSearch>(&wrap("search_orders", record)).unwrap().value;
+    let order = &answer.system_orders[0];
+    assert_eq!((order.state.as_deref(), order.ordered_date.as_deref()), (Some("saved"), Some("2021-06-01 07:59:00")));
+    assert_eq!(order.line_items[0].title.as_deref(), Some("Kettle 1l"));
+    assert_eq!((order.shipping_lines[0].title.as_deref(), order.shipping_lines[0].price), (Some("Next Day"), Some(100.0)));
+    let shipped = &order.fulfillments[0];
+    assert_eq!(
+        (shipped.tracking_number.as_deref(), shipped.tracking_company.as_deref(), shipped.tracking_url.as_deref(), shipped.status.as_deref()),
+        (Some("TRK-14"), Some("Courier Co"), Some("https://courier.example/TRK-14"), Some("shipped"))
+    );
+}
