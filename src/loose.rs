@@ -67,6 +67,12 @@ pub fn as_string<T: fmt::Display, S: Serializer>(value: &T, serializer: S) -> Re
     serializer.collect_str(value)
 }
 
+/// Serialises a flag as `1`/`0`, the seed's spelling for a source's or channel's `active`
+/// (so the mock answers as the vendor does).
+pub fn as_one_or_zero<S: Serializer>(value: &bool, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_i64(i64::from(*value))
+}
+
 /// [`as_string`] for an optional scalar; `None` is `null` (skip it with
 /// `skip_serializing_if = "Option::is_none"` to leave the key out).
 pub fn option_as_string<T: fmt::Display, S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
