@@ -29,7 +29,7 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::Serializer;
 
 /// An `i64` sent as a JSON integer or as a string holding one.
@@ -65,6 +65,21 @@ pub fn option_boolean<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opti
 /// Serialises a scalar in its string spelling (`123` as `"123"`, `true` as `"true"`).
 pub fn as_string<T: fmt::Display, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(value)
+}
+
+/// A count sent as an integer or as Elasticsearch 7's `{"value": N, "relation": "eq"}`
+/// (the schema is [`Schema::Counted`](crate::schema::Schema::Counted)). With `"gte"` the
+/// value is a lower bound: Elasticsearch stops counting at 10,000 unless asked to.
+pub fn counted<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Counted {
+        Count(i64),
+        Object { value: i64 },
+    }
+    match Counted::deserialize(deserializer)? {
+        Counted::Count(n) | Counted::Object { value: n } => Ok(n),
+    }
 }
 
 /// Serialises a flag as `1`/`0`, the seed's spelling for a source's or channel's `active`

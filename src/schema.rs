@@ -44,6 +44,11 @@ pub enum Schema {
     /// A vendor documented as loose about scalars (Stock2Shop's `"rate": "15"`):
     /// the scalar itself or its spelling as a string. Declared per field.
     Loose(Scalar),
+    /// An integer, or an object (the inner schema) holding it as `value`: Elasticsearch 7's
+    /// `hits.total`, `{"value": 27, "relation": "eq"}` where older versions send `27`.
+    /// The object spelling is listed in `Report::loose` ([`crate::validate::LooseKind::Value`])
+    /// and the browser replaces it by its `value`, so the TypeScript type is `number`.
+    Counted(&'static Schema),
     /// Breaks a cycle in recursive types: resolved when the validator reaches it.
     Lazy(fn() -> &'static Schema),
 }
@@ -95,6 +100,7 @@ impl Schema {
             Schema::Loose(Scalar::Integer) => "integer (or integer as string)".into(),
             Schema::Loose(Scalar::Number) => "number (or number as string)".into(),
             Schema::Loose(Scalar::Boolean) => "boolean (or \"true\"/\"false\", 1/0, \"1\"/\"0\")".into(),
+            Schema::Counted(_) => "integer (or {\"value\": integer, \"relation\": ...})".into(),
             Schema::Lazy(f) => f().expected(),
         }
     }

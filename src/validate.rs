@@ -93,6 +93,8 @@ pub enum LooseKind {
     Integer,
     Number,
     Boolean,
+    /// An object standing for its `value` ([`Schema::Counted`]): replaced by that value.
+    Value,
 }
 
 /// One step of a JSON path, kept structured so a caller can walk to the value.
@@ -439,9 +441,18 @@ impl<'a> Validator<'a> {
                     self.mismatch_at(reported, start);
                 }
             }),
-            (Schema::Integer | Schema::IntEnum(_) | Schema::Number | Schema::Loose(_), b'-' | b'0'..=b'9') => self.number().map(|is_integer| {
+            (Schema::Counted(inner), b'{') => {
+                let path = self.path_segments();
+                // A scalar cut by a chunk's end is read again; an object is resumed, but
+                // never list the same value twice.
+                if self.report.loose.last().is_none_or(|last| last.path != path) {
+                    self.report.loose.push(LooseValue { path, scalar: LooseKind::Value });
+                }
+                self.value_reported_as(inner, reported)
+            }
+            (Schema::Integer | Schema::IntEnum(_) | Schema::Number | Schema::Loose(_) | Schema::Counted(_), b'-' | b'0'..=b'9') => self.number().map(|is_integer| {
                 let fits = match schema {
-                    Schema::Integer | Schema::Loose(Scalar::Integer) => is_integer,
+                    Schema::Integer | Schema::Loose(Scalar::Integer) | Schema::Counted(_) => is_integer,
                     Schema::Number | Schema::Loose(Scalar::Number) => true,
                     // PHP's `1`/`0` for a flag: listed for normalising like a string spelling.
                     Schema::Loose(Scalar::Boolean) => matches!(&self.bytes[start..self.pos], b"0" | b"1"),
@@ -1182,7 +1193,7 @@ const MAX_SAFE_DIGITS: &[u8] = b"9007199254740991";
 #[inline]
 fn altered_number(schema: &Schema, raw: &[u8], is_integer: bool) -> Option<&'static str> {
     match schema {
-        Schema::Integer | Schema::Loose(Scalar::Integer) => {
+        Schema::Integer | Schema::Loose(Scalar::Integer) | Schema::Counted(_) => {
             let digits = raw.strip_prefix(b"-").unwrap_or(raw);
             // JSON integers have no leading zeros: more digits is a larger value.
             let outside = digits.len() > MAX_SAFE_DIGITS.len() || (digits.len() == MAX_SAFE_DIGITS.len() && digits > MAX_SAFE_DIGITS);

@@ -117,3 +117,21 @@ fn the_published_order_keeps_what_a_dashboard_shows() {
         (Some("TRK-14"), Some("Courier Co"), Some("https://courier.example/TRK-14"), Some("shipped"))
     );
 }
+
+#[test]
+fn an_elasticsearch_7_total_is_listed_for_the_browser_and_decodes_to_the_count() {
+    use commerce_kit::validate::{LooseKind, PathSegment};
+    let body = fs::read(fixtures().join("stock2shop.spellings/search_products.es7_hits_total.json")).unwrap();
+    let report = commerce_kit::validate_operation("stock2shop.search_products", &body).unwrap();
+    let total = vec![PathSegment::Key("hits".into()), PathSegment::Key("total".into())];
+    assert_eq!(report.loose.iter().filter(|l| l.path == total && l.scalar == LooseKind::Value).count(), 1);
+    let answer = commerce_kit::decode::<SystemProductSearch>(&body).unwrap().value;
+    assert_eq!(answer.hits.total, 27);
+    // Still refused: a string, or an object without an integer `value`.
+    let compact = serde_json::to_string(&serde_json::from_slice::<Value>(&body).unwrap()).unwrap();
+    let object = [r#"{"value":27,"relation":"eq"}"#, r#"{"relation":"eq","value":27}"#].into_iter().find(|o| compact.contains(o)).unwrap();
+    for wrong in [r#""27""#, r#"{"value":"many","relation":"eq"}"#, r#"{"relation":"eq"}"#] {
+        let report = commerce_kit::validate_operation("stock2shop.search_products", compact.replace(object, wrong).as_bytes()).unwrap();
+        assert!(!report.is_valid(), "{wrong}");
+    }
+}
