@@ -23,6 +23,9 @@
 //! `"1.5"` for an integer are refused. The validator lists a boolean spelled `1`/`0` as
 //! loose too, so the browser turns it into `true`/`false`.
 //!
+//! Optional-looking text (`String` fields: remarks, second address lines) may be declared
+//! loose too, with [`text`]: `null` is accepted, listed, and becomes `""`.
+//!
 //! For request bodies whose documented spelling is the string one (Stock2Shop's product
 //! queue sends `"source_id": "123"`, `"product_active": "true"`), [`as_string`] and
 //! [`option_as_string`] serialise the real scalar in that spelling.
@@ -65,6 +68,13 @@ pub fn option_boolean<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opti
 /// Serialises a scalar in its string spelling (`123` as `"123"`, `true` as `"true"`).
 pub fn as_string<T: fmt::Display, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(value)
+}
+
+/// Optional-looking text sent as a string or as `null` (which decodes as `""`). For
+/// `String` fields declared `#[wire(loose)]`: remarks, second address lines, phone
+/// numbers; the seed sends `""` for "none", a back end may as well send `null`.
+pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// A count sent as an integer or as Elasticsearch 7's `{"value": N, "relation": "eq"}`

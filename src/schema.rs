@@ -59,6 +59,10 @@ pub enum Scalar {
     Integer,
     Number,
     Boolean,
+    /// Optional-looking text (remarks, a second address line) that a back end sends as
+    /// `""` or `null`: `null` is listed as loose and becomes `""`, so the type stays a
+    /// string.
+    Text,
 }
 
 #[derive(Debug)]
@@ -100,6 +104,7 @@ impl Schema {
             Schema::Loose(Scalar::Integer) => "integer (or integer as string)".into(),
             Schema::Loose(Scalar::Number) => "number (or number as string)".into(),
             Schema::Loose(Scalar::Boolean) => "boolean (or \"true\"/\"false\", 1/0, \"1\"/\"0\")".into(),
+            Schema::Loose(Scalar::Text) => "string (or null)".into(),
             Schema::Counted(_) => "integer (or {\"value\": integer, \"relation\": ...})".into(),
             Schema::Lazy(f) => f().expected(),
         }
@@ -136,6 +141,9 @@ impl LooseWire for i64 {
 }
 impl LooseWire for f64 {
     const LOOSE: &'static Schema = &Schema::Loose(Scalar::Number);
+}
+impl LooseWire for String {
+    const LOOSE: &'static Schema = &Schema::Loose(Scalar::Text);
 }
 impl LooseWire for bool {
     const LOOSE: &'static Schema = &Schema::Loose(Scalar::Boolean);

@@ -93,6 +93,8 @@ pub enum LooseKind {
     Integer,
     Number,
     Boolean,
+    /// `null` for optional text: replaced by `""`.
+    Text,
     /// An object standing for its `value` ([`Schema::Counted`]): replaced by that value.
     Value,
 }
@@ -473,6 +475,11 @@ impl<'a> Validator<'a> {
             }),
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b't') => self.literal(b"true"),
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b'f') => self.literal(b"false"),
+            (Schema::Loose(Scalar::Text), b'"') => self.string().map(|_| ()),
+            (Schema::Loose(Scalar::Text), b'n') => self.literal(b"null").map(|()| {
+                let path = self.path_segments();
+                self.report.loose.push(LooseValue { path, scalar: LooseKind::Text });
+            }),
             (Schema::Loose(scalar), b'"') => self.string().map(|raw| {
                 if let Some(why) = loose_string_fits(*scalar, raw).then(|| altered_loose_string(*scalar, raw)).flatten() {
                     self.altered_at(reported, start, why);
@@ -482,6 +489,7 @@ impl<'a> Validator<'a> {
                         Scalar::Integer => LooseKind::Integer,
                         Scalar::Number => LooseKind::Number,
                         Scalar::Boolean => LooseKind::Boolean,
+                        Scalar::Text => LooseKind::Text,
                     };
                     self.report.loose.push(LooseValue { path, scalar });
                 } else {
@@ -1216,7 +1224,7 @@ fn altered_loose_string(scalar: Scalar, raw: &[u8]) -> Option<&'static str> {
             value.is_some_and(|n| n.unsigned_abs() > 9_007_199_254_740_991).then_some(OUTSIDE_SAFE_RANGE)
         }
         Scalar::Number => std::str::from_utf8(raw).ok().and_then(|t| t.parse::<f64>().ok()).is_some_and(|v| !v.is_finite()).then_some(NOT_FINITE),
-        Scalar::Boolean => None,
+        Scalar::Boolean | Scalar::Text => None,
     }
 }
 
@@ -1228,6 +1236,7 @@ fn loose_string_fits(scalar: Scalar, raw: &[u8]) -> bool {
         Scalar::Integer => text.parse::<i64>().is_ok(),
         Scalar::Number => !text.is_empty() && text.trim() == text && text.parse::<f64>().is_ok_and(|v| !v.is_nan()),
         Scalar::Boolean => matches!(text, "true" | "false" | "1" | "0"),
+        Scalar::Text => true,
     }
 }
 

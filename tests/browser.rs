@@ -284,3 +284,13 @@ fn stock2shop_loose_spellings_arrive_as_their_declared_types() {
     let answer = commerce_kit::wasm::decode_response("stock2shop.search_products", body).unwrap();
     assert_eq!(get(&get(&answer, "hits"), "total").as_f64(), Some(27.0));
 }
+
+/// S2's optional text sent as `null` reaches JavaScript as `""`, its declared `string`.
+#[wasm_bindgen_test]
+fn optional_text_sent_as_null_arrives_as_an_empty_string() {
+    let body = include_bytes!("fixtures/spellings/s2.get_inventory_overview.null_text.json");
+    let answer = commerce_kit::wasm::decode_response("s2.get_inventory_overview", body).unwrap();
+    let warehouse = js_sys::Array::from(&field(&answer, "warehouses")).get(0);
+    assert_eq!(field(&field(&warehouse, "address"), "address2"), "");
+    assert_eq!(field(&js_sys::Array::from(&field(&answer, "products")).get(0), "remarks"), "");
+}

@@ -370,6 +370,7 @@ pub(crate) fn normalise(value: &JsValue, report: &Report) -> Result<(), JsValue>
             // `"true"`/`"1"`, or PHP's number `1` (the validator lists `1`/`0` for a boolean).
             LooseKind::Boolean => JsValue::from_bool(raw == "true" || raw == "1" || found.as_f64() == Some(1.0)),
             LooseKind::Integer | LooseKind::Number => JsValue::from_f64(raw.parse::<f64>().unwrap_or(f64::NAN)),
+            LooseKind::Text => JsValue::from_str(""),
             // Elasticsearch 7's `{"value": N, "relation": "eq"}`: the count itself.
             LooseKind::Value => js_sys::Reflect::get(&found, &JsValue::from_str("value"))?,
         };
