@@ -157,7 +157,7 @@ fn optional_text_sent_as_null_decodes_as_empty() {
         .filter_map(|path| {
             let file = path.file_name().unwrap().to_str().unwrap();
             let body = fs::read(path).unwrap();
-            let id = ["s2.", "s2_partner."].iter().find_map(|v| file.strip_prefix(v).map(|rest| format!("{v}{}", rest.split('.').next().unwrap()))).unwrap();
+            let id = ["s2.", "s2_partner.", "sellers_commerce."].iter().find_map(|v| file.strip_prefix(v).map(|rest| format!("{v}{}", rest.split('.').next().unwrap()))).unwrap();
             let report = commerce_kit::validate_operation(&id, &body).unwrap();
             if !report.is_valid() {
                 return Some(format!("{file}: validator: {:?}", report.errors.iter().map(ToString::to_string).collect::<Vec<_>>()));
@@ -167,6 +167,9 @@ fn optional_text_sent_as_null_decodes_as_empty() {
                 "s2_partner.list_fulfillments" => decode::<s2_partner::fulfillment::ListFulfillments>(&body),
                 "s2_partner.list_purchase_orders" => decode::<s2_partner::purchase_order::ListPurchaseOrders>(&body),
                 "s2_partner.list_products" => decode::<s2_partner::product::ListProducts>(&body),
+                "sellers_commerce.order_updateorderstatus" => commerce_kit::decode::<commerce_kit::vendors::sellers_commerce::SellersStatusResponse>(&body)
+                    .map(|_| ())
+                    .map_err(|e| format!("decode: {e:?}")),
                 other => Err(format!("no Rust type for {other}: add it here")),
             };
             decoded.err().map(|e| format!("{file}: {e}"))
