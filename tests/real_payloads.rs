@@ -164,6 +164,7 @@ fn optional_text_sent_as_null_decodes_as_empty() {
             }
             let decoded = match id.as_str() {
                 "s2.get_inventory_overview" => decode::<s2::inventory::GetInventoryOverview>(&body),
+                "s2.create_fulfillment_order" => decode::<s2::fulfillment::CreateFulfillmentOrder>(&body),
                 "s2_partner.list_fulfillments" => decode::<s2_partner::fulfillment::ListFulfillments>(&body),
                 "s2_partner.list_purchase_orders" => decode::<s2_partner::purchase_order::ListPurchaseOrders>(&body),
                 "s2_partner.list_products" => decode::<s2_partner::product::ListProducts>(&body),
