@@ -142,8 +142,11 @@ pub struct SystemProductSearch {
 /// (`price`, `price_tiers[].price`) is a loose number; counts (`qty`, `grams`,
 /// `qty_availability[].qty`, `options[].position`) are loose integers. Ids (`id`,
 /// `client_id`, `product_id`, `image_id`) stay strict: every record seen sends them as
-/// numbers, and a wrong id is worse than a refused one. Text stays text: a number where a
-/// string is expected, or a string where an object or list is, is refused.
+/// numbers, and a wrong id is worse than a refused one. Optional-looking text
+/// (`body_html`, `collection`, `product_type`, `vendor`, `tags`, a variant's `barcode`, a
+/// meta `value`) may arrive as `null` (a nullable column) and decodes as `""`; `title`,
+/// `sku` and the codes stay required strings. A number where a string is expected, or a
+/// string where an object or list is, is refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemProduct {
     pub id: i64,
@@ -163,14 +166,24 @@ pub struct SystemProduct {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::loose::option_integer")]
     pub source_id: Option<i64>,
     /// HTML.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub body_html: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub collection: String,
     pub title: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub product_type: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub vendor: String,
     pub hash: String,
     pub channels: Vec<SystemProductChannel>,
     /// Comma-separated.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub tags: String,
     pub options: Vec<SystemProductOption>,
     pub meta: Vec<SystemProductMeta>,
@@ -231,6 +244,8 @@ pub struct SystemProductMeta {
     pub created: Option<String>,
     pub key: String,
     /// Text, possibly HTML or `"TRUE"`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub value: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
@@ -282,6 +297,8 @@ pub struct SystemVariant {
     #[wire(loose)]
     #[serde(deserialize_with = "crate::loose::number")]
     pub price: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub barcode: String,
     pub sku: String,
     #[wire(loose)]
