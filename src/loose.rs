@@ -1,4 +1,5 @@
-//! Serde helpers for scalars a vendor spells either way: `15` or `"15"`, `true` or `"true"`.
+//! Serde helpers for scalars a vendor spells either way: `15` or `"15"`, `true`, `"true"`
+//! or `1`, text as `""` or `null`.
 //!
 //! Why: Stock2Shop is documented to be loose about scalars. Its order lines carry
 //! `"rate": "15"`, the query it echoes back has `"size": "10"` where the request had
@@ -9,11 +10,11 @@
 //!
 //! - `#[wire(loose)]` makes its schema [`Schema::Loose`](crate::schema::Schema::Loose), so
 //!   the validator accepts both spellings and lists the string ones (`Report::loose`);
-//!   the browser path turns those into real numbers/booleans after `JSON.parse`, so the
-//!   TypeScript type stays the real scalar;
+//!   the browser path turns those into real numbers/booleans (and `null` text into `""`)
+//!   after `JSON.parse`, so the TypeScript type stays the declared one;
 //! - `#[serde(deserialize_with = "crate::loose::number")]` (or `integer`, `boolean`, and
-//!   the `option_*` variants, which also need `#[serde(default)]`) makes Rust decoding
-//!   accept the same two spellings.
+//!   the `option_*` variants, which also need `#[serde(default)]`, or `text`) makes Rust
+//!   decoding accept the same spellings.
 //!
 //! A string is accepted exactly when the validator accepts it: an integer spelled in
 //! decimal (`"-3"`), a finite number without surrounding spaces (`"15"`, `"2.5"`), and

@@ -9,8 +9,11 @@
 //! - errors: a known field with the wrong type, a required field missing, bad JSON;
 //! - drift: a key the schema does not know (vendors add fields: reported, not fatal),
 //!   listed once per place in the schema with the first path it was seen at;
-//! - loose values: a scalar the vendor spelled as a string where that is documented
-//!   (`#[wire(loose)]`), with its path so the caller can normalise it.
+//! - loose values: where a field is declared loose (`#[wire(loose)]`, see
+//!   [`crate::loose`]), a scalar spelled as a string, a boolean spelled `1`/`0`, optional
+//!   text sent as `null`, or Elasticsearch 7's `{"value": N, ...}` for a count
+//!   ([`Schema::Counted`]), each with its path and [`LooseKind`] so the caller (the
+//!   browser, after `JSON.parse`) can normalise it to the declared type.
 
 use std::fmt;
 
