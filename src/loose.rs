@@ -1,4 +1,5 @@
-//! Serde helpers for scalars a vendor spells either way: `15` or `"15"`, `true` or `"true"`.
+//! Serde helpers for scalars a vendor spells either way: `15` or `"15"`, `true`, `"true"`
+//! or `1`, text as `""` or `null`.
 //!
 //! Why: Stock2Shop is documented to be loose about scalars. Its order lines carry
 //! `"rate": "15"`, the query it echoes back has `"size": "10"` where the request had
@@ -9,16 +10,22 @@
 //!
 //! - `#[wire(loose)]` makes its schema [`Schema::Loose`](crate::schema::Schema::Loose), so
 //!   the validator accepts both spellings and lists the string ones (`Report::loose`);
-//!   the browser path turns those into real numbers/booleans after `JSON.parse`, so the
-//!   TypeScript type stays the real scalar;
+//!   the browser path turns those into real numbers/booleans (and `null` text into `""`)
+//!   after `JSON.parse`, so the TypeScript type stays the declared one;
 //! - `#[serde(deserialize_with = "crate::loose::number")]` (or `integer`, `boolean`, and
-//!   the `option_*` variants, which also need `#[serde(default)]`) makes Rust decoding
-//!   accept the same two spellings.
+//!   the `option_*` variants, which also need `#[serde(default)]`, or `text`) makes Rust
+//!   decoding accept the same spellings.
 //!
 //! A string is accepted exactly when the validator accepts it: an integer spelled in
 //! decimal (`"-3"`), a finite number without surrounding spaces (`"15"`, `"2.5"`), and
-//! for booleans only `"true"` and `"false"`. Anything else is an error rather than a
-//! guess: `"yes"`, `""` and `"1.5"` for an integer are refused.
+//! for booleans `"true"`, `"false"`, and PHP's `1`, `0`, `"1"`, `"0"` (Stock2Shop's own
+//! published records send `"inventory_management": 1` and a channel's `"active": 1`).
+//! Anything else is an error rather than a guess: `"yes"`, `""`, `2` for a boolean and
+//! `"1.5"` for an integer are refused. The validator lists a boolean spelled `1`/`0` as
+//! loose too, so the browser turns it into `true`/`false`.
+//!
+//! Optional-looking text (`String` fields: remarks, second address lines) may be declared
+//! loose too, with [`text`]: `null` is accepted, listed, and becomes `""`.
 //!
 //! For request bodies whose documented spelling is the string one (Stock2Shop's product
 //! queue sends `"source_id": "123"`, `"product_active": "true"`), [`as_string`] and
@@ -26,7 +33,7 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::Serializer;
 
 /// An `i64` sent as a JSON integer or as a string holding one.
@@ -39,7 +46,7 @@ pub fn number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Erro
     deserializer.deserialize_any(LooseVisitor(Kind::Number)).map(Loose::into_number)
 }
 
-/// A `bool` sent as `true`/`false` or as `"true"`/`"false"`.
+/// A `bool` sent as `true`/`false`, `"true"`/`"false"`, `1`/`0` or `"1"`/`"0"`.
 pub fn boolean<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     deserializer.deserialize_any(LooseVisitor(Kind::Boolean)).map(Loose::into_boolean)
 }
@@ -62,6 +69,34 @@ pub fn option_boolean<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opti
 /// Serialises a scalar in its string spelling (`123` as `"123"`, `true` as `"true"`).
 pub fn as_string<T: fmt::Display, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(value)
+}
+
+/// Optional-looking text sent as a string or as `null` (which decodes as `""`). For
+/// `String` fields declared `#[wire(loose)]`: remarks, second address lines, phone
+/// numbers; the seed sends `""` for "none", a back end may as well send `null`.
+pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// A count sent as an integer or as Elasticsearch 7's `{"value": N, "relation": "eq"}`
+/// (the schema is [`Schema::Counted`](crate::schema::Schema::Counted)). With `"gte"` the
+/// value is a lower bound: Elasticsearch stops counting at 10,000 unless asked to.
+pub fn counted<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Counted {
+        Count(i64),
+        Object { value: i64 },
+    }
+    match Counted::deserialize(deserializer)? {
+        Counted::Count(n) | Counted::Object { value: n } => Ok(n),
+    }
+}
+
+/// Serialises a flag as `1`/`0`, the seed's spelling for a source's or channel's `active`
+/// (so the mock answers as the vendor does).
+pub fn as_one_or_zero<S: Serializer>(value: &bool, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_i64(i64::from(*value))
 }
 
 /// [`as_string`] for an optional scalar; `None` is `null` (skip it with
@@ -118,7 +153,7 @@ impl<'de> Visitor<'de> for LooseVisitor {
         f.write_str(match self.0 {
             Kind::Integer => "an integer or an integer as a string",
             Kind::Number => "a number or a number as a string",
-            Kind::Boolean => "a boolean or \"true\"/\"false\"",
+            Kind::Boolean => "a boolean, \"true\"/\"false\" or 1/0",
         })
     }
 
@@ -133,7 +168,8 @@ impl<'de> Visitor<'de> for LooseVisitor {
         match self.0 {
             Kind::Integer => Ok(Loose::Integer(v)),
             Kind::Number => Ok(Loose::Number(v as f64)),
-            Kind::Boolean => Err(E::invalid_type(de::Unexpected::Signed(v), &self)),
+            Kind::Boolean if v == 0 || v == 1 => Ok(Loose::Boolean(v == 1)),
+            Kind::Boolean => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
         }
     }
 
@@ -141,6 +177,7 @@ impl<'de> Visitor<'de> for LooseVisitor {
         match (self.0, i64::try_from(v)) {
             (Kind::Integer, Ok(n)) => Ok(Loose::Integer(n)),
             (Kind::Number, _) => Ok(Loose::Number(v as f64)),
+            (Kind::Boolean, _) if v <= 1 => Ok(Loose::Boolean(v == 1)),
             _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
         }
     }
@@ -161,8 +198,8 @@ impl<'de> Visitor<'de> for LooseVisitor {
                 n.filter(|n| n.is_finite()).map(Loose::Number)
             }
             Kind::Boolean => match v {
-                "true" => Some(Loose::Boolean(true)),
-                "false" => Some(Loose::Boolean(false)),
+                "true" | "1" => Some(Loose::Boolean(true)),
+                "false" | "0" => Some(Loose::Boolean(false)),
                 _ => None,
             },
         };
@@ -252,6 +289,19 @@ mod tests {
     }
 
     #[test]
+    fn a_loose_boolean_accepts_php_ones_and_zeros() {
+        for (json, want) in [("1", true), ("0", false), ("\"1\"", true), ("\"0\"", false)] {
+            let body = format!(r#"{{"size": 1, "rate": 1, "active": {json}, "managed": {json}}}"#);
+            let sample = decode(&body).unwrap();
+            assert_eq!((sample.active, sample.managed), (want, Some(want)), "{json}");
+            // Listed as loose whichever way it is spelled, so the browser makes it a boolean.
+            let loose = crate::validate(Sample::SCHEMA, body.as_bytes()).loose;
+            assert_eq!(loose.len(), 2, "{json}");
+            assert!(loose.iter().all(|l| l.scalar == crate::validate::LooseKind::Boolean));
+        }
+    }
+
+    #[test]
     fn optional_loose_fields_may_be_null_or_missing() {
         let sample = decode(r#"{"size": 1, "rate": 1.5, "active": false, "source_id": null, "price": null}"#).unwrap();
         assert_eq!((sample.source_id, sample.price, sample.managed), (None, None, None));
@@ -266,7 +316,10 @@ mod tests {
             r#"{"size": 1, "rate": "", "active": true}"#,
             r#"{"size": 1, "rate": "NaN", "active": true}"#,
             r#"{"size": 1, "rate": 1, "active": "yes"}"#,
-            r#"{"size": 1, "rate": 1, "active": 1}"#,
+            r#"{"size": 1, "rate": 1, "active": 2}"#,
+            r#"{"size": 1, "rate": 1, "active": "2"}"#,
+            r#"{"size": 1, "rate": 1, "active": 1.0}"#,
+            r#"{"size": 1, "rate": 1, "active": -1}"#,
             r#"{"size": 1, "rate": 1, "active": true, "source_id": "x"}"#,
         ] {
             assert!(decode(bad).is_err(), "{bad}");

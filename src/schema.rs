@@ -44,6 +44,11 @@ pub enum Schema {
     /// A vendor documented as loose about scalars (Stock2Shop's `"rate": "15"`):
     /// the scalar itself or its spelling as a string. Declared per field.
     Loose(Scalar),
+    /// An integer, or an object (the inner schema) holding it as `value`: Elasticsearch 7's
+    /// `hits.total`, `{"value": 27, "relation": "eq"}` where older versions send `27`.
+    /// The object spelling is listed in `Report::loose` ([`crate::validate::LooseKind::Value`])
+    /// and the browser replaces it by its `value`, so the TypeScript type is `number`.
+    Counted(&'static Schema),
     /// Breaks a cycle in recursive types: resolved when the validator reaches it.
     Lazy(fn() -> &'static Schema),
 }
@@ -54,6 +59,10 @@ pub enum Scalar {
     Integer,
     Number,
     Boolean,
+    /// Optional-looking text (remarks, a second address line) that a back end sends as
+    /// `""` or `null`: `null` is listed as loose and becomes `""`, so the type stays a
+    /// string.
+    Text,
 }
 
 #[derive(Debug)]
@@ -94,7 +103,9 @@ impl Schema {
             Schema::IntEnum(values) => format!("one of {}", quote_list(values.iter().map(|v| v.to_string()))),
             Schema::Loose(Scalar::Integer) => "integer (or integer as string)".into(),
             Schema::Loose(Scalar::Number) => "number (or number as string)".into(),
-            Schema::Loose(Scalar::Boolean) => "boolean (or \"true\"/\"false\")".into(),
+            Schema::Loose(Scalar::Boolean) => "boolean (or \"true\"/\"false\", 1/0, \"1\"/\"0\")".into(),
+            Schema::Loose(Scalar::Text) => "string (or null)".into(),
+            Schema::Counted(_) => "integer (or {\"value\": integer, \"relation\": ...})".into(),
             Schema::Lazy(f) => f().expected(),
         }
     }
@@ -130,6 +141,9 @@ impl LooseWire for i64 {
 }
 impl LooseWire for f64 {
     const LOOSE: &'static Schema = &Schema::Loose(Scalar::Number);
+}
+impl LooseWire for String {
+    const LOOSE: &'static Schema = &Schema::Loose(Scalar::Text);
 }
 impl LooseWire for bool {
     const LOOSE: &'static Schema = &Schema::Loose(Scalar::Boolean);

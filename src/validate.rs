@@ -9,8 +9,11 @@
 //! - errors: a known field with the wrong type, a required field missing, bad JSON;
 //! - drift: a key the schema does not know (vendors add fields: reported, not fatal),
 //!   listed once per place in the schema with the first path it was seen at;
-//! - loose values: a scalar the vendor spelled as a string where that is documented
-//!   (`#[wire(loose)]`), with its path so the caller can normalise it.
+//! - loose values: where a field is declared loose (`#[wire(loose)]`, see
+//!   [`crate::loose`]), a scalar spelled as a string, a boolean spelled `1`/`0`, optional
+//!   text sent as `null`, or Elasticsearch 7's `{"value": N, ...}` for a count
+//!   ([`Schema::Counted`]), each with its path and [`LooseKind`] so the caller (the
+//!   browser, after `JSON.parse`) can normalise it to the declared type.
 
 use std::fmt;
 
@@ -93,6 +96,10 @@ pub enum LooseKind {
     Integer,
     Number,
     Boolean,
+    /// `null` for optional text: replaced by `""`.
+    Text,
+    /// An object standing for its `value` ([`Schema::Counted`]): replaced by that value.
+    Value,
 }
 
 /// One step of a JSON path, kept structured so a caller can walk to the value.
@@ -439,10 +446,21 @@ impl<'a> Validator<'a> {
                     self.mismatch_at(reported, start);
                 }
             }),
-            (Schema::Integer | Schema::IntEnum(_) | Schema::Number | Schema::Loose(_), b'-' | b'0'..=b'9') => self.number().map(|is_integer| {
+            (Schema::Counted(inner), b'{') => {
+                let path = self.path_segments();
+                // A scalar cut by a chunk's end is read again; an object is resumed, but
+                // never list the same value twice.
+                if self.report.loose.last().is_none_or(|last| last.path != path) {
+                    self.report.loose.push(LooseValue { path, scalar: LooseKind::Value });
+                }
+                self.value_reported_as(inner, reported)
+            }
+            (Schema::Integer | Schema::IntEnum(_) | Schema::Number | Schema::Loose(_) | Schema::Counted(_), b'-' | b'0'..=b'9') => self.number().map(|is_integer| {
                 let fits = match schema {
-                    Schema::Integer | Schema::Loose(Scalar::Integer) => is_integer,
+                    Schema::Integer | Schema::Loose(Scalar::Integer) | Schema::Counted(_) => is_integer,
                     Schema::Number | Schema::Loose(Scalar::Number) => true,
+                    // PHP's `1`/`0` for a flag: listed for normalising like a string spelling.
+                    Schema::Loose(Scalar::Boolean) => matches!(&self.bytes[start..self.pos], b"0" | b"1"),
                     Schema::IntEnum(allowed) => {
                         is_integer
                             && std::str::from_utf8(&self.bytes[start..self.pos]).ok().and_then(|s| s.parse::<i64>().ok()).is_some_and(|n| allowed.contains(&n))
@@ -451,12 +469,20 @@ impl<'a> Validator<'a> {
                 };
                 if !fits {
                     self.mismatch_at(reported, start);
+                } else if matches!(schema, Schema::Loose(Scalar::Boolean)) {
+                    let path = self.path_segments();
+                    self.report.loose.push(LooseValue { path, scalar: LooseKind::Boolean });
                 } else if let Some(why) = altered_number(schema, &self.bytes[start..self.pos], is_integer) {
                     self.altered_at(reported, start, why);
                 }
             }),
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b't') => self.literal(b"true"),
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b'f') => self.literal(b"false"),
+            (Schema::Loose(Scalar::Text), b'"') => self.string().map(|_| ()),
+            (Schema::Loose(Scalar::Text), b'n') => self.literal(b"null").map(|()| {
+                let path = self.path_segments();
+                self.report.loose.push(LooseValue { path, scalar: LooseKind::Text });
+            }),
             (Schema::Loose(scalar), b'"') => self.string().map(|raw| {
                 if let Some(why) = loose_string_fits(*scalar, raw).then(|| altered_loose_string(*scalar, raw)).flatten() {
                     self.altered_at(reported, start, why);
@@ -466,6 +492,7 @@ impl<'a> Validator<'a> {
                         Scalar::Integer => LooseKind::Integer,
                         Scalar::Number => LooseKind::Number,
                         Scalar::Boolean => LooseKind::Boolean,
+                        Scalar::Text => LooseKind::Text,
                     };
                     self.report.loose.push(LooseValue { path, scalar });
                 } else {
@@ -1177,7 +1204,7 @@ const MAX_SAFE_DIGITS: &[u8] = b"9007199254740991";
 #[inline]
 fn altered_number(schema: &Schema, raw: &[u8], is_integer: bool) -> Option<&'static str> {
     match schema {
-        Schema::Integer | Schema::Loose(Scalar::Integer) => {
+        Schema::Integer | Schema::Loose(Scalar::Integer) | Schema::Counted(_) => {
             let digits = raw.strip_prefix(b"-").unwrap_or(raw);
             // JSON integers have no leading zeros: more digits is a larger value.
             let outside = digits.len() > MAX_SAFE_DIGITS.len() || (digits.len() == MAX_SAFE_DIGITS.len() && digits > MAX_SAFE_DIGITS);
@@ -1200,7 +1227,7 @@ fn altered_loose_string(scalar: Scalar, raw: &[u8]) -> Option<&'static str> {
             value.is_some_and(|n| n.unsigned_abs() > 9_007_199_254_740_991).then_some(OUTSIDE_SAFE_RANGE)
         }
         Scalar::Number => std::str::from_utf8(raw).ok().and_then(|t| t.parse::<f64>().ok()).is_some_and(|v| !v.is_finite()).then_some(NOT_FINITE),
-        Scalar::Boolean => None,
+        Scalar::Boolean | Scalar::Text => None,
     }
 }
 
@@ -1211,7 +1238,8 @@ fn loose_string_fits(scalar: Scalar, raw: &[u8]) -> bool {
     match scalar {
         Scalar::Integer => text.parse::<i64>().is_ok(),
         Scalar::Number => !text.is_empty() && text.trim() == text && text.parse::<f64>().is_ok_and(|v| !v.is_nan()),
-        Scalar::Boolean => text == "true" || text == "false",
+        Scalar::Boolean => matches!(text, "true" | "false" | "1" | "0"),
+        Scalar::Text => true,
     }
 }
 

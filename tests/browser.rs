@@ -259,3 +259,38 @@ async fn a_hostile_filter_is_invalid_request_and_the_module_stays_usable() {
     let orders = js_await(&sellers, "orderGetall", &[]).await.expect("the module still works");
     assert!(js_sys::Array::is_array(&orders));
 }
+
+/// The loose spellings of Stock2Shop's PHP back end reach JavaScript as their declared
+/// types: `1`/`"0"` flags as booleans, `"101.00"` prices as numbers, Elasticsearch 7's
+/// `hits.total` object as its count. No proxy needed.
+#[cfg(feature = "stock2shop")]
+#[wasm_bindgen_test]
+fn stock2shop_loose_spellings_arrive_as_their_declared_types() {
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap();
+    let at = |v: &JsValue, i: u32| js_sys::Array::from(v).get(i);
+    let body = include_bytes!("fixtures/stock2shop.spellings/search_products.php_scalars.json");
+    let answer = commerce_kit::wasm::decode_response("stock2shop.search_products", body).unwrap();
+    let product = at(&get(&answer, "system_products"), 0);
+    assert_eq!(get(&product, "active"), JsValue::TRUE);
+    let variants = get(&product, "variants");
+    let first = at(&variants, 0);
+    assert_eq!(get(&first, "price").as_f64(), Some(101.0));
+    assert_eq!(get(&first, "inventory_management"), JsValue::TRUE);
+    assert_eq!(get(&first, "active"), JsValue::TRUE);
+    assert_eq!(get(&at(&get(&first, "price_tiers"), 0), "price").as_f64(), Some(10.0));
+    let second = at(&variants, 1);
+    assert_eq!((get(&second, "inventory_management"), get(&second, "active")), (JsValue::FALSE, JsValue::TRUE));
+    let body = include_bytes!("fixtures/stock2shop.spellings/search_products.es7_hits_total.json");
+    let answer = commerce_kit::wasm::decode_response("stock2shop.search_products", body).unwrap();
+    assert_eq!(get(&get(&answer, "hits"), "total").as_f64(), Some(27.0));
+}
+
+/// S2's optional text sent as `null` reaches JavaScript as `""`, its declared `string`.
+#[wasm_bindgen_test]
+fn optional_text_sent_as_null_arrives_as_an_empty_string() {
+    let body = include_bytes!("fixtures/spellings/s2.get_inventory_overview.null_text.json");
+    let answer = commerce_kit::wasm::decode_response("s2.get_inventory_overview", body).unwrap();
+    let warehouse = js_sys::Array::from(&field(&answer, "warehouses")).get(0);
+    assert_eq!(field(&field(&warehouse, "address"), "address2"), "");
+    assert_eq!(field(&js_sys::Array::from(&field(&answer, "products")).get(0), "remarks"), "");
+}

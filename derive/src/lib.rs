@@ -3,7 +3,9 @@
 //! Supported serde attributes: container `rename_all` (camelCase, snake_case,
 //! PascalCase, lowercase, UPPERCASE, SCREAMING_SNAKE_CASE, kebab-case), field `rename`
 //! and `default`. Field attributes of our own: `#[wire(loose)]` (the vendor may spell
-//! the scalar as a string) and `#[wire(lazy)]` (break a cycle in a recursive type).
+//! the scalar as a string), `#[wire(lazy)]` (break a cycle in a recursive type) and
+//! `#[wire(schema = PATH)]` (a `&'static Schema` constant, for a field whose serde
+//! decoder accepts more than its type's own shape, such as Elasticsearch's `hits.total`).
 //! Anything serde would do that the validator cannot mirror (`flatten`, tagged enums)
 //! is a compile error rather than a silent disagreement.
 
@@ -75,14 +77,17 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         }
         let mut loose = false;
         let mut lazy = false;
+        let mut given: Option<syn::Path> = None;
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("wire")) {
             attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("loose") {
                     loose = true;
                 } else if meta.path.is_ident("lazy") {
                     lazy = true;
+                } else if meta.path.is_ident("schema") {
+                    given = Some(meta.value()?.parse::<syn::Path>()?);
                 } else {
-                    return Err(meta.error("expected `loose` or `lazy`"));
+                    return Err(meta.error("expected `loose`, `lazy` or `schema = PATH`"));
                 }
                 Ok(())
             })?;
@@ -93,7 +98,9 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         };
         let ty = &field.ty;
         let required = !has_default && !is_option(ty);
-        let schema = if loose {
+        let schema = if let Some(path) = given {
+            quote! { #path }
+        } else if loose {
             quote! { <#ty as ::commerce_kit::schema::LooseWire>::LOOSE }
         } else if lazy {
             quote! { &::commerce_kit::schema::Schema::Lazy(|| <#ty as ::commerce_kit::schema::Wire>::SCHEMA) }

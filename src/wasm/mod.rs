@@ -364,10 +364,15 @@ pub(crate) fn normalise(value: &JsValue, report: &Report) -> Result<(), JsValue>
             target = js_sys::Reflect::get(&target, &segment_key(segment))?;
         }
         let key = segment_key(last);
-        let raw = js_sys::Reflect::get(&target, &key)?.as_string().unwrap_or_default();
+        let found = js_sys::Reflect::get(&target, &key)?;
+        let raw = found.as_string().unwrap_or_default();
         let normalised = match loose.scalar {
-            LooseKind::Boolean => JsValue::from_bool(raw == "true"),
+            // `"true"`/`"1"`, or PHP's number `1` (the validator lists `1`/`0` for a boolean).
+            LooseKind::Boolean => JsValue::from_bool(raw == "true" || raw == "1" || found.as_f64() == Some(1.0)),
             LooseKind::Integer | LooseKind::Number => JsValue::from_f64(raw.parse::<f64>().unwrap_or(f64::NAN)),
+            LooseKind::Text => JsValue::from_str(""),
+            // Elasticsearch 7's `{"value": N, "relation": "eq"}`: the count itself.
+            LooseKind::Value => js_sys::Reflect::get(&found, &JsValue::from_str("value"))?,
         };
         js_sys::Reflect::set(&target, &key, &normalised)?;
     }

@@ -405,12 +405,12 @@ export async function stock2shop(client: Client, signal: AbortSignal): Promise<s
   const sources: SystemSource[] = (await client.stock2shop.listSources()).system_sources;
   const channels: SystemChannel[] = (await client.stock2shop.listChannels({ signal })).system_channels;
   for (const s of sources) {
-    // `1` active, `0` not: a number here (sources and channels), unlike products.
-    const active: number = s.active;
+    // The wire's `1`/`0` (or `true`) is normalised to a boolean, as on products.
+    const active: boolean = s.active;
     const master: number | null | undefined = s.source_id;
     out.push(String(active), String(master));
-    // @ts-expect-error a source's active flag is a number
-    const flag: boolean = s.active;
+    // @ts-expect-error a source's active flag is a boolean, not the wire's number
+    const flag: number = s.active;
     void flag;
   }
   const channel = channels[0];

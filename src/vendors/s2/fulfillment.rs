@@ -503,6 +503,8 @@ pub struct FulfillmentAttachment {
     pub updated_at: String,
 }
 
+/// Loose text: `tracking_number` and `tracking_url` may arrive as `null` (not shipped)
+/// and decode as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
 pub struct FulfillmentShipment {
@@ -518,7 +520,11 @@ pub struct FulfillmentShipment {
     pub meta: serde_json::Value,
     pub shipping_carrier: ShippingCarrier,
     /// `""` until shipped.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub tracking_number: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub tracking_url: String,
     pub items: Vec<FulfillmentShipmentItem>,
     pub labels: Vec<ShipmentLabel>,
@@ -550,6 +556,7 @@ pub struct FulfillmentShipmentItem {
     pub meta: serde_json::Value,
 }
 
+/// Loose text: `tracking_number` and `tracking_url` may arrive as `null` and decode as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
 pub struct ShipmentLabel {
@@ -558,7 +565,11 @@ pub struct ShipmentLabel {
     #[serde(rename = "type")]
     pub label_type: String,
     pub carrier: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub tracking_number: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub tracking_url: String,
     pub amount: f64,
     /// e.g. `"USD"`.

@@ -72,22 +72,34 @@ pub struct Organization {
 }
 
 /// A postal address. The vendor sends `""` for absent parts.
+/// Loose text: `company`, `address2`, `phone`, `email` may arrive as `null` and decode
+/// as `""`; `name`, `address1`, `city`, `state`, `postal_code` and `country_id`, needed
+/// to ship, must be strings.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
     pub name: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub company: String,
     pub address1: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub address2: String,
     pub city: String,
     pub state: String,
     pub postal_code: String,
     /// ISO 3166-1 alpha-2, e.g. `"CA"`.
     pub country_id: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub phone: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub email: String,
 }
 
+/// Loose text: `remarks` may arrive as `null` and decodes as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
 pub struct Product {
@@ -98,6 +110,8 @@ pub struct Product {
     /// Global Trade Item Number; `""` when unknown.
     pub gtin: String,
     pub name: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub remarks: String,
     /// Path or URL of the main image; `""` when none.
     pub image_main: String,

@@ -162,6 +162,7 @@ pub struct PartnerFulfillmentPage {
 }
 
 /// A fulfillment, as listed and as returned by `POST /fulfillment`.
+/// Loose text: `address2`, `address3`, `phone` may arrive as `null` and decode as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct PartnerFulfillment {
     pub id: i64,
@@ -170,13 +171,19 @@ pub struct PartnerFulfillment {
     pub status: String,
     pub name: String,
     pub address1: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub address2: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub address3: String,
     pub city: String,
     pub province: String,
     /// ISO 3166-1 alpha-2, e.g. `"AU"`.
     pub country_id: String,
     pub zip: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub phone: String,
     pub items: Vec<PartnerFulfillmentItem>,
     pub shipments: Vec<PartnerShipment>,
@@ -198,6 +205,7 @@ pub struct PartnerFulfillmentItem {
 }
 
 /// A shipment of (part of) a fulfillment.
+/// Loose text: `remarks` may arrive as `null` and decodes as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct PartnerShipment {
     pub id: i64,
@@ -218,6 +226,8 @@ pub struct PartnerShipment {
     /// Null until shipped.
     #[serde(default)]
     pub shipped_by: Option<PartnerUser>,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub remarks: String,
 }
 

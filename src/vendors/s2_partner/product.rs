@@ -63,6 +63,7 @@ pub struct PartnerProductPage {
     pub next_token: Option<String>,
 }
 
+/// Loose text: `remarks` may arrive as `null` and decodes as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct PartnerProduct {
     pub sku: String,
@@ -70,6 +71,8 @@ pub struct PartnerProduct {
     pub title: String,
     pub is_parent: bool,
     /// Free text; the seed shows JSON text in it (`"{\"masked_data\":\"masked\"}"`).
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub remarks: String,
     pub case_pack: i64,
     /// URL of the main image.

@@ -148,6 +148,7 @@ pub struct PartnerPurchaseOrderPage {
     pub next_token: String,
 }
 
+/// Loose text: `remarks` may arrive as `null` and decodes as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct PartnerPurchaseOrder {
     /// RFC 3339; null until the order is complete.
@@ -160,6 +161,8 @@ pub struct PartnerPurchaseOrder {
     pub from_supplier: PartnerSupplier,
     pub id: i64,
     pub items: Vec<PartnerPurchaseOrderItem>,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub remarks: String,
     /// e.g. `"pending"`.
     pub status: String,

@@ -101,6 +101,9 @@ pub fn error_code_meaning(code: u32) -> Option<&'static str> {
 pub struct SellersStatusResponse {
     /// `"Processed"`, `"OrderNotExist"`...
     pub results: String,
+    /// Loose text: an ASP.NET back end may send `null`, which decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub response_message: String,
     /// 20 to 36; see [`error_code_meaning`].
     pub status_code: i64,

@@ -63,8 +63,11 @@ pub struct SystemChannel {
     pub modified: String,
     /// The `client_id` to queue orders with.
     pub client_id: i64,
-    /// `1` active, `0` not.
-    pub active: i64,
+    /// `1` in the seed, `true` in Stock2Shop's own published channels: a loose boolean
+    /// (`true`, `1`, `"1"`, `"true"`), written back as `1`/`0`.
+    #[wire(loose)]
+    #[serde(serialize_with = "crate::loose::as_one_or_zero", deserialize_with = "crate::loose::boolean")]
+    pub active: bool,
     /// The platform, e.g. `"shopify"`.
     #[serde(rename = "type")]
     pub channel_type: String,

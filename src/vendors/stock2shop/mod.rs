@@ -33,10 +33,27 @@
 //! # Loose scalars
 //!
 //! Stock2Shop spells numbers and booleans sometimes as strings: `"rate": "15"`,
-//! `"size": "10"`, `"product_active": "true"`, `"channel_id": "47"`. Exactly the fields
-//! the seed shows both ways (or only as strings where the value is a number or a
-//! boolean) are declared `#[wire(loose)]` with a [`crate::loose`] decoder; everything
-//! else is strict. The request bodies send them in the spelling the seed's examples use.
+//! `"size": "10"`, `"product_active": "true"`, `"channel_id": "47"`; its own published
+//! records (`tests/fixtures/real/stock2shop/`) add `"price": "101.00"` and flags as `1`.
+//! Decided per field, erring on what a PHP back end plausibly sends, and declared
+//! `#[wire(loose)]` with a [`crate::loose`] decoder:
+//!
+//! - loose: every flag (`active` of products, variants, images, sources, channels and
+//!   users, `admin`, `inventory_management`: `true`, `"true"`, `1`, `"1"`); every amount
+//!   (variant and tier prices, order totals, line, tax and shipping amounts, `rate`);
+//!   every count (`qty`, `grams`, `position`, `size`); and the ids seen as strings
+//!   (`channel_id`, `source_id`);
+//! - strict: the other ids (`id`, `client_id`, `product_id`, `variant_id`, `image_id`,
+//!   `customer_id`), since an id is sent back and every record seen has them as numbers;
+//!   what Elasticsearch itself writes (`took`, `timed_out`, `_shards`, `max_score`), a
+//!   JSON serialiser's output; and the queue answers' counts (`sync_product`,
+//!   `sync_image`), only ever seen as numbers;
+//! - `hits.total` is a number or Elasticsearch 7's `{"value": N, "relation": "eq"}`,
+//!   normalised to the number ([`crate::schema::Schema::Counted`]).
+//!
+//! A string where an object or a list is expected is always refused. The request bodies
+//! send loose fields in the spelling the seed's examples use; the mock answers flags of
+//! sources, channels and users as `1`/`0`, as the seed does.
 //!
 //! # Rate limit
 //!

@@ -161,6 +161,13 @@ pub struct SystemOrderSearch {
 
 /// An order as Stock2Shop stores it. Amounts are numbers; each `*_display` field is the
 /// same amount as text with two decimals (`"119.23"`).
+///
+/// Scalars, decided per field for a PHP back end: every amount (totals, line and
+/// shipping prices, taxes, discounts) is a loose number (`119.23` or `"119.23"`, as
+/// Stock2Shop's products send prices), counts (`qty`, `grams`) loose integers; ids stay
+/// strict except `channel_id` and `source_id`, seen as strings. `state`, `ordered_date`,
+/// `fulfillments` and `shipping_lines` are in Stock2Shop's own published orders
+/// (`tests/fixtures/real/stock2shop/`) but not in the seed's: optional.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemOrder {
     pub id: i64,
@@ -181,23 +188,54 @@ pub struct SystemOrder {
     pub notes: Option<String>,
     /// e.g. `"ordered"`.
     pub status: String,
+    /// Stock2Shop's processing state (`"saved"`, ...), beside the channel's `status`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// When the customer ordered, `"2020-06-08 14:03:48"` (no offset); `created` is when
+    /// Stock2Shop received it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordered_date: Option<String>,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub total_discount: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub line_item_sub_total: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub line_item_tax: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub shipping_sub_total: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub shipping_tax: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub sub_total: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub tax: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub total: f64,
     pub customer: SystemOrderCustomer,
     /// The ERP orders this order went to (several for a split order).
     pub sources: Vec<SystemOrderSource>,
     pub line_items: Vec<SystemOrderLineItem>,
+    /// Shipping charged; missing on orders without.
+    #[serde(default)]
+    pub shipping_lines: Vec<SystemOrderShippingLine>,
+    /// Shipments so far; missing before the first.
+    #[serde(default)]
+    pub fulfillments: Vec<SystemOrderFulfillment>,
     pub meta: Vec<SystemOrderMeta>,
     #[serde(default)]
     pub shipping_address: Option<SystemOrderAddress>,
     #[serde(default)]
     pub billing_address: Option<SystemOrderAddress>,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub shipping_total: f64,
     pub sub_total_display: String,
     pub shipping_total_display: String,
@@ -238,10 +276,21 @@ pub struct SystemOrderSource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemOrderLineItem {
     pub id: i64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::integer")]
     pub grams: i64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub price: f64,
     pub sku: String,
+    /// The product's title as ordered; missing in the seed's orders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub total_discount: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::integer")]
     pub qty: i64,
     /// The Stock2Shop variant; null for a SKU Stock2Shop does not know.
     #[serde(default)]
@@ -251,9 +300,17 @@ pub struct SystemOrderLineItem {
     #[serde(default, deserialize_with = "crate::loose::option_integer")]
     pub source_id: Option<i64>,
     pub tax_lines: Vec<SystemOrderTaxLine>,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub sub_total: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub tax: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub tax_per_unit: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub total: f64,
     pub sub_total_display: String,
     pub tax_display: String,
@@ -261,6 +318,37 @@ pub struct SystemOrderLineItem {
     pub total_display: String,
     pub price_display: String,
     pub total_discount_display: String,
+}
+
+/// A shipping charge of an order (`"Next Day"`, `100`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+pub struct SystemOrderShippingLine {
+    /// The method's name; null or missing when the channel sent none.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Loose number, like every amount.
+    #[wire(loose)]
+    #[serde(default, deserialize_with = "crate::loose::option_number")]
+    pub price: Option<f64>,
+}
+
+/// A shipment of an order; every field may be missing or null (a fulfilment is created
+/// before it ships).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+pub struct SystemOrderFulfillment {
+    /// The fulfilment service's status (free text, e.g. `"shipped"`).
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub tracking_number: Option<String>,
+    /// The carrier.
+    #[serde(default)]
+    pub tracking_company: Option<String>,
+    #[serde(default)]
+    pub tracking_url: Option<String>,
+    /// Stock2Shop's state of the shipment (`"pending"`, ...).
+    #[serde(default)]
+    pub state: Option<String>,
 }
 
 /// A tax on a line.

@@ -134,11 +134,27 @@ pub struct SystemProductSearch {
 }
 
 /// A product as Stock2Shop stores it.
+///
+/// Scalars, decided per field for a PHP back end (Stock2Shop's own published records,
+/// `tests/fixtures/real/stock2shop/`, send prices as `"101.00"` and flags as `1`):
+/// flags (`active` here and on variants, images, meta and channels,
+/// `inventory_management`) are loose booleans (`true`, `"true"`, `1`, `"1"`); money
+/// (`price`, `price_tiers[].price`) is a loose number; counts (`qty`, `grams`,
+/// `qty_availability[].qty`, `options[].position`) are loose integers. Ids (`id`,
+/// `client_id`, `product_id`, `image_id`) stay strict: every record seen sends them as
+/// numbers, and a wrong id is worse than a refused one. Optional-looking text
+/// (`body_html`, `collection`, `product_type`, `vendor`, `tags`, a variant's `barcode`, a
+/// meta `value`) may arrive as `null` (a nullable column) and decodes as `""`; `title`,
+/// `sku` and the codes stay required strings. A number where a string is expected, or a
+/// string where an object or list is, is refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemProduct {
     pub id: i64,
     /// `"2015-03-03 12:37:51"` (no offset).
     pub created: String,
+    /// Loose boolean.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::boolean")]
     pub active: bool,
     /// The ERP's code; missing until synced with a source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,14 +166,24 @@ pub struct SystemProduct {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::loose::option_integer")]
     pub source_id: Option<i64>,
     /// HTML.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub body_html: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub collection: String,
     pub title: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub product_type: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub vendor: String,
     pub hash: String,
     pub channels: Vec<SystemProductChannel>,
     /// Comma-separated.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub tags: String,
     pub options: Vec<SystemProductOption>,
     pub meta: Vec<SystemProductMeta>,
@@ -165,13 +191,34 @@ pub struct SystemProduct {
     pub variants: Vec<SystemVariant>,
 }
 
-/// A channel the product is on.
+/// A channel the product is on: `{channel_id, channel_product_code}` in the seed's
+/// answers; the whole channel record (`id`, `description`, `active`, `type`, ...: see
+/// [`SystemChannel`](super::channels::SystemChannel)) in Stock2Shop's own published
+/// products, which have no `channel_id`. Every field is optional for that reason; the
+/// channel is `channel_id`, else `id`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemProductChannel {
-    /// Loose: a string here (`"47"`), a number on orders (`191`).
+    /// Loose: a string here (`"47"`), a number on orders (`191`). Missing when the
+    /// channel record itself is sent (then `id` is the channel).
     #[wire(loose)]
-    #[serde(deserialize_with = "crate::loose::integer")]
-    pub channel_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::loose::option_integer")]
+    pub channel_id: Option<i64>,
+    /// The channel's id, when the whole channel record is sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Loose boolean (`1` in Stock2Shop's records).
+    #[wire(loose)]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::loose::option_boolean")]
+    pub active: Option<bool>,
+    /// The platform, e.g. `"trade"`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub channel_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_tier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qty_availability: Option<String>,
     /// The channel's id of the product; missing until synced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_product_code: Option<String>,
@@ -188,56 +235,85 @@ pub struct SystemProductOption {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+/// A product's custom field. `id`, `created`, `modified` and `client_id` are in the
+/// seed's answers but missing from Stock2Shop's own published products: optional.
 pub struct SystemProductMeta {
-    pub id: i64,
-    pub created: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
     pub key: String,
     /// Text, possibly HTML or `"TRUE"`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub value: String,
-    pub modified: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
     #[serde(default)]
     pub template_name: Option<String>,
-    pub client_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
 }
 
-/// An image, with the URLs of its thumbnails.
+/// An image, with the URLs of its thumbnails. `id`, `created`, `modified` and
+/// `client_id` are optional: Stock2Shop's own published records leave them out of nested
+/// records. `active` is a loose boolean (see [`SystemProduct`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemProductImage {
     #[serde(rename = "src_50x50")]
     pub src_50x50: String,
     #[serde(rename = "src_160x160")]
     pub src_160x160: String,
-    pub id: i64,
-    pub created: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
     /// The ERP's id of the image; null for images that did not come from the ERP.
     #[serde(default)]
     pub source_image_code: Option<String>,
     pub storage_code: String,
     /// Full-size URL.
     pub src: String,
-    pub modified: String,
-    pub client_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
     pub product_id: i64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::boolean")]
     pub active: bool,
     pub hash: String,
 }
 
-/// A variant: the SKU that is ordered, invoiced and shipped.
+/// A variant: the SKU that is ordered, invoiced and shipped. Loose, for a PHP back end
+/// (see [`SystemProduct`]): `price` (`"101.00"` in Stock2Shop's own records), `qty`,
+/// `grams`, `inventory_management` and `active` (`1`/`0`). Ids stay strict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemVariant {
     pub id: i64,
     /// The ERP's code; missing until synced with a source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_variant_code: Option<String>,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub price: f64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub barcode: String,
     pub sku: String,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::integer")]
     pub qty: i64,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::integer")]
     pub grams: i64,
-    /// Whether stock is tracked. Loose: the queue example sends `"true"`.
+    /// Whether stock is tracked. Loose: the queue example sends `"true"`, Stock2Shop's
+    /// own records `1`.
     #[wire(loose)]
     #[serde(deserialize_with = "crate::loose::boolean")]
     pub inventory_management: bool,
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::boolean")]
     pub active: bool,
     pub product_id: i64,
     /// The variant's image (an `images[].id`), null without one.
@@ -259,6 +335,9 @@ pub struct SystemVariant {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemPriceTier {
     pub tier: String,
+    /// Loose: `"10.00"` in Stock2Shop's own records.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::number")]
     pub price: f64,
 }
 
@@ -266,6 +345,9 @@ pub struct SystemPriceTier {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemQtyAvailability {
     pub description: String,
+    /// Loose, like every count from this PHP back end.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::integer")]
     pub qty: i64,
 }
 
@@ -501,7 +583,7 @@ mod tests {
         let found = crate::decode::<SystemProductSearch>(include_bytes!("../../../tests/fixtures/stock2shop.search_products/good.json")).unwrap();
         assert!(found.drift.is_empty());
         let product = &found.value.system_products[0];
-        assert_eq!((product.id, product.source_id, product.channels[0].channel_id, product.channels[1].channel_id), (62777, Some(57), 47, 255));
+        assert_eq!((product.id, product.source_id, product.channels[0].channel_id, product.channels[1].channel_id), (62777, Some(57), Some(47), Some(255)));
         assert_eq!(product.variants[0].price_tiers[0].price, 28.0);
         assert!(product.variants[0].inventory_management && product.variants[1].inventory_management);
         assert_eq!(found.value.request.body.size, Some(2));

@@ -467,11 +467,28 @@ pub struct EsShards {
     pub failed: i64,
 }
 
+/// `hits.total` as a number or as Elasticsearch 7's object.
+const HITS_TOTAL: &Schema = &Schema::Counted(<EsTotalCount as Wire>::SCHEMA);
+
+/// Elasticsearch 7's spelling of `hits.total`; only its schema is used (the field
+/// decodes to the number).
+#[derive(Deserialize, Wire)]
+#[allow(dead_code)]
+struct EsTotalCount {
+    value: i64,
+    /// `"eq"`, or `"gte"` when the count is a lower bound.
+    relation: String,
+}
+
 /// `hits` of a search answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct EsHits {
-    /// How many documents match (a number, as the seed shows; Elasticsearch caps the
-    /// count at 10 000).
+    /// How many documents match (Elasticsearch caps the count at 10 000). A number in the
+    /// seed; Elasticsearch 7 answers `{"value": 27, "relation": "eq"}` by default, which
+    /// is accepted and normalised to the number (in Rust and in the browser, so the
+    /// TypeScript type stays `number`); `"relation": "gte"` means at least that many.
+    #[wire(schema = HITS_TOTAL)]
+    #[serde(deserialize_with = "crate::loose::counted")]
     pub total: i64,
     /// Null when sorting by something other than the score.
     #[serde(default)]

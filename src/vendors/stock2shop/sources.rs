@@ -66,8 +66,11 @@ pub struct SystemSource {
     /// The connector, e.g. `"apifact_sapone"`.
     #[serde(rename = "type")]
     pub source_type: String,
-    /// `1` active, `0` not.
-    pub active: i64,
+    /// `1` in the seed, `true` in Stock2Shop's own published sources: a loose boolean
+    /// (`true`, `1`, `"1"`, `"true"`), written back as `1`/`0`.
+    #[wire(loose)]
+    #[serde(serialize_with = "crate::loose::as_one_or_zero", deserialize_with = "crate::loose::boolean")]
+    pub active: bool,
     /// Null for a master source; the master's id for a linked source. Loose like every
     /// `source_id` of this API (`57` on products, `"318"` on orders).
     #[wire(loose)]

@@ -157,10 +157,15 @@ pub struct SystemUser {
     pub username: String,
     pub modified: String,
     pub client_id: i64,
-    /// `1` active, `0` not.
-    pub active: i64,
-    /// `1` admin, `0` not.
-    pub admin: i64,
+    /// `1` in the seed: a loose boolean (`true`, `1`, `"1"`, `"true"`), as every flag of
+    /// this PHP back end (see [`crate::loose`]), written back as `1`/`0`.
+    #[wire(loose)]
+    #[serde(serialize_with = "crate::loose::as_one_or_zero", deserialize_with = "crate::loose::boolean")]
+    pub active: bool,
+    /// Loose boolean, like `active`.
+    #[wire(loose)]
+    #[serde(serialize_with = "crate::loose::as_one_or_zero", deserialize_with = "crate::loose::boolean")]
+    pub admin: bool,
     /// The token to pass as `?token=` on every other call. Secret.
     pub token: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

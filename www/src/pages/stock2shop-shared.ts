@@ -95,9 +95,9 @@ export function stock2shopTime(value: string | null | undefined): Child {
   return el('time', { title: value }, [`${match[1]} ${match[2]}`]);
 }
 
-/** `1` active, `0` not (sources and channels). */
-export function activeFlag(active: number): Child {
-  return el('span', { class: `flag flag-${active === 1 ? 'yes' : 'no'}` }, [active === 1 ? 'Active' : 'Inactive']);
+/** Whether a source or channel is active (the vendor's `1`/`0` arrive as booleans). */
+export function activeFlag(active: boolean): Child {
+  return el('span', { class: `flag flag-${active ? 'yes' : 'no'}` }, [active ? 'Active' : 'Inactive']);
 }
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
