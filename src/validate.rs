@@ -455,27 +455,32 @@ impl<'a> Validator<'a> {
                 }
                 self.value_reported_as(inner, reported)
             }
-            (Schema::Integer | Schema::IntEnum(_) | Schema::Number | Schema::Loose(_) | Schema::Counted(_), b'-' | b'0'..=b'9') => self.number().map(|is_integer| {
-                let fits = match schema {
-                    Schema::Integer | Schema::Loose(Scalar::Integer) | Schema::Counted(_) => is_integer,
-                    Schema::Number | Schema::Loose(Scalar::Number) => true,
-                    // PHP's `1`/`0` for a flag: listed for normalising like a string spelling.
-                    Schema::Loose(Scalar::Boolean) => matches!(&self.bytes[start..self.pos], b"0" | b"1"),
-                    Schema::IntEnum(allowed) => {
-                        is_integer
-                            && std::str::from_utf8(&self.bytes[start..self.pos]).ok().and_then(|s| s.parse::<i64>().ok()).is_some_and(|n| allowed.contains(&n))
+            (Schema::Integer | Schema::IntEnum(_) | Schema::Number | Schema::Loose(_) | Schema::Counted(_), b'-' | b'0'..=b'9') => {
+                self.number().map(|is_integer| {
+                    let fits = match schema {
+                        Schema::Integer | Schema::Loose(Scalar::Integer) | Schema::Counted(_) => is_integer,
+                        Schema::Number | Schema::Loose(Scalar::Number) => true,
+                        // PHP's `1`/`0` for a flag: listed for normalising like a string spelling.
+                        Schema::Loose(Scalar::Boolean) => matches!(&self.bytes[start..self.pos], b"0" | b"1"),
+                        Schema::IntEnum(allowed) => {
+                            is_integer
+                                && std::str::from_utf8(&self.bytes[start..self.pos])
+                                    .ok()
+                                    .and_then(|s| s.parse::<i64>().ok())
+                                    .is_some_and(|n| allowed.contains(&n))
+                        }
+                        _ => false,
+                    };
+                    if !fits {
+                        self.mismatch_at(reported, start);
+                    } else if matches!(schema, Schema::Loose(Scalar::Boolean)) {
+                        let path = self.path_segments();
+                        self.report.loose.push(LooseValue { path, scalar: LooseKind::Boolean });
+                    } else if let Some(why) = altered_number(schema, &self.bytes[start..self.pos], is_integer) {
+                        self.altered_at(reported, start, why);
                     }
-                    _ => false,
-                };
-                if !fits {
-                    self.mismatch_at(reported, start);
-                } else if matches!(schema, Schema::Loose(Scalar::Boolean)) {
-                    let path = self.path_segments();
-                    self.report.loose.push(LooseValue { path, scalar: LooseKind::Boolean });
-                } else if let Some(why) = altered_number(schema, &self.bytes[start..self.pos], is_integer) {
-                    self.altered_at(reported, start, why);
-                }
-            }),
+                })
+            }
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b't') => self.literal(b"true"),
             (Schema::Boolean | Schema::Loose(Scalar::Boolean), b'f') => self.literal(b"false"),
             (Schema::Loose(Scalar::Text), b'"') => self.string().map(|_| ()),

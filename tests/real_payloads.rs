@@ -157,7 +157,10 @@ fn optional_text_sent_as_null_decodes_as_empty() {
         .filter_map(|path| {
             let file = path.file_name().unwrap().to_str().unwrap();
             let body = fs::read(path).unwrap();
-            let id = ["s2.", "s2_partner.", "sellers_commerce."].iter().find_map(|v| file.strip_prefix(v).map(|rest| format!("{v}{}", rest.split('.').next().unwrap()))).unwrap();
+            let id = ["s2.", "s2_partner.", "sellers_commerce."]
+                .iter()
+                .find_map(|v| file.strip_prefix(v).map(|rest| format!("{v}{}", rest.split('.').next().unwrap())))
+                .unwrap();
             let report = commerce_kit::validate_operation(&id, &body).unwrap();
             if !report.is_valid() {
                 return Some(format!("{file}: validator: {:?}", report.errors.iter().map(ToString::to_string).collect::<Vec<_>>()));
