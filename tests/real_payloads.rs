@@ -1,4 +1,5 @@
-#![cfg(not(target_arch = "wasm32"))]
+// Spans every vendor: runs in the default (all-vendor) build, not in the single-vendor ones.
+#![cfg(all(not(target_arch = "wasm32"), feature = "s2", feature = "s2-partner", feature = "stock2shop", feature = "sellers-commerce"))]
 //! Payloads we did not write: records that Stock2Shop's own engineers publish
 //! (`tests/fixtures/real/stock2shop/`, sources in its README.md), and one body per loose
 //! spelling the real APIs send (`tests/fixtures/stock2shop.spellings/`). Every file there
