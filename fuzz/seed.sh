@@ -12,7 +12,8 @@ for target in "${targets[@]}"; do
 done
 
 # validate_response reads: byte 0 = the operation's index in the catalogue sorted by id
-# (fixture folders are named by id; LC_ALL=C sorts bytes, as Rust sorts &str), byte 1 =
+# (an operation's fixture folder is named by its id and holds good.json; other folders,
+# such as real/ and the spellings, are not operations; LC_ALL=C sorts bytes, as Rust sorts &str), byte 1 =
 # the chunking seed, then the body.
 index=0
 while read -r id; do
@@ -20,7 +21,7 @@ while read -r id; do
         { printf "\\x$(printf %02x "$index")\\x2a"; cat "$fixture"; } >"corpus/validate_response/$id.$(basename "$fixture")"
     done
     index=$((index + 1))
-done < <(ls ../tests/fixtures | LC_ALL=C sort)
+done < <(for good in ../tests/fixtures/*/good.json; do basename "$(dirname "$good")"; done | LC_ALL=C sort)
 
 # The Stock2Shop search answers echo the query they ran (request.body): real searches.
 if command -v python3 >/dev/null; then
