@@ -161,7 +161,7 @@ fn check_path_value(param: &Param, value: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
-fn percent_decode(s: &str) -> Option<String> {
+pub(crate) fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

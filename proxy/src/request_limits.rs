@@ -28,25 +28,10 @@ pub fn refusal(allowed: &Allowed, body: &[u8]) -> Option<String> {
     json_deeper_than(body, MAX_JSON_DEPTH).then(|| format!("the request body nests arrays and objects more than {MAX_JSON_DEPTH} levels deep"))
 }
 
-/// A value from [`Allowed::query`]: every byte but the unreserved ones is `%XX` there.
+/// A value from [`Allowed::query`] (every byte but the unreserved ones is `%XX` there),
+/// decoded by the allowlist's own decoder; text that is not an escape stays as it is.
 fn decode(encoded: &str) -> String {
-    let bytes = encoded.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b))) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::allowlist::percent_decode(encoded).unwrap_or_else(|| encoded.to_string())
 }
 
 /// Whether `body`, read as JSON, opens more than `max` arrays and objects at once;
