@@ -95,6 +95,12 @@ pub(crate) fn ok(value: &impl Serialize) -> Answer {
 }
 
 pub(crate) async fn dispatch(endpoint: &'static Endpoint, State(state): State<Arc<MockState>>, request: Request) -> Response {
+    let response = answer(endpoint, state.clone(), request).await;
+    state.record(endpoint, response.status().as_u16());
+    response
+}
+
+async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Request) -> Response {
     state.count_request();
     let faults = state.faults.lock().unwrap().take();
     if faults.delay_ms > 0 {

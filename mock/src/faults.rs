@@ -52,6 +52,17 @@ impl Faults {
 struct Stats {
     requests: u64,
     faults: Faults,
+    /// Per vendor slug: requests, 429s sent, the highest rate, requests per operation.
+    vendors: std::collections::BTreeMap<&'static str, crate::traffic::VendorTraffic>,
+}
+
+fn stats(state: &MockState) -> Stats {
+    Stats { requests: state.request_count(), faults: state.faults.lock().unwrap().clone(), vendors: state.traffic() }
+}
+
+/// `GET /__mock/stats` alone (the standalone mock: read-only).
+pub(crate) fn stats_route() -> Router<Arc<MockState>> {
+    Router::new().route("/__mock/stats", get(|State(st): State<Arc<MockState>>| async move { Json(stats(&st)) }))
 }
 
 /// `POST /__mock/faults` sets the switches, `DELETE` clears them, `GET /__mock/stats`
@@ -70,10 +81,7 @@ pub(crate) fn control_routes() -> Router<Arc<MockState>> {
                 Json(serde_json::json!({"ok": true}))
             }),
         )
-        .route(
-            "/__mock/stats",
-            get(|State(st): State<Arc<MockState>>| async move { Json(Stats { requests: st.request_count(), faults: st.faults.lock().unwrap().clone() }) }),
-        )
+        .route("/__mock/stats", get(|State(st): State<Arc<MockState>>| async move { Json(stats(&st)) }))
 }
 
 #[cfg(test)]

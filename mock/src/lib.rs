@@ -11,6 +11,7 @@ pub mod examples;
 mod faults;
 pub mod generate;
 pub mod paging;
+pub mod traffic;
 mod vendors;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -96,6 +97,8 @@ pub struct MockState {
     pub(crate) stock2shop: Mutex<vendors::stock2shop::Store>,
     /// The Sellers Commerce account: issued tokens and the store.
     pub(crate) sellers_commerce: Mutex<vendors::sellers_commerce::Store>,
+    /// Per-vendor request counts, 429s and rates (`GET /__mock/stats`).
+    traffic: Mutex<std::collections::BTreeMap<&'static str, traffic::VendorTraffic>>,
 }
 
 impl MockState {
@@ -115,6 +118,7 @@ impl MockState {
             s2_partner: Mutex::new(vendors::s2_partner::Store::seeded()),
             stock2shop,
             sellers_commerce: Mutex::new(vendors::sellers_commerce::Store::new()),
+            traffic: Mutex::default(),
         })
     }
 
@@ -129,6 +133,16 @@ impl MockState {
 
     pub(crate) fn count_request(&self) {
         self.requests.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// What reached each vendor (by slug) so far.
+    pub fn traffic(&self) -> std::collections::BTreeMap<&'static str, traffic::VendorTraffic> {
+        self.traffic.lock().unwrap().clone()
+    }
+
+    pub(crate) fn record(&self, endpoint: &'static catalogue::Endpoint, status: u16) {
+        let mut traffic = self.traffic.lock().unwrap();
+        traffic.entry(endpoint.vendor.slug()).or_default().record(endpoint.id, status, std::time::Instant::now());
     }
 
     /// Sets the fault switches (tests).
@@ -177,6 +191,12 @@ fn routes() -> Router<Arc<MockState>> {
         router = router.route(&path, method_router);
     }
     router
+}
+
+/// [`app`] plus the read-only `GET /__mock/stats`, for the standalone mock
+/// (`commerce-mock serve`): what the proxies sent can be read, nothing can be changed.
+pub fn app_with_stats(state: Arc<MockState>) -> Router {
+    routes().merge(faults::stats_route()).with_state(state)
 }
 
 /// Serves the mock ([`app`], no controls) on `addr` (e.g. `127.0.0.1:0`); returns the
