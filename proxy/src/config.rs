@@ -62,6 +62,15 @@ pub struct Config {
     pub retry_base_ms: Option<u64>,
     /// Concurrent upstream requests per vendor (default 32); more wait in a queue.
     pub max_concurrent_upstream: Option<usize>,
+    /// Shared state for a fleet of proxies (`COMMERCE_PROXY_REDIS_URL`), e.g.
+    /// `redis://:password@10.0.0.5:6379/0` or `rediss://` for TLS: sessions, sign-in
+    /// throttling, vendor tokens and pacing live there (see [`crate::shared`]). Unset:
+    /// all of it stays in this process, as for one proxy.
+    pub redis_url: Option<Secret>,
+    /// The AES-256-GCM key that encrypts vendor tokens in Redis, 64 hex digits
+    /// (`COMMERCE_PROXY_REDIS_TOKEN_KEY`; `openssl rand -hex 32`). Required with `redis_url`;
+    /// every proxy of the fleet needs the same one.
+    pub redis_token_key: Option<Secret>,
     #[serde(default)]
     pub s2: S2Config,
     #[serde(default)]
@@ -285,6 +294,13 @@ impl Config {
         if config.max_password_checks == Some(0) || config.max_sessions_per_user == Some(0) {
             return Err(ConfigError("max_password_checks and max_sessions_per_user must be at least 1".into()));
         }
+        if let Some(v) = env("COMMERCE_PROXY_REDIS_URL") {
+            config.redis_url = Some(Secret::new(v));
+        }
+        if let Some(v) = env("COMMERCE_PROXY_REDIS_TOKEN_KEY") {
+            config.redis_token_key = Some(Secret::new(v));
+        }
+        config.check_redis()?;
         if let Some(v) = env("COMMERCE_S2_BASE_URL") {
             config.s2.base_url = Some(v);
         }
@@ -385,6 +401,33 @@ impl Config {
         }
         config.check_vendors()?;
         Ok(config)
+    }
+
+    /// `redis_url` must parse and come with a token key; a key without a URL is a
+    /// mistake too (the operator meant to share state).
+    pub fn check_redis(&self) -> Result<(), ConfigError> {
+        let set = |v: &Option<Secret>| v.as_ref().is_some_and(|v| !v.expose().trim().is_empty());
+        match (set(&self.redis_url), set(&self.redis_token_key)) {
+            (false, false) => Ok(()),
+            (true, false) => Err(ConfigError(
+                "redis_url is set but redis_token_key (or COMMERCE_PROXY_REDIS_TOKEN_KEY) is not: vendor tokens are encrypted in Redis with it; \
+                 generate one with `openssl rand -hex 32` and give every proxy the same"
+                    .into(),
+            )),
+            (false, true) => Err(ConfigError("redis_token_key is set but redis_url (or COMMERCE_PROXY_REDIS_URL) is not".into())),
+            (true, true) => {
+                let url = self.redis_url.as_ref().expect("set").expose();
+                // The parser's message may echo the URL, password included: not shown.
+                if redis::Client::open(url).is_err()
+                    || !(url.starts_with("redis://") || url.starts_with("rediss://") || url.starts_with("redis+unix://") || url.starts_with("unix://"))
+                {
+                    return Err(ConfigError("redis_url: not a Redis URL like redis://[:password@]host:port[/db] or rediss:// (TLS)".into()));
+                }
+                crate::shared::parse_token_key(self.redis_token_key.as_ref().expect("set").expose())
+                    .map(|_| ())
+                    .map_err(|e| ConfigError(format!("redis_token_key: {e}")))
+            }
+        }
     }
 
     /// A vendor is configured for real in full, or not at all (then the embedded mock
@@ -517,5 +560,20 @@ mod tests {
         .unwrap();
         assert!(all.mocked_vendors().is_empty());
         assert!(!all.mock_controls && load(&[("COMMERCE_PROXY_MOCK_CONTROLS", "1")]).unwrap().mock_controls);
+    }
+
+    #[test]
+    fn redis_needs_a_token_key_and_a_redis_url() {
+        let key = "ab".repeat(32);
+        let no_key = load(&[("COMMERCE_PROXY_REDIS_URL", "redis://127.0.0.1:6379")]).unwrap_err().0;
+        assert!(no_key.contains("redis_token_key") && no_key.contains("COMMERCE_PROXY_REDIS_TOKEN_KEY"), "{no_key}");
+        let bad_key = load(&[("COMMERCE_PROXY_REDIS_URL", "redis://127.0.0.1:6379"), ("COMMERCE_PROXY_REDIS_TOKEN_KEY", "short")]).unwrap_err().0;
+        assert!(bad_key.contains("redis_token_key") && bad_key.contains("64 hex digits"), "{bad_key}");
+        let bad_url = load(&[("COMMERCE_PROXY_REDIS_URL", "http://:secret@host"), ("COMMERCE_PROXY_REDIS_TOKEN_KEY", &key)]).unwrap_err().0;
+        assert!(bad_url.contains("redis_url") && !bad_url.contains("secret"), "{bad_url}");
+        assert!(load(&[("COMMERCE_PROXY_REDIS_TOKEN_KEY", &key)]).unwrap_err().0.contains("redis_url"));
+        let fleet = load(&[("COMMERCE_PROXY_REDIS_URL", "redis://127.0.0.1:6379/2"), ("COMMERCE_PROXY_REDIS_TOKEN_KEY", &key)]).unwrap();
+        assert!(fleet.redis_url.is_some());
+        assert!(load(&[]).unwrap().redis_url.is_none());
     }
 }

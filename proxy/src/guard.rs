@@ -61,8 +61,14 @@ pub fn cross_site_refusal(state: &AppState, method: &Method, headers: &HeaderMap
 /// Middleware for `/api`: a live session and the cross-site check. The role is checked
 /// once the operation is known ([`refusal_for`]).
 pub async fn require_session(State(state): State<Arc<AppState>>, mut request: Request, next: Next) -> Response {
-    let Some(user) = session_id(request.headers()).and_then(|id| state.sessions.user(id)) else {
-        return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
+    let user = match session_id(request.headers()) {
+        Some(id) => state.sessions.find(id).await,
+        None => Ok(None),
+    };
+    let user = match user {
+        Ok(Some(user)) => user,
+        Ok(None) => return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first"),
+        Err(e) => return state_unavailable(&e),
     };
     if let Some(refused) = cross_site_refusal(&state, request.method(), request.headers()) {
         let path = request.uri().path_and_query().map_or("/", |p| p.as_str());
@@ -110,6 +116,7 @@ pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Resp
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(state.sessions.policy().window.as_secs()));
             response
         }
+        Err(LoginError::Unavailable) => state_unavailable(&crate::shared::Unavailable("see the log".into())),
         Err(LoginError::Busy) => {
             let mut response = proxy_error(StatusCode::SERVICE_UNAVAILABLE, "busy", "too many sign-ins at once; try again");
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1));
@@ -125,7 +132,10 @@ pub async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap, meth
         return refused;
     }
     if let Some(id) = session_id(&headers) {
-        state.sessions.logout(id);
+        // Unless it is gone from the shared state, the session lives on: say so.
+        if let Err(e) = state.sessions.sign_out(id).await {
+            return state_unavailable(&e);
+        }
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
     let cleared = session::set_cookie("", std::time::Duration::ZERO, state.config.secure_cookies);
@@ -135,10 +145,24 @@ pub async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap, meth
 
 /// `GET /auth/me`: the signed-in user and role.
 pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    match session_id(&headers).and_then(|id| state.sessions.user(id)) {
-        Some(user) => Json(user).into_response(),
-        None => proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first"),
+    let user = match session_id(&headers) {
+        Some(id) => state.sessions.find(id).await,
+        None => Ok(None),
+    };
+    match user {
+        Ok(Some(user)) => Json(user).into_response(),
+        Ok(None) => proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first"),
+        Err(e) => state_unavailable(&e),
     }
+}
+
+/// 503 `state_unavailable`: the shared state (Redis) did not answer, so the proxy fails
+/// closed rather than guess (no per-instance sessions, pacing or tokens meanwhile).
+pub fn state_unavailable(e: &crate::shared::Unavailable) -> Response {
+    tracing::warn!(error = %e, "request refused: shared state unavailable");
+    let mut response = proxy_error(StatusCode::SERVICE_UNAVAILABLE, "state_unavailable", "the proxy's shared state (Redis) is unavailable; try again shortly");
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1));
+    response
 }
 
 /// Viewers may make reads only; which operations read is the catalogue's call. The

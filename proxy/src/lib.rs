@@ -22,6 +22,7 @@ pub mod scrub;
 pub mod secret;
 pub mod server;
 pub mod session;
+pub mod shared;
 pub mod tokens;
 mod upstream;
 
@@ -79,6 +80,8 @@ pub struct AppState {
     limits: HashMap<Vendor, Semaphore>,
     /// Secret scrubbers for relayed answers, per set of secrets.
     scrubbers: scrub::Cache,
+    /// With `redis_url`: the fleet's shared state (for `/readyz`; the pieces hold it too).
+    shared: Option<Arc<shared::Shared>>,
 }
 
 impl AppState {
@@ -91,10 +94,19 @@ impl AppState {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("static client configuration is valid");
-        let sessions = Sessions::new(config.users.clone(), config.session_policy());
+        // `Config::load` checked both settings; a config built in code that is wrong
+        // fails here, at start.
+        let shared = config.redis_url.as_ref().map(|url| {
+            let key = config.redis_token_key.as_ref().expect("redis_url needs redis_token_key (Config::check_redis)");
+            shared::Shared::open(url, key).unwrap_or_else(|e| panic!("{e}"))
+        });
+        let (sessions, upstreams) = match &shared {
+            Some(shared) => (Sessions::with_shared(config.users.clone(), config.session_policy(), shared.clone()), upstreams.fleet(shared)),
+            None => (Sessions::new(config.users.clone(), config.session_policy()), upstreams),
+        };
         let per_vendor = config.max_concurrent_upstream.unwrap_or(32).max(1);
         let limits = Vendor::ALL.into_iter().map(|v| (v, Semaphore::new(per_vendor))).collect();
-        Arc::new(AppState { upstreams, http, config, sessions, metrics: metrics::Metrics::default(), limits, scrubbers: scrub::Cache::default() })
+        Arc::new(AppState { upstreams, http, config, sessions, metrics: metrics::Metrics::default(), limits, scrubbers: scrub::Cache::default(), shared })
     }
 }
 
@@ -216,9 +228,14 @@ async fn security_headers(mut response: Response) -> Response {
     response
 }
 
-/// Ready: configuration loaded, and every real vendor answers HTTP at all (the mock
-/// always does).
+/// Ready: configuration loaded, the shared state (Redis, if configured) answers, and
+/// every real vendor answers HTTP at all (the mock always does).
 async fn readyz(State(state): State<Arc<AppState>>) -> Response {
+    if let Some(shared) = &state.shared {
+        if let Err(e) = shared.ping().await {
+            return proxy_error(StatusCode::SERVICE_UNAVAILABLE, "state_unavailable", &format!("shared state (Redis) unreachable: {}", e.0));
+        }
+    }
     let mut unreachable = Vec::new();
     for vendor in Vendor::ALL {
         let upstream = state.upstreams.get(vendor);
@@ -335,6 +352,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                     tracing::error!(vendor, status, "the vendor refused the proxy's configured credentials");
                     proxy_error(StatusCode::BAD_GATEWAY, "upstream_credentials", "the vendor refused the proxy's credentials; check its configuration")
                 }
+                SendError::Token(TokenError::State(e)) => guard::state_unavailable(&e),
                 SendError::Token(TokenError::Unavailable(_)) => {
                     proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor's sign-in could not be reached")
                 }

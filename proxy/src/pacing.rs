@@ -6,10 +6,13 @@
 //! dropped while it waits (client gone, timeout) simply leaves the queue, and nobody is
 //! ever scheduled further ahead than the requests actually waiting.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::Mutex;
 use tokio::time::Instant;
+
+use crate::shared::{Shared, Unavailable};
 
 /// The longest a vendor's `Retry-After` holds everyone back.
 pub const MAX_HOLD_OFF: Duration = Duration::from_secs(60);
@@ -20,12 +23,47 @@ pub struct Pacer {
     last_sent: Mutex<Option<Instant>>,
     /// The vendor said `Retry-After`: nobody goes before then.
     hold_until: std::sync::Mutex<Option<Instant>>,
+    /// With `redis_url`: the slot is claimed fleet-wide (GCRA in Redis) by whoever holds
+    /// this instance's turn, so each instance keeps its own FIFO order.
+    fleet: Option<(Arc<Shared>, &'static str)>,
 }
 
 impl Pacer {
     pub fn per_second(rate: f64) -> Pacer {
         let interval = Duration::from_secs_f64(1.0 / rate.max(0.001));
-        Pacer { interval, last_sent: Mutex::new(None), hold_until: std::sync::Mutex::new(None) }
+        Pacer { interval, last_sent: Mutex::new(None), hold_until: std::sync::Mutex::new(None), fleet: None }
+    }
+
+    /// A pacer with this one's rate, shared by every instance on `shared` for `vendor`.
+    pub fn fleet(&self, shared: Arc<Shared>, vendor: &'static str) -> Pacer {
+        Pacer { fleet: Some((shared, vendor)), ..Pacer::per_second(1.0 / self.interval.as_secs_f64()) }
+    }
+
+    /// Waits for this request's turn and slot: this instance's queue, then (fleet) the
+    /// vendor's next slot across instances. Fails closed if Redis does not answer.
+    pub async fn turn(&self) -> Result<(), Unavailable> {
+        let Some((shared, vendor)) = &self.fleet else {
+            self.wait().await;
+            return Ok(());
+        };
+        let _turn = self.last_sent.lock().await;
+        // Nothing is reserved while waiting: a hold-off stored meanwhile is seen at the
+        // next claim, and a caller dropped here leaves no slot behind.
+        while let Some(wait) = shared.claim_slot(vendor, self.interval).await? {
+            tokio::time::sleep(wait).await;
+        }
+        Ok(())
+    }
+
+    /// [`Pacer::hold_off`], for the whole fleet when shared.
+    pub async fn hold_off_all(&self, wait: Duration) -> Result<(), Unavailable> {
+        match &self.fleet {
+            Some((shared, vendor)) => shared.hold_off(vendor, wait.min(MAX_HOLD_OFF)).await,
+            None => {
+                self.hold_off(wait).await;
+                Ok(())
+            }
+        }
     }
 
     /// Waits for this request's turn and slot.

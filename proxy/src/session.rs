@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 
 use crate::secret::Secret;
+use crate::shared::{Shared, Unavailable};
 
 /// The session cookie's name.
 pub const COOKIE: &str = "commerce_session";
@@ -132,6 +133,8 @@ pub enum LoginError {
     Throttled,
     /// Too many password checks waiting already: try again in a second.
     Busy,
+    /// The shared state (Redis) did not answer: nobody signs in (fail closed).
+    Unavailable,
 }
 
 /// Users, live sessions and the failure log.
@@ -144,13 +147,40 @@ pub struct Sessions {
     decoy_hash: String,
     /// Password checks in flight, off the async workers ([`Sessions::sign_in`]).
     checks: Arc<Semaphore>,
+    /// With `redis_url`: sessions and throttling live in Redis, for the whole fleet; the
+    /// maps above stay empty.
+    shared: Option<Arc<Shared>>,
 }
 
 impl Sessions {
     pub fn new(users: Vec<UserConfig>, policy: SessionPolicy) -> Sessions {
         let decoy_hash = hash_password("decoy password that matches nothing").expect("hashing works");
         let checks = Arc::new(Semaphore::new(policy.max_password_checks.max(1)));
-        Sessions { users, policy, sessions: Mutex::new(HashMap::new()), throttle: Mutex::new(Throttle::default()), decoy_hash, checks }
+        Sessions { users, policy, sessions: Mutex::new(HashMap::new()), throttle: Mutex::new(Throttle::default()), decoy_hash, checks, shared: None }
+    }
+
+    /// The same, with sessions and throttling in Redis (see [`crate::shared`]).
+    pub fn with_shared(users: Vec<UserConfig>, policy: SessionPolicy, shared: Arc<Shared>) -> Sessions {
+        Sessions { shared: Some(shared), ..Sessions::new(users, policy) }
+    }
+
+    /// The user of a live session (refreshing its idle timer), in Redis or in memory.
+    pub async fn find(&self, id: &str) -> Result<Option<SessionUser>, Unavailable> {
+        match &self.shared {
+            Some(shared) => shared.session_user(id, &self.policy).await,
+            None => Ok(self.user(id)),
+        }
+    }
+
+    /// Ends a session, for every instance sharing the state.
+    pub async fn sign_out(&self, id: &str) -> Result<(), Unavailable> {
+        match &self.shared {
+            Some(shared) => shared.close_session(id).await,
+            None => {
+                self.logout(id);
+                Ok(())
+            }
+        }
     }
 
     pub fn has_users(&self) -> bool {
@@ -163,7 +193,17 @@ impl Sessions {
     /// [`LoginError::Busy`]. The check runs to its end even if the client goes away, and
     /// only then frees its place.
     pub async fn sign_in(&self, username: &str, password: &str, client: Option<IpAddr>) -> Result<(String, SessionUser), LoginError> {
-        let wait = self.admit(username, client)?;
+        let wait = match &self.shared {
+            Some(shared) => match shared.admit(username, client, &self.policy).await {
+                Ok(Some(wait)) => wait,
+                Ok(None) => return Err(LoginError::Throttled),
+                Err(e) => {
+                    tracing::error!(error = %e, "sign-in refused: shared state unavailable");
+                    return Err(LoginError::Unavailable);
+                }
+            },
+            None => self.admit(username, client)?,
+        };
         if !wait.is_zero() {
             tokio::time::sleep(wait).await;
         }
@@ -179,7 +219,24 @@ impl Sessions {
         })
         .await
         .unwrap_or(false);
-        self.conclude(username, client, user.filter(|_| verified))
+        let Some(shared) = &self.shared else {
+            return self.conclude(username, client, user.filter(|_| verified));
+        };
+        let unavailable = |e: Unavailable| {
+            tracing::error!(error = %e, "sign-in refused: shared state unavailable");
+            LoginError::Unavailable
+        };
+        match user.filter(|_| verified) {
+            Some(user) => {
+                let id = random_id();
+                shared.open_session(&id, &user, &self.policy).await.map_err(unavailable)?;
+                Ok((id, user))
+            }
+            None => {
+                shared.record_failure(username, client, &self.policy).await.map_err(unavailable)?;
+                Err(LoginError::BadCredentials)
+            }
+        }
     }
 
     /// [`Sessions::sign_in`] on the calling thread (tests, tools).

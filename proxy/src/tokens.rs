@@ -6,6 +6,7 @@
 //! fresh token instead of starting exchanges of their own. A 401 invalidates the token
 //! it was sent with, once: concurrent 401s for the same token cause one re-login.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use commerce_kit::catalogue;
@@ -13,6 +14,7 @@ use serde::Deserialize;
 use tokio::sync::Mutex;
 
 use crate::secret::Secret;
+use crate::shared::{now_ms, random_hex, SealedToken, Shared, StoredToken, Unavailable};
 
 /// Refresh this long before the vendor's stated expiry (or a quarter of the lifetime, if
 /// shorter), so no request carries a token that expires in flight.
@@ -55,7 +57,19 @@ pub enum TokenError {
     Refused(u16),
     /// The vendor could not be reached or answered something unreadable.
     Unavailable(String),
+    /// The shared state (Redis) did not answer: fail closed.
+    State(Unavailable),
 }
+
+impl From<Unavailable> for TokenError {
+    fn from(e: Unavailable) -> Self {
+        TokenError::State(e)
+    }
+}
+
+/// How long one instance may hold the fleet's grant lock: longer than an exchange can
+/// take (the upstream timeout, plus a pacing slot), after which another instance may try.
+const GRANT_LOCK: Duration = Duration::from_secs(45);
 
 /// Tells the caller what the upstream did (for the metrics).
 pub trait Exchanges: Send + Sync {
@@ -90,11 +104,18 @@ pub struct TokenSource {
     current: std::sync::Mutex<Vec<Secret>>,
     /// Lifetime of Sellers Commerce refresh tokens, per the document (4 h).
     refresh_lifetime: Duration,
+    /// With `redis_url`: the tokens live in Redis (encrypted) for the whole fleet.
+    fleet: Option<(Arc<Shared>, &'static str)>,
 }
 
 impl TokenSource {
     pub fn new(grant: Grant) -> Self {
-        TokenSource { grant, cache: Mutex::new(None), current: std::sync::Mutex::new(Vec::new()), refresh_lifetime: Duration::from_secs(4 * 3600) }
+        TokenSource { grant, cache: Mutex::new(None), current: std::sync::Mutex::new(Vec::new()), refresh_lifetime: Duration::from_secs(4 * 3600), fleet: None }
+    }
+
+    /// A source for the same grant whose tokens live in Redis, shared by the fleet.
+    pub fn fleet(&self, shared: Arc<Shared>, vendor: &'static str) -> Self {
+        TokenSource { fleet: Some((shared, vendor)), ..TokenSource::new(self.grant.clone()) }
     }
 
     /// The password, and the access and refresh tokens in use.
@@ -109,6 +130,9 @@ impl TokenSource {
     /// A valid token, exchanging credentials first if there is none or it is about to expire.
     /// An exchange waits for a slot of `pacer` first: the vendor counts logins too.
     pub async fn token(&self, http: &reqwest::Client, base_url: &str, hook: &dyn Exchanges, pacer: Option<&crate::pacing::Pacer>) -> Result<Token, TokenError> {
+        if let Some((shared, vendor)) = &self.fleet {
+            return self.fleet_token(shared, vendor, http, base_url, hook, pacer).await;
+        }
         let mut cache = self.cache.lock().await;
         let now = Instant::now();
         if let Some(c) = cache.as_ref().filter(|c| c.refresh_at.is_none_or(|at| now < at)) {
@@ -116,19 +140,7 @@ impl TokenSource {
         }
         let generation = cache.as_ref().map_or(1, |c| c.generation + 1);
         let refresh = cache.as_ref().and_then(|c| c.refresh.clone()).filter(|(_, until)| now < *until).map(|(r, _)| r);
-        hook.exchanged();
-        if let Some(pacer) = pacer {
-            let _queued = Queued::new(hook);
-            pacer.wait().await;
-        }
-        let fresh = match (refresh, &self.grant) {
-            // A refresh token that fails (revoked, expired early) falls back to the password.
-            (Some(refresh), Grant::SellersCommerce { .. }) => match self.exchange(http, base_url, Some(&refresh)).await {
-                Ok(fresh) => fresh,
-                Err(_) => self.exchange(http, base_url, None).await?,
-            },
-            _ => self.exchange(http, base_url, None).await?,
-        };
+        let fresh = self.grant_now(http, base_url, hook, pacer, refresh).await?;
         let cached = Cached {
             access: fresh.access,
             refresh_at: fresh.expires_in.map(|s| {
@@ -145,8 +157,119 @@ impl TokenSource {
         Ok(token)
     }
 
+    /// One exchange: with the refresh token if there is one (falling back to the
+    /// password if it fails: revoked, expired early), after a pacing slot of its own.
+    async fn grant_now(
+        &self,
+        http: &reqwest::Client,
+        base_url: &str,
+        hook: &dyn Exchanges,
+        pacer: Option<&crate::pacing::Pacer>,
+        refresh: Option<Secret>,
+    ) -> Result<Fresh, TokenError> {
+        hook.exchanged();
+        if let Some(pacer) = pacer {
+            let _queued = Queued::new(hook);
+            pacer.turn().await?;
+        }
+        match (refresh, &self.grant) {
+            (Some(refresh), Grant::SellersCommerce { .. }) => match self.exchange(http, base_url, Some(&refresh)).await {
+                Ok(fresh) => Ok(fresh),
+                Err(_) => self.exchange(http, base_url, None).await,
+            },
+            _ => self.exchange(http, base_url, None).await,
+        }
+    }
+
+    /// The fleet's token from Redis, or one grant for the whole fleet: the instance that
+    /// takes the grant lock exchanges and stores the result; the others (and the other
+    /// requests of this instance, queued on the local lock) poll and use it.
+    async fn fleet_token(
+        &self,
+        shared: &Shared,
+        vendor: &str,
+        http: &reqwest::Client,
+        base_url: &str,
+        hook: &dyn Exchanges,
+        pacer: Option<&crate::pacing::Pacer>,
+    ) -> Result<Token, TokenError> {
+        let _one_per_instance = self.cache.lock().await;
+        let give_up = Instant::now() + GRANT_LOCK + Duration::from_secs(5);
+        loop {
+            let stored = shared.read_token(vendor).await?;
+            if let Some(token) = stored.as_ref().filter(|t| t.usable(now_ms())) {
+                return Ok(self.remember(token));
+            }
+            let owner = random_hex();
+            if shared.lock_grant(vendor, &owner, GRANT_LOCK).await? {
+                let outcome = self.grant_for_fleet(shared, vendor, http, base_url, hook, pacer).await;
+                // Released even after a failure; if Redis is gone, the lock expires.
+                let _ = shared.unlock_grant(vendor, &owner).await;
+                match outcome? {
+                    Some(token) => return Ok(token),
+                    // A newer version was written meanwhile (this lock had run out): use it.
+                    None => continue,
+                }
+            }
+            if Instant::now() > give_up {
+                return Err(TokenError::Unavailable("another proxy's token exchange did not finish".into()));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Under the grant lock: read again (the previous holder may just have written), else
+    /// exchange and store as the next version. `None` if fencing refused the write.
+    async fn grant_for_fleet(
+        &self,
+        shared: &Shared,
+        vendor: &str,
+        http: &reqwest::Client,
+        base_url: &str,
+        hook: &dyn Exchanges,
+        pacer: Option<&crate::pacing::Pacer>,
+    ) -> Result<Option<Token>, TokenError> {
+        let stored = shared.read_token(vendor).await?;
+        if let Some(token) = stored.as_ref().filter(|t| t.usable(now_ms())) {
+            return Ok(Some(self.remember(token)));
+        }
+        let refresh = stored.as_ref().and_then(|t| t.refresh(now_ms()));
+        let read_version = stored.as_ref().map_or(0, |t| t.version);
+        let fresh = self.grant_now(http, base_url, hook, pacer, refresh).await?;
+        let now = now_ms();
+        let lifetime_ms = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+        let tokens = SealedToken {
+            access: fresh.access.expose().to_string(),
+            refresh_at_ms: fresh.expires_in.map(|s| {
+                let lifetime = Duration::from_secs(s).min(MAX_TOKEN_LIFETIME);
+                now.saturating_add(lifetime_ms(lifetime - EXPIRY_MARGIN.min(lifetime / 4)))
+            }),
+            refresh: fresh.refresh.as_ref().map(|r| r.expose().to_string()),
+            refresh_until_ms: fresh.refresh.as_ref().map(|_| now.saturating_add(lifetime_ms(self.refresh_lifetime))),
+        };
+        if !shared.write_token(vendor, read_version, &tokens).await? {
+            return Ok(None);
+        }
+        Ok(Some(self.remember(&StoredToken { version: read_version + 1, invalid: false, tokens })))
+    }
+
+    /// A token read from (or written to) Redis, as handed to a request; its secrets are
+    /// kept for scrubbing.
+    fn remember(&self, stored: &StoredToken) -> Token {
+        let access = Secret::new(stored.tokens.access.clone());
+        *self.current.lock().unwrap() = std::iter::once(access.clone()).chain(stored.tokens.refresh.clone().map(Secret::new)).collect();
+        Token { value: access, generation: stored.version }
+    }
+
     /// The vendor refused `token`: forget it, unless a newer one already replaced it.
     pub async fn invalidate(&self, token: &Token) {
+        if let Some((shared, vendor)) = &self.fleet {
+            // If Redis is gone, the next request fails closed anyway.
+            if let Err(e) = shared.invalidate_token(vendor, token.generation).await {
+                tracing::warn!(vendor, error = %e, "could not mark the refused token in Redis");
+            }
+            return;
+        }
         let mut cache = self.cache.lock().await;
         if cache.as_ref().is_some_and(|c| c.generation == token.generation) {
             // Keep the generation counting up; drop the access token and its refresh.

@@ -117,6 +117,17 @@ impl Upstreams {
         Upstreams { s2, s2_partner, stock2shop, sellers_commerce }
     }
 
+    /// The same upstreams with their tokens and pacing in Redis, shared by the fleet.
+    pub fn fleet(mut self, shared: &Arc<crate::shared::Shared>) -> Upstreams {
+        for (upstream, vendor) in [(&mut self.stock2shop, Vendor::Stock2shop), (&mut self.sellers_commerce, Vendor::SellersCommerce)] {
+            if let Credentials::Token(source) = &upstream.credentials {
+                upstream.credentials = Credentials::Token(Arc::new(source.fleet(shared.clone(), vendor.slug())));
+            }
+            upstream.pacer = upstream.pacer.as_ref().map(|p| Arc::new(p.fleet(shared.clone(), vendor.slug())));
+        }
+        self
+    }
+
     /// Whether any vendor is configured for real (demo users are refused then).
     pub fn any_real(&self) -> bool {
         [&self.s2, &self.s2_partner, &self.stock2shop, &self.sellers_commerce].iter().any(|u| !u.mock)
@@ -145,12 +156,15 @@ impl Upstream {
             };
             if let Some(pacer) = &self.pacer {
                 let _queued = crate::tokens::Queued::new(hooks);
-                pacer.wait().await;
+                pacer.turn().await.map_err(|e| SendError::Token(TokenError::State(e)))?;
             }
             let response = self.send_once(http, allowed, content_type.clone(), body.clone(), token.as_ref()).await.map_err(SendError::Http)?;
             if let (Some(pacer), 429) = (&self.pacer, response.status().as_u16()) {
                 // The pacer caps it (`pacing::MAX_HOLD_OFF`).
-                pacer.hold_off(crate::retry_after(response.headers()).unwrap_or(Duration::from_secs(1))).await;
+                let wait = crate::retry_after(response.headers()).unwrap_or(Duration::from_secs(1));
+                if let Err(e) = pacer.hold_off_all(wait).await {
+                    tracing::warn!(error = %e, "could not share the vendor's Retry-After");
+                }
             }
             match (&self.credentials, token) {
                 (Credentials::Token(source), Some(token)) if response.status().as_u16() == 401 && !relogged => {

@@ -1,0 +1,356 @@
+//! A fleet: three proxies sharing one real `redis-server` (each test starts its own, on
+//! a free loopback port) and one mock, configured as "real" vendors pointing at it.
+//! Sessions, sign-in throttling, vendor tokens and the Stock2Shop pace are fleet-wide;
+//! Redis going away fails requests closed, and its return heals them.
+//!
+//! Skipped, saying so, only when `redis-server` is not installed and
+//! `COMMERCE_REQUIRE_REDIS` is unset (`make test` sets it: CI never skips silently).
+//! The figures the lead quotes are printed (`cargo test --test fleet -- --nocapture`).
+
+mod support;
+
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use commerce_mock::{MockConfig, MockState};
+use commerce_proxy::config::{SellersCommerceConfig, Stock2ShopConfig};
+use commerce_proxy::secret::Secret;
+use commerce_proxy::session::{hash_password, Role, UserConfig};
+use commerce_proxy::{app, AppState, Config, Upstreams};
+use support::{get, login, send, signed_in, OPERATOR};
+
+const TOKEN_KEY: &str = "5f1e0c3a9b7d2e4f6a8c0b1d3e5f7a9c2b4d6e8f0a1c3e5b7d9f1a3c5e7b9d0f";
+
+/// A `redis-server` of this test's own; killed when dropped.
+struct RedisServer {
+    port: u16,
+    child: Option<Child>,
+    /// For the outage test: an append-only file, so data outlives a kill.
+    dir: Option<std::path::PathBuf>,
+}
+
+impl RedisServer {
+    /// `None` (with a message) only if redis-server is absent and not required.
+    fn start(persistent: bool) -> Option<RedisServer> {
+        if Command::new("redis-server").arg("--version").stdout(Stdio::null()).status().is_err() {
+            if std::env::var_os("COMMERCE_REQUIRE_REDIS").is_some() {
+                panic!("redis-server is not installed but COMMERCE_REQUIRE_REDIS is set: run .ci/install-tools.sh (apt-get install redis-server)");
+            }
+            eprintln!("SKIPPED: redis-server is not installed (apt-get install redis-server); set COMMERCE_REQUIRE_REDIS=1 to fail instead");
+            return None;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let dir = persistent.then(|| {
+            let dir = std::env::temp_dir().join(format!("commerce-fleet-redis-{}-{port}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            dir
+        });
+        let mut server = RedisServer { port, child: None, dir };
+        server.run();
+        Some(server)
+    }
+
+    fn run(&mut self) {
+        let mut command = Command::new("redis-server");
+        command.args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", ""]);
+        match &self.dir {
+            Some(dir) => command.args(["--appendonly", "yes", "--appendfsync", "always", "--dir"]).arg(dir),
+            None => command.args(["--appendonly", "no"]),
+        };
+        self.child = Some(command.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start redis-server"));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(Instant::now() < deadline, "redis-server did not listen on {} within 10 s", self.port);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// SIGKILL: what a crash or a lost machine looks like to the proxies.
+    fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}/", self.port)
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        self.kill();
+        if let Some(dir) = &self.dir {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+struct Fleet {
+    redis: RedisServer,
+    mock: Arc<MockState>,
+    mock_config: MockConfig,
+    origin: String,
+    users: Vec<UserConfig>,
+    states: Vec<Arc<AppState>>,
+    /// Each instance's router, no session.
+    instances: Vec<axum::Router>,
+}
+
+impl Fleet {
+    async fn start(mock_config: MockConfig, instances: usize, persistent: bool) -> Option<Fleet> {
+        let redis = RedisServer::start(persistent)?;
+        let mock = MockState::new(mock_config.clone());
+        let origin = format!("http://{}", commerce_mock::spawn(mock.clone(), "127.0.0.1:0").await.unwrap());
+        let users = [(OPERATOR, Role::Operator)]
+            .into_iter()
+            .map(|((username, password), role)| UserConfig { username: username.into(), password_hash: Secret::new(hash_password(password).unwrap()), role })
+            .collect();
+        let mut fleet = Fleet { redis, mock, mock_config, origin, users, states: Vec::new(), instances: Vec::new() };
+        for _ in 0..instances {
+            let _ = fleet.add_instance();
+        }
+        Some(fleet)
+    }
+
+    /// One more proxy on the same Redis and mock (also: a restarted one).
+    fn add_instance(&mut self) -> axum::Router {
+        let (origin, mock) = (&self.origin, &self.mock_config);
+        let config = Config {
+            users: self.users.clone(),
+            redis_url: Some(Secret::new(self.redis.url())),
+            redis_token_key: Some(Secret::new(TOKEN_KEY)),
+            stock2shop: Stock2ShopConfig {
+                base_url: Some(format!("{origin}/stock2shop")),
+                queue_base_url: Some(format!("{origin}/stock2shop")),
+                username: Some(mock.stock2shop_username.clone()),
+                password: Some(Secret::new(mock.stock2shop_password.clone())),
+                requests_per_second: None,
+            },
+            sellers_commerce: SellersCommerceConfig {
+                base_url: Some(format!("{origin}/sellers_commerce")),
+                username: Some(mock.sellers_username.clone()),
+                password: Some(Secret::new(mock.sellers_password.clone())),
+            },
+            ..Config::default()
+        };
+        config.check_redis().expect("a valid fleet configuration");
+        let upstreams = Upstreams::from_config(&config, origin, mock);
+        let state = AppState::new(config, upstreams);
+        let router = app(state.clone());
+        self.states.push(state);
+        self.instances.push(router.clone());
+        router
+    }
+
+    fn token_grants(&self, vendor: &str, operation: &str) -> u64 {
+        self.mock.traffic().get(vendor).and_then(|t| t.operations.get(operation).copied()).unwrap_or(0)
+    }
+}
+
+async fn status_of(router: &axum::Router, uri: &str) -> (StatusCode, String) {
+    let (status, _, body) = send(router, get(uri)).await;
+    (status, body)
+}
+
+async fn sign_in_attempt(router: &axum::Router, password: &str) -> StatusCode {
+    let body = serde_json::json!({ "username": OPERATOR.0, "password": password });
+    let request = axum::http::Request::post("/auth/login")
+        .header("content-type", "application/json")
+        .header("x-commerce-kit", "1")
+        .body(axum::body::Body::from(body.to_string()))
+        .unwrap();
+    send(router, request).await.0
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_opened_on_one_proxy_works_on_the_others_and_ends_everywhere() {
+    let Some(mut fleet) = Fleet::start(MockConfig::default(), 3, false).await else { return };
+    let (a, b, c) = (fleet.instances[0].clone(), fleet.instances[1].clone(), fleet.instances[2].clone());
+    let cookie = login(&a, OPERATOR).await;
+    for (name, instance) in [("A", &a), ("B", &b), ("C", &c)] {
+        let (status, body) = status_of(&signed_in(instance, cookie.clone()), "/api/s2/inventory/overview").await;
+        assert_eq!(status, StatusCode::OK, "instance {name}: {body}");
+    }
+    // A restarted proxy (a new process state on the same Redis) keeps the session.
+    let restarted = fleet.add_instance();
+    assert_eq!(status_of(&signed_in(&restarted, cookie.clone()), "/auth/me").await.0, StatusCode::OK);
+    // Redis holds the session under the SHA-256 of its id, never the id itself.
+    let id = cookie.split_once('=').unwrap().1;
+    let client = redis::Client::open(fleet.redis.url()).unwrap();
+    let mut con = client.get_multiplexed_async_connection().await.unwrap();
+    let keys: Vec<String> = redis::cmd("KEYS").arg("*").query_async(&mut con).await.unwrap();
+    assert!(keys.iter().any(|k| k.starts_with("commerce-proxy:session:")), "{keys:?}");
+    assert!(!keys.iter().any(|k| k.contains(id)), "the session id is stored in the clear: {keys:?}");
+    // Signing out on C ends it on A, B and the restarted one.
+    let request = axum::http::Request::post("/auth/logout").header("x-commerce-kit", "1").header("cookie", &cookie).body(axum::body::Body::empty()).unwrap();
+    assert_eq!(send(&c, request).await.0, StatusCode::NO_CONTENT);
+    for instance in [&a, &b, &restarted] {
+        assert_eq!(status_of(&signed_in(instance, cookie.clone()), "/auth/me").await.0, StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_token_is_granted_once_for_the_whole_fleet() {
+    // Sellers Commerce access tokens that live 4 s: the proxy renews them after 3 s.
+    let mock = MockConfig { sellers_token_ttl: Duration::from_secs(4), ..MockConfig::default() };
+    let Some(fleet) = Fleet::start(mock, 3, false).await else { return };
+    let cookie = login(&fleet.instances[0], OPERATOR).await;
+    let routers: Vec<axum::Router> = fleet.instances.iter().map(|r| signed_in(r, cookie.clone())).collect();
+    const URI: &str = "/api/sellers_commerce/api/product/getallproductskus?productcode=SC-1001";
+    assert_eq!(status_of(&routers[0], URI).await.0, StatusCode::OK);
+    let grants = || fleet.token_grants("sellers_commerce", "sellers_commerce.token_password");
+    assert_eq!(grants(), 1, "the first request's grant");
+    // The access token expires at the vendor; then 3 instances × 20 requests at once.
+    tokio::time::sleep(Duration::from_millis(4200)).await;
+    let calls: Vec<_> = (0..60)
+        .map(|i| {
+            let router = routers[i % 3].clone();
+            tokio::spawn(async move { status_of(&router, URI).await })
+        })
+        .collect();
+    let mut failed = 0;
+    for call in calls {
+        let (status, body) = call.await.unwrap();
+        if status != StatusCode::OK {
+            failed += 1;
+            eprintln!("failed: {status} {body}");
+        }
+    }
+    let grants_for_expiry = grants() - 1;
+    println!("FLEET tokens: 3 instances x 20 concurrent requests after expiry: {grants_for_expiry} grant(s) at the vendor, {failed} failed request(s)");
+    assert_eq!((grants_for_expiry, failed), (1, 0));
+    // And the token is encrypted at rest: the vendor's value is not in Redis.
+    let client = redis::Client::open(fleet.redis.url()).unwrap();
+    let mut con = client.get_multiplexed_async_connection().await.unwrap();
+    let blob: Vec<u8> = redis::cmd("HGET").arg("commerce-proxy:token:sellers_commerce").arg("blob").query_async(&mut con).await.unwrap();
+    let secrets = fleet.states[0].upstreams.sellers_commerce.secrets();
+    assert!(secrets.len() >= 2, "the password and the access token: {}", secrets.len());
+    for secret in &secrets {
+        assert!(!blob.windows(secret.len()).any(|w| w == secret.as_bytes()), "a token is stored in the clear");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn thirty_reads_over_three_proxies_keep_the_vendors_one_per_second() {
+    // The mock enforces Stock2Shop's documented 1 request per second with 429s.
+    let mock = MockConfig { stock2shop_rate_limit: true, ..MockConfig::default() };
+    let Some(fleet) = Fleet::start(mock, 3, false).await else { return };
+    let cookie = login(&fleet.instances[0], OPERATOR).await;
+    let routers: Vec<axum::Router> = fleet.instances.iter().map(|r| signed_in(r, cookie.clone())).collect();
+    let started = Instant::now();
+    let calls: Vec<_> = (0..30)
+        .map(|i| {
+            let router = routers[i % 3].clone();
+            tokio::spawn(async move { status_of(&router, "/api/stock2shop/v1/sources?format=json").await })
+        })
+        .collect();
+    let mut failed = 0;
+    for call in calls {
+        let (status, body) = call.await.unwrap();
+        if status != StatusCode::OK {
+            failed += 1;
+            eprintln!("failed: {status} {body}");
+        }
+    }
+    let traffic = fleet.mock.traffic()["stock2shop"].clone();
+    println!(
+        "FLEET pacing: 30 reads round-robin over 3 instances in {:.1} s: {} request(s) at the vendor (login included), highest {} per second, {} 429(s), {failed} failed request(s)",
+        started.elapsed().as_secs_f64(),
+        traffic.requests,
+        traffic.highest_per_second,
+        traffic.rate_limited
+    );
+    assert_eq!((failed, traffic.rate_limited), (0, 0));
+    assert!(traffic.highest_per_second <= 1, "{traffic:?}");
+    assert_eq!(traffic.requests, 31, "one login and 30 reads: {traffic:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_failures_count_across_the_fleet() {
+    let Some(fleet) = Fleet::start(MockConfig::default(), 3, false).await else { return };
+    // Five wrong passwords, spread over the three instances: two or fewer each.
+    for i in 0..5 {
+        assert_eq!(sign_in_attempt(&fleet.instances[i % 3], "wrong").await, StatusCode::UNAUTHORIZED, "attempt {i}");
+    }
+    // Any instance now refuses the same user from the same address, even the right
+    // password: per instance, each would still allow three more guesses.
+    let mut refused = 0;
+    for instance in &fleet.instances {
+        if sign_in_attempt(instance, OPERATOR.1).await == StatusCode::TOO_MANY_REQUESTS {
+            refused += 1;
+        }
+    }
+    println!("FLEET throttling: after 5 failures spread over 3 instances, {refused} of 3 instances refuse the next attempt");
+    assert_eq!(refused, 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redis_outage_fails_closed_and_heals_by_itself() {
+    // Redis with an append-only file: the sessions outlive its crash.
+    let Some(mut fleet) = Fleet::start(MockConfig::default(), 2, true).await else { return };
+    let cookie = login(&fleet.instances[0], OPERATOR).await;
+    let routers: Vec<axum::Router> = fleet.instances.iter().map(|r| signed_in(r, cookie.clone())).collect();
+    const URI: &str = "/api/s2/inventory/overview";
+    assert_eq!(status_of(&routers[1], URI).await.0, StatusCode::OK);
+    assert_eq!(status_of(&fleet.instances[0], "/readyz").await.0, StatusCode::OK);
+
+    // Traffic keeps flowing while Redis is killed and restarted.
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let traffic = {
+        let (routers, stop) = (routers.clone(), stop.clone());
+        tokio::spawn(async move {
+            let mut statuses = Vec::new();
+            let mut i = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let (status, body) = status_of(&routers[i % 2], URI).await;
+                assert!(status == StatusCode::OK || (status == StatusCode::SERVICE_UNAVAILABLE && body.contains("state_unavailable")), "{status} {body}");
+                statuses.push(status);
+                i += 1;
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            statuses
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    fleet.redis.kill();
+    let down_at = Instant::now();
+    let (status, body) = status_of(&routers[0], URI).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(error["error"]["code"], "state_unavailable");
+    assert!(down_at.elapsed() < Duration::from_secs(5), "failing closed took {:?}", down_at.elapsed());
+    let (status, body) = status_of(&fleet.instances[1], "/readyz").await;
+    assert!(status == StatusCode::SERVICE_UNAVAILABLE && body.contains("state_unavailable"), "{status} {body}");
+    assert_eq!(sign_in_attempt(&fleet.instances[1], OPERATOR.1).await, StatusCode::SERVICE_UNAVAILABLE, "no sign-in without shared state");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    fleet.redis.run();
+    let back_at = Instant::now();
+    for (i, router) in routers.iter().enumerate() {
+        loop {
+            if status_of(router, URI).await.0 == StatusCode::OK {
+                break;
+            }
+            assert!(back_at.elapsed() < Duration::from_secs(15), "instance {i} did not recover within 15 s of Redis's return");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    let recovered_in = back_at.elapsed();
+    assert_eq!(status_of(&fleet.instances[0], "/readyz").await.0, StatusCode::OK);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let statuses = traffic.await.unwrap();
+    let refused = statuses.iter().filter(|s| **s == StatusCode::SERVICE_UNAVAILABLE).count();
+    println!(
+        "FLEET outage: {} requests during a Redis kill and restart: {} answered 503 state_unavailable, the rest 200; recovered {:.1} s after Redis returned",
+        statuses.len(),
+        refused,
+        recovered_in.as_secs_f64()
+    );
+    assert!(refused > 0, "the traffic saw the outage");
+    assert_eq!(statuses.last(), Some(&StatusCode::OK));
+}
