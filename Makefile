@@ -10,10 +10,11 @@ TEST_PROXY := 127.0.0.1:18181
 TEST_RUNNER := 127.0.0.1:18182
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools test-tools optimizer pkg www-build npm-deps demo test test-rust test-browser test-ts test-e2e proxy-debug clean fuzz fuzz-smoke
+.PHONY: help tools test-tools optimizer pkg www-build npm-deps demo fleet test test-rust test-browser test-ts test-e2e proxy-debug clean fuzz fuzz-smoke
 
 help:
 	@echo "make demo   build everything and serve the dashboard + proxy + embedded mock on http://127.0.0.1:8080"
+	@echo "make fleet  Redis, the standalone mock and three proxies sharing state on 127.0.0.1:8081-8083"
 	@echo "make test   every test layer: Rust, browser (wasm-pack), TypeScript, end to end"
 	@echo "make pkg    build the npm package into pkg/"
 	@echo "make fuzz   every fuzz target for 60 s (make bench: the performance ratios)"
@@ -57,14 +58,22 @@ demo: www-build
 	@echo
 	COMMERCE_PROXY_STATIC_DIR=www/dist exec $(PROXY_RELEASE) serve --listen 127.0.0.1:8080
 
+# Several proxies sharing sessions, tokens and pace on Redis (README, "Running several
+# proxies"); installs Debian's redis-server if missing. Ctrl-C stops everything.
+fleet: www-build
+	@.ci/install-tools.sh fleet
+	@.ci/fleet.sh
+
 proxy-debug:
 	cargo build -p commerce-proxy
 
 test: test-tools test-rust fuzz-smoke test-browser test-ts test-e2e bench-smoke
 	@echo "make test: every layer passed"
 
+# The fleet tests (proxy/tests/fleet.rs) need redis-server (test-tools installs it) and
+# fail rather than skip here.
 test-rust:
-	cargo test --workspace
+	COMMERCE_REQUIRE_REDIS=1 cargo test --workspace
 	@# Each vendor feature alone must build, for wasm32 and natively with its tests.
 	@for vendor in s2 s2-partner stock2shop sellers-commerce; do \
 	  echo "[features] $$vendor"; \

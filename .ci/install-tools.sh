@@ -4,6 +4,8 @@
 #   install-tools.sh test     the same plus Debian's chromium, chromium-driver, nginx-light and wrk,
 #                             and cargo-fuzz
 #   install-tools.sh bench    the same as test
+#   install-tools.sh fleet    build's, plus Debian's redis-server (make fleet)
+#   (test and bench install redis-server too: the fleet tests run against it)
 # Steps that need root say what to install instead of failing obscurely.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +51,11 @@ fi
 
 # wasm-opt comes from npm (pkg-template/optimizer, installed by `make pkg`): wasm-pack
 # cannot download its own here, and Debian's binaryen (108) breaks wasm-bindgen's output.
+
+if [ "$want" = test ] || [ "$want" = bench ] || [ "$want" = fleet ]; then
+  # Shared proxy state: the fleet tests and `make fleet` start their own redis-server.
+  command -v redis-server >/dev/null || apt_install "the proxy fleet and its tests" redis-server
+fi
 
 if [ "$want" = test ] || [ "$want" = bench ]; then
   { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_install "headless browser tests" chromium chromium-driver
