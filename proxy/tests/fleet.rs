@@ -99,6 +99,8 @@ struct Fleet {
     states: Vec<Arc<AppState>>,
     /// Each instance's router, no session.
     instances: Vec<axum::Router>,
+    /// `max_sessions_per_user` of instances added from now on.
+    max_sessions_per_user: Option<usize>,
 }
 
 impl Fleet {
@@ -110,7 +112,7 @@ impl Fleet {
             .into_iter()
             .map(|((username, password), role)| UserConfig { username: username.into(), password_hash: Secret::new(hash_password(password).unwrap()), role })
             .collect();
-        let mut fleet = Fleet { redis, mock, mock_config, origin, users, states: Vec::new(), instances: Vec::new() };
+        let mut fleet = Fleet { redis, mock, mock_config, origin, users, states: Vec::new(), instances: Vec::new(), max_sessions_per_user: None };
         for _ in 0..instances {
             let _ = fleet.add_instance();
         }
@@ -124,6 +126,7 @@ impl Fleet {
             users: self.users.clone(),
             redis_url: Some(Secret::new(self.redis.url())),
             redis_token_key: Some(Secret::new(TOKEN_KEY)),
+            max_sessions_per_user: self.max_sessions_per_user,
             stock2shop: Stock2ShopConfig {
                 base_url: Some(format!("{origin}/stock2shop")),
                 queue_base_url: Some(format!("{origin}/stock2shop")),
@@ -353,4 +356,61 @@ async fn a_redis_outage_fails_closed_and_heals_by_itself() {
     );
     assert!(refused > 0, "the traffic saw the outage");
     assert_eq!(statuses.last(), Some(&StatusCode::OK));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_session_cap_per_user_holds_across_the_fleet() {
+    let Some(mut fleet) = Fleet::start(MockConfig::default(), 0, false).await else { return };
+    fleet.max_sessions_per_user = Some(2);
+    let instances: Vec<axum::Router> = (0..3).map(|_| fleet.add_instance()).collect();
+    let mut cookies = Vec::new();
+    for instance in &instances {
+        cookies.push(login(instance, OPERATOR).await);
+    }
+    // The third sign-in (on the third instance) ended the first, everywhere.
+    let alive: Vec<StatusCode> =
+        futures_util::future::join_all(cookies.iter().map(|c| async { status_of(&signed_in(&instances[0], c.clone()), "/auth/me").await.0 })).await;
+    assert_eq!(alive, [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_vendor_retry_after_on_one_proxy_holds_back_the_others() {
+    let mock = MockConfig { stock2shop_rate_limit: true, ..MockConfig::default() };
+    let Some(fleet) = Fleet::start(mock, 2, false).await else { return };
+    let cookie = login(&fleet.instances[0], OPERATOR).await;
+    let (a, b) = (signed_in(&fleet.instances[0], cookie.clone()), signed_in(&fleet.instances[1], cookie));
+    const URI: &str = "/api/stock2shop/v1/sources?format=json";
+    assert_eq!(status_of(&a, URI).await.0, StatusCode::OK, "login and a first read");
+    // The vendor's next answer: 429, Retry-After: 3.
+    fleet.mock.set_faults(commerce_mock::Faults { status: Some(429), retry_after: Some(3), times: Some(1), ..Default::default() });
+    let (status, _) = status_of(&a, URI).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let asked_at = Instant::now();
+    let (status, body) = status_of(&b, URI).await;
+    let held = asked_at.elapsed();
+    println!("FLEET Retry-After: 3 s stated to instance A held instance B back {:.1} s", held.as_secs_f64());
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(held >= Duration::from_millis(2500), "instance B went after {held:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_token_writer_cannot_overwrite_a_newer_token() {
+    let Some(redis) = RedisServer::start(false) else { return };
+    let shared = commerce_proxy::shared::Shared::open(&Secret::new(redis.url()), &Secret::new(TOKEN_KEY)).unwrap();
+    let token = |access: &str| commerce_proxy::shared::SealedToken { access: access.into(), refresh_at_ms: None, refresh: None, refresh_until_ms: None };
+    // Two writers both read version 0; the one whose lock ran out writes second.
+    assert!(shared.write_token("stock2shop", 0, &token("first")).await.unwrap());
+    assert!(!shared.write_token("stock2shop", 0, &token("late")).await.unwrap(), "fencing refuses the stale version");
+    let stored = shared.read_token("stock2shop").await.unwrap().unwrap();
+    assert_eq!((stored.version, stored.tokens.access.as_str()), (1, "first"));
+    // The lock: one owner at a time, released only by its owner.
+    assert!(shared.lock_grant("stock2shop", "owner-a", Duration::from_secs(5)).await.unwrap());
+    assert!(!shared.lock_grant("stock2shop", "owner-b", Duration::from_secs(5)).await.unwrap());
+    shared.unlock_grant("stock2shop", "owner-b").await.unwrap();
+    assert!(!shared.lock_grant("stock2shop", "owner-b", Duration::from_secs(5)).await.unwrap(), "only the owner releases");
+    shared.unlock_grant("stock2shop", "owner-a").await.unwrap();
+    assert!(shared.lock_grant("stock2shop", "owner-b", Duration::from_secs(5)).await.unwrap());
+    // A token written under another key does not open.
+    let other = commerce_proxy::shared::Shared::open(&Secret::new(redis.url()), &Secret::new("ab".repeat(32))).unwrap();
+    assert!(other.read_token("stock2shop").await.unwrap_err().0.contains("redis_token_key"));
 }
