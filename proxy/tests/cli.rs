@@ -110,6 +110,22 @@ fn serve_refuses_real_credentials_without_a_base_url() {
 }
 
 #[test]
+fn serve_refuses_redis_without_a_token_key_and_starts_while_redis_is_down() {
+    // Port 1: nothing listens there.
+    let url = ("COMMERCE_PROXY_REDIS_URL", "redis://:hunter2-redis-pw@127.0.0.1:1/");
+    let (code, out) = serve_briefly(&[url], std::time::Duration::from_secs(5));
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("redis_token_key") && out.contains("COMMERCE_PROXY_REDIS_TOKEN_KEY"), "{out}");
+    assert!(!out.contains("hunter2"), "the Redis password is printed: {out}");
+    // With its key, the proxy starts although Redis is unreachable (`/readyz` says so)
+    // and keeps serving until killed.
+    let key = "ab".repeat(32);
+    let (code, out) = serve_briefly(&[url, ("COMMERCE_PROXY_REDIS_TOKEN_KEY", &key)], std::time::Duration::from_secs(3));
+    assert_eq!(code, None, "{out}");
+    assert!(out.contains("commerce-proxy listening on") && !out.contains("hunter2"), "{out}");
+}
+
+#[test]
 fn serve_starts_the_embedded_mock_only_for_vendors_that_use_it() {
     let hash = commerce_proxy::session::hash_password("pw").unwrap();
     let file = std::env::temp_dir().join(format!("commerce-proxy-cli-{}-all-real.toml", std::process::id()));
