@@ -414,3 +414,33 @@ async fn a_late_token_writer_cannot_overwrite_a_newer_token() {
     let other = commerce_proxy::shared::Shared::open(&Secret::new(redis.url()), &Secret::new("ab".repeat(32))).unwrap();
     assert!(other.read_token("stock2shop").await.unwrap_err().0.contains("redis_token_key"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fleet_pacing_is_shared_and_abandoned_waiters_reserve_nothing() {
+    use commerce_proxy::pacing::Pacer;
+    let Some(redis) = RedisServer::start(false) else { return };
+    let shared = || commerce_proxy::shared::Shared::open(&Secret::new(redis.url()), &Secret::new(TOKEN_KEY)).unwrap();
+    // Two instances' pacers for one vendor.
+    let (a, b) = (Arc::new(Pacer::per_second(1.0).fleet(shared(), "stock2shop")), Pacer::per_second(1.0).fleet(shared(), "stock2shop"));
+    let start = Instant::now();
+    a.turn().await.unwrap();
+    b.turn().await.unwrap();
+    let second = start.elapsed();
+    assert!(second >= Duration::from_millis(950), "instance B went {second:?} after A");
+    // 20 requests on A whose clients give up after 0.3 s leave no slots behind.
+    let abandoned: Vec<_> = (0..20)
+        .map(|_| {
+            let a = a.clone();
+            tokio::spawn(async move { tokio::time::timeout(Duration::from_millis(300), a.turn()).await.is_err() })
+        })
+        .collect();
+    for gave_up in abandoned {
+        assert!(gave_up.await.unwrap(), "no slot within 0.3 s of the last one");
+    }
+    a.turn().await.unwrap();
+    let third = start.elapsed();
+    assert!(
+        third >= second + Duration::from_millis(950) && third <= second + Duration::from_millis(1500),
+        "the next slot came at {third:?}, not behind 20 ghosts"
+    );
+}
