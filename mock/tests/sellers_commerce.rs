@@ -77,9 +77,11 @@ impl AnyStatus for Reply {
     fn ok_or_error<T: serde::de::DeserializeOwned>(&self) -> T {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
     }
-    /// ASP.NET's `{"Message": ...}`.
+    /// The `ResponseMessage` of the document's status body, which a refusal always is
+    /// (with code 30 `InvalidData` for what the client's own checks refuse).
     fn message(&self) -> String {
-        self.json()["Message"].as_str().unwrap_or_else(|| panic!("no Message: {}", self.body)).to_string()
+        assert_eq!(self.json()["StatusCode"], 30, "{}", self.body);
+        self.json()["ResponseMessage"].as_str().unwrap_or_else(|| panic!("no ResponseMessage: {}", self.body)).to_string()
     }
 }
 
@@ -117,7 +119,7 @@ fn request_for(id: &str, refresh_token: &str) -> Request {
         "order_getorders" => OrderGetorders::new().orderby("OrderNumber desc").build(),
         "order_get" => OrderGet::new("SC1001").build(),
         "order_shippinginformation" => {
-            OrderShippinginformation::new(json!({"OrderNumber": "SC1003", "Items": [{"SkuCode": "SC-1001", "Quantity": 1}]})).build()
+            OrderShippinginformation::new(json!({"OrderNumber": "SC1009", "Items": [{"SkuCode": "SC-1009", "Quantity": 1}]})).build()
         }
         "order_paymentinformation" => OrderPaymentinformation::new(SellersPaymentInformation {
             order_number: "SC1005".into(),
@@ -221,7 +223,7 @@ async fn access_tokens_expire_and_refresh_tokens_renew_them_once() {
 
     let expired = send(&mock, read(), Some(&first.access_token)).await;
     assert_eq!(expired.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(expired.message(), "Authorization has been denied for this request.");
+    assert_eq!(expired.json(), json!({"Message": "Authorization has been denied for this request."}), "ASP.NET's [Authorize], not a code of the table");
 
     let second: SellersTokenResponse = send(&mock, TokenRefresh::new(&first.refresh_token).build().unwrap(), None).await.ok();
     assert_ne!((&second.access_token, &second.refresh_token), (&first.access_token, &first.refresh_token));
@@ -380,7 +382,10 @@ async fn writes_show_up_in_the_reads() {
         .unwrap()
     };
     assert_valid(&ORDER_PAYMENTINFORMATION, &send(&mock, capture(), t).await);
-    assert_status(&send(&mock, capture(), t).await, 28);
+    // The same transaction again is "payment data already exist"; another one "already captured".
+    assert_status(&send(&mock, capture(), t).await, 27);
+    let another = OrderPaymentinformation::new(json!({"OrderNumber": "SC1011", "TransactionNumber": "T-8", "AuthorizationCode": "A-8"}));
+    assert_status(&send(&mock, another.build().unwrap(), t).await, 28);
 
     send(&mock, ShopperShoppers::new(json!([{"UserName": "ann.oneil", "LastName": "Smith"}])).build().unwrap(), t).await.ok::<Value>();
     let ann: SellersShopper = send(&mock, ShopperGet::new("ann.oneil").build().unwrap(), t).await.ok();
