@@ -112,7 +112,7 @@ fn request_for(id: &str, refresh_token: &str) -> Request {
         "category_get" => CategoryGet::new("DRINKWARE").build(),
         "category_categoryproducts" => CategoryCategoryproducts::new("KITCHEN").build(),
         "category_categories" => CategoryCategories::new(vec![SellersCategory { category_code: Some("GIFTS".into()), is_brand: Some(1) }]).build(),
-        "category_category" => CategoryCategory::new(SellersCategoryDelete { category_code: "GLOBEX".into(), action_id: 2 }).build(),
+        "category_category" => CategoryCategory::new(SellersCategoryDelete { category_code: Some("GLOBEX".into()), action_id: Some(2) }).build(),
         "category_productcategory" => CategoryProductcategory::new(json!([{"ProductCode": "SC-1001", "CategoryCode": "KITCHEN"}])).build(),
         "category_getallbrands" => CategoryGetallbrands::new().build(),
         "order_getall" => OrderGetall::new().filter("OrderPlacedDate gt datetime'2016-01-01' and OrderPlacedDate lt datetime'2016-06-01'").build(),
@@ -122,12 +122,14 @@ fn request_for(id: &str, refresh_token: &str) -> Request {
             OrderShippinginformation::new(json!({"OrderNumber": "SC1009", "Items": [{"SkuCode": "SC-1009", "Quantity": 1}]})).build()
         }
         "order_paymentinformation" => OrderPaymentinformation::new(SellersPaymentInformation {
-            order_number: "SC1005".into(),
-            transaction_number: "T-1".into(),
-            authorization_code: "A-1".into(),
+            order_number: Some("SC1005".into()),
+            transaction_number: Some("T-1".into()),
+            authorization_code: Some("A-1".into()),
         })
         .build(),
-        "order_updateorderstatus" => OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: "SC1006".into(), order_status_id: 35 }).build(),
+        "order_updateorderstatus" => {
+            OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: Some("SC1006".into()), order_status_id: Some(35) }).build()
+        }
         "order_ordersamplepost" => OrderOrdersamplepost::new(json!({"Sample": true})).build(),
         "portaladmin_admins" => PortaladminAdmins::new().build(),
         "portaladmin_admin_get" => PortaladminAdminGet::new("1").build(),
@@ -366,7 +368,7 @@ async fn writes_show_up_in_the_reads() {
     assert_eq!(product.product_code.as_deref(), Some("SC-3001"));
     assert!(product.sc_product_id.is_some());
 
-    send(&mock, OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: "SC1010".into(), order_status_id: 35 }).build().unwrap(), t)
+    send(&mock, OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: Some("SC1010".into()), order_status_id: Some(35) }).build().unwrap(), t)
         .await
         .ok::<Value>();
     let order: SellersOrder = send(&mock, OrderGet::new("SC1010").build().unwrap(), t).await.ok();
@@ -374,9 +376,9 @@ async fn writes_show_up_in_the_reads() {
 
     let capture = || {
         OrderPaymentinformation::new(SellersPaymentInformation {
-            order_number: "SC1011".into(),
-            transaction_number: "T-7".into(),
-            authorization_code: "A-7".into(),
+            order_number: Some("SC1011".into()),
+            transaction_number: Some("T-7".into()),
+            authorization_code: Some("A-7".into()),
         })
         .build()
         .unwrap()
@@ -391,12 +393,29 @@ async fn writes_show_up_in_the_reads() {
     let ann: SellersShopper = send(&mock, ShopperGet::new("ann.oneil").build().unwrap(), t).await.ok();
     assert_eq!((ann.first_name.as_deref(), ann.last_name.as_deref()), (Some("Ann"), Some("Smith")));
 
-    send(&mock, CategoryCategory::new(SellersCategoryDelete { category_code: "KITCHEN".into(), action_id: 1 }).build().unwrap(), t).await.ok::<Value>();
+    send(&mock, CategoryCategory::new(SellersCategoryDelete { category_code: Some("KITCHEN".into()), action_id: Some(1) }).build().unwrap(), t)
+        .await
+        .ok::<Value>();
     assert_status(&send(&mock, CategoryGet::new("KITCHEN").build().unwrap(), t).await, 31);
 
     send(&mock, ReturnReturn::new(json!({"OrderNumber": "SC1012"})).build().unwrap(), t).await.ok::<Value>();
     let returns: Vec<SellersReturnRequest> = send(&mock, ReturnGetall::new().filter("OrderNumber eq 'SC1012'").build().unwrap(), t).await.ok();
     assert_eq!(returns[0].return_number.as_deref(), Some("RMA-5003"));
+}
+
+/// The document's example shopper list, verbatim (it shows no username), is added.
+#[tokio::test]
+async fn the_documents_example_shopper_is_accepted() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let t = Some(token.as_str());
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/sellers_commerce.document/shoppers.json");
+    let example: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let before: Vec<SellersShopper> = send(&mock, ShopperGetall::new().build().unwrap(), t).await.ok();
+    assert_status(&send(&mock, ShopperShoppers::new(&example).build().unwrap(), t).await, 20);
+    let after: Vec<SellersShopper> = send(&mock, ShopperGetall::new().build().unwrap(), t).await.ok();
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(serde_json::to_value(after.last().unwrap()).unwrap(), example[0]);
 }
 
 #[tokio::test]

@@ -35,7 +35,7 @@ async fn call(h: &Harness, request: Built) -> (StatusCode, String) {
 }
 
 fn status_to(order: &str, status: i64) -> Built {
-    built(OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: order.into(), order_status_id: status }))
+    built(OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: Some(order.into()), order_status_id: Some(status) }))
 }
 
 fn ship(order: &str, items: serde_json::Value) -> Built {
@@ -48,9 +48,9 @@ fn ship_everything(order: &str) -> Built {
 
 fn capture(order: &str, transaction: &str) -> Built {
     built(OrderPaymentinformation::new(SellersPaymentInformation {
-        order_number: order.into(),
-        transaction_number: transaction.into(),
-        authorization_code: "A-1".into(),
+        order_number: Some(order.into()),
+        transaction_number: Some(transaction.into()),
+        authorization_code: Some("A-1".into()),
     }))
 }
 

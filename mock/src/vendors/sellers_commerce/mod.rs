@@ -425,18 +425,16 @@ fn shopper_get(state: &MockState, call: &Call) -> Answer {
     ok(store.data.shoppers.iter().find(|s| same(s.user_name.as_deref(), username)).ok_or_else(|| refuse_as_documented("UserNotExists"))?)
 }
 
-/// Add or update by `UserName` (a shopper without one is `InvalidData`): the fields
-/// given replace the stored ones.
+/// Add or update by `UserName`: the fields given replace the stored ones. A shopper
+/// without one (like the document's own example, which shows no username) is added.
 fn shopper_shoppers(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(ShopperShoppers::new(&body))?;
     let shoppers: Vec<SellersShopper> = serde_json::from_value(body).map_err(|e| bad_request(e.to_string()))?;
-    if shoppers.iter().any(|s| s.user_name.as_deref().is_none_or(|u| u.trim().is_empty())) {
-        return Err(refuse("InvalidData", "Invalid data provided: UserName is required to add or update a shopper"));
-    }
     let mut store = state.sellers_commerce.lock().unwrap();
     for shopper in shoppers {
-        match store.data.shoppers.iter_mut().find(|s| same(s.user_name.as_deref(), shopper.user_name.as_deref().unwrap_or_default())) {
+        let key = shopper.user_name.as_deref().filter(|u| !u.trim().is_empty());
+        match key.and_then(|key| store.data.shoppers.iter_mut().find(|s| same(s.user_name.as_deref(), key))) {
             Some(existing) => {
                 let merged = SellersShopper {
                     first_name: shopper.first_name.or(existing.first_name.take()),
@@ -586,10 +584,13 @@ fn category_categories(state: &MockState, call: &Call) -> Answer {
 fn category_category(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(CategoryCategory::new(&body))?;
-    let code = body["CategoryCode"].as_str().unwrap_or_default().to_string();
+    let (Some(code), Some(action)) = (body["CategoryCode"].as_str(), body["ActionId"].as_i64()) else {
+        return Err(refuse("InvalidData", "Invalid data provided: CategoryCode and ActionId name what is deleted"));
+    };
+    let code = code.to_string();
     let mut store = state.sellers_commerce.lock().unwrap();
     find_category(&store, &code)?;
-    if body["ActionId"].as_i64() == Some(1) {
+    if action == 1 {
         store.data.categories.retain(|c| !same(c.category_code.as_deref(), &code));
         store.data.product_categories.retain(|(_, c)| !c.eq_ignore_ascii_case(&code));
     }
@@ -717,9 +718,13 @@ fn order_shippinginformation(state: &MockState, call: &Call) -> Answer {
 fn order_paymentinformation(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(OrderPaymentinformation::new(&body))?;
-    let transaction = body["TransactionNumber"].as_str().unwrap_or_default().to_string();
+    let (Some(number), Some(transaction), Some(_)) = (body["OrderNumber"].as_str(), body["TransactionNumber"].as_str(), body["AuthorizationCode"].as_str())
+    else {
+        return Err(refuse("InvalidData", "Invalid data provided: a capture names the OrderNumber, TransactionNumber and AuthorizationCode"));
+    };
+    let transaction = transaction.to_string();
     let mut store = state.sellers_commerce.lock().unwrap();
-    let order = find_order(&mut store, body["OrderNumber"].as_str().unwrap_or_default())?;
+    let order = find_order(&mut store, number)?;
     if is_closed(order) {
         return Err(refuse_as_documented("ProcessFailed"));
     }
@@ -739,8 +744,11 @@ fn order_paymentinformation(state: &MockState, call: &Call) -> Answer {
 fn order_updateorderstatus(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(OrderUpdateorderstatus::new(&body))?;
+    let (Some(number), Some(status)) = (body["OrderNumber"].as_str(), body["OrderStatusId"].as_i64()) else {
+        return Err(refuse("InvalidData", "Invalid data provided: OrderNumber and OrderStatusId (the Order Post Status) are required"));
+    };
     let mut store = state.sellers_commerce.lock().unwrap();
-    find_order(&mut store, body["OrderNumber"].as_str().unwrap_or_default())?.order_status_id = body["OrderStatusId"].as_i64();
+    find_order(&mut store, number)?.order_status_id = Some(status);
     processed()
 }
 
