@@ -30,6 +30,11 @@ pub(crate) const ORDERS: usize = 24;
 /// `ProviderNotExists`.
 pub(crate) const PROVIDER_ID: &str = "7";
 
+/// The portal's admins (`UserID`, `UserName`, `Email`): the mock's invention for the
+/// undocumented `PortalAdmin` operations.
+pub(crate) const PORTAL_ADMINS: &[(i64, &str, &str)] =
+    &[(1, "mock-admin", "admin@example.com"), (2, "ops.lead", "ops@example.com"), (3, "catalogue.editor", "catalogue@example.com")];
+
 /// The store's data.
 pub(crate) struct Data {
     pub products: Vec<SellersProduct>,
@@ -145,9 +150,10 @@ pub(crate) fn seeded() -> Data {
     let statuses: Vec<i64> = ORDER_STATUS.codes.iter().map(|c| c.value).filter(|v| *v >= 3).collect();
     let orders: Vec<SellersOrder> = (0..ORDERS)
         .map(|i| {
-            // Through 2016, about two a month, in order.
+            // Through 2016, two a month, numbered in the order they were placed: the
+            // first of a month in its first half, the second in its second.
             let month = 1 + i / 2;
-            let day = 1 + rng.below(27);
+            let day = 1 + (i % 2) as u64 * 14 + rng.below(27) % 14;
             let placed = format!("2016-{month:02}-{day:02}T{:02}:{:02}:{:02}+00:00", 8 + rng.below(12), rng.below(60), rng.below(60));
             let (service, carrier) = *rng.pick(SERVICE_TYPE_CARRIERS).expect("service types");
             let pickup = rng.below(6) == 0;

@@ -335,6 +335,10 @@ fn product_getallproductskus(state: &MockState, call: &Call) -> Answer {
         call.query_text(name).map(|v| v.trim().parse::<usize>().map_err(|_| bad_request(format!("{name}: {v:?} is not a non-negative integer")))).transpose()
     };
     let (top, skip) = (number("top")?, number("skip")?.unwrap_or(0));
+    // The builder's rule, in its words: `top=0` would be a page that never advances.
+    if top == Some(0) {
+        return Err(bad_request("top: must be at least 1, got 0"));
+    }
     let id = call
         .query_text("SCproductID")
         .map(|v| v.trim().parse::<i64>().map_err(|_| bad_request(format!("SCproductID: {v:?} is not an integer"))))
@@ -632,6 +636,17 @@ fn order_getall(state: &MockState, call: &Call) -> Answer {
     ok(&listed(call, &store.data.orders, SellersOrder::SCHEMA)?)
 }
 
+/// Now, as the API writes its dates (`2016-04-27T14:38:17.1709364+00:00`; the mock has
+/// microseconds).
+fn sellers_now() -> String {
+    crate::generate::now().replace('Z', "+00:00")
+}
+
+/// An order written to: its `ModifiedDate` is now.
+fn touch(order: &mut SellersOrder) {
+    order.modified_date = Some(sellers_now());
+}
+
 fn find_order<'a>(store: &'a mut Store, number: &str) -> Result<&'a mut SellersOrder, VendorError> {
     store.data.orders.iter_mut().find(|o| same(o.order_number.as_deref(), number)).ok_or_else(|| refuse_as_documented("OrderNotExist"))
 }
@@ -707,7 +722,9 @@ fn order_shippinginformation(state: &MockState, call: &Call) -> Answer {
         store.data.order_lines[line].shipped += quantity;
     }
     let done = lines.iter().all(|&i| store.data.order_lines[i].shipped == store.data.order_lines[i].ordered);
-    find_order(&mut store, &number)?.order_status_id = Some(if done { 9 } else { 8 });
+    let order = find_order(&mut store, &number)?;
+    order.order_status_id = Some(if done { 9 } else { 8 });
+    touch(order);
     processed()
 }
 
@@ -729,7 +746,6 @@ fn order_paymentinformation(state: &MockState, call: &Call) -> Answer {
         return Err(refuse_as_documented("ProcessFailed"));
     }
     let captured = matches!(order.payment_status_id, Some(74 | 86));
-    order.payment_status_id = Some(86);
     let number = order.order_number.clone().unwrap_or_default();
     if store.data.captures.iter().any(|(o, t)| *o == number && *t == transaction) {
         return Err(refuse_as_documented("PaymenExist"));
@@ -737,6 +753,9 @@ fn order_paymentinformation(state: &MockState, call: &Call) -> Answer {
     if captured {
         return Err(refuse_as_documented("AlreadyCaptured"));
     }
+    let order = find_order(&mut store, &number)?;
+    order.payment_status_id = Some(86);
+    touch(order);
     store.data.captures.push((number, transaction));
     processed()
 }
@@ -748,7 +767,9 @@ fn order_updateorderstatus(state: &MockState, call: &Call) -> Answer {
         return Err(refuse("InvalidData", "Invalid data provided: OrderNumber and OrderStatusId (the Order Post Status) are required"));
     };
     let mut store = state.sellers_commerce.lock().unwrap();
-    find_order(&mut store, number)?.order_status_id = Some(status);
+    let order = find_order(&mut store, number)?;
+    order.order_status_id = Some(status);
+    touch(order);
     processed()
 }
 
@@ -768,13 +789,19 @@ fn portal(_state: &MockState, call: &Call) -> Answer {
             return Err(bad_request(format!("{}: is required", param.name)));
         }
     }
-    let admin = json!({ "UserID": 1, "UserName": "mock-admin", "Email": "admin@example.com" });
+    let admins: Vec<Value> = data::PORTAL_ADMINS.iter().map(|(id, name, email)| json!({ "UserID": id, "UserName": name, "Email": email })).collect();
+    let admin = admins[0].clone();
+    // The admin `userid` names (22 `UserNotExists` for none).
+    let user_id: Option<i64> = call.query_text("userid").and_then(|u| u.trim().parse().ok());
+    let by_user_id = || admins.iter().find(|a| a["UserID"].as_i64() == user_id).cloned().ok_or_else(|| refuse_as_documented("UserNotExists"));
     let op = call.endpoint.id.trim_start_matches("sellers_commerce.");
     match op {
-        "portaladmin_admins" => ok(&json!([admin])),
-        "portaladmin_admin_get" | "portaladmin_getuserbyid" => ok(&admin),
+        "portaladmin_admins" => ok(&admins),
+        "portaladmin_admin_get" | "portaladmin_getuserbyid" => ok(&by_user_id()?),
         "portaladmin_isemailorusernameexists" => {
-            let taken = call.query_text("param").is_some_and(|p| p.eq_ignore_ascii_case("mock-admin") || p.eq_ignore_ascii_case("admin@example.com"));
+            // Taken by another admin than `userid` (one keeps one's own name when editing).
+            let param = call.query_text("param").unwrap_or_default();
+            let taken = admins.iter().any(|a| a["UserID"].as_i64() != user_id && (same(a["UserName"].as_str(), param) || same(a["Email"].as_str(), param)));
             ok(&taken)
         }
         "portaladmin_allroles" => ok(&json!([{ "RoleID": 1, "RoleName": "Administrator" }, { "RoleID": 2, "RoleName": "Store Manager" }])),
