@@ -128,7 +128,15 @@ fn an_elasticsearch_7_total_is_listed_for_the_browser_and_decodes_to_the_count()
     let total = vec![PathSegment::Key("hits".into()), PathSegment::Key("total".into())];
     assert_eq!(report.loose.iter().filter(|l| l.path == total && l.scalar == LooseKind::Value).count(), 1);
     let answer = commerce_kit::decode::<SystemProductSearch>(&body).unwrap().value;
-    assert_eq!(answer.hits.total, 27);
+    assert_eq!((answer.hits.total, answer.hits.total_relation.as_deref()), (27, Some("eq")));
+    // A lower bound says so, for a dashboard's "10,000+".
+    let capped = fs::read(fixtures().join("stock2shop.spellings/search_products.es7_hits_total_gte.json")).unwrap();
+    let answer = commerce_kit::decode::<SystemProductSearch>(&capped).unwrap().value;
+    assert_eq!((answer.hits.total, answer.hits.total_relation.as_deref()), (10_000, Some("gte")));
+    // A bare number is exact, and has no relation.
+    let plain = fs::read(fixtures().join("stock2shop.search_products/good.json")).unwrap();
+    let answer = commerce_kit::decode::<SystemProductSearch>(&plain).unwrap().value;
+    assert_eq!(answer.hits.total_relation, None);
     // Still refused: a string, or an object without an integer `value`.
     let compact = serde_json::to_string(&serde_json::from_slice::<Value>(&body).unwrap()).unwrap();
     let object = [r#"{"value":27,"relation":"eq"}"#, r#"{"relation":"eq","value":27}"#].into_iter().find(|o| compact.contains(o)).unwrap();
