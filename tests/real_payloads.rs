@@ -15,7 +15,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use commerce_kit::vendors::stock2shop::{channels::SystemChannels, orders::SystemOrderSearch, products::SystemProductSearch, users::SystemUserResponse};
+use commerce_kit::vendors::stock2shop::{
+    channels::SystemChannels, orders::SystemOrderSearch, products::SystemProductSearch, sources::SystemSources, users::SystemUserResponse,
+};
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -69,6 +71,7 @@ fn check(operation: &str, body: &[u8]) -> Result<(), String> {
         "search_orders" => commerce_kit::decode::<SystemOrderSearch>(body).map(|_| ()),
         "list_channels" => commerce_kit::decode::<SystemChannels>(body).map(|_| ()),
         "authenticate" => commerce_kit::decode::<SystemUserResponse>(body).map(|_| ()),
+        "list_sources" => commerce_kit::decode::<SystemSources>(body).map(|_| ()),
         other => return Err(format!("no Rust type for {other}: add it to real_payloads.rs")),
     };
     decoded.map_err(|e| format!("decode: {e:?}"))
