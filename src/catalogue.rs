@@ -80,8 +80,10 @@ pub enum Auth {
     SessionToken,
     /// `Authorization: Bearer <access token>` from the OAuth password grant (Sellers Commerce).
     OAuthBearer,
-    /// The operation obtains credentials itself (logins, token grants): the proxy runs it,
-    /// the browser never does.
+    /// The operation obtains or carries credentials itself (logins, token grants, password
+    /// resets, SSO checks): the browser never reaches it. The proxy runs the ones that get
+    /// its own vendor tokens (Stock2Shop's `authenticate`, Sellers Commerce's `/token`) and
+    /// exposes none of the others, which act for a store's end users.
     CredentialExchange,
 }
 

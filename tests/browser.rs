@@ -283,6 +283,11 @@ fn stock2shop_loose_spellings_arrive_as_their_declared_types() {
     let body = include_bytes!("fixtures/stock2shop.spellings/search_products.es7_hits_total.json");
     let answer = commerce_kit::wasm::decode_response("stock2shop.search_products", body).unwrap();
     assert_eq!(get(&get(&answer, "hits"), "total").as_f64(), Some(27.0));
+    assert_eq!(get(&get(&answer, "hits"), "total_relation").as_string().as_deref(), Some("eq"));
+    let body = include_bytes!("fixtures/stock2shop.spellings/search_products.es7_hits_total_gte.json");
+    let answer = commerce_kit::wasm::decode_response("stock2shop.search_products", body).unwrap();
+    let hits = get(&answer, "hits");
+    assert_eq!((get(&hits, "total").as_f64(), get(&hits, "total_relation").as_string().as_deref()), (Some(10_000.0), Some("gte")));
 }
 
 /// S2's optional text sent as `null` reaches JavaScript as `""`, its declared `string`.

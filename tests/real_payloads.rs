@@ -15,7 +15,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use commerce_kit::vendors::stock2shop::{channels::SystemChannels, orders::SystemOrderSearch, products::SystemProductSearch, users::SystemUserResponse};
+use commerce_kit::vendors::stock2shop::{
+    channels::SystemChannels, orders::SystemOrderSearch, products::SystemProductSearch, sources::SystemSources, users::SystemUserResponse,
+};
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -69,6 +71,7 @@ fn check(operation: &str, body: &[u8]) -> Result<(), String> {
         "search_orders" => commerce_kit::decode::<SystemOrderSearch>(body).map(|_| ()),
         "list_channels" => commerce_kit::decode::<SystemChannels>(body).map(|_| ()),
         "authenticate" => commerce_kit::decode::<SystemUserResponse>(body).map(|_| ()),
+        "list_sources" => commerce_kit::decode::<SystemSources>(body).map(|_| ()),
         other => return Err(format!("no Rust type for {other}: add it to real_payloads.rs")),
     };
     decoded.map_err(|e| format!("decode: {e:?}"))
@@ -128,7 +131,15 @@ fn an_elasticsearch_7_total_is_listed_for_the_browser_and_decodes_to_the_count()
     let total = vec![PathSegment::Key("hits".into()), PathSegment::Key("total".into())];
     assert_eq!(report.loose.iter().filter(|l| l.path == total && l.scalar == LooseKind::Value).count(), 1);
     let answer = commerce_kit::decode::<SystemProductSearch>(&body).unwrap().value;
-    assert_eq!(answer.hits.total, 27);
+    assert_eq!((answer.hits.total, answer.hits.total_relation.as_deref()), (27, Some("eq")));
+    // A lower bound says so, for a dashboard's "10,000+".
+    let capped = fs::read(fixtures().join("stock2shop.spellings/search_products.es7_hits_total_gte.json")).unwrap();
+    let answer = commerce_kit::decode::<SystemProductSearch>(&capped).unwrap().value;
+    assert_eq!((answer.hits.total, answer.hits.total_relation.as_deref()), (10_000, Some("gte")));
+    // A bare number is exact, and has no relation.
+    let plain = fs::read(fixtures().join("stock2shop.search_products/good.json")).unwrap();
+    let answer = commerce_kit::decode::<SystemProductSearch>(&plain).unwrap().value;
+    assert_eq!(answer.hits.total_relation, None);
     // Still refused: a string, or an object without an integer `value`.
     let compact = serde_json::to_string(&serde_json::from_slice::<Value>(&body).unwrap()).unwrap();
     let object = [r#"{"value":27,"relation":"eq"}"#, r#"{"relation":"eq","value":27}"#].into_iter().find(|o| compact.contains(o)).unwrap();

@@ -77,9 +77,11 @@ impl AnyStatus for Reply {
     fn ok_or_error<T: serde::de::DeserializeOwned>(&self) -> T {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
     }
-    /// ASP.NET's `{"Message": ...}`.
+    /// The `ResponseMessage` of the document's status body, which a refusal always is
+    /// (with code 30 `InvalidData` for what the client's own checks refuse).
     fn message(&self) -> String {
-        self.json()["Message"].as_str().unwrap_or_else(|| panic!("no Message: {}", self.body)).to_string()
+        assert_eq!(self.json()["StatusCode"], 30, "{}", self.body);
+        self.json()["ResponseMessage"].as_str().unwrap_or_else(|| panic!("no ResponseMessage: {}", self.body)).to_string()
     }
 }
 
@@ -110,22 +112,24 @@ fn request_for(id: &str, refresh_token: &str) -> Request {
         "category_get" => CategoryGet::new("DRINKWARE").build(),
         "category_categoryproducts" => CategoryCategoryproducts::new("KITCHEN").build(),
         "category_categories" => CategoryCategories::new(vec![SellersCategory { category_code: Some("GIFTS".into()), is_brand: Some(1) }]).build(),
-        "category_category" => CategoryCategory::new(SellersCategoryDelete { category_code: "GLOBEX".into(), action_id: 2 }).build(),
+        "category_category" => CategoryCategory::new(SellersCategoryDelete { category_code: Some("GLOBEX".into()), action_id: Some(2) }).build(),
         "category_productcategory" => CategoryProductcategory::new(json!([{"ProductCode": "SC-1001", "CategoryCode": "KITCHEN"}])).build(),
         "category_getallbrands" => CategoryGetallbrands::new().build(),
         "order_getall" => OrderGetall::new().filter("OrderPlacedDate gt datetime'2016-01-01' and OrderPlacedDate lt datetime'2016-06-01'").build(),
         "order_getorders" => OrderGetorders::new().orderby("OrderNumber desc").build(),
         "order_get" => OrderGet::new("SC1001").build(),
         "order_shippinginformation" => {
-            OrderShippinginformation::new(json!({"OrderNumber": "SC1003", "Items": [{"SkuCode": "SC-1001", "Quantity": 1}]})).build()
+            OrderShippinginformation::new(json!({"OrderNumber": "SC1009", "Items": [{"SkuCode": "SC-1009", "Quantity": 1}]})).build()
         }
         "order_paymentinformation" => OrderPaymentinformation::new(SellersPaymentInformation {
-            order_number: "SC1005".into(),
-            transaction_number: "T-1".into(),
-            authorization_code: "A-1".into(),
+            order_number: Some("SC1005".into()),
+            transaction_number: Some("T-1".into()),
+            authorization_code: Some("A-1".into()),
         })
         .build(),
-        "order_updateorderstatus" => OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: "SC1006".into(), order_status_id: 35 }).build(),
+        "order_updateorderstatus" => {
+            OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: Some("SC1006".into()), order_status_id: Some(35) }).build()
+        }
         "order_ordersamplepost" => OrderOrdersamplepost::new(json!({"Sample": true})).build(),
         "portaladmin_admins" => PortaladminAdmins::new().build(),
         "portaladmin_admin_get" => PortaladminAdminGet::new("1").build(),
@@ -221,7 +225,7 @@ async fn access_tokens_expire_and_refresh_tokens_renew_them_once() {
 
     let expired = send(&mock, read(), Some(&first.access_token)).await;
     assert_eq!(expired.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(expired.message(), "Authorization has been denied for this request.");
+    assert_eq!(expired.json(), json!({"Message": "Authorization has been denied for this request."}), "ASP.NET's [Authorize], not a code of the table");
 
     let second: SellersTokenResponse = send(&mock, TokenRefresh::new(&first.refresh_token).build().unwrap(), None).await.ok();
     assert_ne!((&second.access_token, &second.refresh_token), (&first.access_token, &first.refresh_token));
@@ -289,11 +293,7 @@ async fn a_filter_the_mock_cannot_answer_is_a_400_naming_the_filter() {
     let reply = send(&mock, raw, Some(&token)).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.message().contains("$filter: does not parse at character 15: expected an OData operator"), "{}", reply.body);
-    for (filter, says) in [
-        ("Status eq 'Shipped'", "$filter: Could not find a property named 'Status'"),
-        ("startswith(OrderNumber, 'SC')", "$filter: the mock does not evaluate startswith()"),
-        ("OrderStatusId eq 'nine'", "incompatible types"),
-    ] {
+    for (filter, says) in [("Status eq 'Shipped'", "$filter: Could not find a property named 'Status'"), ("OrderStatusId eq 'nine'", "incompatible types")] {
         let reply = send(&mock, OrderGetall::new().filter(filter).build().unwrap(), Some(&token)).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{filter}");
         assert!(reply.message().contains(says), "{filter}: {}", reply.body);
@@ -364,7 +364,7 @@ async fn writes_show_up_in_the_reads() {
     assert_eq!(product.product_code.as_deref(), Some("SC-3001"));
     assert!(product.sc_product_id.is_some());
 
-    send(&mock, OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: "SC1010".into(), order_status_id: 35 }).build().unwrap(), t)
+    send(&mock, OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: Some("SC1010".into()), order_status_id: Some(35) }).build().unwrap(), t)
         .await
         .ok::<Value>();
     let order: SellersOrder = send(&mock, OrderGet::new("SC1010").build().unwrap(), t).await.ok();
@@ -372,26 +372,46 @@ async fn writes_show_up_in_the_reads() {
 
     let capture = || {
         OrderPaymentinformation::new(SellersPaymentInformation {
-            order_number: "SC1011".into(),
-            transaction_number: "T-7".into(),
-            authorization_code: "A-7".into(),
+            order_number: Some("SC1011".into()),
+            transaction_number: Some("T-7".into()),
+            authorization_code: Some("A-7".into()),
         })
         .build()
         .unwrap()
     };
     assert_valid(&ORDER_PAYMENTINFORMATION, &send(&mock, capture(), t).await);
-    assert_status(&send(&mock, capture(), t).await, 28);
+    // The same transaction again is "payment data already exist"; another one "already captured".
+    assert_status(&send(&mock, capture(), t).await, 27);
+    let another = OrderPaymentinformation::new(json!({"OrderNumber": "SC1011", "TransactionNumber": "T-8", "AuthorizationCode": "A-8"}));
+    assert_status(&send(&mock, another.build().unwrap(), t).await, 28);
 
     send(&mock, ShopperShoppers::new(json!([{"UserName": "ann.oneil", "LastName": "Smith"}])).build().unwrap(), t).await.ok::<Value>();
     let ann: SellersShopper = send(&mock, ShopperGet::new("ann.oneil").build().unwrap(), t).await.ok();
     assert_eq!((ann.first_name.as_deref(), ann.last_name.as_deref()), (Some("Ann"), Some("Smith")));
 
-    send(&mock, CategoryCategory::new(SellersCategoryDelete { category_code: "KITCHEN".into(), action_id: 1 }).build().unwrap(), t).await.ok::<Value>();
+    send(&mock, CategoryCategory::new(SellersCategoryDelete { category_code: Some("KITCHEN".into()), action_id: Some(1) }).build().unwrap(), t)
+        .await
+        .ok::<Value>();
     assert_status(&send(&mock, CategoryGet::new("KITCHEN").build().unwrap(), t).await, 31);
 
     send(&mock, ReturnReturn::new(json!({"OrderNumber": "SC1012"})).build().unwrap(), t).await.ok::<Value>();
     let returns: Vec<SellersReturnRequest> = send(&mock, ReturnGetall::new().filter("OrderNumber eq 'SC1012'").build().unwrap(), t).await.ok();
     assert_eq!(returns[0].return_number.as_deref(), Some("RMA-5003"));
+}
+
+/// The document's example shopper list, verbatim (it shows no username), is added.
+#[tokio::test]
+async fn the_documents_example_shopper_is_accepted() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let t = Some(token.as_str());
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/sellers_commerce.document/shoppers.json");
+    let example: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let before: Vec<SellersShopper> = send(&mock, ShopperGetall::new().build().unwrap(), t).await.ok();
+    assert_status(&send(&mock, ShopperShoppers::new(&example).build().unwrap(), t).await, 20);
+    let after: Vec<SellersShopper> = send(&mock, ShopperGetall::new().build().unwrap(), t).await.ok();
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(serde_json::to_value(after.last().unwrap()).unwrap(), example[0]);
 }
 
 #[tokio::test]
@@ -418,4 +438,108 @@ async fn refusals_use_the_documents_codes() {
     let reply = send(&mock, raw, t).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.message().starts_with("OrderStatusId: must be one of 1 (Live Cart)"), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn order_writes_update_the_modified_date() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let t = Some(token.as_str());
+    let read = || OrderGet::new("SC1013").build().unwrap();
+    let before: SellersOrder = send(&mock, read(), t).await.ok();
+    let writes = [
+        OrderUpdateorderstatus::new(json!({"OrderNumber": "SC1013", "OrderStatusId": 3})).build().unwrap(),
+        OrderPaymentinformation::new(json!({"OrderNumber": "SC1013", "TransactionNumber": "T-13", "AuthorizationCode": "A-13"})).build().unwrap(),
+        OrderShippinginformation::new(json!({"OrderNumber": "SC1013"})).build().unwrap(),
+    ];
+    let mut last = before.modified_date.clone().unwrap_or_default();
+    for write in writes {
+        let what = write.path.clone();
+        assert_status(&send(&mock, write, t).await, 20);
+        let after: SellersOrder = send(&mock, read(), t).await.ok();
+        let modified = after.modified_date.unwrap_or_default();
+        assert!(modified > last && modified.ends_with("+00:00") && modified.starts_with("20"), "{what}: {last} then {modified}");
+        last = modified;
+    }
+}
+
+#[tokio::test]
+async fn user_id_lookups_return_that_user() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let t = Some(token.as_str());
+    for id in ["1", "2", "3"] {
+        for request in [PortaladminGetuserbyid::new(id).build().unwrap(), PortaladminAdminGet::new(id).build().unwrap()] {
+            let admin: Value = send(&mock, request, t).await.ok();
+            assert_eq!(admin["UserID"].to_string(), id, "{admin}");
+        }
+    }
+    assert_status(&send(&mock, PortaladminGetuserbyid::new("99").build().unwrap(), t).await, 22);
+    // A name is taken when another admin has it.
+    let taken = |param: &str, user: &str| PortaladminIsemailorusernameexists::new(param, user, false).build().unwrap();
+    assert!(send(&mock, taken("OPS.LEAD", "1"), t).await.ok::<bool>());
+    assert!(!send(&mock, taken("ops@example.com", "2"), t).await.ok::<bool>());
+}
+
+#[tokio::test]
+async fn order_numbers_follow_placement_order() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let orders: Vec<SellersOrder> = send(&mock, OrderGetall::new().orderby("OrderPlacedDate").build().unwrap(), Some(&token)).await.ok();
+    let numbers: Vec<&str> = orders.iter().filter_map(|o| o.order_number.as_deref()).collect();
+    let mut sorted = numbers.clone();
+    sorted.sort();
+    assert_eq!(numbers.len(), 24);
+    assert_eq!(numbers, sorted);
+}
+
+/// One table of queries for both sides: whatever the builder refuses, the mock refuses
+/// with a 400 (sent raw, as a client without the checks would); whatever it sends, the
+/// mock answers.
+#[tokio::test]
+async fn the_builder_and_the_mock_agree_on_queries() {
+    let mock = Mock::new();
+    let token = mock.state.sellers_commerce_token();
+    let t = Some(token.as_str());
+    let filters = [
+        "startswith(OrderNumber, 'SC10')",
+        "endswith(OrderNumber, '1') and not substringof('SC102', OrderNumber)",
+        "contains(tolower(OrderNumber), 'sc')",
+        "toupper(OrderNumber) eq 'SC1001'",
+        "startswith(OrderNumber, 'SC') eq true",
+        "OrderPlacedDate ge CreatedDate",
+        "OrderStatusId eq 9 or OrderStatusId eq null",
+        "OrderStatusId = 9",
+        "startswith(OrderNumber)",
+        "OrderNumber eq 'SC1001",
+        "",
+    ];
+    for filter in filters {
+        let built = OrderGetall::new().filter(filter).build();
+        let mut raw = OrderGetall::new().build().unwrap();
+        if !filter.is_empty() {
+            raw.query.push(("$filter".into(), filter.into()));
+        }
+        let reply = send(&mock, raw, t).await;
+        match built {
+            Ok(_) => assert_eq!(reply.status, StatusCode::OK, "{filter:?}: the builder sends it; the mock: {}", reply.body),
+            Err(errors) => {
+                assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{filter:?}: the builder refuses it ({errors:?}); the mock: {}", reply.body);
+                assert!(reply.message().contains("$filter: "), "{filter:?}: {}", reply.body);
+            }
+        }
+    }
+    for top in [0u32, 1, 7] {
+        let built = ProductGetallproductskus::new().top(top).build();
+        let mut raw = ProductGetallproductskus::new().build().unwrap();
+        raw.query.push(("top".into(), top.to_string()));
+        let reply = send(&mock, raw, t).await;
+        match built {
+            Ok(_) => assert_eq!(reply.json().as_array().map(Vec::len), Some(top as usize), "top={top}: {}", reply.body),
+            Err(errors) => {
+                assert_eq!(reply.status, StatusCode::BAD_REQUEST, "top={top}");
+                assert_eq!(reply.message(), errors[0].to_string(), "top={top}: the same words on both sides");
+            }
+        }
+    }
 }

@@ -281,7 +281,11 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                 Refusal::BadPath(why) => proxy_error(StatusCode::BAD_REQUEST, "bad_path", why),
                 Refusal::UnknownOperation => not_found(),
                 Refusal::MethodNotAllowed => proxy_error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this path exists for another method"),
-                Refusal::ProxyOnly => proxy_error(StatusCode::FORBIDDEN, "proxy_only", "credential exchanges are run by the proxy, never by the browser"),
+                Refusal::ProxyOnly => proxy_error(
+                    StatusCode::FORBIDDEN,
+                    "proxy_only",
+                    "credential exchanges never pass from the browser: the proxy runs its own token grants and exposes no end-user login, reset or SSO check",
+                ),
                 Refusal::UnknownParameter { name, declared } => {
                     let declared = if declared.is_empty() { "it takes none".to_string() } else { format!("it takes {}", declared.join(", ")) };
                     proxy_error(StatusCode::BAD_REQUEST, "unknown_parameter", &format!("{name:?} is not a query parameter of this operation; {declared}"))

@@ -371,8 +371,15 @@ pub(crate) fn normalise(value: &JsValue, report: &Report) -> Result<(), JsValue>
             LooseKind::Boolean => JsValue::from_bool(raw == "true" || raw == "1" || found.as_f64() == Some(1.0)),
             LooseKind::Integer | LooseKind::Number => JsValue::from_f64(raw.parse::<f64>().unwrap_or(f64::NAN)),
             LooseKind::Text => JsValue::from_str(""),
-            // Elasticsearch 7's `{"value": N, "relation": "eq"}`: the count itself.
-            LooseKind::Value => js_sys::Reflect::get(&found, &JsValue::from_str("value"))?,
+            // Elasticsearch 7's `{"value": N, "relation": "eq"}`: the count itself, its
+            // relation beside it (`total_relation`, declared by the Rust type too).
+            LooseKind::Value => {
+                let relation = js_sys::Reflect::get(&found, &JsValue::from_str("relation"))?;
+                if let (PathSegment::Key(name), true) = (last, relation.is_string()) {
+                    js_sys::Reflect::set(&target, &JsValue::from_str(&format!("{name}_relation")), &relation)?;
+                }
+                js_sys::Reflect::get(&found, &JsValue::from_str("value"))?
+            }
         };
         js_sys::Reflect::set(&target, &key, &normalised)?;
     }

@@ -460,8 +460,11 @@ export async function sellersCommerce(client: Client, signal: AbortSignal): Prom
   await client.sellersCommerce.orderUpdateorderstatus(withComment);
   // @ts-expect-error OrderStatusId is a number (a code of ORDER_STATUS)
   await client.sellersCommerce.orderUpdateorderstatus({ OrderNumber: 'SC1001', OrderStatusId: 'Shipped' });
-  // @ts-expect-error OrderNumber is required
+  // Both fields are optional: the body's shape is inferred (the document names no field of
+  // it), so the package checks what is given and the vendor judges what is missing.
   await client.sellersCommerce.orderUpdateorderstatus({ OrderStatusId: 35 });
+  // @ts-expect-error OrderStatusId, when given, is a number: null sets no status
+  await client.sellersCommerce.orderUpdateorderstatus({ OrderNumber: 'SC1001', OrderStatusId: null });
 
   const shoppers: SellersShopper[] = await client.sellersCommerce.shopperGetall({ filter: 'Deleted eq false' });
   for (const s of shoppers) {

@@ -107,26 +107,34 @@ pub struct Product {
     pub organization: Organization,
     pub sku: String,
     pub brand: Brand,
-    /// Global Trade Item Number; `""` when unknown.
+    /// Global Trade Item Number; `""` when unknown. Loose text: `null` (a back end's "none") decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub gtin: String,
     pub name: String,
     #[wire(loose)]
     #[serde(deserialize_with = "crate::loose::text")]
     pub remarks: String,
-    /// Path or URL of the main image; `""` when none.
+    /// Path or URL of the main image; `""` when none. Loose text: `null` (a back end's "none") decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub image_main: String,
     pub package_length_mm: f64,
     pub package_width_mm: f64,
     pub package_height_mm: f64,
     pub shipping_weight_kg: f64,
-    /// e.g. `"EACH"`, `"CARTON"`.
+    /// e.g. `"EACH"`, `"CARTON"`. Loose text: `null` (a back end's "none") decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub case_unit: String,
     pub case_pack: i64,
     pub case_length_mm: f64,
     pub case_width_mm: f64,
     pub case_height_mm: f64,
     pub case_weight_kg: f64,
-    /// e.g. `"NEW"`.
+    /// e.g. `"NEW"`. Loose text: `null` (a back end's "none") decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub condition: String,
     pub serial_number_required: bool,
     pub expiry_date_required: bool,

@@ -67,6 +67,9 @@ pub struct PartnerProductPage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct PartnerProduct {
     pub sku: String,
+    /// The UPC; loose text: `""` or `null` (no barcode) decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub upc: String,
     pub title: String,
     pub is_parent: bool,
@@ -75,7 +78,9 @@ pub struct PartnerProduct {
     #[serde(deserialize_with = "crate::loose::text")]
     pub remarks: String,
     pub case_pack: i64,
-    /// URL of the main image.
+    /// URL of the main image. Loose text: `null` (a back end's "none") decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub image_main: String,
     pub package_length_mm: f64,
     pub package_width_mm: f64,
@@ -85,7 +90,9 @@ pub struct PartnerProduct {
     pub case_width_mm: f64,
     pub case_height_mm: f64,
     pub case_weight_kg: f64,
-    /// e.g. `"Headphones"`.
+    /// e.g. `"Headphones"`. Loose text: `null` (a back end's "none") decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub category: String,
 }
 

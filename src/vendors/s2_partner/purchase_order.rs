@@ -156,7 +156,9 @@ pub struct PartnerPurchaseOrder {
     pub completion_date: Option<String>,
     /// RFC 3339.
     pub created_at: String,
-    /// Expected arrival, RFC 3339.
+    /// Expected arrival, RFC 3339. Loose text: `""` or `null` while no arrival is expected yet decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub eta: String,
     pub from_supplier: PartnerSupplier,
     pub id: i64,

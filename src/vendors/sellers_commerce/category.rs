@@ -103,9 +103,10 @@ with_body!(
 
 with_body!(
     /// `DELETE /api/category/category`: "delete the Category". The body names the
-    /// category (`CategoryCode`, required) and what to remove (`ActionId`, required:
-    /// 1 the category and its mapping, 2 only its mapping from the parent). An unknown
-    /// category is answered with code 31. Not idempotent.
+    /// category (`CategoryCode`) and what to remove (`ActionId`: 1 the category and its
+    /// mapping, 2 only its mapping from the parent), both inferred (see
+    /// [`SellersCategoryDelete`]) and checked only when given. An unknown category is
+    /// answered with code 31. Not idempotent.
     CategoryCategory => CATEGORY_CATEGORY, SellersStatusResponse, check_category_delete
 );
 
@@ -153,14 +154,24 @@ pub struct SellersCategory {
     pub is_brand: Option<i64>,
 }
 
-/// The body of `DELETE /api/category/category`: "category code + ActionId".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
+/// The body of `DELETE /api/category/category`. The document says only that the
+/// operation "will delete the Category" and gives `ActionId` a code table; that the
+/// category and the action travel in a JSON body, and under these names, is inferred.
+/// Both are optional; when given, checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "PascalCase")]
 pub struct SellersCategoryDelete {
-    pub category_code: String,
+    /// The category removed (as `get/{categorycode}` names it). Inferred, not documented
+    /// as a body field; when given, not blank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub category_code: Option<String>,
     /// [`ACTION`](super::codes::ACTION): 1 remove the category and its mapping, 2 remove
-    /// its mapping from the parent.
-    pub action_id: i64,
+    /// its mapping from the parent. The column is documented, its place in this body
+    /// inferred; when given, one of the two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | null")]
+    pub action_id: Option<i64>,
 }
 
 /// One product-to-category mapping of `POST /api/category/productcategory`: the
@@ -189,21 +200,20 @@ mod tests {
     }
 
     #[test]
-    fn delete_needs_a_category_code_and_a_documented_action() {
-        let request = CategoryCategory::new(SellersCategoryDelete { category_code: "MUGS".into(), action_id: 2 }).build().unwrap();
+    fn delete_checks_a_category_code_and_a_documented_action_when_given() {
+        let request = CategoryCategory::new(SellersCategoryDelete { category_code: Some("MUGS".into()), action_id: Some(2) }).build().unwrap();
         assert_eq!((request.method, request.path.as_str()), (Method::Delete, "/api/category/category"));
         assert_eq!(request.body.as_deref(), Some(r#"{"ActionId":2,"CategoryCode":"MUGS"}"#));
         assert_eq!(
-            messages(CategoryCategory::new(SellersCategoryDelete { category_code: " ".into(), action_id: 3 }).build().unwrap_err()),
+            messages(CategoryCategory::new(SellersCategoryDelete { category_code: Some(" ".into()), action_id: Some(3) }).build().unwrap_err()),
             [
                 "CategoryCode: is required and must not be empty",
                 "ActionId: must be one of 1 (Remove Category and Mapping), 2 (Remove Category Mapping from Parent), got 3"
             ]
         );
-        assert_eq!(
-            messages(CategoryCategory::new(json!({"ActionId": "1"})).build().unwrap_err()),
-            ["ActionId: expected integer, found string \"1\"", "CategoryCode: is required"]
-        );
+        assert_eq!(messages(CategoryCategory::new(json!({"ActionId": "1"})).build().unwrap_err()), ["ActionId: expected integer or null, found string \"1\""]);
+        // Inferred names: a body that names the category otherwise is sent as given.
+        assert!(CategoryCategory::new(json!({"CategoryID": 12, "ActionId": 1})).build().is_ok());
     }
 
     #[test]

@@ -526,6 +526,9 @@ mod tests {
                     | "portallogin_closureformsso"
             );
             assert_eq!(e.auth, if exchange { Auth::CredentialExchange } else { Auth::OAuthBearer }, "{}", e.id);
+            // The catalogue (`commerce-proxy endpoints`) says which exchanges nothing exposes.
+            let portal_login = e.id.starts_with("sellers_commerce.portallogin_") && exchange;
+            assert_eq!(portal_login, e.summary.ends_with("not exposed)"), "{}: {}", e.id, e.summary);
             let top_skip = e.id == "sellers_commerce.product_getallproductskus";
             assert_eq!(e.pagination, if top_skip { Pagination::TopSkip } else { Pagination::None }, "{}", e.id);
             for p in e.query {

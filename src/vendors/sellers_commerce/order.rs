@@ -113,16 +113,21 @@ with_body!(
 with_body!(
     /// `POST /api/order/paymentinformation`: "update the payment status from authorized
     /// to capture with provided transaction number, Authorization code is required".
-    /// `OrderNumber`, `TransactionNumber` and `AuthorizationCode` are required and not
-    /// blank. Refusals: 27 (payment data exists), 28 (already captured). Not idempotent.
+    /// The document names no field, so the builder requires none: `OrderNumber`,
+    /// `TransactionNumber` and `AuthorizationCode` are inferred names, checked only when
+    /// given (text, not blank); the vendor refuses what it misses (30). Refusals: 27
+    /// (payment data exists), 28 (already captured). Not idempotent.
     OrderPaymentinformation => ORDER_PAYMENTINFORMATION, SellersStatusResponse, check_payment
 );
 
 with_body!(
     /// `POST /api/order/updateorderstatus`: "update the order status from placed to
-    /// processing for the given OrderNumber and Order Post Status is Required".
-    /// `OrderNumber` (not blank) and `OrderStatusId` (one of
-    /// [`ORDER_STATUS`](super::codes::ORDER_STATUS)) are required.
+    /// processing for the given OrderNumber and Order Post Status is Required". The
+    /// document names `OrderNumber` but not the field of the "Order Post Status":
+    /// `OrderStatusId` (the code table's column) is inferred. Both are checked only when
+    /// given: `OrderNumber` not blank, `OrderStatusId` one of
+    /// [`ORDER_STATUS`](super::codes::ORDER_STATUS) (`null` is refused: it sets no
+    /// status). The vendor refuses what it misses (30).
     OrderUpdateorderstatus => ORDER_UPDATEORDERSTATUS, SellersStatusResponse, check_status_update
 );
 
@@ -142,6 +147,9 @@ fn check_payment(body: &Value, errors: &mut FieldErrors) {
 fn check_status_update(body: &Value, errors: &mut FieldErrors) {
     check_shape(SellersOrderStatusUpdate::SCHEMA, body, errors);
     required_text_at(errors, body, "OrderNumber");
+    if body.get("OrderStatusId").is_some_and(Value::is_null) {
+        errors.push("OrderStatusId", "expected integer, found null: leave it out or name a status");
+    }
     if let Some(status) = body.get("OrderStatusId").and_then(Value::as_i64) {
         if !ORDER_STATUS.contains(status) {
             errors.push("OrderStatusId", format!("must be one of {}, got {status}", ORDER_STATUS.describe()));
@@ -198,27 +206,43 @@ pub struct SellersOrder {
     pub discount_type_id: Option<i64>,
 }
 
-/// The body of `POST /api/order/paymentinformation`: the three values the document
-/// says are required. (Field names in the document's casing; other fields the vendor
-/// takes can be sent as JSON alongside them.)
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
+/// The body of `POST /api/order/paymentinformation`: the values the document's sentence
+/// names ("transaction number, Authorization code is required") and the order. The
+/// document gives no field names: all three are inferred (the order's as in the OData
+/// examples), so all are optional; other fields the vendor takes can be sent as JSON
+/// alongside them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "PascalCase")]
 pub struct SellersPaymentInformation {
-    pub order_number: String,
-    /// The payment gateway's transaction number.
-    pub transaction_number: String,
-    /// The authorization code of the authorized payment.
-    pub authorization_code: String,
+    /// The order captured. Inferred name, not documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub order_number: Option<String>,
+    /// The payment gateway's transaction number. Inferred name, not documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub transaction_number: Option<String>,
+    /// The authorization code of the authorized payment ("required", says the document,
+    /// which does not name the field). Inferred name, not documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub authorization_code: Option<String>,
 }
 
-/// The body of `POST /api/order/updateorderstatus`: the order and the status to set
-/// (the document's "Order Post Status", as the code table's `OrderStatusId`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
+/// The body of `POST /api/order/updateorderstatus`: the order and the status to set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "PascalCase")]
 pub struct SellersOrderStatusUpdate {
-    pub order_number: String,
-    /// [`ORDER_STATUS`](super::codes::ORDER_STATUS), e.g. 35 "Processing Order".
-    pub order_status_id: i64,
+    /// The order ("the given OrderNumber", the document's name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub order_number: Option<String>,
+    /// The document's "Order Post Status", as the code table's column
+    /// [`ORDER_STATUS`](super::codes::ORDER_STATUS) (35 "Processing Order"...). Inferred
+    /// name, not documented; when given, not `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number")]
+    pub order_status_id: Option<i64>,
 }
 
 #[cfg(test)]
@@ -249,27 +273,36 @@ mod tests {
     }
 
     #[test]
-    fn payment_capture_requires_the_three_documented_values() {
-        let body = SellersPaymentInformation { order_number: "SC1001".into(), transaction_number: "T-9".into(), authorization_code: "A1".into() };
+    fn payment_capture_checks_the_three_inferred_values_only_when_given() {
+        let body =
+            SellersPaymentInformation { order_number: Some("SC1001".into()), transaction_number: Some("T-9".into()), authorization_code: Some("A1".into()) };
         let request = OrderPaymentinformation::new(&body).build().unwrap();
         // JSON object keys go out sorted (the body is checked as a `serde_json::Value`).
         assert_eq!(request.body.as_deref(), Some(r#"{"AuthorizationCode":"A1","OrderNumber":"SC1001","TransactionNumber":"T-9"}"#));
         assert_eq!(
-            messages(OrderPaymentinformation::new(json!({"OrderNumber": "SC1001", "TransactionNumber": " "})).build().unwrap_err()),
-            ["AuthorizationCode: is required", "TransactionNumber: is required and must not be empty"]
+            messages(OrderPaymentinformation::new(json!({"OrderNumber": "SC1001", "TransactionNumber": " ", "AuthorizationCode": 7})).build().unwrap_err()),
+            ["AuthorizationCode: expected string or null, found number 7", "TransactionNumber: is required and must not be empty"]
         );
+        // The names are inferred: a body that spells them otherwise is the vendor's to judge.
+        assert!(OrderPaymentinformation::new(json!({"OrderNo": "SC1001", "TransactionNo": "T-9", "AuthCode": "A1"})).build().is_ok());
         // Fields the document does not name travel along.
         assert!(OrderPaymentinformation::new(json!({"OrderNumber": "1", "TransactionNumber": "2", "AuthorizationCode": "3", "Amount": 9.5})).build().is_ok());
     }
 
     #[test]
-    fn status_updates_need_an_order_and_a_documented_status() {
-        let ok = OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: "SC1001".into(), order_status_id: 35 }).build().unwrap();
+    fn status_updates_check_the_order_and_a_documented_status_when_given() {
+        let update = SellersOrderStatusUpdate { order_number: Some("SC1001".into()), order_status_id: Some(35) };
+        let ok = OrderUpdateorderstatus::new(update).build().unwrap();
         assert_eq!(ok.body.as_deref(), Some(r#"{"OrderNumber":"SC1001","OrderStatusId":35}"#));
         let errors = messages(OrderUpdateorderstatus::new(json!({"OrderNumber": "", "OrderStatusId": 11})).build().unwrap_err());
         assert_eq!(errors[0], "OrderNumber: is required and must not be empty");
         assert!(errors[1].starts_with("OrderStatusId: must be one of 1 (Live Cart), 2 (Abandoned Cart),") && errors[1].ends_with("got 11"), "{}", errors[1]);
-        assert_eq!(messages(OrderUpdateorderstatus::new(json!({})).build().unwrap_err()), ["OrderNumber: is required", "OrderStatusId: is required"]);
+        assert_eq!(
+            messages(OrderUpdateorderstatus::new(json!({"OrderNumber": "SC1001", "OrderStatusId": null})).build().unwrap_err()),
+            ["OrderStatusId: expected integer, found null: leave it out or name a status"]
+        );
+        // "Order Post Status" under another name than the inferred one is sent as given.
+        assert!(OrderUpdateorderstatus::new(json!({"OrderNumber": "SC1001", "OrderPostStatus": 35})).build().is_ok());
     }
 
     #[test]

@@ -9,10 +9,17 @@
 //! `ResetPassword` (starts a reset for a username), `UpdatePasswordResetHistory` (a
 //! reset's record), and the two store SSO checks `ValiadateStoreSSO` and
 //! `ClosureFormSSO` (a store's sign-on token, like Stock2Shop's `valid_token`). They are
-//! [`Auth::CredentialExchange`]: the proxy may run them for an operator, the browser
-//! must not (a dashboard that sends a password, reset key or SSO token through the
-//! browser leaks it to every script on the page, and to any viewer). Their `Debug`
-//! output hides the secrets. The binding has no method for them.
+//! [`Auth::CredentialExchange`], and nothing exposes them: the proxy refuses them from
+//! the browser (403 `proxy_only`) and does not run them itself either, and the binding
+//! has no method for them. Why not "for operators": they act for the store's portal
+//! users, not for the API account the proxy holds. `Login` and the SSO checks hand out
+//! an end-user portal session, which a dashboard proxy must not mint (whoever reaches it
+//! could become any portal user whose password or SSO token passes through); the reset
+//! operations move a portal user's password. A dashboard has no use for either, and
+//! sending a password, reset key or SSO token through the browser would leak it to
+//! every script on the page and to any viewer. They stay in the catalogue, as the
+//! document lists them, for Rust callers that talk to the vendor directly and for
+//! `commerce-proxy validate`; their `Debug` output hides the secrets.
 
 use serde_json::Value;
 
@@ -23,7 +30,7 @@ use crate::schema::Schema;
 pub const PORTALLOGIN_LOGIN: Endpoint = Endpoint {
     body: Body::Json(&Schema::Any),
     auth: Auth::CredentialExchange,
-    ..endpoint("sellers_commerce.portallogin_login", "Portal sign-in (undocumented; carries a password: proxy only)", Method::Post, "/api/PortalLogin/Login")
+    ..endpoint("sellers_commerce.portallogin_login", "Portal sign-in (undocumented; carries a password: not exposed)", Method::Post, "/api/PortalLogin/Login")
 };
 
 pub const PORTALLOGIN_FORGOTPASSWORD: Endpoint = Endpoint {
@@ -31,7 +38,7 @@ pub const PORTALLOGIN_FORGOTPASSWORD: Endpoint = Endpoint {
     auth: Auth::CredentialExchange,
     ..endpoint(
         "sellers_commerce.portallogin_forgotpassword",
-        "Check a password-reset key (undocumented; carries the key: proxy only)",
+        "Check a password-reset key (undocumented; carries the key: not exposed)",
         Method::Get,
         "/api/PortalLogin/ForgotPassword",
     )
@@ -42,7 +49,7 @@ pub const PORTALLOGIN_CHANGEFORGOTPASSWORD: Endpoint = Endpoint {
     auth: Auth::CredentialExchange,
     ..endpoint(
         "sellers_commerce.portallogin_changeforgotpassword",
-        "Set a new password after a reset (undocumented; carries it: proxy only)",
+        "Set a new password after a reset (undocumented; carries it: not exposed)",
         Method::Post,
         "/api/PortalLogin/ChangeForgotPassword",
     )
@@ -53,7 +60,7 @@ pub const PORTALLOGIN_RESETPASSWORD: Endpoint = Endpoint {
     auth: Auth::CredentialExchange,
     ..endpoint(
         "sellers_commerce.portallogin_resetpassword",
-        "Start a password reset for a username (undocumented; proxy only)",
+        "Start a password reset for a username (undocumented; not exposed)",
         Method::Post,
         "/api/PortalLogin/ResetPassword",
     )
@@ -64,7 +71,7 @@ pub const PORTALLOGIN_UPDATEPASSWORDRESETHISTORY: Endpoint = Endpoint {
     auth: Auth::CredentialExchange,
     ..endpoint(
         "sellers_commerce.portallogin_updatepasswordresethistory",
-        "Update a password reset's record (undocumented; proxy only)",
+        "Update a password reset's record (undocumented; not exposed)",
         Method::Post,
         "/api/PortalLogin/UpdatePasswordResetHistory",
     )
@@ -75,7 +82,7 @@ pub const PORTALLOGIN_VALIADATESTORESSO: Endpoint = Endpoint {
     auth: Auth::CredentialExchange,
     ..endpoint(
         "sellers_commerce.portallogin_valiadatestoresso",
-        "Validate a store SSO token (undocumented; carries the token: proxy only)",
+        "Validate a store SSO token (undocumented; carries the token: not exposed)",
         Method::Get,
         "/api/PortalLogin/ValiadateStoreSSO",
     )
@@ -86,7 +93,7 @@ pub const PORTALLOGIN_CLOSUREFORMSSO: Endpoint = Endpoint {
     auth: Auth::CredentialExchange,
     ..endpoint(
         "sellers_commerce.portallogin_closureformsso",
-        "The closure form of a store SSO token (undocumented; carries the token: proxy only)",
+        "The closure form of a store SSO token (undocumented; carries the token: not exposed)",
         Method::Get,
         "/api/PortalLogin/ClosureFormSSO",
     )
@@ -109,43 +116,43 @@ pub const PORTALLOGIN_UPDATECLOSUREFORM: Endpoint = Endpoint {
 
 with_body!(
     /// `POST /api/PortalLogin/Login` (undocumented): any JSON object; free-form answer.
-    /// Carries a password: proxy only, never from the browser. `Debug` hides the body.
+    /// Carries a password: not exposed (see the module). `Debug` hides the body.
     PortalloginLogin => PORTALLOGIN_LOGIN, Value, check_object, secret
 );
 
 by_query!(
     /// `GET /api/PortalLogin/ForgotPassword?userid=...&resetkey=...` (undocumented;
-    /// free-form answer). Carries a reset key: proxy only. `Debug` hides it.
+    /// free-form answer). Carries a reset key: not exposed (see the module). `Debug` hides it.
     PortalloginForgotpassword => PORTALLOGIN_FORGOTPASSWORD, Value, { userid: "userid", resetkey: "resetkey" }, secret
 );
 
 with_body!(
     /// `POST /api/PortalLogin/ChangeForgotPassword` (undocumented): any JSON object;
-    /// free-form answer. Carries a new password: proxy only. `Debug` hides the body.
+    /// free-form answer. Carries a new password: not exposed (see the module). `Debug` hides the body.
     PortalloginChangeforgotpassword => PORTALLOGIN_CHANGEFORGOTPASSWORD, Value, check_object, secret
 );
 
 by_query!(
     /// `POST /api/PortalLogin/ResetPassword?username=...` (undocumented; no body;
-    /// free-form answer). Starts a password reset: proxy only.
+    /// free-form answer). Starts a password reset: not exposed (see the module).
     PortalloginResetpassword => PORTALLOGIN_RESETPASSWORD, Value, { username: "username" }
 );
 
 by_query!(
     /// `POST /api/PortalLogin/UpdatePasswordResetHistory?PasswordResetHistoryID=...`
-    /// (undocumented; no body; free-form answer). Part of a password reset: proxy only.
+    /// (undocumented; no body; free-form answer). Part of a password reset: not exposed (see the module).
     PortalloginUpdatepasswordresethistory => PORTALLOGIN_UPDATEPASSWORDRESETHISTORY, Value, { password_reset_history_id: "PasswordResetHistoryID" }
 );
 
 by_query!(
     /// `GET /api/PortalLogin/ValiadateStoreSSO?storeSSO=...` (sic; undocumented;
-    /// free-form answer). Carries a store's SSO token: proxy only. `Debug` hides it.
+    /// free-form answer). Carries a store's SSO token: not exposed (see the module). `Debug` hides it.
     PortalloginValiadatestoresso => PORTALLOGIN_VALIADATESTORESSO, Value, { store_sso: "storeSSO" }, secret
 );
 
 by_query!(
     /// `GET /api/PortalLogin/ClosureFormSSO?storeSSO=...` (undocumented; free-form
-    /// answer). Carries a store's SSO token: proxy only. `Debug` hides it.
+    /// answer). Carries a store's SSO token: not exposed (see the module). `Debug` hides it.
     PortalloginClosureformsso => PORTALLOGIN_CLOSUREFORMSSO, Value, { store_sso: "storeSSO" }, secret
 );
 

@@ -59,6 +59,9 @@ pub struct SystemChannel {
     pub id: i64,
     /// `"2015-08-08T21:32:46+0000"`.
     pub created: String,
+    /// A label; loose text: `null` decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub description: String,
     pub modified: String,
     /// The `client_id` to queue orders with.

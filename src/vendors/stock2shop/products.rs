@@ -260,9 +260,15 @@ pub struct SystemProductMeta {
 /// records. `active` is a loose boolean (see [`SystemProduct`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemProductImage {
+    /// A thumbnail's URL; loose text: `""` or `null` (not made yet) decodes as `""`.
     #[serde(rename = "src_50x50")]
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub src_50x50: String,
+    /// A thumbnail's URL; loose text: `""` or `null` (not made yet) decodes as `""`.
     #[serde(rename = "src_160x160")]
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub src_160x160: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,

@@ -481,19 +481,52 @@ struct EsTotalCount {
 }
 
 /// `hits` of a search answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify, Wire)]
 pub struct EsHits {
     /// How many documents match (Elasticsearch caps the count at 10 000). A number in the
     /// seed; Elasticsearch 7 answers `{"value": 27, "relation": "eq"}` by default, which
     /// is accepted and normalised to the number (in Rust and in the browser, so the
-    /// TypeScript type stays `number`); `"relation": "gte"` means at least that many.
+    /// TypeScript type stays `number`), its relation kept in
+    /// [`total_relation`](Self::total_relation).
     #[wire(schema = HITS_TOTAL)]
-    #[serde(deserialize_with = "crate::loose::counted")]
     pub total: i64,
+    /// How exact [`total`](Self::total) is, from Elasticsearch 7's object: `"eq"` exact,
+    /// `"gte"` a lower bound (a dashboard says "10,000+"). `None` when the answer spelt
+    /// the count as a bare number, which is exact. Not a field of the wire: decoding sets
+    /// it beside `total` (in Rust and in the browser).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub total_relation: Option<String>,
     /// Null when sorting by something other than the score.
     #[serde(default)]
     pub max_score: Option<f64>,
     pub hits: Vec<EsHit>,
+}
+
+impl<'de> Deserialize<'de> for EsHits {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// `hits.total` as either spelling.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Total {
+            Count(i64),
+            Object { value: i64, relation: Option<String> },
+        }
+        /// The wire's `hits`.
+        #[derive(Deserialize)]
+        struct Spelt {
+            total: Total,
+            #[serde(default)]
+            max_score: Option<f64>,
+            hits: Vec<EsHit>,
+        }
+        let spelt = Spelt::deserialize(deserializer)?;
+        let (total, total_relation) = match spelt.total {
+            Total::Count(n) => (n, None),
+            Total::Object { value, relation } => (value, relation),
+        };
+        Ok(EsHits { total, total_relation, max_score: spelt.max_score, hits: spelt.hits })
+    }
 }
 
 /// One hit: where the document lives in Elasticsearch and its indexed copy. The live

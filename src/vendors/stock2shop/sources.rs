@@ -58,6 +58,9 @@ pub struct SystemSource {
     pub id: i64,
     /// `"2017-07-25T10:32:46+0000"`.
     pub created: String,
+    /// A label; loose text: `null` decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub description: String,
     /// Opaque sync position, a string (`"0"`).
     pub sync_token: String,

@@ -152,6 +152,9 @@ pub struct SystemUser {
     /// `"2015-03-03T07:30:06+0000"`: ISO 8601 with a `+0000` offset (no colon).
     pub created: String,
     pub name: String,
+    /// Loose text: `""` or `null` (no surname) decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub surname: String,
     pub email: String,
     pub username: String,
@@ -209,7 +212,9 @@ impl fmt::Debug for SystemUser {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemUserRole {
     pub id: i64,
-    /// e.g. `"product_meta_editor"`.
+    /// e.g. `"product_meta_editor"`. A label; loose text: `null` decodes as `""`.
+    #[wire(loose)]
+    #[serde(deserialize_with = "crate::loose::text")]
     pub description: String,
 }
 

@@ -26,6 +26,15 @@ pub(crate) const SKUS_PER_PRODUCT: usize = 3;
 /// Orders `SC1001` to `SC1024`, placed through 2016.
 pub(crate) const ORDERS: usize = 24;
 
+/// The `ProviderID` of the mock's one store (`PortalAdmin/RedirectURL`); any other is
+/// `ProviderNotExists`.
+pub(crate) const PROVIDER_ID: &str = "7";
+
+/// The portal's admins (`UserID`, `UserName`, `Email`): the mock's invention for the
+/// undocumented `PortalAdmin` operations.
+pub(crate) const PORTAL_ADMINS: &[(i64, &str, &str)] =
+    &[(1, "mock-admin", "admin@example.com"), (2, "ops.lead", "ops@example.com"), (3, "catalogue.editor", "catalogue@example.com")];
+
 /// The store's data.
 pub(crate) struct Data {
     pub products: Vec<SellersProduct>,
@@ -40,6 +49,21 @@ pub(crate) struct Data {
     /// `(ProductCode, embellishment)`.
     pub embellishments: Vec<(String, Value)>,
     pub orders: Vec<SellersOrder>,
+    /// What each order holds, for shipping (the document names no order item field).
+    pub order_lines: Vec<OrderLine>,
+    /// `(OrderNumber, TransactionNumber)` of each payment captured through
+    /// `paymentinformation`.
+    pub captures: Vec<(String, String)>,
+}
+
+/// One item of an order, the mock's own model: the SKU code the shipping body names and
+/// how many are ordered and already shipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OrderLine {
+    pub order_number: String,
+    pub sku_code: String,
+    pub ordered: u64,
+    pub shipped: u64,
 }
 
 /// The document's example shopper, verbatim, with the username the mock files it under
@@ -126,9 +150,10 @@ pub(crate) fn seeded() -> Data {
     let statuses: Vec<i64> = ORDER_STATUS.codes.iter().map(|c| c.value).filter(|v| *v >= 3).collect();
     let orders: Vec<SellersOrder> = (0..ORDERS)
         .map(|i| {
-            // Through 2016, about two a month, in order.
+            // Through 2016, two a month, numbered in the order they were placed: the
+            // first of a month in its first half, the second in its second.
             let month = 1 + i / 2;
-            let day = 1 + rng.below(27);
+            let day = 1 + (i % 2) as u64 * 14 + rng.below(27) % 14;
             let placed = format!("2016-{month:02}-{day:02}T{:02}:{:02}:{:02}+00:00", 8 + rng.below(12), rng.below(60), rng.below(60));
             let (service, carrier) = *rng.pick(SERVICE_TYPE_CARRIERS).expect("service types");
             let pickup = rng.below(6) == 0;
@@ -148,10 +173,25 @@ pub(crate) fn seeded() -> Data {
         })
         .collect();
     debug_assert!(orders.iter().all(|o| o.carrier_id.is_some_and(|c| CARRIER.contains(c))));
+    // Two products per order: the `i`-th order holds 1 to 3 of product `i` and 2 of
+    // product `i + 5` (modulo the catalogue), nothing shipped yet.
+    let order_lines = orders
+        .iter()
+        .enumerate()
+        .flat_map(|(i, order)| {
+            let number = order.order_number.clone().unwrap_or_default();
+            [(i % PRODUCTS, 1 + (i % 3) as u64), ((i + 5) % PRODUCTS, 2)].map(|(product, ordered)| OrderLine {
+                order_number: number.clone(),
+                sku_code: format!("SC-{}", 1001 + product),
+                ordered,
+                shipped: 0,
+            })
+        })
+        .collect();
     let returns = vec![
         SellersReturnRequest { return_number: Some("RMA-5001".into()), order_number: Some("SC1001".into()) },
         SellersReturnRequest { return_number: Some("RMA-5002".into()), order_number: Some("SC1004".into()) },
     ];
 
-    Data { products, skus, suppliers, shoppers, returns, categories, product_categories, brands, embellishments, orders }
+    Data { products, skus, suppliers, shoppers, returns, categories, product_categories, brands, embellishments, orders, order_lines, captures: Vec::new() }
 }

@@ -14,10 +14,36 @@
 //!   `WWW-Authenticate: Bearer error="invalid_token", error_description="..."`.
 //! - The writes answer the document's status body, `{"Results": "Processed",
 //!   "ResponseMessage": "Processed Successfully", "StatusCode": 20}`, and refuse with the
-//!   document's codes at their HTTP statuses (24 `OrderNotExist` 404, 28
-//!   `AlreadyCaptured` 406, 30 `InvalidData` 406, 31 `CategoryNotExist` 406...).
-//! - A request the client's own checks would refuse (bad body, bad `$filter`) is a 400
-//!   `{"Message": "<field>: <problem>"}` (ASP.NET's error shape).
+//!   document's codes, messages and HTTP statuses, each in the situation its message
+//!   describes:
+//!   - 21 `ProviderNotExists`: `PortalAdmin/RedirectURL` for a `ProviderID` other than
+//!     the mock's one store ([`data::PROVIDER_ID`]);
+//!   - 22 `UserNotExists`: a shopper (or an address's shopper) the store does not have;
+//!   - 24 `OrderNotExist`: an order number the store does not have;
+//!   - 25 `SkuNotExist`: shipping a SKU the order does not hold;
+//!   - 26 `InvalidQty`: shipping more of a SKU than is left to ship;
+//!   - 27 `PaymenExist`: posting a capture whose `TransactionNumber` is already recorded
+//!     for the order (a retried capture);
+//!   - 28 `AlreadyCaptured`: capturing an order already captured, at checkout (74) or by
+//!     another transaction;
+//!   - 29 `ProcessFailed`: shipping or capturing a cancelled (5) or rejected (36) order,
+//!     and any failure of the mock's own (an injected 5xx);
+//!   - 30 `InvalidData`: a body without the field that names what it writes, and every
+//!     request the client's own checks refuse (bad body, bad `$filter`), which comes
+//!     at HTTP 400 (the document's "The request was invalid", with "an accompanying
+//!     error message") with the field and the problem as its `ResponseMessage`;
+//!   - 31 `CategoryNotExist`: a category code the store does not have;
+//!   - 32 `ParentCategoryNotExists`: a category whose `ParentCategoryCode` names none;
+//!   - 33 `Exists`: a second return for an order, or shipping an order already shipped
+//!     or completed;
+//!   - 34 `InvalidSku`: a SKU price or inventory update, or a product lookup, for a
+//!     product code the store does not have;
+//!   - 35 `BrandNotExists`: a product whose `BrandName` is no brand of the store;
+//!   - 36 `InsertCategoryFailed`: a product whose `CategoryCode` is no category.
+//!
+//!   The field names the document does not give (`Items[].SkuCode`/`Quantity` of a
+//!   shipment, `ParentCategoryCode`, `BrandName`, a product's `CategoryCode`) are the
+//!   mock's reading, not the vendor's.
 //! - The operations the document lists as "No Documentation Available" answer plausible
 //!   JSON of the mock's invention (their catalogue type is free-form).
 //!
@@ -39,7 +65,7 @@ use commerce_kit::request::{FieldError, FieldErrors, Operation, Request};
 use commerce_kit::schema::{Schema, Wire};
 use commerce_kit::vendors::sellers_commerce::category::{CategoryCategories, CategoryCategory, CategoryProductcategory, SellersCategory};
 use commerce_kit::vendors::sellers_commerce::codes::response_code_named;
-use commerce_kit::vendors::sellers_commerce::order::{OrderPaymentinformation, OrderUpdateorderstatus, SellersOrder};
+use commerce_kit::vendors::sellers_commerce::order::{OrderPaymentinformation, OrderShippinginformation, OrderUpdateorderstatus, SellersOrder};
 use commerce_kit::vendors::sellers_commerce::product::{ProductProducts, SellersProduct, SellersSku};
 use commerce_kit::vendors::sellers_commerce::returns::{ReturnReturn, SellersReturnRequest};
 use commerce_kit::vendors::sellers_commerce::shopper::{SellersAddress, SellersShopper, ShopperShoppers};
@@ -140,19 +166,23 @@ pub(crate) fn authorize(state: &MockState, call: &Call) -> Result<(), VendorErro
     state.sellers_commerce.lock().unwrap().check_access(token)
 }
 
-/// An error in this vendor's format (see the module documentation).
+/// An error in this vendor's format (see the module documentation): the document's
+/// status body, with `code`'s row of the table, or 29 `ProcessFailed` for a failure of
+/// the server and 30 `InvalidData` for any other refusal without a row of its own. Only
+/// a refused bearer token (401) is not: ASP.NET's `[Authorize]` answers it before the
+/// API's code runs, and the table has no code for it.
 pub(crate) fn error_body(status: StatusCode, code: &str, message: &str) -> Response {
-    if let Some(row) = response_code_named(code) {
-        let body = SellersStatusResponse { results: row.results.into(), response_message: message.into(), status_code: i64::from(row.code) };
-        return json(status, serde_json::to_vec(&body).expect("serialises"));
-    }
-    let mut response = json(status, json!({ "Message": if status == StatusCode::UNAUTHORIZED { DENIED } else { message } }).to_string());
     if status == StatusCode::UNAUTHORIZED {
+        let mut response = json(status, json!({ "Message": DENIED }).to_string());
         // `code` is the RFC 6750 error, `message` its description.
         let challenge = format!("Bearer error=\"{code}\", error_description=\"{}\"", message.replace('"', "'"));
         response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_str(&challenge).unwrap_or(HeaderValue::from_static("Bearer")));
+        return response;
     }
-    response
+    let fallback = if status.is_server_error() { "ProcessFailed" } else { "InvalidData" };
+    let row = response_code_named(code).or_else(|| response_code_named(fallback)).expect("the table has codes 29 and 30");
+    let body = SellersStatusResponse { results: row.results.into(), response_message: message.into(), status_code: i64::from(row.code) };
+    json(status, serde_json::to_vec(&body).expect("serialises"))
 }
 
 fn unauthorized(error: &'static str, description: &str) -> VendorError {
@@ -170,12 +200,16 @@ fn refuse_as_documented(results: &'static str) -> VendorError {
     refuse(results, response_code_named(results).map_or("", |r| r.message))
 }
 
+/// What the client's own checks refuse: 400 with code 30, the field and the problem as
+/// its message.
 fn bad_request(message: impl Into<String>) -> VendorError {
-    VendorError::new(StatusCode::BAD_REQUEST, "BAD_REQUEST", message)
+    VendorError::new(StatusCode::BAD_REQUEST, "InvalidData", message)
 }
 
+/// A record the table has no "does not exist" code for (a return number): 404 with
+/// code 30.
 fn not_found(message: impl Into<String>) -> VendorError {
-    VendorError::new(StatusCode::NOT_FOUND, "NOT_FOUND", message)
+    VendorError::new(StatusCode::NOT_FOUND, "InvalidData", message)
 }
 
 fn processed() -> Answer {
@@ -291,8 +325,7 @@ fn product_getall(state: &MockState, call: &Call) -> Answer {
 fn product_get(state: &MockState, call: &Call) -> Answer {
     let code = path_param(call, "productcode");
     let store = state.sellers_commerce.lock().unwrap();
-    let product =
-        store.data.products.iter().find(|p| same(p.product_code.as_deref(), code)).ok_or_else(|| not_found(format!("No product with code '{code}'")))?;
+    let product = store.data.products.iter().find(|p| same(p.product_code.as_deref(), code)).ok_or_else(|| refuse_as_documented("InvalidSku"))?;
     ok(product)
 }
 
@@ -302,6 +335,10 @@ fn product_getallproductskus(state: &MockState, call: &Call) -> Answer {
         call.query_text(name).map(|v| v.trim().parse::<usize>().map_err(|_| bad_request(format!("{name}: {v:?} is not a non-negative integer")))).transpose()
     };
     let (top, skip) = (number("top")?, number("skip")?.unwrap_or(0));
+    // The builder's rule, in its words: `top=0` would be a page that never advances.
+    if top == Some(0) {
+        return Err(bad_request("top: must be at least 1, got 0"));
+    }
     let id = call
         .query_text("SCproductID")
         .map(|v| v.trim().parse::<i64>().map_err(|_| bad_request(format!("SCproductID: {v:?} is not an integer"))))
@@ -324,11 +361,26 @@ fn product_getallproductskus(state: &MockState, call: &Call) -> Answer {
 fn product_products(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(ProductProducts::new(&body))?;
+    let brand = body.get("BrandName").and_then(Value::as_str).filter(|b| !b.trim().is_empty()).map(str::to_string);
+    let category = body.get("CategoryCode").and_then(Value::as_str).filter(|c| !c.trim().is_empty()).map(str::to_string);
     let product: SellersProduct = serde_json::from_value(body).map_err(|e| bad_request(e.to_string()))?;
     let Some(code) = product.product_code.clone().filter(|c| !c.trim().is_empty()) else {
         return Err(refuse("InvalidData", "Invalid data provided: ProductCode is required to add or update a product"));
     };
     let mut store = state.sellers_commerce.lock().unwrap();
+    if let Some(brand) = &brand {
+        if !store.data.brands.iter().any(|b| same(b["BrandName"].as_str(), brand)) {
+            return Err(refuse_as_documented("BrandNotExists"));
+        }
+    }
+    if let Some(category) = &category {
+        if !store.data.categories.iter().any(|c| same(c.category_code.as_deref(), category)) {
+            return Err(refuse_as_documented("InsertCategoryFailed"));
+        }
+        if !store.data.product_categories.iter().any(|(p, c)| p.eq_ignore_ascii_case(&code) && c.eq_ignore_ascii_case(category)) {
+            store.data.product_categories.push((code.clone(), category.clone()));
+        }
+    }
     match store.data.products.iter_mut().find(|p| same(p.product_code.as_deref(), &code)) {
         Some(existing) => existing.sc_product_id = product.sc_product_id.or(existing.sc_product_id),
         None => {
@@ -377,18 +429,16 @@ fn shopper_get(state: &MockState, call: &Call) -> Answer {
     ok(store.data.shoppers.iter().find(|s| same(s.user_name.as_deref(), username)).ok_or_else(|| refuse_as_documented("UserNotExists"))?)
 }
 
-/// Add or update by `UserName` (a shopper without one is `InvalidData`): the fields
-/// given replace the stored ones.
+/// Add or update by `UserName`: the fields given replace the stored ones. A shopper
+/// without one (like the document's own example, which shows no username) is added.
 fn shopper_shoppers(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(ShopperShoppers::new(&body))?;
     let shoppers: Vec<SellersShopper> = serde_json::from_value(body).map_err(|e| bad_request(e.to_string()))?;
-    if shoppers.iter().any(|s| s.user_name.as_deref().is_none_or(|u| u.trim().is_empty())) {
-        return Err(refuse("InvalidData", "Invalid data provided: UserName is required to add or update a shopper"));
-    }
     let mut store = state.sellers_commerce.lock().unwrap();
     for shopper in shoppers {
-        match store.data.shoppers.iter_mut().find(|s| same(s.user_name.as_deref(), shopper.user_name.as_deref().unwrap_or_default())) {
+        let key = shopper.user_name.as_deref().filter(|u| !u.trim().is_empty());
+        match key.and_then(|key| store.data.shoppers.iter_mut().find(|s| same(s.user_name.as_deref(), key))) {
             Some(existing) => {
                 let merged = SellersShopper {
                     first_name: shopper.first_name.or(existing.first_name.take()),
@@ -453,6 +503,9 @@ fn return_return(state: &MockState, call: &Call) -> Answer {
     if !store.data.orders.iter().any(|o| same(o.order_number.as_deref(), &order)) {
         return Err(refuse_as_documented("OrderNotExist"));
     }
+    if store.data.returns.iter().any(|r| same(r.order_number.as_deref(), &order)) {
+        return Err(refuse_as_documented("Exists"));
+    }
     let number = format!("RMA-{}", store.next_return);
     store.next_return += 1;
     store.data.returns.push(SellersReturnRequest { return_number: Some(number), order_number: Some(order) });
@@ -502,11 +555,25 @@ fn category_categoryproducts(state: &MockState, call: &Call) -> Answer {
 fn category_categories(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(CategoryCategories::new(&body))?;
+    let parents: Vec<Option<String>> = body
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| c.get("ParentCategoryCode").and_then(Value::as_str).filter(|p| !p.trim().is_empty()).map(str::to_string))
+        .collect();
     let categories: Vec<SellersCategory> = serde_json::from_value(body).map_err(|e| bad_request(e.to_string()))?;
     if categories.iter().any(|c| c.category_code.as_deref().is_none_or(|c| c.trim().is_empty())) {
         return Err(refuse("InvalidData", "Invalid data provided: CategoryCode is required to add or update a category"));
     }
     let mut store = state.sellers_commerce.lock().unwrap();
+    // A parent is a category of the store or one posted before it in the same body.
+    for (i, parent) in parents.iter().enumerate() {
+        let Some(parent) = parent else { continue };
+        let posted_before = categories[..i].iter().any(|c| same(c.category_code.as_deref(), parent));
+        if !posted_before && !store.data.categories.iter().any(|c| same(c.category_code.as_deref(), parent)) {
+            return Err(refuse_as_documented("ParentCategoryNotExists"));
+        }
+    }
     for category in categories {
         match store.data.categories.iter_mut().find(|c| same(c.category_code.as_deref(), category.category_code.as_deref().unwrap_or_default())) {
             Some(existing) => existing.is_brand = category.is_brand.or(existing.is_brand),
@@ -521,10 +588,13 @@ fn category_categories(state: &MockState, call: &Call) -> Answer {
 fn category_category(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(CategoryCategory::new(&body))?;
-    let code = body["CategoryCode"].as_str().unwrap_or_default().to_string();
+    let (Some(code), Some(action)) = (body["CategoryCode"].as_str(), body["ActionId"].as_i64()) else {
+        return Err(refuse("InvalidData", "Invalid data provided: CategoryCode and ActionId name what is deleted"));
+    };
+    let code = code.to_string();
     let mut store = state.sellers_commerce.lock().unwrap();
     find_category(&store, &code)?;
-    if body["ActionId"].as_i64() == Some(1) {
+    if action == 1 {
         store.data.categories.retain(|c| !same(c.category_code.as_deref(), &code));
         store.data.product_categories.retain(|(_, c)| !c.eq_ignore_ascii_case(&code));
     }
@@ -566,6 +636,17 @@ fn order_getall(state: &MockState, call: &Call) -> Answer {
     ok(&listed(call, &store.data.orders, SellersOrder::SCHEMA)?)
 }
 
+/// Now, as the API writes its dates (`2016-04-27T14:38:17.1709364+00:00`; the mock has
+/// microseconds).
+fn sellers_now() -> String {
+    crate::generate::now().replace('Z', "+00:00")
+}
+
+/// An order written to: its `ModifiedDate` is now.
+fn touch(order: &mut SellersOrder) {
+    order.modified_date = Some(sellers_now());
+}
+
 fn find_order<'a>(store: &'a mut Store, number: &str) -> Result<&'a mut SellersOrder, VendorError> {
     store.data.orders.iter_mut().find(|o| same(o.order_number.as_deref(), number)).ok_or_else(|| refuse_as_documented("OrderNotExist"))
 }
@@ -575,38 +656,120 @@ fn order_get(state: &MockState, call: &Call) -> Answer {
     ok(&find_order(&mut store, path_param(call, "ordernumber"))?.clone())
 }
 
-/// Shipping information of all items: the order (`OrderNumber`, required) becomes
-/// Shipped (9).
+/// Whether an order's status ends it: cancelled (5) or rejected (36). Shipping or
+/// capturing one is `ProcessFailed`.
+fn is_closed(order: &SellersOrder) -> bool {
+    matches!(order.order_status_id, Some(5 | 36))
+}
+
+/// One shipped item of a shipping body: `{"SkuCode", "Quantity"}` (the mock's reading).
+fn shipped_item(item: &Value) -> Result<(String, u64), VendorError> {
+    let sku = item.get("SkuCode").and_then(Value::as_str).filter(|s| !s.trim().is_empty());
+    let quantity = item.get("Quantity").and_then(Value::as_u64).filter(|q| *q > 0);
+    match (sku, quantity) {
+        (Some(sku), Some(quantity)) => Ok((sku.to_string(), quantity)),
+        _ => Err(refuse("InvalidData", "Invalid data provided: each of Items needs a SkuCode and a Quantity of at least 1")),
+    }
+}
+
+/// Shipping information of an order's items: `{"OrderNumber", "Items": [{"SkuCode",
+/// "Quantity"}]}`, or without `Items` everything left to ship. Nothing is shipped
+/// unless every item can be; the order becomes Partially Shipped (8), or Shipped (9)
+/// when nothing is left.
 fn order_shippinginformation(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
-    check_with(check_object, &body)?;
+    checked(OrderShippinginformation::new(&body))?;
     let Some(number) = body.get("OrderNumber").and_then(Value::as_str) else {
         return Err(refuse("InvalidData", "Invalid data provided: OrderNumber names the order shipped"));
     };
+    let items = match body.get("Items") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(items)) => Some(items.iter().map(shipped_item).collect::<Result<Vec<_>, _>>()?),
+        Some(_) => return Err(refuse("InvalidData", "Invalid data provided: Items is a list of {SkuCode, Quantity}")),
+    };
     let mut store = state.sellers_commerce.lock().unwrap();
-    find_order(&mut store, number)?.order_status_id = Some(9);
+    let order = find_order(&mut store, number)?;
+    if is_closed(order) {
+        return Err(refuse_as_documented("ProcessFailed"));
+    }
+    if matches!(order.order_status_id, Some(9 | 10)) {
+        return Err(refuse_as_documented("Exists"));
+    }
+    let number = order.order_number.clone().unwrap_or_default();
+    let lines: Vec<usize> = (0..store.data.order_lines.len()).filter(|&i| store.data.order_lines[i].order_number == number).collect();
+    let shipments: Vec<(usize, u64)> = match items {
+        None => lines.iter().map(|&i| (i, store.data.order_lines[i].ordered - store.data.order_lines[i].shipped)).collect(),
+        Some(items) => {
+            let mut shipments = Vec::new();
+            for (sku, quantity) in items {
+                let line = lines
+                    .iter()
+                    .copied()
+                    .find(|&i| store.data.order_lines[i].sku_code.eq_ignore_ascii_case(&sku))
+                    .ok_or_else(|| refuse_as_documented("SkuNotExist"))?;
+                // The same SKU twice in one body counts both.
+                let in_body: u64 = shipments.iter().filter(|(l, _)| *l == line).map(|(_, q)| q).sum();
+                let left = store.data.order_lines[line].ordered - store.data.order_lines[line].shipped;
+                if in_body + quantity > left {
+                    return Err(refuse_as_documented("InvalidQty"));
+                }
+                shipments.push((line, quantity));
+            }
+            shipments
+        }
+    };
+    for (line, quantity) in shipments {
+        store.data.order_lines[line].shipped += quantity;
+    }
+    let done = lines.iter().all(|&i| store.data.order_lines[i].shipped == store.data.order_lines[i].ordered);
+    let order = find_order(&mut store, &number)?;
+    order.order_status_id = Some(if done { 9 } else { 8 });
+    touch(order);
     processed()
 }
 
 /// Captures an authorized payment: the order's payment status goes from AuthorizeOnly
-/// (75) to PriorAuthCapture (86); a captured one is `AlreadyCaptured`.
+/// (75) to PriorAuthCapture (86) and the transaction is recorded. The same transaction
+/// again is `PaymenExist`; another one, or an order captured at checkout (74), is
+/// `AlreadyCaptured`.
 fn order_paymentinformation(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(OrderPaymentinformation::new(&body))?;
+    let (Some(number), Some(transaction), Some(_)) = (body["OrderNumber"].as_str(), body["TransactionNumber"].as_str(), body["AuthorizationCode"].as_str())
+    else {
+        return Err(refuse("InvalidData", "Invalid data provided: a capture names the OrderNumber, TransactionNumber and AuthorizationCode"));
+    };
+    let transaction = transaction.to_string();
     let mut store = state.sellers_commerce.lock().unwrap();
-    let order = find_order(&mut store, body["OrderNumber"].as_str().unwrap_or_default())?;
-    if matches!(order.payment_status_id, Some(74 | 86)) {
+    let order = find_order(&mut store, number)?;
+    if is_closed(order) {
+        return Err(refuse_as_documented("ProcessFailed"));
+    }
+    let captured = matches!(order.payment_status_id, Some(74 | 86));
+    let number = order.order_number.clone().unwrap_or_default();
+    if store.data.captures.iter().any(|(o, t)| *o == number && *t == transaction) {
+        return Err(refuse_as_documented("PaymenExist"));
+    }
+    if captured {
         return Err(refuse_as_documented("AlreadyCaptured"));
     }
+    let order = find_order(&mut store, &number)?;
     order.payment_status_id = Some(86);
+    touch(order);
+    store.data.captures.push((number, transaction));
     processed()
 }
 
 fn order_updateorderstatus(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
     checked(OrderUpdateorderstatus::new(&body))?;
+    let (Some(number), Some(status)) = (body["OrderNumber"].as_str(), body["OrderStatusId"].as_i64()) else {
+        return Err(refuse("InvalidData", "Invalid data provided: OrderNumber and OrderStatusId (the Order Post Status) are required"));
+    };
     let mut store = state.sellers_commerce.lock().unwrap();
-    find_order(&mut store, body["OrderNumber"].as_str().unwrap_or_default())?.order_status_id = body["OrderStatusId"].as_i64();
+    let order = find_order(&mut store, number)?;
+    order.order_status_id = Some(status);
+    touch(order);
     processed()
 }
 
@@ -626,17 +789,26 @@ fn portal(_state: &MockState, call: &Call) -> Answer {
             return Err(bad_request(format!("{}: is required", param.name)));
         }
     }
-    let admin = json!({ "UserID": 1, "UserName": "mock-admin", "Email": "admin@example.com" });
+    let admins: Vec<Value> = data::PORTAL_ADMINS.iter().map(|(id, name, email)| json!({ "UserID": id, "UserName": name, "Email": email })).collect();
+    let admin = admins[0].clone();
+    // The admin `userid` names (22 `UserNotExists` for none).
+    let user_id: Option<i64> = call.query_text("userid").and_then(|u| u.trim().parse().ok());
+    let by_user_id = || admins.iter().find(|a| a["UserID"].as_i64() == user_id).cloned().ok_or_else(|| refuse_as_documented("UserNotExists"));
     let op = call.endpoint.id.trim_start_matches("sellers_commerce.");
     match op {
-        "portaladmin_admins" => ok(&json!([admin])),
-        "portaladmin_admin_get" | "portaladmin_getuserbyid" => ok(&admin),
+        "portaladmin_admins" => ok(&admins),
+        "portaladmin_admin_get" | "portaladmin_getuserbyid" => ok(&by_user_id()?),
         "portaladmin_isemailorusernameexists" => {
-            let taken = call.query_text("param").is_some_and(|p| p.eq_ignore_ascii_case("mock-admin") || p.eq_ignore_ascii_case("admin@example.com"));
+            // Taken by another admin than `userid` (one keeps one's own name when editing).
+            let param = call.query_text("param").unwrap_or_default();
+            let taken = admins.iter().any(|a| a["UserID"].as_i64() != user_id && (same(a["UserName"].as_str(), param) || same(a["Email"].as_str(), param)));
             ok(&taken)
         }
         "portaladmin_allroles" => ok(&json!([{ "RoleID": 1, "RoleName": "Administrator" }, { "RoleID": 2, "RoleName": "Store Manager" }])),
         "portaladmin_redirecturl" => {
+            if call.query_text("ProviderID").is_none_or(|p| p.trim() != data::PROVIDER_ID) {
+                return Err(refuse_as_documented("ProviderNotExists"));
+            }
             ok(&format!("https://portal.example.com/redirect?provider={}", commerce_kit::request::percent_encode(call.query_text("ProviderID").unwrap_or(""))))
         }
         "portallogin_forgotpassword" | "portallogin_valiadatestoresso" => ok(&true),
@@ -651,6 +823,6 @@ fn portal(_state: &MockState, call: &Call) -> Answer {
             check_with(check_object, &body_json(call)?)?;
             processed()
         }
-        other => Err(VendorError::new(StatusCode::NOT_IMPLEMENTED, "NOT_MODELLED", format!("the mock does not model {other}"))),
+        other => Err(VendorError::new(StatusCode::NOT_IMPLEMENTED, "ProcessFailed", format!("the mock does not model {other}"))),
     }
 }

@@ -1,11 +1,13 @@
 //! OData on the mock's lists: `$filter` parsed by the core's checker
 //! (`commerce_kit::vendors::sellers_commerce::odata`) and evaluated for what a dashboard
-//! sends: a field compared with a literal (`eq ne gt ge lt le`), combined with `and`,
-//! `or`, `not` and parentheses. Dates compare as the ISO 8601 text they are, so the
-//! document's `OrderPlacedDate gt datetime'2016-01-01'` works. Functions and
-//! field-to-field comparisons are valid OData the mock does not evaluate: a 400 that
-//! says so, naming `$filter`. `$orderby Field [asc|desc], ...` sorts (nulls first, as
-//! SQL Server does).
+//! accepts: comparisons (`eq ne gt ge lt le`) of fields, literals and function results,
+//! combined with `and`, `or`, `not` and parentheses, and every function the checker
+//! accepts (`substringof`, `startswith`, `endswith`, `contains`, `tolower`, `toupper`),
+//! so that what the client's builder sends the mock answers, and what it refuses the
+//! mock refuses too. Dates compare as the ISO 8601 text they are, so the document's
+//! `OrderPlacedDate gt datetime'2016-01-01'` works; a text function of null is null,
+//! and a condition on it false (`not` of it true: two-valued, unlike SQL's `UNKNOWN`). `$orderby Field [asc|desc], ...` sorts (nulls first, as SQL
+//! Server does).
 //!
 //! A field the listed type does not declare is a 400, as OData answers "Could not find
 //! a property named ..."; lists of free-form objects accept any field (absent is null).
@@ -13,7 +15,7 @@
 use std::cmp::Ordering;
 
 use commerce_kit::schema::Schema;
-use commerce_kit::vendors::sellers_commerce::odata::{self, CompareOp, Direction, Expr, Literal};
+use commerce_kit::vendors::sellers_commerce::odata::{self, CompareOp, Direction, Expr, Function, Literal};
 use serde_json::Value;
 
 /// Why a query cannot be answered: the message of a 400, naming the option.
@@ -101,38 +103,89 @@ fn matches(expr: &Expr, record: &Value) -> Result<bool, QueryError> {
             _ => return Err(format!("$filter: '{}' is not a boolean field", path.join("/"))),
         },
         Expr::Literal(Literal::Boolean(b)) => *b,
-        Expr::Compare(left, op, right) => match (left.as_ref(), right.as_ref()) {
-            (Expr::Member(path), Expr::Literal(literal)) => compare(lookup(record, path), *op, literal, path)?,
-            (Expr::Literal(literal), Expr::Member(path)) => compare(lookup(record, path), mirror(*op), literal, path)?,
-            _ => return Err("$filter: the mock compares a field with a literal only (valid OData, not evaluated here)".into()),
+        Expr::Compare(left, op, right) => compare(&operand(left, record)?, *op, &operand(right, record)?, left, right)?,
+        // A boolean function; of a null field, false.
+        Expr::Call(..) => match operand(expr, record)? {
+            Value::Bool(b) => b,
+            Value::Null => false,
+            _ => return Err(format!("$filter: {} is not a condition", describe(expr))),
         },
-        Expr::Call(function, _) => return Err(format!("$filter: the mock does not evaluate {}() (valid OData, not evaluated here)", function.name())),
         Expr::Literal(_) => return Err("$filter: a literal is not a condition".into()),
     })
 }
 
-/// `5 lt Field` is `Field gt 5`.
-fn mirror(op: CompareOp) -> CompareOp {
-    match op {
-        CompareOp::Gt => CompareOp::Lt,
-        CompareOp::Ge => CompareOp::Le,
-        CompareOp::Lt => CompareOp::Gt,
-        CompareOp::Le => CompareOp::Ge,
-        other => other,
+/// The value of an operand: a field's, a literal's (dates and GUIDs as their text), a
+/// function's, or a condition's truth.
+fn operand(expr: &Expr, record: &Value) -> Result<Value, QueryError> {
+    Ok(match expr {
+        Expr::Member(path) => lookup(record, path).clone(),
+        Expr::Literal(literal) => match literal {
+            Literal::String(s) | Literal::DateTime(s) | Literal::DateTimeOffset(s) | Literal::Guid(s) => Value::String(s.clone()),
+            Literal::Integer(i) => Value::from(*i),
+            Literal::Decimal(d) => Value::from(*d),
+            Literal::Boolean(b) => Value::Bool(*b),
+            Literal::Null => Value::Null,
+        },
+        Expr::Call(function, args) => {
+            let values = args.iter().map(|a| operand(a, record)).collect::<Result<Vec<_>, _>>()?;
+            call(*function, &values).map_err(|problem| format!("$filter: {}(): {problem}", function.name()))?
+        }
+        Expr::Or(..) | Expr::And(..) | Expr::Not(..) | Expr::Compare(..) => Value::Bool(matches(expr, record)?),
+    })
+}
+
+/// A function of the checker's list on evaluated arguments: text in, text or a truth
+/// out; null in, null out.
+fn call(function: Function, args: &[Value]) -> Result<Value, String> {
+    let texts: Vec<Option<&str>> = args
+        .iter()
+        .map(|a| match a {
+            Value::String(s) => Ok(Some(s.as_str())),
+            Value::Null => Ok(None),
+            other => Err(format!("takes text, got {other}")),
+        })
+        .collect::<Result<_, _>>()?;
+    let (one, two) = match texts.as_slice() {
+        [Some(a)] => (*a, ""),
+        [Some(a), Some(b)] => (*a, *b),
+        [_] | [_, _] => return Ok(Value::Null),
+        _ => return Err(format!("takes 1 or 2 arguments, got {}", args.len())),
+    };
+    Ok(match function {
+        Function::Tolower => Value::String(one.to_lowercase()),
+        Function::Toupper => Value::String(one.to_uppercase()),
+        Function::Startswith => Value::Bool(one.starts_with(two)),
+        Function::Endswith => Value::Bool(one.ends_with(two)),
+        Function::Contains => Value::Bool(one.contains(two)),
+        // Needle first.
+        Function::Substringof => Value::Bool(two.contains(one)),
+    })
+}
+
+/// An operand, for messages: `'OrderStatusId'`, `'nine'`, `tolower()`.
+fn describe(expr: &Expr) -> String {
+    match expr {
+        Expr::Member(path) => format!("'{}'", path.join("/")),
+        Expr::Literal(literal) => literal.to_string(),
+        Expr::Call(function, _) => format!("{}()", function.name()),
+        _ => "a condition".into(),
     }
 }
 
-fn compare(value: &Value, op: CompareOp, literal: &Literal, path: &[String]) -> Result<bool, QueryError> {
-    let ordering = match (value, literal) {
-        (Value::Null, Literal::Null) => Some(Ordering::Equal),
+fn compare(left: &Value, op: CompareOp, right: &Value, left_expr: &Expr, right_expr: &Expr) -> Result<bool, QueryError> {
+    let ordering = match (left, right) {
+        (Value::Null, Value::Null) => Some(Ordering::Equal),
         // null against a value: only `ne` holds (SQL's three-valued logic, as OData on SQL Server).
-        (Value::Null, _) | (_, Literal::Null) => return Ok(op == CompareOp::Ne),
-        (Value::String(s), Literal::String(l) | Literal::DateTime(l) | Literal::DateTimeOffset(l) | Literal::Guid(l)) => Some(s.as_str().cmp(l.as_str())),
-        (Value::Number(n), Literal::Integer(i)) => n.as_f64().and_then(|n| n.partial_cmp(&(*i as f64))),
-        (Value::Number(n), Literal::Decimal(d)) => n.as_f64().and_then(|n| n.partial_cmp(d)),
-        (Value::Bool(b), Literal::Boolean(l)) => Some(b.cmp(l)),
+        (Value::Null, _) | (_, Value::Null) => return Ok(op == CompareOp::Ne),
+        (Value::String(a), Value::String(b)) => Some(a.cmp(b)),
+        (Value::Number(a), Value::Number(b)) => a.as_f64().and_then(|a| b.as_f64().and_then(|b| a.partial_cmp(&b))),
+        (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
         _ => {
-            return Err(format!("$filter: '{}' cannot be compared with {literal} (a binary operator with incompatible types)", path.join("/")));
+            return Err(format!(
+                "$filter: {} cannot be compared with {} (a binary operator with incompatible types)",
+                describe(left_expr),
+                describe(right_expr)
+            ));
         }
     };
     let Some(ordering) = ordering else { return Ok(op == CompareOp::Ne) };
@@ -189,10 +242,20 @@ mod tests {
     }
 
     #[test]
+    fn functions_and_field_comparisons_evaluate() {
+        assert_eq!(numbers(Some("startswith(OrderNumber, 'SC')"), None).unwrap(), ["SC1", "SC2", "SC3"]);
+        assert_eq!(numbers(Some("endswith(OrderNumber, '2') or substringof('3', OrderNumber)"), None).unwrap(), ["SC2", "SC3"]);
+        assert_eq!(numbers(Some("contains(tolower(OrderNumber), 'sc1') eq true"), None).unwrap(), ["SC1"]);
+        // SC3 has no date: the condition on it is false, its `not` true.
+        assert_eq!(numbers(Some("toupper(tolower(OrderNumber)) eq OrderNumber and not startswith(OrderPlacedDate, '2016-07')"), None).unwrap(), ["SC1", "SC3"]);
+        assert_eq!(numbers(Some("OrderPlacedDate gt CreatedDate"), None).unwrap(), Vec::<String>::new(), "null compares with nothing");
+        assert!(numbers(Some("startswith(OrderStatusId, '9')"), None).unwrap_err().contains("startswith(): takes text, got 9"));
+    }
+
+    #[test]
     fn refusals_name_the_option() {
         assert!(numbers(Some("OrderStatusId = 9"), None).unwrap_err().starts_with("$filter: does not parse at character 15"));
         assert_eq!(numbers(Some("Status eq 'Shipped'"), None).unwrap_err(), "$filter: Could not find a property named 'Status' on the listed type");
-        assert!(numbers(Some("startswith(OrderNumber, 'SC')"), None).unwrap_err().contains("does not evaluate startswith()"));
         assert!(numbers(Some("OrderStatusId eq 'nine'"), None).unwrap_err().contains("incompatible types"));
         assert_eq!(numbers(None, Some("Nope")).unwrap_err(), "$orderby: Could not find a property named 'Nope' on the listed type");
     }
