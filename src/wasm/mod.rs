@@ -52,7 +52,7 @@ extern "C" {
 const TS_CLIENT_TYPES: &str = r#"
 /** Options of `new Client(...)`. */
 export interface ClientOptions {
-    /** The proxy's origin, e.g. "http://127.0.0.1:8080"; "" (the default) for the page's own origin. */
+    /** The proxy's origin, e.g. "http://127.0.0.1:8080"; "" (the default) for the page's own origin. Required outside a browser page (Node). */
     baseUrl?: string;
     /** Per-request timeout in milliseconds (default 100000: longer than the proxy's 90 s whole-request limit, so its `proxy_timeout` error reaches you). */
     timeoutMs?: number;
@@ -179,6 +179,12 @@ impl Client {
                 }
             },
         };
+        // "" means the page's own origin; without a page (Node) there is nothing to be
+        // relative to, and fetch would fail later with a bare "Invalid URL".
+        let has_page = js_sys::Reflect::has(&js_sys::global(), &"location".into()).unwrap_or(false);
+        if base_url.is_empty() && !has_page && field_errors.is_empty() {
+            field_errors.push(FieldError { field: "baseUrl".into(), message: "is required outside a browser page, e.g. \"http://127.0.0.1:8080\"".into() });
+        }
         let credentials = if get("includeCredentials").as_bool() == Some(true) { "include" } else { "same-origin" };
         let fetch = match get("fetch") {
             v if v.is_undefined() || v.is_null() => None,
