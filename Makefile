@@ -10,12 +10,12 @@ TEST_PROXY := 127.0.0.1:18181
 TEST_RUNNER := 127.0.0.1:18182
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools test-tools optimizer pkg www-build npm-deps demo fleet test test-rust test-browser test-ts test-e2e proxy-debug clean fuzz fuzz-smoke
+.PHONY: help tools test-tools optimizer pkg www-build npm-deps demo fleet test test-rust test-browser test-ts test-e2e test-packaging packaging-deps proxy-debug clean fuzz fuzz-smoke
 
 help:
 	@echo "make demo   build everything and serve the dashboard + proxy + embedded mock on http://127.0.0.1:8080"
 	@echo "make fleet  Redis, the standalone mock and three proxies sharing state on 127.0.0.1:8081-8083"
-	@echo "make test   every test layer: Rust, browser (wasm-pack), TypeScript, end to end"
+	@echo "make test   every test layer: Rust, browser (wasm-pack), TypeScript, end to end, packaging"
 	@echo "make pkg    build the npm package into pkg/"
 	@echo "make fuzz   every fuzz target for 60 s (make bench: the performance ratios)"
 
@@ -36,7 +36,7 @@ pkg: tools optimizer
 	wasm-pack build --target web --release --out-dir pkg --out-name commerce_kit $(CARGO_FEATURES)
 	pkg-template/optimizer/node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers $(WASM_FEATURES) \
 	  pkg/commerce_kit_bg.wasm -o pkg/commerce_kit_bg.wasm
-	node pkg-template/assemble.mjs
+	COMMERCE_KIT_VENDORS="$(VENDORS)" node pkg-template/assemble.mjs
 
 optimizer:
 	@[ -x pkg-template/optimizer/node_modules/.bin/wasm-opt ] || npm --prefix pkg-template/optimizer ci --no-audit --no-fund --loglevel=error
@@ -67,7 +67,7 @@ fleet: www-build
 proxy-debug:
 	cargo build -p commerce-proxy
 
-test: test-tools test-rust fuzz-smoke test-browser test-ts test-e2e bench-smoke
+test: test-tools test-rust fuzz-smoke test-browser test-ts test-e2e test-packaging bench-smoke
 	@echo "make test: every layer passed"
 
 # The fleet tests (proxy/tests/fleet.rs) need redis-server (test-tools installs it) and
@@ -101,13 +101,24 @@ test-browser: test-tools proxy-debug
 test-ts: pkg npm-deps
 	npm --prefix tests run typecheck
 
+# The packed tarball installed into tiny projects, as users install it
+# (tests/packaging/run.mjs): Node against a real proxy, a Vite build and dev server, a
+# plain page and a module Worker in Chromium, strict TypeScript 5.4/5.9/6/7 consumers
+# (browser and Node-only), the npm README's code blocks, `npm publish --dry-run`'s files.
+test-packaging: pkg proxy-debug packaging-deps
+	COMMERCE_PROXY_BIN=$(CURDIR)/$(PROXY_DEBUG) node tests/packaging/run.mjs
+
+packaging-deps:
+	@if [ ! -d tests/packaging/node_modules ] || [ tests/packaging/package-lock.json -nt tests/packaging/node_modules/.package-lock.json ]; then \
+	  echo "[npm] installing tests/packaging"; npm --prefix tests/packaging ci --no-audit --no-fund --loglevel=error --prefer-offline; fi
+
 # Playwright (playwright-core + Debian's Chromium) drives the built dashboard.
 test-e2e: www-build proxy-debug
 	COMMERCE_PROXY_BIN=$(CURDIR)/$(PROXY_DEBUG) npm --prefix tests run e2e
 
 clean:
 	cargo clean
-	rm -rf pkg www/dist www/node_modules tests/node_modules
+	rm -rf pkg www/dist www/node_modules tests/node_modules tests/packaging/node_modules
 
 # Performance (bench/README.md): every figure a ratio measured side by side in one run.
 # `bench`: decode in headless Chromium at 1/10/50 MB against JSON.parse, zod, ajv and

@@ -70,11 +70,29 @@ pub enum Error {
         /// What the last attempt met (a timeout, a 504...).
         last_error: Box<Error>,
     },
+    /// The answer did not come from a commerce-kit proxy: a route of the proxy answered
+    /// without the proxy's error body or its `X-Upstream-Attempts` header (an HTML 404,
+    /// a dev server's page). `baseUrl` most likely points elsewhere.
+    NotProxy {
+        status: u16,
+        message: String,
+    },
     /// The response does not have the documented shape.
     InvalidResponse {
         issues: Vec<Issue>,
         unlisted: usize,
     },
+}
+
+/// Which kind of proxy route answered, for [`Error::from_answer`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Route {
+    /// `/api/<vendor>/...`: every answer is the proxy's own error body or a vendor
+    /// answer the proxy relayed, which carries `X-Upstream-Attempts` (`relayed`).
+    Api { relayed: bool },
+    /// The proxy's own routes (`/auth/...`): JSON or empty on success, the proxy's error
+    /// body otherwise.
+    Own,
 }
 
 impl Error {
@@ -92,6 +110,7 @@ impl Error {
             Error::Vendor { .. } => "vendor",
             Error::OutcomeUnknown { .. } => "outcome_unknown",
             Error::InvalidResponse { .. } => "invalid_response",
+            Error::NotProxy { .. } => "not_proxy",
         }
     }
 
@@ -100,7 +119,7 @@ impl Error {
         match self {
             Error::RateLimited { .. } => Some(429),
             Error::AlreadyExists { .. } => Some(409),
-            Error::Unauthorized { status, .. } | Error::Proxy { status, .. } | Error::Vendor { status, .. } => Some(*status),
+            Error::Unauthorized { status, .. } | Error::Proxy { status, .. } | Error::Vendor { status, .. } | Error::NotProxy { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -137,6 +156,28 @@ impl Error {
             }
             _ => None,
         }
+    }
+
+    /// Maps an answer from a route of the proxy to an error, or `None` for a good
+    /// answer. An answer that does not bear the proxy's marks (see [`Route`]) did not
+    /// come from a commerce-kit proxy, whatever its status: saying so, rather than
+    /// "vendor error 501", points the user at a wrong `baseUrl`.
+    pub fn from_answer(url: &str, route: Route, status: u16, retry_after: Option<u32>, body: &str) -> Option<Error> {
+        let ok = (200..300).contains(&status);
+        let from_proxy = match route {
+            Route::Api { relayed } => relayed || (!ok && is_proxy_error_body(body)),
+            Route::Own if ok => body.trim().is_empty() || serde_json::from_str::<serde_json::Value>(body).is_ok(),
+            Route::Own => is_proxy_error_body(body),
+        };
+        if !from_proxy {
+            let (_, what) = vendor_code_and_message(serde_json::from_str(body).ok().as_ref(), body);
+            let what = if what.trim().is_empty() { "an empty body".to_string() } else { what };
+            return Some(Error::NotProxy {
+                status,
+                message: format!("{url} answered HTTP {status} ({what}) without the commerce-kit proxy's error body or X-Upstream-Attempts header: is baseUrl the commerce-kit proxy's origin?"),
+            });
+        }
+        (!ok).then(|| Error::from_response(status, retry_after, body))
     }
 
     /// Maps a non-2xx response to an error. `body` is the response text; `retry_after`
@@ -205,6 +246,14 @@ fn http_date_unix_secs(text: &str) -> Option<u64> {
     Some(days * 86_400 + h * 3_600 + m * 60 + s)
 }
 
+/// The proxy's own error body: `{"error": {"code": "...", "message": "..."}}`.
+fn is_proxy_error_body(body: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|json| json.get("error").filter(|e| e.get("code").is_some_and(|c| c.is_string())).cloned())
+        .is_some()
+}
+
 /// Vendors spell their error bodies differently; find a code and a message in any of them.
 fn vendor_code_and_message(json: Option<&serde_json::Value>, body: &str) -> (Option<String>, String) {
     let Some(json) = json else {
@@ -248,6 +297,7 @@ impl fmt::Display for Error {
                 f,
                 "outcome unknown: no answer after {attempts} attempt(s) (last: {last_error}), so the create with channelFulfillmentId {channel_fulfillment_id:?} may or may not exist; send it again with the same channelFulfillmentId (a 409 then resolves as already_created) or look for it in S2's fulfillment list"
             ),
+            Error::NotProxy { message, .. } => write!(f, "not a commerce-kit proxy: {message}"),
             Error::InvalidResponse { issues, unlisted } => {
                 write!(f, "invalid response: ")?;
                 for (i, issue) in issues.iter().take(3).enumerate() {
@@ -313,6 +363,40 @@ mod tests {
         assert!(Error::Aborted.outcome_unknown() && !Error::Aborted.is_retryable());
         let busy = Error::from_response(503, Some(7), r#"{"code": "UNAVAILABLE", "message": "later"}"#);
         assert_eq!((busy.code(), busy.retry_after_seconds(), busy.outcome_unknown()), ("vendor", Some(7), true));
+    }
+
+    #[test]
+    fn an_answer_without_the_proxys_marks_is_not_from_the_proxy() {
+        let url = "http://127.0.0.1:5173/api/s2/inventory/overview";
+        let api = Route::Api { relayed: false };
+        // A dev server's or a static host's pages, whatever the status.
+        for (status, body) in [
+            (404, "<!DOCTYPE html><html>Not found</html>"),
+            (501, "Unsupported method"),
+            (200, "<!doctype html><div id=app>"),
+            (404, ""),
+            (404, r#"{"message": "no route"}"#),
+            (200, "{}"),
+        ] {
+            let e = Error::from_answer(url, api, status, None, body).expect("an error");
+            assert_eq!((e.code(), e.status()), ("not_proxy", Some(status)), "{status} {body:?}");
+            assert!(e.to_string().contains("baseUrl") && e.to_string().contains(url), "{e}");
+        }
+        for (status, body) in [(404, "<html>Cannot POST /auth/login</html>"), (200, "<!doctype html>"), (405, "")] {
+            assert_eq!(Error::from_answer("/auth/login", Route::Own, status, None, body).map(|e| e.code()), Some("not_proxy"), "{status} {body:?}");
+        }
+        // The proxy's own errors, and the vendor answers it relays, are what they were.
+        let own = Error::from_answer(url, api, 404, None, r#"{"error": {"code": "unknown_operation", "message": "m"}}"#).unwrap();
+        assert_eq!(own.code(), "proxy");
+        let relayed = Route::Api { relayed: true };
+        assert_eq!(Error::from_answer(url, relayed, 404, None, "<html>vendor page</html>").unwrap().code(), "vendor");
+        assert_eq!(Error::from_answer(url, relayed, 400, None, r#"{"Code": 24, "Message": "Invalid product code"}"#).unwrap().code(), "vendor");
+        let signed_out = Error::from_answer("/auth/me", Route::Own, 401, None, r#"{"error": {"code": "unauthenticated", "message": "m"}}"#).unwrap();
+        assert_eq!(signed_out.code(), "unauthorized");
+        // Good answers.
+        assert_eq!(Error::from_answer(url, relayed, 200, None, "{}"), None);
+        assert_eq!(Error::from_answer("/auth/me", Route::Own, 200, None, r#"{"username": "demo"}"#), None);
+        assert_eq!(Error::from_answer("/auth/logout", Route::Own, 204, None, ""), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 extern crate self as commerce_kit;
 
 pub mod catalogue;
+pub mod cookie_jar;
 pub mod decode;
 pub mod error;
 pub mod loose;

@@ -54,7 +54,9 @@ async function streamAt(res, file, rateMBps) {
   const body = bodies.get(file);
   const chunk = 64 * 1024;
   const bytesPerMs = (rateMBps > 0 ? rateMBps : 50) * 1000;
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'cache-control': 'no-store' });
+  // x-upstream-attempts: what the proxy puts on a vendor answer it relays; the Client
+  // takes an answer without it for one from a server that is not the proxy.
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'cache-control': 'no-store', 'x-upstream-attempts': '1' });
   const start = performance.now();
   for (let sent = 0; sent < body.length && !res.destroyed; ) {
     const end = Math.min(sent + chunk, body.length);

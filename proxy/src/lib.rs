@@ -150,6 +150,9 @@ pub fn app(state: Arc<AppState>) -> Router {
                 .allow_origin(AllowOrigin::list(origins))
                 .allow_methods([HttpMethod::GET, HttpMethod::POST, HttpMethod::PUT, HttpMethod::DELETE])
                 .allow_headers([header::CONTENT_TYPE, HeaderName::from_static(guard::CLIENT_HEADER)])
+                // The client tells a vendor answer the proxy relayed from a page that is
+                // not the proxy by `x-upstream-attempts`: a cross-origin page must see it.
+                .expose_headers([ATTEMPTS.clone(), REQUEST_ID.clone()])
                 .allow_credentials(true),
         );
     }

@@ -60,6 +60,9 @@ async fn cross_origin_calls_need_an_allowed_origin() {
     let allowed = Request::get("/api/s2/inventory/overview").header("origin", "http://127.0.0.1:9999").body(Body::empty()).unwrap();
     let (_, headers, _) = send(&h.router, allowed).await;
     assert_eq!(headers["access-control-allow-origin"], "http://127.0.0.1:9999");
+    // The client tells a relayed vendor answer by this header: a cross-origin page reads it.
+    let exposed = headers["access-control-expose-headers"].to_str().unwrap().to_ascii_lowercase();
+    assert!(exposed.contains("x-upstream-attempts") && exposed.contains("x-request-id"), "{exposed}");
     let other = Request::get("/api/s2/inventory/overview").header("origin", "http://evil.example").body(Body::empty()).unwrap();
     let (_, headers, _) = send(&h.router, other).await;
     assert!(headers.get("access-control-allow-origin").is_none());

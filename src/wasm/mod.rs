@@ -19,7 +19,7 @@ mod transport;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortSignal, RequestCredentials};
+use web_sys::AbortSignal;
 
 use crate::error::Error;
 use crate::request::{FieldError, Request};
@@ -52,14 +52,42 @@ extern "C" {
 const TS_CLIENT_TYPES: &str = r#"
 /** Options of `new Client(...)`. */
 export interface ClientOptions {
-    /** The proxy's origin, e.g. "http://127.0.0.1:8080"; "" (the default) for the page's own origin. */
+    /** The proxy's origin, e.g. "http://127.0.0.1:8080"; "" (the default) for the page's own origin. Required outside a browser page (Node). */
     baseUrl?: string;
     /** Per-request timeout in milliseconds (default 100000: longer than the proxy's 90 s whole-request limit, so its `proxy_timeout` error reaches you). */
     timeoutMs?: number;
     /** Send the proxy session cookie cross-origin too (default: same-origin only). */
     includeCredentials?: boolean;
+    /**
+     * The `fetch` to call instead of the global one: a cookie-jar wrapper, an instrumented
+     * or mocked fetch. Called as `fetch(url, init)` with a string URL.
+     */
+    fetch?: (url: string, init: FetchInit) => Promise<FetchResponse>;
+    /**
+     * Headers sent on every request, e.g. `{ cookie: "commerce_session=..." }` to act for
+     * a signed-in user from a server, or credentials for a gateway in front of the proxy.
+     */
+    headers?: Record<string, string>;
     /** Called when a response carries keys the schema does not declare (vendor drift). */
     onDrift?: (drift: DriftReport) => void;
+}
+
+/** What the client passes to the `fetch` option. */
+export interface FetchInit {
+    method: string;
+    headers: Record<string, string>;
+    credentials: "same-origin" | "include";
+    body?: string;
+    signal?: AbortSignal;
+}
+
+/** What the client reads of a `fetch` answer (a `Response` has all of it). */
+export interface FetchResponse {
+    readonly status: number;
+    readonly ok: boolean;
+    readonly headers: { get(name: string): string | null; has(name: string): boolean };
+    readonly body: { getReader(): unknown } | null;
+    text(): Promise<string>;
 }
 
 /** Options of one call. */
@@ -75,7 +103,8 @@ export interface DriftReport {
 }
 
 export type ErrorCode = "invalid_request" | "network" | "timeout" | "aborted" | "rate_limited"
-    | "unauthorized" | "proxy" | "already_exists" | "vendor" | "outcome_unknown" | "invalid_response";
+    | "unauthorized" | "proxy" | "already_exists" | "vendor" | "outcome_unknown" | "invalid_response"
+    | "not_proxy" | "not_initialised";
 
 export interface ValidationIssue { path: string; expected: string; found: string }
 export interface ValidationReport {
@@ -150,7 +179,24 @@ impl Client {
                 }
             },
         };
-        let credentials = if get("includeCredentials").as_bool() == Some(true) { RequestCredentials::Include } else { RequestCredentials::SameOrigin };
+        // "" means the page's own origin; without a page (Node) there is nothing to be
+        // relative to, and fetch would fail later with a bare "Invalid URL".
+        let has_page = js_sys::Reflect::has(&js_sys::global(), &"location".into()).unwrap_or(false);
+        if base_url.is_empty() && !has_page && field_errors.is_empty() {
+            field_errors.push(FieldError { field: "baseUrl".into(), message: "is required outside a browser page, e.g. \"http://127.0.0.1:8080\"".into() });
+        }
+        let credentials = if get("includeCredentials").as_bool() == Some(true) { "include" } else { "same-origin" };
+        let fetch = match get("fetch") {
+            v if v.is_undefined() || v.is_null() => None,
+            v => match v.dyn_into::<js_sys::Function>() {
+                Ok(f) => Some(f),
+                Err(_) => {
+                    field_errors.push(FieldError { field: "fetch".into(), message: "expected a fetch-compatible function".into() });
+                    None
+                }
+            },
+        };
+        let headers = static_headers(&get("headers"), &mut field_errors);
         let on_drift = match get("onDrift") {
             v if v.is_undefined() || v.is_null() => None,
             v => match v.dyn_into::<js_sys::Function>() {
@@ -164,7 +210,8 @@ impl Client {
         if !field_errors.is_empty() {
             return Err(to_js_error(Error::InvalidRequest { errors: field_errors }));
         }
-        let inner = Caller { transport: Transport { base_url, timeout_ms, credentials }, on_drift };
+        let transport = Transport { base_url, timeout_ms, credentials, fetch, headers: headers.into(), cookies: Default::default() };
+        let inner = Caller { transport, on_drift };
         // Created once: `client.s2Partner` is the same object every time it is read.
         Ok(Client {
             #[cfg(feature = "s2")]
@@ -232,6 +279,27 @@ impl Client {
     pub fn get_inventory_overview(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.inner.call(crate::request::Operation::build(&GetInventoryOverview), options)
     }
+}
+
+/// The `headers` option: an object of header names to string values.
+fn static_headers(value: &JsValue, field_errors: &mut Vec<FieldError>) -> Vec<(String, String)> {
+    if value.is_undefined() || value.is_null() {
+        return Vec::new();
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        field_errors.push(FieldError { field: "headers".into(), message: "expected an object of header names to string values".into() });
+        return Vec::new();
+    }
+    let mut headers = Vec::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let name = entry.get(0).as_string().unwrap_or_default();
+        match entry.get(1).as_string() {
+            Some(text) => headers.push((name, text)),
+            None => field_errors.push(FieldError { field: format!("headers.{name}"), message: "expected a string".into() }),
+        }
+    }
+    headers
 }
 
 impl Caller {

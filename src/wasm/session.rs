@@ -1,13 +1,12 @@
 //! Signing in to the proxy: `client.login`, `client.logout`, `client.me`. These are the
 //! proxy's own routes, not vendor operations, so they bypass the catalogue.
 
-use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::transport::Transport;
 use super::{invalid, to_js_error};
-use crate::error::Error;
+use crate::error::{Error, Route};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_SESSION: &str = r#"
@@ -22,20 +21,14 @@ struct Credentials<'a> {
 }
 
 /// Sends to a proxy route; resolves with the response JSON (or null for an empty body).
-pub(crate) async fn proxy_route(transport: &Transport, method: Method, route: &str, body: Option<String>) -> Result<JsValue, Error> {
-    let builder = RequestBuilder::new(&format!("{}{route}", transport.base_url))
-        .method(method)
-        .credentials(transport.credentials)
-        .header(super::transport::CLIENT_HEADER, "1");
-    let request = match body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body),
-        None => builder.build(),
-    }
-    .map_err(|e| Error::Network { message: e.to_string() })?;
-    let response = request.send().await.map_err(|e| Error::Network { message: e.to_string() })?;
-    let text = response.text().await.map_err(|e| Error::Network { message: e.to_string() })?;
-    if !response.ok() {
-        return Err(Error::from_response(response.status(), super::transport::retry_after(&response), &text));
+pub(crate) async fn proxy_route(transport: &Transport, method: &str, route: &str, body: Option<String>) -> Result<JsValue, Error> {
+    let url = format!("{}{route}", transport.base_url);
+    let network = |e: JsValue| Error::Network { message: super::transport::js_message(&e) };
+    let answer = transport.exchange(method, &url, body.as_deref().map(|b| ("application/json", b)), None).await.map_err(network)?;
+    let response = answer.response;
+    let text = super::transport::read_text(&response).await.map_err(network)?;
+    if let Some(error) = Error::from_answer(&url, Route::Own, response.status(), super::transport::retry_after(&response), &text) {
+        return Err(error);
     }
     if text.trim().is_empty() {
         return Ok(JsValue::NULL);
@@ -51,16 +44,16 @@ pub(crate) async fn login(transport: Transport, username: String, password: Stri
         return Err(to_js_error(invalid("password", "is required")));
     }
     let body = serde_json::to_string(&Credentials { username: &username, password: &password }).expect("strings serialise");
-    proxy_route(&transport, Method::POST, "/auth/login", Some(body)).await.map_err(to_js_error)
+    proxy_route(&transport, "POST", "/auth/login", Some(body)).await.map_err(to_js_error)
 }
 
 pub(crate) async fn logout(transport: Transport) -> Result<JsValue, JsValue> {
-    proxy_route(&transport, Method::POST, "/auth/logout", None).await.map(|_| JsValue::UNDEFINED).map_err(to_js_error)
+    proxy_route(&transport, "POST", "/auth/logout", None).await.map(|_| JsValue::UNDEFINED).map_err(to_js_error)
 }
 
 /// The signed-in user, or null when there is no live session.
 pub(crate) async fn me(transport: Transport) -> Result<JsValue, JsValue> {
-    match proxy_route(&transport, Method::GET, "/auth/me", None).await {
+    match proxy_route(&transport, "GET", "/auth/me", None).await {
         Ok(user) => Ok(user),
         Err(Error::Unauthorized { .. }) => Ok(JsValue::NULL),
         Err(e) => Err(to_js_error(e)),

@@ -1,16 +1,17 @@
-//! The browser transport: `fetch` (gloo-net) to the proxy, with cancellation and a
-//! per-request timeout, then validation of the response bytes.
+//! The transport: `fetch` to the proxy (the page's, the runtime's, or the one passed as
+//! the `fetch` option), with cancellation and a per-request timeout, then validation of
+//! the response bytes.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::{Method as HttpMethod, RequestBuilder};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, AbortSignal, RequestCredentials};
+use web_sys::{AbortController, AbortSignal};
 
 use crate::catalogue::{self, Method};
-use crate::error::Error;
+use crate::cookie_jar::CookieJar;
+use crate::error::{Error, Route};
 use crate::request::Request;
 use wasm_bindgen_futures::JsFuture;
 
@@ -29,13 +30,33 @@ extern "C" {
 /// cross-site ones (a form cannot set it; a foreign script needs a CORS preflight).
 pub(crate) const CLIENT_HEADER: &str = "X-Commerce-Kit";
 
+/// The header the proxy puts on every vendor answer it relays: with the proxy's own
+/// error body, the mark that an answer came from a commerce-kit proxy.
+const RELAYED_HEADER: &str = "X-Upstream-Attempts";
+
 /// Where and how to send.
 #[derive(Clone)]
 pub struct Transport {
     /// The proxy's origin ("" for the page's own), without a trailing slash.
     pub base_url: String,
     pub timeout_ms: u32,
-    pub credentials: RequestCredentials,
+    /// `fetch`'s `credentials`: "same-origin", or "include" to send the session cookie
+    /// cross-origin.
+    pub credentials: &'static str,
+    /// The `fetch` option; `None` calls the global `fetch` (looked up at each call).
+    pub fetch: Option<js_sys::Function>,
+    /// The `headers` option: sent on every request (a forwarded cookie, service
+    /// credentials for a gateway in front of the proxy).
+    pub headers: Rc<Vec<(String, String)>>,
+    /// Cookies the proxy set, kept where the runtime shows `Set-Cookie` to the caller
+    /// (outside browsers), shared by every sub-client of one `Client`.
+    pub cookies: Rc<RefCell<CookieJar>>,
+}
+
+/// A response and whether it bears the proxy's relay mark.
+pub(crate) struct Answer {
+    pub response: web_sys::Response,
+    pub relayed: bool,
 }
 
 /// A response that passed validation: its bytes, what validation reported, its text.
@@ -73,31 +94,29 @@ impl Transport {
         let guard = AbortGuard::new(signal, timeout_ms.unwrap_or(self.timeout_ms));
 
         let method = match request.method {
-            Method::Get => HttpMethod::GET,
-            Method::Post => HttpMethod::POST,
-            Method::Put => HttpMethod::PUT,
-            Method::Delete => HttpMethod::DELETE,
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
         };
-        let builder = RequestBuilder::new(&self.url(request))
-            .method(method)
-            .credentials(self.credentials)
-            .header(CLIENT_HEADER, "1")
-            .abort_signal(Some(&guard.controller.signal()));
-        let sent = match (&request.body, request.content_type) {
-            (Some(body), Some(content_type)) => builder.header("Content-Type", content_type).body(body.as_str()),
-            _ => builder.build(),
+        let url = self.url(request);
+        let body = match (&request.body, request.content_type) {
+            (Some(body), Some(content_type)) => Some((content_type, body.as_str())),
+            _ => None,
         };
         let outcome = async {
-            let response = sent.map_err(|e| Error::Network { message: e.to_string() })?.send().await.map_err(|e| guard.explain(e))?;
+            let Answer { response, relayed } = self.exchange(method, &url, body, Some(&guard.controller.signal())).await.map_err(|e| guard.explain_js(e))?;
             let status = response.status();
-            if !response.ok() {
+            if !response.ok() || !relayed {
                 let retry_after = retry_after(&response);
-                let text = response.text().await.map_err(|e| guard.explain(e))?;
-                return Err(Error::from_response(status, retry_after, &text));
+                let text = read_text(&response).await.map_err(|e| guard.explain_js(e))?;
+                if let Some(error) = Error::from_answer(&url, Route::Api { relayed }, status, retry_after, &text) {
+                    return Err(error);
+                }
             }
             // Read chunk by chunk: each is validated and turned into text as it arrives,
             // so that little is left to do after the last byte (bench/README.md).
-            let expected = response.headers().get("Content-Length").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let expected = response.headers().get("Content-Length").ok().flatten().and_then(|v| v.parse().ok()).unwrap_or(0);
             let mut stream = BodyStream::new(endpoint.response, expected);
             if let Some(body) = response.body() {
                 let reader = body.get_reader();
@@ -125,9 +144,90 @@ impl Transport {
     }
 }
 
+impl Transport {
+    /// One `fetch` to the proxy: the `headers` option, the client header, the kept
+    /// cookies, then whatever `Set-Cookie` the runtime shows is kept. Rejects with what
+    /// `fetch` rejected with.
+    pub(crate) async fn exchange(&self, method: &str, url: &str, body: Option<(&str, &str)>, signal: Option<&AbortSignal>) -> Result<Answer, JsValue> {
+        let headers = js_sys::Object::new();
+        let set = |name: &str, value: &str| js_sys::Reflect::set(&headers, &name.into(), &value.into());
+        for (name, value) in self.headers.iter() {
+            set(name, value)?;
+        }
+        set(CLIENT_HEADER, "1")?;
+        let init = js_sys::Object::new();
+        js_sys::Reflect::set(&init, &"method".into(), &method.into())?;
+        js_sys::Reflect::set(&init, &"credentials".into(), &self.credentials.into())?;
+        if let Some((content_type, text)) = body {
+            set("Content-Type", content_type)?;
+            js_sys::Reflect::set(&init, &"body".into(), &text.into())?;
+        }
+        // A cookie given in `headers` is the caller's choice of session: it wins.
+        let cookie_given = self.headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("cookie"));
+        if let Some(cookie) = self.cookies.borrow().header().filter(|_| !cookie_given) {
+            set("Cookie", &cookie)?;
+        }
+        js_sys::Reflect::set(&init, &"headers".into(), &headers)?;
+        if let Some(signal) = signal {
+            js_sys::Reflect::set(&init, &"signal".into(), signal)?;
+        }
+        let returned = match &self.fetch {
+            Some(fetch) => fetch.call2(&JsValue::UNDEFINED, &url.into(), &init)?,
+            None => {
+                // Called on the global object: a browser's `fetch` refuses any other `this`.
+                let global = js_sys::global();
+                let fetch = js_sys::Reflect::get(&global, &"fetch".into())?
+                    .dyn_into::<js_sys::Function>()
+                    .map_err(|_| JsValue::from(js_sys::Error::new("this runtime has no global fetch: pass the `fetch` option of new Client(...)")))?;
+                fetch.call2(&global, &url.into(), &init)?
+            }
+        };
+        let response = JsFuture::from(js_sys::Promise::resolve(&returned)).await?;
+        let has_status = response.is_object() && js_sys::Reflect::get(&response, &"status".into()).is_ok_and(|s| s.as_f64().is_some());
+        if !has_status {
+            return Err(js_sys::Error::new("fetch resolved with something that is not a Response").into());
+        }
+        let response: web_sys::Response = response.unchecked_into();
+        let headers = response.headers();
+        self.keep_cookies(&headers);
+        let relayed = headers.has(RELAYED_HEADER).unwrap_or(false);
+        Ok(Answer { response, relayed })
+    }
+
+    /// Keeps the cookies of a response whose `Set-Cookie` the runtime shows (Node, Deno,
+    /// Bun; a browser never does, and keeps them itself).
+    fn keep_cookies(&self, headers: &web_sys::Headers) {
+        let get_set_cookie = js_sys::Reflect::get(headers, &"getSetCookie".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let values: Vec<String> = match get_set_cookie {
+            // One entry per header: a joined `Set-Cookie` is ambiguous (dates have commas).
+            Some(f) => f.call0(headers).ok().map(|list| js_sys::Array::from(&list).iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default(),
+            None => headers.get("Set-Cookie").ok().flatten().into_iter().collect(),
+        };
+        if !values.is_empty() {
+            let mut jar = self.cookies.borrow_mut();
+            for value in values {
+                jar.apply(&value);
+            }
+        }
+    }
+}
+
+/// What a JS rejection says: "TypeError: fetch failed", or the thrown string.
+pub(crate) fn js_message(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+        None => error.as_string().unwrap_or_else(|| "the request failed".into()),
+    }
+}
+
+/// The whole body as text.
+pub(crate) async fn read_text(response: &web_sys::Response) -> Result<String, JsValue> {
+    Ok(JsFuture::from(response.text()?).await?.as_string().unwrap_or_default())
+}
+
 /// A response's `Retry-After` in seconds from now (delay-seconds or an HTTP date).
-pub(crate) fn retry_after(response: &gloo_net::http::Response) -> Option<u32> {
-    let header = response.headers().get("Retry-After")?;
+pub(crate) fn retry_after(response: &web_sys::Response) -> Option<u32> {
+    let header = response.headers().get("Retry-After").ok().flatten()?;
     crate::error::retry_after_seconds(&header, (js_sys::Date::now() / 1000.0) as u64)
 }
 
@@ -181,16 +281,10 @@ impl AbortGuard {
         AbortGuard { controller, timed_out, timeout_ms, timer, _on_timeout: on_timeout, caller }
     }
 
-    fn explain(&self, error: gloo_net::Error) -> Error {
-        self.explain_message(|| error.to_string())
-    }
-
-    /// The same for a rejection while reading the body.
+    /// A rejection of `fetch` or of reading the body: the timeout, the caller's abort,
+    /// or a network error.
     fn explain_js(&self, error: JsValue) -> Error {
-        self.explain_message(|| match error.dyn_ref::<js_sys::Error>() {
-            Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
-            None => error.as_string().unwrap_or_else(|| "reading the response body failed".into()),
-        })
+        self.explain_message(|| js_message(&error))
     }
 
     fn explain_message(&self, message: impl FnOnce() -> String) -> Error {

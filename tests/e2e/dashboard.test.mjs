@@ -11,6 +11,9 @@ import assert from 'node:assert/strict';
 import { assertClean, openPage as open, timer, until, USERS, useDashboard, waitForContent, WAIT_MS } from './harness.mjs';
 
 const OVERVIEW = '/api/s2/inventory/overview';
+/** The header the proxy puts on every vendor answer it relays: a faked answer without it is
+ * (rightly) not the proxy's, and the client says `not_proxy`. */
+const RELAYED = { 'x-upstream-attempts': '1' };
 const UNKNOWN_PRODUCT_ID = '440352eb-241a-4cac-834f-e0980ffc888';
 
 const env = useDashboard();
@@ -96,7 +99,7 @@ describe('dashboard: inventory page', () => {
     const body = JSON.stringify(seed);
     const { page, problems, close, cspViolations } = await openPage();
     try {
-      await page.route('**' + OVERVIEW, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+      await page.route('**' + OVERVIEW, (r) => r.fulfill({ status: 200, headers: RELAYED, contentType: 'application/json', body }));
       await page.goto(env.proxy.base + '/#/inventory', { waitUntil: 'load' });
       const error = page.locator('.error');
       await error.waitFor();
@@ -125,10 +128,10 @@ describe('dashboard: inventory page', () => {
         if (calls === 1) {
           // Hold the first request until the test lets go (bounded), so Reload finds it in flight.
           await Promise.race([held, timer(WAIT_MS)]);
-          await r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }).catch(() => {});
+          await r.fulfill({ status: 200, headers: RELAYED, contentType: 'application/json', body: '{}' }).catch(() => {});
           return;
         }
-        await r.fulfill({ status: 200, contentType: 'application/json', body });
+        await r.fulfill({ status: 200, headers: RELAYED, contentType: 'application/json', body });
       });
       await page.goto(env.proxy.base + '/', { waitUntil: 'load' });
       // (the boot placeholder 'Starting…' shares the class until the wasm is loaded)

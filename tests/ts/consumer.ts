@@ -138,6 +138,9 @@ export function describe(e: unknown): string {
     case 'timeout':
     case 'aborted':
       return e.code;
+    case 'not_proxy':
+    case 'not_initialised':
+      return `${e.code}: ${e.message}`;
     default: {
       // Every code is handled above: a new one in the package breaks this line.
       const never: never = e.code;

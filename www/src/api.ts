@@ -56,6 +56,8 @@ const TITLES: Record<ErrorCode, string> = {
   already_exists: 'Already exists',
   outcome_unknown: 'No answer: it may or may not have been created',
   invalid_response: 'The vendor’s response does not have the documented shape',
+  not_proxy: 'The server answering is not the commerce-kit proxy',
+  not_initialised: 'commerce-kit was used before it loaded',
 };
 
 /** An error (any rejection) as what the error view shows: code, title, message, issue lines. */
