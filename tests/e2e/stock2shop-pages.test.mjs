@@ -123,13 +123,54 @@ describe('dashboard: Stock2Shop', () => {
     }
   });
 
+  test('an order’s details show its lines, shipping, shipments, ordered date and state', { timeout: 60_000 }, async () => {
+    const { page, problems, close, cspViolations } = await openPage(USERS.viewer);
+    try {
+      // The orders as the vendor answers them, through the proxy.
+      const answered = page.waitForResponse((r) => r.url().includes('/v1/orders/elastic_search'));
+      await page.goto(env.proxy.base + '/#/stock2shop/orders?status=processing', { waitUntil: 'load' });
+      const answer = await (await answered).json();
+      await waitForContent(page, 'table.stock2shop-orders tbody tr', problems);
+      const id = (await rows(page, 'table.stock2shop-orders'))[0][0];
+      const order = answer.system_orders.find((o) => String(o.id) === id);
+      assert.ok(order?.fulfillments?.length > 0 && order.shipping_lines?.length > 0, JSON.stringify(order));
+
+      const toggle = page.getByRole('button', { name: `Details of order ${id}` });
+      await toggle.click();
+      const details = page.locator(`tr.row-details[data-order="${id}"] .order-details`);
+      await details.waitFor();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      const facts = await details.locator('dl.facts').innerText();
+      assert.match(facts, new RegExp(`Ordered\\s+${order.ordered_date.slice(0, 16)}`));
+      assert.match(facts, new RegExp(`State\\s+${order.state}`));
+      const table = (caption) => details.locator('table.detail-table', { has: page.locator('caption', { hasText: caption }) });
+      const cells = async (caption) => table(caption).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent?.trim())));
+      assert.deepEqual(
+        await cells('Lines'),
+        order.line_items.map((l) => [l.title, l.sku, String(l.qty), l.price_display]),
+      );
+      assert.deepEqual(await cells('Shipping'), order.shipping_lines.map((s) => [s.title, Number(s.price).toFixed(2)]));
+      const shipped = order.fulfillments[0];
+      assert.deepEqual((await cells('Fulfillments'))[0], [shipped.status, shipped.tracking_company, shipped.tracking_number, 'Track']);
+      assert.equal(await table('Fulfillments').getByRole('link', { name: 'Track' }).getAttribute('href'), shipped.tracking_url);
+
+      // Closing it hides the row again.
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.equal(await page.locator(`tr.row-details[data-order="${id}"]`).isHidden(), true);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+
   test('orders by status and channel; sources and channels list every one', { timeout: 90_000 }, async () => {
     const { page, problems, close, cspViolations, calls } = await openPage();
     try {
       await page.goto(env.proxy.base + '/#/stock2shop/orders?status=cancelled', { waitUntil: 'load' });
       await waitForContent(page, 'table.stock2shop-orders tbody tr', problems);
       const headers = await page.$$eval('table.stock2shop-orders thead th', (ths) => ths.map((th) => th.textContent));
-      assert.deepEqual(headers, ['ID', 'Channel order', 'Channel', 'Status', 'Customer', 'Lines', 'Total', 'Created']);
+      assert.deepEqual(headers, ['ID', 'Channel order', 'Channel', 'Status', 'Customer', 'Lines', 'Total', 'Created', 'Details']);
       const cancelled = await rows(page, 'table.stock2shop-orders');
       assert.ok(cancelled.length > 0);
       const total = async () => Number(/(\d+) orders? found/.exec((await page.locator('.toolbar-status').textContent()) ?? '')?.[1]);

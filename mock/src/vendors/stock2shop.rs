@@ -873,12 +873,24 @@ fn seed_orders(rng: &mut Rng) -> Vec<Value> {
         order["created"] = format!("2020-{:02}-{:02} 1{}:03:48", 6 + n / 28, 1 + n % 28, n % 10).into();
         order["modified"] = format!("2020-{:02}-{:02} 1{}:04:08", 6 + n / 28, 1 + n % 28, n % 10).into();
         order["customer_id"] = (495_995 + n as i64).into();
+        // What a dashboard shows of an order beyond the seed's fields (Stock2Shop's own
+        // published orders carry them): when it was ordered, its processing state, the
+        // shipping charged, and for the ones being processed, a shipment.
+        order["ordered_date"] = format!("2020-{:02}-{:02} 0{}:59:00", 6 + n / 28, 1 + n % 28, n % 10).into();
+        order["state"] = if order["status"] == "cancelled" { "cancelled" } else { "saved" }.into();
+        order["shipping_lines"] = json!([{"title": if n % 2 == 0 { "Next Day" } else { "Standard" }, "price": if n % 2 == 0 { 100 } else { 60 }}]);
+        order["fulfillments"] = if order["status"] == "processing" {
+            json!([{"status": "shipped", "tracking_number": format!("TRK-{n}"), "tracking_company": "Courier Co", "tracking_url": format!("https://courier.example/track/TRK-{n}"), "state": "sent"}])
+        } else {
+            json!([])
+        };
         order["notes"] = if n % 4 == 0 { Value::Null } else { "Send Soon".into() };
         order["customer"] = json!({"channel_customer_code": format!("{:010x}", rng.next_u64() >> 24), "email": format!("{}@example.com", first.to_lowercase()), "first_name": first, "last_name": last});
         order["sources"] = json!([{"source_id": "318", "source_order_code": format!("{}", 3_360_213 + n)}]);
         let line = &mut order["line_items"][0];
         line["id"] = (3_715_344 + n as i64).into();
         line["sku"] = format!("KEYBOARD-{:03}-S", 1 + n % 9).into();
+        line["title"] = format!("Keyboard {:03}, small", 1 + n % 9).into();
         line["qty"] = qty.into();
         line["price"] = price.into();
         line["sub_total"] = sub_total.into();

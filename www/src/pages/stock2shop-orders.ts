@@ -8,7 +8,7 @@ import { datalist, fillDatalist } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
 import { rememberInAddress } from '../router';
-import { button, el, emptyView, orDash, pageHeader, Pager, plural, replaceChildren, statusLine, table, type Column } from '../ui';
+import { button, type Child, el, emptyView, orDash, pageHeader, Pager, plural, replaceChildren, statusLine, table, type Column } from '../ui';
 import { channelList, intParam, knownChannels, MAX_WINDOW, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
 
 export const stock2shopOrdersPage: Route = { path: '/stock2shop/orders', title: 'Stock2Shop orders', navLabel: 'Orders', render };
@@ -61,7 +61,75 @@ const columns: Column<SystemOrder>[] = [
   { title: 'Lines', className: 'num short wide-only', cell: (o) => String(o.line_items.length) },
   { title: 'Total', className: 'num', cell: (o) => o.total_display || '—' },
   { title: 'Created', cell: (o) => stock2shopTime(o.created) },
+  { title: 'Details', className: 'actions', cell: (o) => detailsToggle(o) },
 ];
+
+/** A term and its value in an order's details; '—' for nothing. */
+function fact(term: string, value: Child): HTMLElement[] {
+  return [el('dt', {}, [term]), el('dd', {}, [value === null || value === undefined || value === '' ? '—' : value])];
+}
+
+/** A small table of an order's details, or a note when there is none. */
+function detailTable(caption: string, heads: string[], rows: (string | HTMLElement)[][], none: string): HTMLElement {
+  if (rows.length === 0) return el('p', { class: 'subtle' }, [none]);
+  return el('table', { class: 'data detail-table' }, [
+    el('caption', {}, [caption]),
+    el('thead', {}, [el('tr', {}, heads.map((h) => el('th', { scope: 'col' }, [h])))]),
+    el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, [c]))))),
+  ]);
+}
+
+/** A tracking URL as a link when it is an http(s) address, as text otherwise. */
+function trackingLink(url: string | null | undefined, label: string): string | HTMLElement {
+  if (!url) return '—';
+  return /^https?:\/\//i.test(url) ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, [label || url]) : url;
+}
+
+/** What an order holds beyond its row: when it was ordered, its state, its lines, shipping charged and shipments. */
+function orderDetails(order: SystemOrder): HTMLElement {
+  return el('div', { class: 'order-details', 'aria-label': `Details of order ${order.id}` }, [
+    el('dl', { class: 'facts' }, [...fact('Ordered', stock2shopTime(order.ordered_date)), ...fact('State', order.state)]),
+    detailTable(
+      'Lines',
+      ['Title', 'SKU', 'Qty', 'Price'],
+      order.line_items.map((l) => [l.title || '—', l.sku || '—', String(l.qty), l.price_display || String(l.price)]),
+      'No lines.',
+    ),
+    detailTable(
+      'Shipping',
+      ['Method', 'Price'],
+      (order.shipping_lines ?? []).map((s) => [s.title || '—', s.price == null ? '—' : s.price.toFixed(2)]),
+      'No shipping charged.',
+    ),
+    detailTable(
+      'Fulfillments',
+      ['Status', 'Company', 'Tracking number', 'Tracking'],
+      (order.fulfillments ?? []).map((f) => [f.status || f.state || '—', f.tracking_company || '—', f.tracking_number || '—', trackingLink(f.tracking_url, 'Track')]),
+      'Not shipped yet.',
+    ),
+  ]);
+}
+
+/** The "Details" button of a row: opens the order's details in a row of its own below it. */
+function detailsToggle(order: SystemOrder): HTMLButtonElement {
+  let detailRow: HTMLTableRowElement | null = null;
+  const toggle = button(
+    'Details',
+    () => {
+      const row = toggle.closest('tr');
+      if (!row) return;
+      if (detailRow?.isConnected) {
+        detailRow.hidden = !detailRow.hidden;
+      } else {
+        detailRow = el('tr', { class: 'row-form row-details', 'data-order': String(order.id) }, [el('td', { colspan: columns.length }, [orderDetails(order)])]);
+        row.after(detailRow);
+      }
+      toggle.setAttribute('aria-expanded', String(!detailRow.hidden));
+    },
+    { class: 'row-toggle', 'aria-expanded': 'false', 'aria-label': `Details of order ${order.id}` },
+  );
+  return toggle;
+}
 
 function render(container: HTMLElement, context: PageContext): void {
   const status = statusLine();
