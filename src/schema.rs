@@ -94,6 +94,19 @@ impl ObjectSchema {
 }
 
 impl Schema {
+    /// Whether a response of this shape is a list of records or holds one (a page's
+    /// `items`): where a decoded value may be partial and says so.
+    pub fn holds_records(&self) -> bool {
+        let is_list = |schema: &Schema| matches!(schema, Schema::Records(_) | Schema::Nullable(Schema::Records(_)));
+        match self {
+            Schema::Array(_) | Schema::Records(_) | Schema::Nullable(Schema::Array(_)) => true,
+            Schema::Object(object) => {
+                object.fields.iter().any(|f| is_list(f.schema) || matches!(f.schema, Schema::Object(inner) if inner.fields.iter().any(|g| is_list(g.schema))))
+            }
+            _ => false,
+        }
+    }
+
     /// What this shape is called in an error message ("expected integer").
     pub fn expected(&self) -> String {
         match self {
