@@ -285,6 +285,27 @@ fn stock2shop_loose_spellings_arrive_as_their_declared_types() {
     assert_eq!(get(&get(&answer, "hits"), "total").as_f64(), Some(27.0));
 }
 
+/// Issue 9 item 3: the loose values are written in their type while the bytes become
+/// text, chunk by chunk; a chunk ending inside one (`"10|1.00"`) must not change it.
+#[cfg(feature = "stock2shop")]
+#[wasm_bindgen_test]
+fn loose_spellings_stream_in_small_chunks_to_the_same_value() {
+    for body in [
+        &include_bytes!("fixtures/stock2shop.spellings/search_products.php_scalars.json")[..],
+        &include_bytes!("fixtures/stock2shop.spellings/search_products.es7_hits_total.json")[..],
+    ] {
+        let whole = commerce_kit::wasm::decode_response("stock2shop.search_products", body).unwrap();
+        for size in [1, 3, 7, 64] {
+            let mut decoder = commerce_kit::wasm::ResponseDecoder::new("stock2shop.search_products", None).unwrap();
+            for chunk in body.chunks(size) {
+                decoder.push(&js_sys::Uint8Array::from(chunk));
+            }
+            let streamed = decoder.finish().unwrap();
+            assert_eq!(js_sys::JSON::stringify(&streamed).unwrap(), js_sys::JSON::stringify(&whole).unwrap(), "chunks of {size}");
+        }
+    }
+}
+
 /// S2's optional text sent as `null` reaches JavaScript as `""`, its declared `string`.
 #[wasm_bindgen_test]
 fn optional_text_sent_as_null_arrives_as_an_empty_string() {

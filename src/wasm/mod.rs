@@ -383,39 +383,33 @@ pub(crate) fn invalid(field: &str, message: &str) -> Error {
     Error::InvalidRequest { errors: vec![FieldError { field: field.into(), message: message.into() }] }
 }
 
-/// `JSON.parse` of the validated body, then the documented loose scalars turned into
-/// their real types, so the value matches its TypeScript declaration.
+/// `JSON.parse` of the validated body with the documented loose scalars written in their
+/// real types, so the value matches its TypeScript declaration.
 fn parse_normalised(body: &[u8], report: &Report) -> Result<JsValue, JsValue> {
     // Validation has scanned every byte: the body is JSON. Handed over as ASCII (non-ASCII
     // characters as `\uXXXX` escapes, an invalid UTF-8 byte replaced as fetch's own text()
     // does): the engine decodes ASCII to a one-byte string several times faster, and
     // parses that faster too (bench/README.md, "Decode path").
-    let text = crate::validate::ascii_json(body);
+    let text = crate::validate::normalised_json(body, 0, body.len(), &report.loose);
     let value = js_sys::JSON::parse(&text)?;
     normalise(&value, report)?;
     Ok(value)
 }
 
-/// Turns the documented loose scalars of a parsed body into their real types.
+/// Turns what the text could not fix of a parsed body into its real type: Elasticsearch
+/// 7's `{"value": N, ...}` counts (the loose scalars, which have a span, were written in
+/// their type in the text already, in one pass: `normalised_json`).
 pub(crate) fn normalise(value: &JsValue, report: &Report) -> Result<(), JsValue> {
-    for loose in &report.loose {
+    for loose in report.loose.iter().filter(|l| l.scalar == LooseKind::Value) {
         let Some((last, parents)) = loose.path.split_last() else { continue };
         let mut target = value.clone();
         for segment in parents {
             target = js_sys::Reflect::get(&target, &segment_key(segment))?;
         }
         let key = segment_key(last);
-        let found = js_sys::Reflect::get(&target, &key)?;
-        let raw = found.as_string().unwrap_or_default();
-        let normalised = match loose.scalar {
-            // `"true"`/`"1"`, or PHP's number `1` (the validator lists `1`/`0` for a boolean).
-            LooseKind::Boolean => JsValue::from_bool(raw == "true" || raw == "1" || found.as_f64() == Some(1.0)),
-            LooseKind::Integer | LooseKind::Number => JsValue::from_f64(raw.parse::<f64>().unwrap_or(f64::NAN)),
-            LooseKind::Text => JsValue::from_str(""),
-            // Elasticsearch 7's `{"value": N, "relation": "eq"}`: the count itself.
-            LooseKind::Value => js_sys::Reflect::get(&found, &JsValue::from_str("value"))?,
-        };
-        js_sys::Reflect::set(&target, &key, &normalised)?;
+        // `{"value": N, "relation": "eq"}`: the count itself.
+        let count = js_sys::Reflect::get(&js_sys::Reflect::get(&target, &key)?, &JsValue::from_str("value"))?;
+        js_sys::Reflect::set(&target, &key, &count)?;
     }
     Ok(())
 }
