@@ -7,7 +7,8 @@
 //
 // Parts: 1-2 decode in headless Chromium (decode/), 3 end to end at a fixed rate,
 // 4 package size, 5 proxy throughput against nginx (proxy/), 6 leaks, 7 hostile shapes
-// (decode/run-hostile.mjs). `--only=package,decode,hostile,proxy` runs some of them.
+// (decode/run-hostile.mjs), 8 a loose-heavy Stock2Shop search answer (decode/run-loose.mjs).
+// `--only=package,decode,hostile,loose,proxy` runs some of them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
@@ -27,9 +28,9 @@ const log = (m) => console.log(`[bench +${((Date.now() - started) / 1000).toFixe
 
 const P = smoke
   ? { sizes: ['1', '10'], reps: 3, e2eSize: '1', e2eRate: 50, e2eReps: 3, leakSize: '10', leakRuns: 5, wrkSeconds: 3, wrkRounds: 1,
-      hostile: { driftKeys: 20_000, stringBytes: 1 << 20, reps: 3 } }
+      hostile: { driftKeys: 20_000, stringBytes: 1 << 20, reps: 3 }, loose: { size: '1', reps: 3 } }
   : { sizes: ['1', '10', '50'], reps: 10, e2eSize: '10', e2eRate: 50, e2eReps: 10, leakSize: '50', leakRuns: 20, wrkSeconds: 20, wrkRounds: 2,
-      hostile: { driftKeys: 80_000, stringBytes: 4 << 20, reps: 10 } };
+      hostile: { driftKeys: 80_000, stringBytes: 4 << 20, reps: 10 }, loose: { size: '10', reps: 10 } };
 const run = (part) => !only || only.includes(part);
 
 function machine() {
@@ -125,6 +126,12 @@ function table(results) {
     rows.push([`hostile ${mb}: one-shot / in 1 KiB chunks (ms)`, `${fmt(h.string_one_shot_ms, 1)} / ${fmt(h.string_chunked_ms, 1)}`, '', '']);
     target(`hostile ${mb}: ResponseDecoder in 1 KiB chunks / decodeResponse`, h.string_chunked_ratio_vs_one_shot, '<= 3', h.string_chunked_ratio_vs_one_shot <= 3);
   }
+  for (const [name, lo] of Object.entries(results.loose ?? {})) {
+    const label = `loose ${name}: ${fmt(lo.bytes / 1e6, 1)} MB Stock2Shop search, ${lo.loose_values.toLocaleString('en')} loose values`;
+    rows.push([`${label}: package / ResponseDecoder / TextDecoder+JSON.parse (ms)`, `${fmt(lo.package_ms, 1)} / ${fmt(lo.stream_ms, 1)} / ${fmt(lo.text_decode_parse_ms, 1)}`, '', '']);
+    const goal = lo.size_mb >= 10 && name === 'issue';
+    target(`${label}: package / TextDecoder+JSON.parse`, lo.ratio_vs_text_decode_parse, goal ? '<= 1.5' : '', goal ? lo.ratio_vs_text_decode_parse <= 1.5 : null);
+  }
   const e = results.e2e;
   if (e) {
     rows.push([`e2e ${e.size_mb} MB at ${e.rate_mb_s} MB/s: Client / fetch+ajv / ResponseDecoder (ms)`, `${fmt(e.package_ms, 1)} / ${fmt(e.fetch_ajv_ms, 1)} / ${fmt(e.stream_ms, 1)} (transfer ${fmt(e.transfer_ms, 0)})`, '', '']);
@@ -187,6 +194,14 @@ async function main() {
       for (const [shape, c] of Object.entries(r.checks)) {
         if (Object.values(c).some((ok) => ok !== true)) throw new Error(`the package does not accept the ${shape} body, or refuses it wrongly: ${JSON.stringify(c)}`);
       }
+    });
+  }
+  if (run('loose')) {
+    await part('loose', async () => {
+      const { runLoose } = await import('./decode/run-loose.mjs');
+      const r = await runLoose({ pkgDir, root, out, ...P.loose, log, timeoutMs: smoke ? 120_000 : 600_000 });
+      Object.assign(results, { loose: r.loose, loose_checks: r.checks });
+      if (Object.values(r.checks).flatMap(Object.values).some((ok) => ok !== true)) throw new Error(`the loose-heavy body is not decoded as declared: ${JSON.stringify(r.checks)}`);
     });
   }
   if (run('proxy')) await part('proxy', async () => { results.proxy = await runProxy({ seconds: P.wrkSeconds, rounds: P.wrkRounds, log }); });

@@ -4,7 +4,7 @@ use std::future::Future;
 
 use futures_util::stream::{self, Stream};
 
-use crate::decode::decode;
+use crate::decode::{decode, RejectedRecord};
 use crate::error::Error;
 use crate::request::{Operation, Request};
 
@@ -17,10 +17,31 @@ pub trait Paginated: Operation + Clone {
     fn split(page: Self::Response) -> (Vec<Self::Item>, Option<String>);
 }
 
+/// What a page stream yields: a record that validated, or one that did not (left out of
+/// its page and reported where it was met, so that one bad record never ends the list).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry<T> {
+    Record(T),
+    Rejected(RejectedRecord),
+}
+
+impl<T> Entry<T> {
+    /// The record, if it validated.
+    pub fn record(self) -> Option<T> {
+        match self {
+            Entry::Record(item) => Some(item),
+            Entry::Rejected(_) => None,
+        }
+    }
+}
+
 /// Every item of every page, in order: follows `next_token` until the vendor stops
-/// sending one, stops after `limit` items if given, and ends with the error if a page
-/// fails. `send` is the transport: it sends a request and returns the response body.
-pub fn pages<'a, O, F, Fut>(first: O, limit: Option<usize>, send: F) -> impl Stream<Item = Result<O::Item, Error>> + 'a
+/// sending one, stops after `limit` records if given, and ends with the error if a page
+/// fails. Records of a page that did not validate come after the page's good ones as
+/// [`Entry::Rejected`] (the first [`MAX_LISTED_REJECTED`](crate::validate::MAX_LISTED_REJECTED)
+/// of a page; all are left out). `send` is the transport: it sends a request and
+/// returns the response body.
+pub fn pages<'a, O, F, Fut>(first: O, limit: Option<usize>, send: F) -> impl Stream<Item = Result<Entry<O::Item>, Error>> + 'a
 where
     O: Paginated + 'a,
     O::Item: 'a,
@@ -30,10 +51,11 @@ where
     struct State<O: Paginated, F> {
         next: Option<O>,
         buffer: std::vec::IntoIter<O::Item>,
+        rejected: std::vec::IntoIter<RejectedRecord>,
         remaining: Option<usize>,
         send: F,
     }
-    let state = State { next: Some(first), buffer: Vec::new().into_iter(), remaining: limit, send };
+    let state = State { next: Some(first), buffer: Vec::new().into_iter(), rejected: Vec::new().into_iter(), remaining: limit, send };
     stream::unfold(state, |mut st| async move {
         loop {
             if st.remaining == Some(0) {
@@ -41,19 +63,23 @@ where
             }
             if let Some(item) = st.buffer.next() {
                 st.remaining = st.remaining.map(|n| n - 1);
-                return Some((Ok(item), st));
+                return Some((Ok(Entry::Record(item)), st));
+            }
+            if let Some(rejected) = st.rejected.next() {
+                return Some((Ok(Entry::Rejected(rejected)), st));
             }
             let operation = st.next.take()?;
             let page = match operation.build() {
                 Err(errors) => Err(Error::InvalidRequest { errors }),
                 Ok(request) => match (st.send)(request).await {
-                    Ok(body) => decode::<O::Response>(&body).map(|d| d.value),
+                    Ok(body) => decode::<O::Response>(&body),
                     Err(e) => Err(e),
                 },
             };
             match page {
                 Ok(page) => {
-                    let (items, token) = O::split(page);
+                    st.rejected = page.rejected.into_iter();
+                    let (items, token) = O::split(page.value);
                     // A vendor repeating an empty token would loop forever.
                     st.next = token.filter(|t| !t.is_empty()).map(|t| operation.after(t));
                     st.buffer = items.into_iter();

@@ -36,6 +36,12 @@ pub enum Schema {
     /// `null` or the inner shape.
     Nullable(&'static Schema),
     Array(&'static Schema),
+    /// An array of independent records (a page's `items`, a search's `system_products`,
+    /// a top-level list): declared once per list field with `#[wire(records)]`. When a
+    /// response is decoded, a record with a wrong value is left out and reported beside
+    /// the others ([`crate::validate::RejectedRecord`]) instead of failing the whole
+    /// response; anywhere else (a request body, `validate`) it is an array like any other.
+    Records(&'static Schema),
     Object(&'static ObjectSchema),
     /// A string from a closed set.
     StrEnum(&'static [&'static str]),
@@ -88,6 +94,19 @@ impl ObjectSchema {
 }
 
 impl Schema {
+    /// Whether a response of this shape is a list of records or holds one (a page's
+    /// `items`): where a decoded value may be partial and says so.
+    pub fn holds_records(&self) -> bool {
+        let is_list = |schema: &Schema| matches!(schema, Schema::Records(_) | Schema::Nullable(Schema::Records(_)));
+        match self {
+            Schema::Array(_) | Schema::Records(_) | Schema::Nullable(Schema::Array(_)) => true,
+            Schema::Object(object) => {
+                object.fields.iter().any(|f| is_list(f.schema) || matches!(f.schema, Schema::Object(inner) if inner.fields.iter().any(|g| is_list(g.schema))))
+            }
+            _ => false,
+        }
+    }
+
     /// What this shape is called in an error message ("expected integer").
     pub fn expected(&self) -> String {
         match self {
@@ -97,7 +116,7 @@ impl Schema {
             Schema::Boolean => "boolean".into(),
             Schema::Any => "any value".into(),
             Schema::Nullable(inner) => format!("{} or null", inner.expected()),
-            Schema::Array(_) => "array".into(),
+            Schema::Array(_) | Schema::Records(_) => "array".into(),
             Schema::Object(o) => format!("object ({})", o.name),
             Schema::StrEnum(values) => format!("one of {}", quote_list(values.iter().map(|v| format!("\"{v}\"")))),
             Schema::IntEnum(values) => format!("one of {}", quote_list(values.iter().map(|v| v.to_string()))),
@@ -150,4 +169,15 @@ impl LooseWire for bool {
 }
 impl<T: LooseWire> LooseWire for Option<T> {
     const LOOSE: &'static Schema = &Schema::Nullable(T::LOOSE);
+}
+
+/// A list field whose members are independent records (`#[wire(records)]`).
+pub trait RecordsWire {
+    const RECORDS: &'static Schema;
+}
+impl<T: Wire> RecordsWire for Vec<T> {
+    const RECORDS: &'static Schema = &Schema::Records(T::SCHEMA);
+}
+impl<T: RecordsWire> RecordsWire for Option<T> {
+    const RECORDS: &'static Schema = &Schema::Nullable(T::RECORDS);
 }

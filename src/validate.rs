@@ -35,6 +35,20 @@ pub const MAX_LISTED_DRIFT: usize = 1000;
 /// once per level where the schema nests (recursive types nest without end).
 pub const MAX_JSON_DEPTH: usize = 127;
 
+/// At most this many rejected records are listed in full (errors and raw text); the
+/// rest are counted, and still left out of the decoded value. A 10 MB list in which
+/// every record is wrong (a vendor changed a type) would otherwise carry 10 MB of raw
+/// text and millions of errors beside an empty list; a hundred examples say as much.
+pub const MAX_LISTED_REJECTED: usize = 100;
+
+/// At most this many errors are listed per rejected record; the rest are counted.
+pub const MAX_RECORD_ERRORS: usize = 20;
+
+/// The raw text of a rejected record is cut after this many bytes (at a character
+/// boundary, `raw_truncated` set): enough to see what the vendor sent and to log it,
+/// without a single huge record (a product with 5,000 variants) blowing up the report.
+pub const MAX_RAW_BYTES: usize = 4096;
+
 /// Whether `value` nests arrays and objects more than `max` levels deep (a scalar is 0
 /// levels, `[]` one). Without recursion, so that it can measure a value built in Rust
 /// of any depth before anything recursive (encoding, a check) touches it.
@@ -82,12 +96,56 @@ pub struct Report {
     pub unlisted_drift: usize,
     /// Paths of loose scalars that arrived as strings and need normalising.
     pub loose: Vec<LooseValue>,
+    /// Records of lists ([`Schema::Records`], and a top-level array) that did not
+    /// validate, in full for the first [`MAX_LISTED_REJECTED`]; only when validating a
+    /// response ([`validate_isolating`]). Their errors are here, not in `errors`.
+    pub rejected: Vec<RejectedRecord>,
+    /// Rejected records beyond [`MAX_LISTED_REJECTED`], counted.
+    pub unlisted_rejected: usize,
+    /// Where every rejected record is (listed or not), in body order, to leave it out.
+    #[serde(skip)]
+    pub rejected_spans: Vec<RecordSpan>,
+}
+
+/// A record of a list that did not validate, left out of the decoded value.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RejectedRecord {
+    /// Its index in the list as the vendor sent it.
+    pub index: usize,
+    /// The JSON path of the list (`$.items`).
+    pub path: String,
+    /// What is wrong, each with its full path (`$.items[3].price`).
+    pub errors: Vec<Issue>,
+    /// Errors beyond [`MAX_RECORD_ERRORS`], counted.
+    pub unlisted_errors: usize,
+    /// The record's JSON text as sent, at most [`MAX_RAW_BYTES`].
+    pub raw: String,
+    /// `raw` was cut.
+    pub raw_truncated: bool,
+    /// Where `raw` starts in the body.
+    #[serde(skip)]
+    pub raw_start: usize,
+}
+
+/// Where a rejected record is: its list's path, its index, its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordSpan {
+    pub list: Vec<PathSegment>,
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LooseValue {
     pub path: Vec<PathSegment>,
     pub scalar: LooseKind,
+    /// Its bytes in the body, for a scalar: [`normalised_json`] writes it in its declared
+    /// type in the text handed to `JSON.parse`. `None` for [`LooseKind::Value`], an object
+    /// replaced after parsing (one per search answer).
+    #[serde(skip)]
+    pub span: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -106,7 +164,9 @@ pub enum LooseKind {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(untagged)]
 pub enum PathSegment {
-    Key(String),
+    /// A declared field's name is borrowed from the schema: a path costs one allocation
+    /// (75,000 loose values made half a million small ones, a quarter of a decode in wasm).
+    Key(std::borrow::Cow<'static, str>),
     Index(usize),
 }
 
@@ -117,13 +177,57 @@ impl Report {
     pub fn error_count(&self) -> usize {
         self.errors.len() + self.unlisted_errors
     }
+    /// Some records were left out: the decoded value is partial.
+    pub fn is_partial(&self) -> bool {
+        !self.rejected_spans.is_empty()
+    }
 }
 
-/// Validates `body` against `schema`.
+/// Validates `body` against `schema`; every wrong value is an error (request bodies,
+/// captured responses checked as a whole).
 pub fn validate(schema: &'static Schema, body: &[u8]) -> Report {
     let mut state = State::default();
     run(schema, body, &mut state, true);
     state.into_report(body)
+}
+
+/// Validates a response: like [`validate`], except that a record of a list
+/// ([`Schema::Records`], or the members of a top-level array) with wrong values is
+/// listed in [`Report::rejected`] rather than making the body invalid. The list itself
+/// and everything around it (the envelope) must still be right.
+pub fn validate_isolating(schema: &'static Schema, body: &[u8]) -> Report {
+    let mut state = State { isolate: true, ..State::default() };
+    run(schema, body, &mut state, true);
+    state.into_report(body)
+}
+
+/// `body` without the rejected records of `report` (and the commas that separated
+/// them): what serde decodes when a response is partial. The spans are in body order;
+/// a rejected record never contains another (the inner one is folded into it).
+pub fn without_rejected(body: &[u8], report: &Report) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut cursor = 0;
+    for span in &report.rejected_spans {
+        out.extend_from_slice(&body[cursor..span.start]);
+        let mut after = span.end;
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = body.get(after) {
+            after += 1;
+        }
+        if body.get(after) == Some(&b',') {
+            cursor = after + 1;
+        } else {
+            // The last member: drop the comma before it instead, if any.
+            while let Some(b' ' | b'\n' | b'\r' | b'\t') = out.last() {
+                out.pop();
+            }
+            if out.last() == Some(&b',') {
+                out.pop();
+            }
+            cursor = span.end;
+        }
+    }
+    out.extend_from_slice(&body[cursor..]);
+    out
 }
 
 /// Validates a body chunk by chunk, as it arrives: each [`push`](Self::push) scans what
@@ -146,9 +250,27 @@ impl StreamValidator {
         StreamValidator { schema, body: Vec::with_capacity(bytes), state: State::default() }
     }
 
+    /// Validates as [`validate_isolating`] does (a response).
+    pub fn isolating(mut self) -> Self {
+        self.state.isolate = true;
+        self
+    }
+
     /// The body so far.
     pub fn body(&self) -> &[u8] {
         &self.body
+    }
+
+    /// How far the body is validated: every loose value before this byte is listed in
+    /// [`loose`](Self::loose), and none is cut by it (a token cut by a chunk's end is
+    /// scanned again from its start, which is where this stays).
+    pub fn validated_up_to(&self) -> usize {
+        self.state.pos
+    }
+
+    /// The loose values found so far, in body order.
+    pub fn loose(&self) -> &[LooseValue] {
+        &self.state.report.loose
     }
 
     /// Appends the next chunk of the body and validates as far as it goes.
@@ -190,10 +312,13 @@ struct State {
     /// A string cut by the end of the bytes so far (see [`Validator::string`]).
     string_cut: Option<StringCut>,
     number_cut: Option<NumberCut>,
+    /// Records of lists are isolated ([`validate_isolating`]).
+    isolate: bool,
 }
 
 impl State {
     fn into_report(mut self, body: &[u8]) -> Report {
+        self.report.unlisted_rejected = self.report.rejected_spans.len() - self.report.rejected.len();
         if let Some((Syntax { expected, at, too_deep }, path)) = self.syntax.take() {
             let issue = if too_deep {
                 Issue { path, expected: format!("at most {MAX_JSON_DEPTH} nested arrays and objects"), found: format!("a deeper one at byte {at}") }
@@ -227,6 +352,7 @@ fn run(schema: &'static Schema, bytes: &[u8], state: &mut State, last: bool) {
         depth: 0,
         string_cut: state.string_cut.take(),
         number_cut: state.number_cut.take(),
+        isolate: state.isolate,
     };
     let mut outcome = if state.root_done { Ok(()) } else { v.value(schema) };
     if outcome.is_ok() {
@@ -326,6 +452,17 @@ struct ArrayFrame {
     item: &'static Schema,
     index: usize,
     phase: Phase,
+    /// Its members are records, each rejected on its own (see [`Report::rejected`]).
+    records: Option<RecordMark>,
+}
+
+/// Where the record being read started: its first byte (once seen) and how many errors
+/// there were before it.
+#[derive(Clone, Copy)]
+struct RecordMark {
+    start: Option<usize>,
+    errors: usize,
+    unlisted: usize,
 }
 
 struct ObjectFrame {
@@ -372,6 +509,7 @@ struct Validator<'a> {
     depth: usize,
     string_cut: Option<StringCut>,
     number_cut: Option<NumberCut>,
+    isolate: bool,
 }
 
 type Step = Result<(), Stop>;
@@ -451,7 +589,7 @@ impl<'a> Validator<'a> {
                 // A scalar cut by a chunk's end is read again; an object is resumed, but
                 // never list the same value twice.
                 if self.report.loose.last().is_none_or(|last| last.path != path) {
-                    self.report.loose.push(LooseValue { path, scalar: LooseKind::Value });
+                    self.report.loose.push(LooseValue { path, scalar: LooseKind::Value, span: None });
                 }
                 self.value_reported_as(inner, reported)
             }
@@ -475,7 +613,7 @@ impl<'a> Validator<'a> {
                         self.mismatch_at(reported, start);
                     } else if matches!(schema, Schema::Loose(Scalar::Boolean)) {
                         let path = self.path_segments();
-                        self.report.loose.push(LooseValue { path, scalar: LooseKind::Boolean });
+                        self.report.loose.push(LooseValue { path, scalar: LooseKind::Boolean, span: Some((start, self.pos)) });
                     } else if let Some(why) = altered_number(schema, &self.bytes[start..self.pos], is_integer) {
                         self.altered_at(reported, start, why);
                     }
@@ -486,7 +624,7 @@ impl<'a> Validator<'a> {
             (Schema::Loose(Scalar::Text), b'"') => self.string().map(|_| ()),
             (Schema::Loose(Scalar::Text), b'n') => self.literal(b"null").map(|()| {
                 let path = self.path_segments();
-                self.report.loose.push(LooseValue { path, scalar: LooseKind::Text });
+                self.report.loose.push(LooseValue { path, scalar: LooseKind::Text, span: Some((start, self.pos)) });
             }),
             (Schema::Loose(scalar), b'"') => self.string().map(|raw| {
                 if let Some(why) = loose_string_fits(*scalar, raw).then(|| altered_loose_string(*scalar, raw)).flatten() {
@@ -499,15 +637,18 @@ impl<'a> Validator<'a> {
                         Scalar::Boolean => LooseKind::Boolean,
                         Scalar::Text => LooseKind::Text,
                     };
-                    self.report.loose.push(LooseValue { path, scalar });
+                    self.report.loose.push(LooseValue { path, scalar, span: Some((start, self.pos)) });
                 } else {
                     self.mismatch_at(reported, start);
                 }
             }),
-            (Schema::Array(_) | Schema::Object(_), b'[' | b'{') if self.depth >= MAX_JSON_DEPTH => Err(self.too_deep()),
-            (Schema::Array(item), b'[') => {
+            (Schema::Array(_) | Schema::Records(_) | Schema::Object(_), b'[' | b'{') if self.depth >= MAX_JSON_DEPTH => Err(self.too_deep()),
+            (Schema::Array(item) | Schema::Records(item), b'[') => {
+                // A top-level array is a list of records too: every list-shaped response.
+                let records = self.isolate && (matches!(schema, Schema::Records(_)) || self.depth == 0);
+                let records = records.then_some(RecordMark { start: None, errors: 0, unlisted: 0 });
                 self.pos += 1;
-                self.nested(|v| v.array(ArrayFrame { item, index: 0, phase: Phase::Start }))
+                self.nested(|v| v.array(ArrayFrame { item, index: 0, phase: Phase::Start, records }))
             }
             (Schema::Object(object), b'{') => {
                 self.pos += 1;
@@ -568,17 +709,27 @@ impl<'a> Validator<'a> {
                 _ => {
                     self.path.push(Seg::Index(f.index));
                     f.phase = Phase::Value;
+                    self.begin_record(&mut f);
                 }
             }
         }
         loop {
             if f.phase == Phase::Value {
+                if let Some(RecordMark { start: start @ None, .. }) = &mut f.records {
+                    // Seen once its first byte is in (a chunk may end before it).
+                    if self.peek().is_some() {
+                        *start = Some(self.pos);
+                    }
+                }
                 match self.value(f.item) {
                     Ok(()) => {}
                     Err(Stop::Incomplete) => return self.pause(Frame::Array(f)),
                     Err(stop) => return Err(stop),
                 }
                 self.path.pop();
+                if let Some(mark) = f.records {
+                    self.end_record(mark, f.index);
+                }
                 f.index += 1;
                 f.phase = Phase::After;
             }
@@ -587,6 +738,7 @@ impl<'a> Validator<'a> {
                     self.pos += 1;
                     self.path.push(Seg::Index(f.index));
                     f.phase = Phase::Value;
+                    self.begin_record(&mut f);
                 }
                 Some(b']') => {
                     self.pos += 1;
@@ -686,6 +838,59 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+    }
+
+    #[inline]
+    fn begin_record(&self, f: &mut ArrayFrame) {
+        if let Some(mark) = &mut f.records {
+            *mark = RecordMark { start: None, errors: self.report.errors.len(), unlisted: self.report.unlisted_errors };
+        }
+    }
+
+    /// A record of a list is complete (the path is the list's again): if it had errors,
+    /// they move from the body's errors to the record, which is rejected on its own.
+    fn end_record(&mut self, mark: RecordMark, index: usize) {
+        let report = &mut self.report;
+        if report.errors.len() == mark.errors && report.unlisted_errors == mark.unlisted {
+            return;
+        }
+        let start = mark.start.expect("a record with errors has begun");
+        let mut errors: Vec<Issue> = report.errors.drain(mark.errors..).collect();
+        let mut unlisted_errors = report.unlisted_errors - mark.unlisted;
+        report.unlisted_errors = mark.unlisted;
+        // Records of a list inside this one that were rejected: the whole record goes,
+        // with their errors.
+        while report.rejected_spans.last().is_some_and(|span| span.start >= start) {
+            report.rejected_spans.pop();
+        }
+        let mut inner_errors = Vec::new();
+        while report.rejected.last().is_some_and(|r| r.raw_start >= start) {
+            let inner = report.rejected.pop().expect("checked");
+            unlisted_errors += inner.unlisted_errors;
+            inner_errors.splice(0..0, inner.errors);
+        }
+        errors.splice(0..0, inner_errors);
+        if errors.len() > MAX_RECORD_ERRORS {
+            unlisted_errors += errors.len() - MAX_RECORD_ERRORS;
+            errors.truncate(MAX_RECORD_ERRORS);
+        }
+        let end = self.pos;
+        let list = self.path_segments();
+        if self.report.rejected.len() < MAX_LISTED_REJECTED {
+            let text = &self.bytes[start..end];
+            let cut = if text.len() > MAX_RAW_BYTES { utf8_prefix_end(&text[..MAX_RAW_BYTES]) } else { text.len() };
+            let path = self.path_string();
+            self.report.rejected.push(RejectedRecord {
+                index,
+                path,
+                errors,
+                unlisted_errors,
+                raw: String::from_utf8_lossy(&text[..cut]).into_owned(),
+                raw_truncated: cut < text.len(),
+                raw_start: start,
+            });
+        }
+        self.report.rejected_spans.push(RecordSpan { list, index, start, end });
     }
 
     /// Reports the required fields a closed object lacked.
@@ -1038,8 +1243,9 @@ impl<'a> Validator<'a> {
         self.path
             .iter()
             .map(|s| match *s {
-                Seg::Name(name) => PathSegment::Key(unescape(name.as_bytes())),
-                Seg::Key(start, end) => PathSegment::Key(unescape(&self.bytes[start..end])),
+                // Wire names hold no escapes (a test walks every schema).
+                Seg::Name(name) => PathSegment::Key(std::borrow::Cow::Borrowed(name)),
+                Seg::Key(start, end) => PathSegment::Key(unescape(&self.bytes[start..end]).into()),
                 Seg::Index(i) => PathSegment::Index(i),
             })
             .collect()
@@ -1164,6 +1370,79 @@ pub fn ascii_json(body: &[u8]) -> std::borrow::Cow<'_, str> {
     }
     // SAFETY: only ASCII bytes were written.
     std::borrow::Cow::Owned(unsafe { String::from_utf8_unchecked(out) })
+}
+
+/// [`ascii_json`] of `body[from..to]`, with every loose scalar of `loose` (those whose
+/// spans lie in the range, in body order) written in its declared type: `"101.00"` as
+/// `101.00`, `"1"`/`1`/`"true"` as `true`, `null` text as `""`. One pass over the bytes
+/// before `JSON.parse`, instead of walking each value's path from the root in JavaScript
+/// after it (issue 9: 7,000 loose values took longer than parsing the 10 MB around them).
+/// [`LooseKind::Value`] entries have no span and are left for after parsing.
+pub fn normalised_json(body: &[u8], from: usize, to: usize, loose: &[LooseValue]) -> String {
+    let mut out = String::with_capacity(to - from + 16);
+    let mut cursor = from;
+    for value in loose {
+        let Some((start, end)) = value.span else { continue };
+        out.push_str(&ascii_json(&body[cursor..start]));
+        push_normalised(&mut out, value.scalar, &body[start..end]);
+        cursor = end;
+    }
+    out.push_str(&ascii_json(&body[cursor..to]));
+    out
+}
+
+/// The JSON text of one loose scalar in its declared type (`raw` is as validated: the
+/// validator listed it, so it fits).
+fn push_normalised(out: &mut String, kind: LooseKind, raw: &[u8]) {
+    let text = std::str::from_utf8(raw).unwrap_or_default();
+    let unquoted = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(text);
+    match kind {
+        LooseKind::Boolean => out.push_str(if matches!(unquoted, "true" | "1") { "true" } else { "false" }),
+        LooseKind::Text => out.push_str("\"\""),
+        // As `JSON.parse` would read the digits if they were not quoted; a spelling that
+        // is not a JSON number (`"+5"`, `"1."`, `"007"`) is written as the double it means.
+        LooseKind::Integer | LooseKind::Number if is_json_number(unquoted.as_bytes()) => out.push_str(unquoted),
+        LooseKind::Integer | LooseKind::Number => match unquoted.parse::<f64>() {
+            Ok(v) if v.is_finite() => out.push_str(&v.to_string()),
+            _ => out.push_str("null"),
+        },
+        LooseKind::Value => out.push_str(text),
+    }
+}
+
+/// RFC 8259's `number`.
+fn is_json_number(b: &[u8]) -> bool {
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - from
+    };
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            digits(&mut i);
+        }
+        _ => return false,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if let Some(b'e' | b'E') = b.get(i) {
+        i += 1;
+        if let Some(b'+' | b'-') = b.get(i) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
 }
 
 /// `a == b` for two slices of the same length, eight bytes at a time (keys are short:
@@ -1333,7 +1612,10 @@ mod tests {
     #[test]
     fn loose_scalars_accept_strings_and_report_where() {
         let r = validate(&LEVELS, br#"[{"available": 1, "rate": "15"}, {"available": 1, "rate": 2.5}, {"available": 1, "rate": "x"}]"#);
-        assert_eq!(r.loose, vec![LooseValue { path: vec![PathSegment::Index(0), PathSegment::Key("rate".into())], scalar: LooseKind::Number }]);
+        assert_eq!(
+            r.loose,
+            vec![LooseValue { path: vec![PathSegment::Index(0), PathSegment::Key("rate".into())], scalar: LooseKind::Number, span: Some((26, 30)) }]
+        );
         assert_eq!(r.errors.len(), 1);
         assert_eq!(r.errors[0].path, "$[2].rate");
     }
@@ -1406,7 +1688,7 @@ mod tests {
     fn every_wire_name_is_plain_so_keys_can_be_matched_in_place() {
         fn walk(schema: &'static Schema, seen: &mut Vec<*const ObjectSchema>) {
             match schema {
-                Schema::Nullable(inner) | Schema::Array(inner) => walk(inner, seen),
+                Schema::Nullable(inner) | Schema::Array(inner) | Schema::Records(inner) => walk(inner, seen),
                 Schema::Lazy(resolve) => walk(resolve(), seen),
                 Schema::Object(object) => {
                     if seen.contains(&(*object as *const ObjectSchema)) {
@@ -1726,6 +2008,222 @@ mod limits {
         let whole = validate(super::tests::LEVELS_FOR_LIMITS, small);
         for chunk in 1..12 {
             assert_eq!(streamed(super::tests::LEVELS_FOR_LIMITS, small, chunk), whole, "chunks of {chunk}");
+        }
+    }
+}
+
+/// Issue 9: one wrong value in one record of a list rejected the whole response.
+#[cfg(test)]
+mod isolation {
+    use super::*;
+    use crate::schema::{Field, ObjectSchema};
+
+    static LINE: ObjectSchema = ObjectSchema { name: "Line", fields: &[Field { wire: "qty", schema: &Schema::Integer, required: true }] };
+    static ORDER: ObjectSchema = ObjectSchema {
+        name: "Order",
+        fields: &[
+            Field { wire: "id", schema: &Schema::Integer, required: true },
+            Field { wire: "rate", schema: &Schema::Loose(Scalar::Number), required: false },
+            // Part of the record: a bad line rejects its order.
+            Field { wire: "lines", schema: &Schema::Array(&Schema::Object(&LINE)), required: false },
+            // A list of records inside a record: a bad one is rejected on its own.
+            Field { wire: "children", schema: &Schema::Records(&Schema::Object(&LINE)), required: false },
+        ],
+    };
+    static PAGE: ObjectSchema = ObjectSchema {
+        name: "Page",
+        fields: &[
+            Field { wire: "items", schema: &Schema::Records(&Schema::Object(&ORDER)), required: true },
+            Field { wire: "next", schema: &Schema::Nullable(&Schema::String), required: false },
+        ],
+    };
+    static PAGE_SCHEMA: Schema = Schema::Object(&PAGE);
+    static PAGES: Schema = Schema::Array(&PAGE_SCHEMA);
+
+    fn streamed(schema: &'static Schema, body: &[u8], chunk: usize) -> Report {
+        let mut stream = StreamValidator::new(schema).isolating();
+        for piece in body.chunks(chunk) {
+            stream.push(piece);
+        }
+        stream.finish().1
+    }
+
+    fn errors_of(record: &RejectedRecord) -> Vec<String> {
+        record.errors.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_bad_record_is_rejected_on_its_own_and_the_rest_stays_valid() {
+        let body = br#"{"items": [{"id": 1}, {"id": "two", "rate": "x"}, {"id": 3, "rate": "2.5"}], "next": null}"#;
+        let report = validate_isolating(&PAGE_SCHEMA, body);
+        assert!(report.is_valid() && report.is_partial(), "{report:?}");
+        assert_eq!(report.rejected.len(), 1);
+        let rejected = &report.rejected[0];
+        assert_eq!((rejected.index, rejected.path.as_str()), (1, "$.items"));
+        assert_eq!(
+            errors_of(rejected),
+            ["$.items[1].id: expected integer, found string \"two\"", "$.items[1].rate: expected number (or number as string), found string \"x\""]
+        );
+        assert_eq!((rejected.raw.as_str(), rejected.raw_truncated), (r#"{"id": "two", "rate": "x"}"#, false));
+        assert_eq!(report.rejected_spans, [RecordSpan { list: vec![PathSegment::Key("items".into())], index: 1, start: 22, end: 22 + rejected.raw.len() }]);
+        // Loose values of the good records are still listed for normalising.
+        assert_eq!(report.loose.len(), 1);
+        // The same body validated strictly (a request body, `validate`) is invalid.
+        assert_eq!(validate(&PAGE_SCHEMA, body).errors.len(), 2);
+        let kept = without_rejected(body, &report);
+        assert_eq!(std::str::from_utf8(&kept).unwrap(), r#"{"items": [{"id": 1},  {"id": 3, "rate": "2.5"}], "next": null}"#);
+    }
+
+    #[test]
+    fn a_wrong_envelope_still_makes_the_body_invalid() {
+        for (body, error) in [
+            (r#"{"items": {"id": 1}}"#, "$.items: expected array, found object"),
+            (r#"{"next": "t"}"#, "$.items: expected array, found nothing (field missing)"),
+            (r#"{"items": [], "next": 5}"#, "$.next: expected string or null, found number 5"),
+            (r#"[{"id": 1}]"#, "$: expected object (Page), found array"),
+        ] {
+            let report = validate_isolating(&PAGE_SCHEMA, body.as_bytes());
+            assert_eq!(report.errors.iter().map(ToString::to_string).collect::<Vec<_>>(), [error], "{body}");
+            assert!(report.rejected.is_empty());
+        }
+        // Invalid JSON inside a record is not a record problem: nothing can be read past it.
+        let report = validate_isolating(&PAGE_SCHEMA, br#"{"items": [{"id": 1,}]}"#);
+        assert!(!report.is_valid() && report.rejected.is_empty());
+    }
+
+    #[test]
+    fn members_of_a_top_level_array_are_records() {
+        let body = br#"[{"items": [{"id": 1}], "next": "a"}, {"items": [{"id": 2}, {"id": 3, "lines": [{"qty": 1}, {"qty": "9"}]}], "next": 7}]"#;
+        let report = validate_isolating(&PAGES, body);
+        assert!(report.is_valid(), "{report:?}");
+        // The second page's `next` is wrong: that page goes, with the bad order inside it
+        // (folded into the page's errors, not listed twice).
+        assert_eq!(report.rejected.len(), 1);
+        assert_eq!((report.rejected[0].index, report.rejected[0].path.as_str()), (1, "$"));
+        assert_eq!(
+            errors_of(&report.rejected[0]),
+            ["$[1].items[1].lines[1].qty: expected integer, found string \"9\"", "$[1].next: expected string or null, found number 7"]
+        );
+        assert_eq!(report.rejected_spans.len(), 1);
+        assert_eq!(std::str::from_utf8(&without_rejected(body, &report)).unwrap(), r#"[{"items": [{"id": 1}], "next": "a"}]"#);
+    }
+
+    #[test]
+    fn nested_lists_of_records_reject_the_innermost_record() {
+        let body = br#"[{"items": [{"id": 1, "children": [{"qty": 1}, {"qty": true}, {"qty": 3}]}, {"id": 2, "lines": [{"qty": "x"}]}]}]"#;
+        let report = validate_isolating(&PAGES, body);
+        assert!(report.is_valid(), "{report:?}");
+        let listed: Vec<(usize, &str)> = report.rejected.iter().map(|r| (r.index, r.path.as_str())).collect();
+        assert_eq!(listed, [(1, "$[0].items[0].children"), (1, "$[0].items")]);
+        assert_eq!(errors_of(&report.rejected[1]), ["$[0].items[1].lines[0].qty: expected integer, found string \"x\""]);
+        assert_eq!(std::str::from_utf8(&without_rejected(body, &report)).unwrap(), r#"[{"items": [{"id": 1, "children": [{"qty": 1},  {"qty": 3}]}]}]"#);
+    }
+
+    #[test]
+    fn many_bad_records_are_capped_counted_and_all_left_out() {
+        let records: Vec<String> = (0..250).map(|i| if i % 2 == 0 { format!(r#"{{"id": {i}}}"#) } else { format!(r#"{{"id": "{i}"}}"#) }).collect();
+        let body = format!(r#"{{"items": [{}]}}"#, records.join(","));
+        let report = validate_isolating(&PAGE_SCHEMA, body.as_bytes());
+        assert!(report.is_valid());
+        assert_eq!((report.rejected.len(), report.unlisted_rejected, report.rejected_spans.len()), (MAX_LISTED_REJECTED, 25, 125));
+        let kept: serde_json::Value = serde_json::from_slice(&without_rejected(body.as_bytes(), &report)).unwrap();
+        let ids: Vec<i64> = kept["items"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+        assert_eq!(ids, (0..250).step_by(2).collect::<Vec<i64>>());
+        // Every member wrong: an empty list, still a valid envelope.
+        let report = validate_isolating(&PAGE_SCHEMA, br#"{"items": [{"id": "a"}, {"id": "b"}]}"#);
+        assert_eq!(std::str::from_utf8(&without_rejected(br#"{"items": [{"id": "a"}, {"id": "b"}]}"#, &report)).unwrap(), r#"{"items": []}"#);
+    }
+
+    #[test]
+    fn a_record_lists_at_most_twenty_errors_and_four_kilobytes_of_raw_text() {
+        let lines = vec![r#"{"qty": "é"}"#; 30].join(",");
+        let pad = "é".repeat(3000);
+        let body = format!(r#"{{"items": [{{"id": 1, "lines": [{lines}], "pad": "{pad}"}}]}}"#);
+        let report = validate_isolating(&PAGE_SCHEMA, body.as_bytes());
+        let rejected = &report.rejected[0];
+        assert_eq!((rejected.errors.len(), rejected.unlisted_errors), (MAX_RECORD_ERRORS, 10));
+        assert!(rejected.raw_truncated && rejected.raw.len() <= MAX_RAW_BYTES && rejected.raw.len() > MAX_RAW_BYTES - 4);
+        assert!(body.contains(&rejected.raw));
+    }
+
+    #[test]
+    fn streaming_isolates_records_like_the_whole_body_whatever_the_chunks() {
+        let body = br#"[{"items": [{"id": 1, "children": [{"qty": 1}, {"qty": true}]}, {"id": "x", "rate": "1"}], "next": null}, {"items": 3}]"#;
+        let whole = validate_isolating(&PAGES, body);
+        assert_eq!(whole.rejected.len(), 3, "{whole:?}");
+        for chunk in 1..body.len() {
+            assert_eq!(streamed(&PAGES, body, chunk), whole, "chunks of {chunk}");
+        }
+    }
+}
+
+/// Issue 9 item 3: loose values written in their declared type in one pass over the bytes.
+#[cfg(test)]
+mod normalised {
+    use super::*;
+    use crate::schema::{Field, ObjectSchema};
+
+    static LOOSE: ObjectSchema = ObjectSchema {
+        name: "Loose",
+        fields: &[
+            Field { wire: "qty", schema: &Schema::Loose(Scalar::Integer), required: false },
+            Field { wire: "price", schema: &Schema::Loose(Scalar::Number), required: false },
+            Field { wire: "active", schema: &Schema::Loose(Scalar::Boolean), required: false },
+            Field { wire: "note", schema: &Schema::Loose(Scalar::Text), required: false },
+            Field { wire: "name", schema: &Schema::String, required: false },
+        ],
+    };
+    static LIST: Schema = Schema::Array(&Schema::Object(&LOOSE));
+
+    const BODY: &str = r#"[{"qty": "12", "price": "101.00", "active": 1, "note": null, "name": "é \"q\""},
+        {"qty": "+5", "price": "1.", "active": "0", "note": "x"}, {"qty": 7, "price": ".5", "active": "true"},
+        {"qty": "007", "price": "-0", "active": false, "name": "1"}]"#;
+    const NORMALISED: &str = r#"[{"qty": 12, "price": 101.00, "active": true, "note": "", "name": "é \"q\""},
+        {"qty": 5, "price": 1, "active": false, "note": "x"}, {"qty": 7, "price": 0.5, "active": true},
+        {"qty": 7, "price": -0, "active": false, "name": "1"}]"#;
+
+    #[test]
+    fn loose_scalars_are_written_in_their_declared_type() {
+        let body = BODY.as_bytes();
+        let report = validate(&LIST, body);
+        assert!(report.is_valid(), "{:?}", report.errors);
+        let text = normalised_json(body, 0, body.len(), &report.loose);
+        assert!(text.is_ascii());
+        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed, serde_json::from_str::<serde_json::Value>(NORMALISED).unwrap(), "{text}");
+    }
+
+    #[test]
+    fn streamed_text_is_the_text_of_the_whole_body_whatever_the_chunks() {
+        let body = BODY.as_bytes();
+        let whole = normalised_json(body, 0, body.len(), &validate(&LIST, body).loose);
+        for chunk in 1..body.len() {
+            // What the browser's BodyStream does: text up to what is validated, each time.
+            let mut stream = StreamValidator::new(&LIST);
+            let (mut text, mut done, mut next) = (String::new(), 0, 0);
+            let mut take = |stream: &StreamValidator, upto: usize, text: &mut String| {
+                let loose = stream.loose();
+                let end = next + loose[next..].iter().take_while(|l| l.span.is_none_or(|(_, e)| e <= upto)).count();
+                text.push_str(&normalised_json(stream.body(), done, upto, &loose[next..end]));
+                (done, next) = (upto, end);
+            };
+            for piece in body.chunks(chunk) {
+                stream.push(piece);
+                let upto = stream.validated_up_to().min(stream.body().len());
+                take(&stream, upto, &mut text);
+            }
+            take(&stream, body.len(), &mut text);
+            assert_eq!(text, whole, "chunks of {chunk}");
+        }
+    }
+
+    #[test]
+    fn json_numbers_are_recognised_as_rfc_8259_spells_them() {
+        for yes in ["0", "-0", "12", "1.5", "1e5", "1E+5", "-2.5e-3"] {
+            assert!(is_json_number(yes.as_bytes()), "{yes}");
+        }
+        for no in ["", "-", "+1", "01", "1.", ".5", "1e", "1e+", "0x1", " 1", "Infinity"] {
+            assert!(!is_json_number(no.as_bytes()), "{no}");
         }
     }
 }

@@ -290,6 +290,27 @@ fn stock2shop_loose_spellings_arrive_as_their_declared_types() {
     assert_eq!((get(&hits, "total").as_f64(), get(&hits, "total_relation").as_string().as_deref()), (Some(10_000.0), Some("gte")));
 }
 
+/// Issue 9 item 3: the loose values are written in their type while the bytes become
+/// text, chunk by chunk; a chunk ending inside one (`"10|1.00"`) must not change it.
+#[cfg(feature = "stock2shop")]
+#[wasm_bindgen_test]
+fn loose_spellings_stream_in_small_chunks_to_the_same_value() {
+    for body in [
+        &include_bytes!("fixtures/stock2shop.spellings/search_products.php_scalars.json")[..],
+        &include_bytes!("fixtures/stock2shop.spellings/search_products.es7_hits_total.json")[..],
+    ] {
+        let whole = commerce_kit::wasm::decode_response("stock2shop.search_products", body).unwrap();
+        for size in [1, 3, 7, 64] {
+            let mut decoder = commerce_kit::wasm::ResponseDecoder::new("stock2shop.search_products", None).unwrap();
+            for chunk in body.chunks(size) {
+                decoder.push(&js_sys::Uint8Array::from(chunk));
+            }
+            let streamed = decoder.finish().unwrap();
+            assert_eq!(js_sys::JSON::stringify(&streamed).unwrap(), js_sys::JSON::stringify(&whole).unwrap(), "chunks of {size}");
+        }
+    }
+}
+
 /// S2's optional text sent as `null` reaches JavaScript as `""`, its declared `string`.
 #[wasm_bindgen_test]
 fn optional_text_sent_as_null_arrives_as_an_empty_string() {
@@ -298,4 +319,39 @@ fn optional_text_sent_as_null_arrives_as_an_empty_string() {
     let warehouse = js_sys::Array::from(&field(&answer, "warehouses")).get(0);
     assert_eq!(field(&field(&warehouse, "address"), "address2"), "");
     assert_eq!(field(&js_sys::Array::from(&field(&answer, "products")).get(0), "remarks"), "");
+}
+
+/// Issue 9: one wrong value in one record rejected the whole call. `make test-browser`
+/// runs the mock with `corrupt_record` on `s2_partner.list_products`: every page it
+/// serves has its first product's first scalar field replaced by an object.
+#[wasm_bindgen_test]
+async fn a_page_with_one_corrupted_record_resolves_partial_with_the_others() {
+    let partner = signed_in().await.s2_partner();
+    let page = js_await(&partner, "listProductsPage", &[]).await.expect("a partial page still resolves");
+    assert_eq!(field(&page, "partial"), JsValue::TRUE);
+    let rejected = js_sys::Array::from(&field(&page, "rejected"));
+    assert_eq!(rejected.length(), 1);
+    let record = rejected.get(0);
+    assert_eq!((field(&record, "index").as_f64(), field(&record, "path").as_string().as_deref()), (Some(0.0), Some("$.item")));
+    let error = js_sys::Array::from(&field(&record, "errors")).get(0);
+    assert_eq!(field(&error, "path").as_string().as_deref(), Some("$.item[0].sku"));
+    let raw = js_sys::JSON::parse(&field(&record, "raw").as_string().unwrap()).unwrap();
+    assert_eq!(field(&field(&raw, "sku"), "corrupted"), JsValue::TRUE);
+    // The good records are there, typed; the marks do not show in the JSON.
+    let items = js_sys::Array::from(&field(&page, "item"));
+    assert!(items.length() > 0 && items.iter().all(|p| field(&p, "sku").is_string()));
+    let json = js_sys::JSON::stringify(&page).unwrap().as_string().unwrap();
+    assert!(!json.contains("rejected") && !json.contains("corrupted"));
+}
+
+#[wasm_bindgen_test]
+async fn an_iterator_skips_corrupted_records_and_keeps_going() {
+    let partner = signed_in().await.s2_partner();
+    let iterable = js_call(&partner, "listProducts", &[]).unwrap();
+    let items = collect(iterable.clone(), 5000).await.expect("one bad record per page never ends the iteration");
+    let rejected = js_sys::Array::from(&field(&iterable, "rejected"));
+    assert!(rejected.length() >= 1);
+    assert!(rejected.iter().all(|r| field(&r, "index").as_f64() == Some(0.0)));
+    assert!(items.len() > rejected.length() as usize);
+    assert!(items.iter().all(|p| field(p, "sku").is_string()));
 }

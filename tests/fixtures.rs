@@ -58,7 +58,7 @@ fn every_operation_has_fixtures_that_validate_as_declared() {
 fn can_drift(schema: &'static Schema) -> bool {
     match schema {
         Schema::Object(_) => true,
-        Schema::Array(inner) | Schema::Nullable(inner) => can_drift(inner),
+        Schema::Array(inner) | Schema::Records(inner) | Schema::Nullable(inner) => can_drift(inner),
         Schema::Lazy(resolve) => can_drift(resolve()),
         _ => false,
     }

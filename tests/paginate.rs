@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use commerce_kit::paginate::pages;
+use commerce_kit::paginate::{pages, Entry};
 use commerce_kit::vendors::s2_partner::fulfillment::ListFulfillments;
 use commerce_kit::{Error, Request};
 use futures_executor::block_on_stream;
@@ -22,6 +22,7 @@ fn page(ids: std::ops::Range<i64>, next: Option<&str>) -> Vec<u8> {
     serde_json::to_vec(&serde_json::json!({ "items": items, "next_token": next })).unwrap()
 }
 
+/// Each entry as the id of a record, or `-1 - index` for a rejected one.
 fn collect(limit: Option<usize>, answers: Vec<Result<Vec<u8>, Error>>) -> (Vec<Result<i64, Error>>, Vec<String>) {
     let answers = RefCell::new(answers.into_iter());
     let seen = RefCell::new(Vec::new());
@@ -30,7 +31,11 @@ fn collect(limit: Option<usize>, answers: Vec<Result<Vec<u8>, Error>>) -> (Vec<R
         let answer = answers.borrow_mut().next().expect("asked for a page that was not scripted");
         async move { answer }
     });
-    let items = block_on_stream(Box::pin(stream.map(|r| r.map(|f| f.id)))).collect();
+    let entry_id = |entry: Entry<commerce_kit::vendors::s2_partner::fulfillment::PartnerFulfillment>| match entry {
+        Entry::Record(f) => f.id,
+        Entry::Rejected(r) => -1 - r.index as i64,
+    };
+    let items = block_on_stream(Box::pin(stream.map(|r| r.map(entry_id)))).collect();
     let seen = seen.into_inner();
     (items, seen)
 }
@@ -56,6 +61,16 @@ fn ends_with_the_error_of_a_failing_page() {
     assert_eq!(items[2], Err(Error::Timeout { after_ms: 5 }));
     assert_eq!(requests.len(), 2);
     // A page that is not the documented shape is an error too, with its path.
-    let (items, _) = collect(None, vec![Ok(br#"{"items": [{"id": "x"}]}"#.to_vec())]);
-    assert!(matches!(&items[0], Err(Error::InvalidResponse { issues, .. }) if issues[0].path == "$.items[0].id"));
+    let (items, _) = collect(None, vec![Ok(br#"{"items": {"id": "x"}}"#.to_vec())]);
+    assert!(matches!(&items[0], Err(Error::InvalidResponse { issues, .. }) if issues[0].path == "$.items"));
+}
+
+/// Issue 9: one bad record ended the whole list with an error.
+#[test]
+fn a_bad_record_is_reported_and_the_list_goes_on() {
+    let mut first: serde_json::Value = serde_json::from_slice(&page(0..3, Some("t1"))).unwrap();
+    first["items"][1]["id"] = "one".into();
+    let (items, requests) = collect(None, vec![Ok(serde_json::to_vec(&first).unwrap()), Ok(page(3..5, None))]);
+    assert_eq!(items.into_iter().map(Result::unwrap).collect::<Vec<_>>(), [0, 2, -2, 3, 4]);
+    assert_eq!(requests.len(), 2);
 }

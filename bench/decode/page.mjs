@@ -61,6 +61,28 @@ function chunksOf(bytes, size) {
 /** The same text with the product's last field (a boolean) a string: invalid. */
 const corrupt = (text) => encode(text.replace('"unknown":false', '"unknown":"no"'));
 
+const S2S_SEARCH = 'stock2shop.search_products';
+/** The loose-heavy body through a ResponseDecoder, in 64 KiB chunks. */
+function streamedLoose() {
+  const decoder = new kit.ResponseDecoder(S2S_SEARCH, hostile.loose.bytes.length);
+  for (const chunk of hostile.loose.chunks) decoder.push(chunk);
+  return decoder.finish();
+}
+/** How many values the vendor spelled loosely (strings for numbers, numbers or strings for flags). */
+function countLoose(raw) {
+  let n = 0;
+  for (const p of raw.system_products) {
+    n += typeof p.active !== 'boolean';
+    for (const c of p.channels) n += typeof c.channel_id === 'string';
+    for (const v of p.variants) {
+      n += (typeof v.price === 'string') + (typeof v.qty === 'string') + (typeof v.grams === 'string')
+        + (typeof v.inventory_management !== 'boolean') + (typeof v.active !== 'boolean');
+      for (const t of v.price_tiers) n += typeof t.price === 'string';
+    }
+  }
+  return n;
+}
+
 window.bench = {
   async setup({ sizes }) {
     wasm = await ready();
@@ -286,6 +308,44 @@ window.bench = {
         return decoder.finish();
       },
     }[method] ?? fail(`unknown hostile method ${method}`);
+    gc();
+    const t0 = performance.now();
+    const value = run();
+    const ms = performance.now() - t0;
+    if (!value || typeof value !== 'object') fail(`${method} returned ${typeof value}`);
+    return ms;
+  },
+
+  /** The loose-heavy Stock2Shop body (run-loose.mjs): loaded, counted and checked. */
+  async looseSetup(size, name) {
+    await ready();
+    const bytes = new Uint8Array(await (await fetch(`/data/s2s-${name}-${size}mb.json`)).arrayBuffer());
+    hostile.loose = { bytes, text: new TextDecoder().decode(bytes), chunks: chunksOf(bytes, CHUNK) };
+    const value = kit.decodeResponse(S2S_SEARCH, bytes);
+    const raw = JSON.parse(hostile.loose.text);
+    // Product 0 is spelled loosely in both bodies.
+    const v0 = value.system_products[0].variants[0];
+    const r0 = raw.system_products[0].variants[0];
+    const checks = {
+      // Every product kept, each loose value in its declared type, the same numbers.
+      typed: value.system_products.length === raw.system_products.length && !value.partial
+        && typeof v0.price === 'number' && v0.price === Number(r0.price) && typeof v0.qty === 'number'
+        && typeof v0.inventory_management === 'boolean' && value.system_products[0].active === true
+        && typeof value.system_products[0].channels[0].channel_id === 'number',
+      streams: JSON.stringify(streamedLoose()) === JSON.stringify(value),
+    };
+    return { checks, bytes: bytes.length, loose_values: countLoose(raw) };
+  },
+
+  /** One timed run on the loose-heavy body, in milliseconds. */
+  looseRun(method) {
+    const { bytes, text } = hostile.loose;
+    const run = {
+      package: () => kit.decodeResponse(S2S_SEARCH, bytes),
+      stream: streamedLoose,
+      text_decode_parse: () => JSON.parse(new TextDecoder().decode(bytes)),
+      json_parse: () => JSON.parse(text),
+    }[method] ?? fail(`unknown loose method ${method}`);
     gc();
     const t0 = performance.now();
     const value = run();

@@ -3,7 +3,9 @@
 //! Supported serde attributes: container `rename_all` (camelCase, snake_case,
 //! PascalCase, lowercase, UPPERCASE, SCREAMING_SNAKE_CASE, kebab-case), field `rename`
 //! and `default`. Field attributes of our own: `#[wire(loose)]` (the vendor may spell
-//! the scalar as a string), `#[wire(lazy)]` (break a cycle in a recursive type) and
+//! the scalar as a string), `#[wire(lazy)]` (break a cycle in a recursive type),
+//! `#[wire(records)]` (a list of independent records: a bad one is left out of a decoded
+//! response and reported, not fatal) and
 //! `#[wire(schema = PATH)]` (a `&'static Schema` constant, for a field whose serde
 //! decoder accepts more than its type's own shape, such as Elasticsearch's `hits.total`).
 //! Anything serde would do that the validator cannot mirror (`flatten`, tagged enums)
@@ -77,6 +79,7 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         }
         let mut loose = false;
         let mut lazy = false;
+        let mut records = false;
         let mut given: Option<syn::Path> = None;
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("wire")) {
             attr.parse_nested_meta(|meta| {
@@ -84,10 +87,12 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                     loose = true;
                 } else if meta.path.is_ident("lazy") {
                     lazy = true;
+                } else if meta.path.is_ident("records") {
+                    records = true;
                 } else if meta.path.is_ident("schema") {
                     given = Some(meta.value()?.parse::<syn::Path>()?);
                 } else {
-                    return Err(meta.error("expected `loose`, `lazy` or `schema = PATH`"));
+                    return Err(meta.error("expected `loose`, `lazy`, `records` or `schema = PATH`"));
                 }
                 Ok(())
             })?;
@@ -102,6 +107,8 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             quote! { #path }
         } else if loose {
             quote! { <#ty as ::commerce_kit::schema::LooseWire>::LOOSE }
+        } else if records {
+            quote! { <#ty as ::commerce_kit::schema::RecordsWire>::RECORDS }
         } else if lazy {
             quote! { &::commerce_kit::schema::Schema::Lazy(|| <#ty as ::commerce_kit::schema::Wire>::SCHEMA) }
         } else {

@@ -138,6 +138,13 @@ async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Req
     if faults.truncate {
         return truncate(response).await;
     }
+    if faults.corrupt_record.as_deref() == Some(endpoint.id) && response.status().is_success() {
+        let (mut parts, body) = response.into_parts();
+        let bytes = to_bytes(body, usize::MAX).await.unwrap_or_default();
+        let bytes = crate::faults::corrupt_one_record(endpoint.response, &bytes).map(Into::into).unwrap_or(bytes);
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::from(bytes));
+    }
     response
 }
 

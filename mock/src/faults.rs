@@ -6,7 +6,9 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use commerce_kit::schema::{ObjectSchema, Schema};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::MockState;
 
@@ -23,6 +25,11 @@ pub struct Faults {
     pub truncate: bool,
     /// Answer with an HTML error page (status `status`, or 502).
     pub html: bool,
+    /// Serve the real responses of this operation (its id, `"s2_partner.list_products"`)
+    /// with one record of their list made wrong (see [`corrupt_one_record`]): a valid
+    /// body in which one record cannot be read. Scoped to one operation so that a test
+    /// of partial lists leaves every other call of the same run alone.
+    pub corrupt_record: Option<String>,
     /// Affect only the next N requests, then clear; `None`: until changed.
     pub times: Option<u32>,
 }
@@ -46,6 +53,38 @@ impl Faults {
         }
         current
     }
+}
+
+/// The first record of the response's first list of records (a top-level array, or a
+/// `#[wire(records)]` field, at most one object deep such as `hits.hits`), with its first
+/// scalar field set to `{"corrupted": true}`: an object where the schema wants a scalar,
+/// wrong whatever the scalar is. `None` when there is no such record (an empty list,
+/// free-form records).
+pub(crate) fn corrupt_one_record(schema: &'static Schema, body: &[u8]) -> Option<Vec<u8>> {
+    fn record<'v>(schema: &'static Schema, value: &'v mut Value, top: bool) -> Option<(&'static ObjectSchema, &'v mut Value)> {
+        match schema {
+            Schema::Array(item) | Schema::Records(item) if top || matches!(schema, Schema::Records(_)) => match item {
+                Schema::Object(object) => Some((object, value.get_mut(0)?)),
+                _ => None,
+            },
+            Schema::Nullable(inner) => record(inner, value, top),
+            Schema::Object(object) => {
+                let map = value.as_object_mut()?;
+                // Lists of this object first, then one level down (`hits.hits`).
+                let lists = object.fields.iter().filter(|f| matches!(f.schema, Schema::Records(_) | Schema::Nullable(Schema::Records(_))));
+                let nested = object.fields.iter().filter(|f| top && matches!(f.schema, Schema::Object(_)));
+                let field = lists.chain(nested).find(|f| map.get(f.wire).is_some_and(|v| !v.is_null()))?;
+                record(field.schema, map.get_mut(field.wire)?, false)
+            }
+            _ => None,
+        }
+    }
+    let mut value: Value = serde_json::from_slice(body).ok()?;
+    let (object, target) = record(schema, &mut value, true)?;
+    let scalar = |s: &Schema| !matches!(s, Schema::Array(_) | Schema::Records(_) | Schema::Object(_) | Schema::Any | Schema::Lazy(_) | Schema::Counted(_));
+    let field = object.fields.iter().find(|f| scalar(f.schema) && target.get(f.wire).is_some())?;
+    target[field.wire] = serde_json::json!({"corrupted": true});
+    serde_json::to_vec(&value).ok()
 }
 
 #[derive(Serialize)]
@@ -94,6 +133,26 @@ mod tests {
 
     fn set_faults() -> Request<Body> {
         Request::post("/__mock/faults").header("content-type", "application/json").body(Body::from(r#"{"status": 503}"#)).unwrap()
+    }
+
+    /// The switch the dashboard and browser tests use for issue 9: every list-shaped
+    /// operation's good body, corrupted, is a valid envelope with exactly one rejected
+    /// record.
+    #[test]
+    fn corrupt_record_makes_exactly_one_record_unreadable() {
+        let mut corrupted_per_vendor = std::collections::BTreeMap::new();
+        for endpoint in commerce_kit::catalogue::endpoints().iter().filter(|e| e.response.holds_records()) {
+            let path = format!("{}/../tests/fixtures/{}/good.json", env!("CARGO_MANIFEST_DIR"), endpoint.id);
+            let good = std::fs::read(&path).unwrap();
+            let Some(bad) = super::corrupt_one_record(endpoint.response, &good) else { continue };
+            let report = commerce_kit::validate_operation_isolating(endpoint.id, &bad).unwrap();
+            assert!(report.is_valid(), "{}: {:?}", endpoint.id, report.errors);
+            assert_eq!(report.rejected.len(), 1, "{}", endpoint.id);
+            assert_eq!(report.rejected[0].index, 0, "{}", endpoint.id);
+            assert!(report.rejected[0].errors[0].found.starts_with("object"), "{}: {:?}", endpoint.id, report.rejected[0].errors);
+            *corrupted_per_vendor.entry(format!("{:?}", endpoint.vendor)).or_insert(0) += 1;
+        }
+        assert_eq!(corrupted_per_vendor.len(), 4, "{corrupted_per_vendor:?}");
     }
 
     #[tokio::test]

@@ -115,6 +115,47 @@ export interface ValidationReport {
     unlistedDrift: number;
 }
 
+/** A record of a list that did not validate: left out of the typed value, reported here. */
+export interface RejectedRecord {
+    /** Its index in the list as the vendor sent it. */
+    index: number;
+    /** The JSON path of the list, e.g. "$.items" ("$" for a top-level array). */
+    path: string;
+    /** What is wrong, each with its full path, e.g. "$.items[3].price". */
+    errors: ValidationIssue[];
+    /** Errors beyond the 20 listed, counted. */
+    unlistedErrors: number;
+    /** The record's JSON text as sent (at most 4 KiB). */
+    raw: string;
+    /** `raw` was cut at 4 KiB. */
+    rawTruncated: boolean;
+}
+
+/**
+ * A list-shaped response (a top-level array, or a page/search holding a list of
+ * records): records that validated, typed, and the ones that did not, beside them.
+ * `partial`, `rejected` and `unlistedRejected` are non-enumerable: `JSON.stringify`
+ * and spreading see the vendor's data only.
+ */
+export type Checked<T> = T & {
+    /** Some records were left out (`rejected.length + unlistedRejected > 0`). */
+    readonly partial: boolean;
+    /** The first 100 records left out. */
+    readonly rejected: RejectedRecord[];
+    /** Records left out beyond the 100 listed, counted. */
+    readonly unlistedRejected: number;
+};
+
+/**
+ * The records of every page, for `for await`. A record that does not validate does not
+ * end the iteration: it is skipped and added to `rejected` (and `unlistedRejected` counts
+ * those past each page's first 100), so check `rejected` during or after the loop.
+ */
+export interface PagedIterable<T> extends AsyncIterable<T> {
+    readonly rejected: RejectedRecord[];
+    readonly unlistedRejected: number;
+}
+
 export interface EndpointInfo {
     vendor: "s2_partner" | "s2" | "stock2shop" | "sellers_commerce";
     id: string;
@@ -275,7 +316,7 @@ impl Client {
     #[cfg(feature = "s2")]
     /// `GET /inventory/overview` (S2): every warehouse, product and inventory level.
     /// The same as `client.s2.getInventoryOverview()`.
-    #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<InventoryOverview>")]
+    #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<Checked<InventoryOverview>>")]
     pub fn get_inventory_overview(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.inner.call(crate::request::Operation::build(&GetInventoryOverview), options)
     }
@@ -410,46 +451,68 @@ pub(crate) fn invalid(field: &str, message: &str) -> Error {
     Error::InvalidRequest { errors: vec![FieldError { field: field.into(), message: message.into() }] }
 }
 
-/// `JSON.parse` of the validated body, then the documented loose scalars turned into
-/// their real types, so the value matches its TypeScript declaration.
+/// `JSON.parse` of the validated body with the documented loose scalars written in their
+/// real types, so the value matches its TypeScript declaration.
 fn parse_normalised(body: &[u8], report: &Report) -> Result<JsValue, JsValue> {
     // Validation has scanned every byte: the body is JSON. Handed over as ASCII (non-ASCII
     // characters as `\uXXXX` escapes, an invalid UTF-8 byte replaced as fetch's own text()
     // does): the engine decodes ASCII to a one-byte string several times faster, and
     // parses that faster too (bench/README.md, "Decode path").
-    let text = crate::validate::ascii_json(body);
+    let text = crate::validate::normalised_json(body, 0, body.len(), &report.loose);
     let value = js_sys::JSON::parse(&text)?;
     normalise(&value, report)?;
     Ok(value)
 }
 
-/// Turns the documented loose scalars of a parsed body into their real types.
+/// Turns what the text could not fix of a parsed body into its real type: Elasticsearch
+/// 7's `{"value": N, ...}` counts (the loose scalars, which have a span, were written in
+/// their type in the text already, in one pass: `normalised_json`).
 pub(crate) fn normalise(value: &JsValue, report: &Report) -> Result<(), JsValue> {
-    for loose in &report.loose {
+    for loose in report.loose.iter().filter(|l| l.scalar == LooseKind::Value) {
         let Some((last, parents)) = loose.path.split_last() else { continue };
         let mut target = value.clone();
         for segment in parents {
             target = js_sys::Reflect::get(&target, &segment_key(segment))?;
         }
         let key = segment_key(last);
+        // `{"value": N, "relation": "eq"}`: the count itself, its relation beside it
+        // (`total_relation`, declared by the Rust type too).
         let found = js_sys::Reflect::get(&target, &key)?;
-        let raw = found.as_string().unwrap_or_default();
-        let normalised = match loose.scalar {
-            // `"true"`/`"1"`, or PHP's number `1` (the validator lists `1`/`0` for a boolean).
-            LooseKind::Boolean => JsValue::from_bool(raw == "true" || raw == "1" || found.as_f64() == Some(1.0)),
-            LooseKind::Integer | LooseKind::Number => JsValue::from_f64(raw.parse::<f64>().unwrap_or(f64::NAN)),
-            LooseKind::Text => JsValue::from_str(""),
-            // Elasticsearch 7's `{"value": N, "relation": "eq"}`: the count itself, its
-            // relation beside it (`total_relation`, declared by the Rust type too).
-            LooseKind::Value => {
-                let relation = js_sys::Reflect::get(&found, &JsValue::from_str("relation"))?;
-                if let (PathSegment::Key(name), true) = (last, relation.is_string()) {
-                    js_sys::Reflect::set(&target, &JsValue::from_str(&format!("{name}_relation")), &relation)?;
-                }
-                js_sys::Reflect::get(&found, &JsValue::from_str("value"))?
-            }
+        let relation = js_sys::Reflect::get(&found, &JsValue::from_str("relation"))?;
+        if let (PathSegment::Key(name), true) = (last, relation.is_string()) {
+            js_sys::Reflect::set(&target, &JsValue::from_str(&format!("{name}_relation")), &relation)?;
+        }
+        let count = js_sys::Reflect::get(&found, &JsValue::from_str("value"))?;
+        js_sys::Reflect::set(&target, &key, &count)?;
+    }
+    Ok(())
+}
+
+/// Leaves the rejected records out of a parsed body (they were parsed: normalising needs
+/// the original indexes) and, for a list-shaped response, marks the value with
+/// `partial`, `rejected` and `unlistedRejected`. Those are non-enumerable, as Stripe's
+/// SDK marks `lastResponse`: the value still serialises and compares as the vendor's
+/// data, and `result.partial` is there for whoever asks.
+pub(crate) fn isolate(value: &JsValue, report: &Report, holds_records: bool) -> Result<(), JsValue> {
+    // Last first: removing a record never moves one met earlier in the body.
+    for span in report.rejected_spans.iter().rev() {
+        let mut list = value.clone();
+        for segment in &span.list {
+            list = js_sys::Reflect::get(&list, &segment_key(segment))?;
+        }
+        let splice: js_sys::Function = js_sys::Reflect::get(&list, &"splice".into())?.dyn_into()?;
+        splice.call2(&list, &JsValue::from_f64(span.index as f64), &JsValue::from_f64(1.0))?;
+    }
+    if holds_records && value.is_object() {
+        let object: &js_sys::Object = value.unchecked_ref();
+        let mark = |key: &str, mark: JsValue| {
+            let descriptor = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&descriptor, &"value".into(), &mark);
+            js_sys::Object::define_property(object, &key.into(), &descriptor);
         };
-        js_sys::Reflect::set(&target, &key, &normalised)?;
+        mark("partial", JsValue::from_bool(report.is_partial()));
+        mark("rejected", to_js(&report.rejected));
+        mark("unlistedRejected", JsValue::from_f64(report.unlisted_rejected as f64));
     }
     Ok(())
 }
@@ -508,13 +571,17 @@ pub fn endpoints() -> JsValue {
 
 /// The decode path of every call, for bytes obtained elsewhere (a cache, a Worker, a
 /// test): validates `body` for the operation, parses it with the engine's `JSON.parse`,
-/// normalises loose scalars, and returns the typed value; rejects like a call would.
+/// normalises loose scalars, and returns the typed value; rejects like a call would. A
+/// list-shaped value leaves out the records that did not validate and carries
+/// `partial`, `rejected` and `unlistedRejected` (see `Checked`).
 #[wasm_bindgen(js_name = decodeResponse)]
 pub fn decode_response(#[wasm_bindgen(js_name = operationId)] operation_id: &str, body: &[u8]) -> Result<JsValue, JsValue> {
-    let report =
-        crate::validate_operation(operation_id, body).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
+    let endpoint = crate::catalogue::find(operation_id).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
+    let report = crate::validate::validate_isolating(endpoint.response, body);
     if !report.is_valid() {
         return Err(to_js_error(crate::decode::invalid(report)));
     }
-    parse_normalised(body, &report)
+    let value = parse_normalised(body, &report)?;
+    isolate(&value, &report, endpoint.response.holds_records())?;
+    Ok(value)
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{to_js, to_js_error, Caller};
+use crate::decode::RejectedRecord;
 use crate::error::Error;
 use crate::paginate::Paginated;
 
@@ -14,12 +15,17 @@ extern "C" {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Page<T> {
     items: Vec<T>,
     next: Option<String>,
+    /// The page's records that did not validate (left out of `items`).
+    rejected: Vec<RejectedRecord>,
+    unlisted_rejected: usize,
 }
 
-/// An `AsyncIterable` over every item of `first` and the pages after it.
+/// An `AsyncIterable` over every item of `first` and the pages after it (`PagedIterable`:
+/// the rejected records of every page accumulate in its `rejected`).
 pub(crate) fn iterate<O>(caller: &Caller, first: O, limit: Option<u32>, options: JsValue) -> JsValue
 where
     O: Paginated + 'static,
@@ -41,7 +47,7 @@ where
             .await
             .map_err(to_js_error)?;
             let (items, next) = O::split(page.value);
-            Ok(to_js(&Page { items, next: next.filter(|t| !t.is_empty()) }))
+            Ok(to_js(&Page { items, next: next.filter(|t| !t.is_empty()), rejected: page.rejected, unlisted_rejected: page.unlisted_rejected }))
         })
     });
     // The iterable owns the closure from here on: it lives as long as JS keeps it.

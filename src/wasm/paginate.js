@@ -1,13 +1,20 @@
 // Async iteration over a paginated list. `fetchPage(token)` (implemented in Rust)
-// resolves with `{ items, next }`; iteration follows `next` until it is null, stops
-// after `limit` items, and throws the error of a failing page.
+// resolves with `{ items, next, rejected, unlistedRejected }`; iteration follows `next`
+// until it is null, stops after `limit` items, and throws the error of a failing page.
+// A page's records that did not validate are not yielded and do not stop the loop:
+// they accumulate in the iterable's `rejected` (and `unlistedRejected`), which a caller
+// reads during or after the loop (the TypeScript type is `PagedIterable<T>`).
 export function paginate(fetchPage, limit) {
-  return {
+  const iterable = {
+    rejected: [],
+    unlistedRejected: 0,
     async *[Symbol.asyncIterator]() {
       let left = limit ?? Infinity;
       let token = null;
       while (left > 0) {
         const page = await fetchPage(token);
+        iterable.rejected.push(...page.rejected);
+        iterable.unlistedRejected += page.unlistedRejected;
         for (const item of page.items) {
           if (left <= 0) return;
           left -= 1;
@@ -18,4 +25,5 @@ export function paginate(fetchPage, limit) {
       }
     },
   };
+  return iterable;
 }

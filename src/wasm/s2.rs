@@ -25,7 +25,7 @@ impl S2Client {
 #[wasm_bindgen]
 impl S2Client {
     /// `GET /inventory/overview`: every warehouse, product and inventory level.
-    #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<InventoryOverview>")]
+    #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<Checked<InventoryOverview>>")]
     pub fn get_inventory_overview(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(GetInventoryOverview.build(), options)
     }

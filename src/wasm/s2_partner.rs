@@ -111,13 +111,13 @@ fn list_purchase_orders(p: &ListByIdsParams) -> ListPurchaseOrders {
 #[wasm_bindgen]
 impl S2PartnerClient {
     /// `GET /fulfillment`, every page: `for await (const f of client.s2Partner.listFulfillments({ limit: 500 }))`.
-    #[wasm_bindgen(js_name = listFulfillments, unchecked_return_type = "AsyncIterable<PartnerFulfillment>")]
+    #[wasm_bindgen(js_name = listFulfillments, unchecked_return_type = "PagedIterable<PartnerFulfillment>")]
     pub fn list_fulfillments(&self, params: Option<ListByIdsParamsArg>, options: Option<CallOptionsArg>) -> Result<JsValue, JsValue> {
         iterate_with(&self.caller, &optional(params), options, list_fulfillments, |p: &ListByIdsParams| p.limit)
     }
 
     /// `GET /fulfillment`, one page, with its `next_token`.
-    #[wasm_bindgen(js_name = listFulfillmentsPage, unchecked_return_type = "Promise<PartnerFulfillmentPage>")]
+    #[wasm_bindgen(js_name = listFulfillmentsPage, unchecked_return_type = "Promise<Checked<PartnerFulfillmentPage>>")]
     pub fn list_fulfillments_page(&self, params: Option<ListByIdsPageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(
             build_with(&optional(params), |p: ListByIdsPageParams| {
@@ -139,7 +139,7 @@ impl S2PartnerClient {
     }
 
     /// `GET /inventory-supply`: a warehouse's supply, optionally only some SKUs.
-    #[wasm_bindgen(js_name = getInventorySupply, unchecked_return_type = "Promise<PartnerInventorySupply[]>")]
+    #[wasm_bindgen(js_name = getInventorySupply, unchecked_return_type = "Promise<Checked<PartnerInventorySupply[]>>")]
     pub fn get_inventory_supply(
         &self,
         #[wasm_bindgen(unchecked_param_type = "InventorySupplyParams")] params: JsValue,
@@ -152,13 +152,13 @@ impl S2PartnerClient {
     }
 
     /// `GET /product`, every page.
-    #[wasm_bindgen(js_name = listProducts, unchecked_return_type = "AsyncIterable<PartnerProduct>")]
+    #[wasm_bindgen(js_name = listProducts, unchecked_return_type = "PagedIterable<PartnerProduct>")]
     pub fn list_products(&self, params: Option<LimitParamsArg>, options: Option<CallOptionsArg>) -> Result<JsValue, JsValue> {
         iterate_with(&self.caller, &optional(params), options, |_: &LimitParams| ListProducts::new(), |p| p.limit)
     }
 
     /// `GET /product`, one page (products under `item`, as the vendor sends them).
-    #[wasm_bindgen(js_name = listProductsPage, unchecked_return_type = "Promise<PartnerProductPage>")]
+    #[wasm_bindgen(js_name = listProductsPage, unchecked_return_type = "Promise<Checked<PartnerProductPage>>")]
     pub fn list_products_page(&self, params: Option<PageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(
             build_with(&optional(params), |p: PageParams| p.next_token.map_or(ListProducts::new(), |t| ListProducts::new().next_token(t)).build()),
@@ -167,13 +167,13 @@ impl S2PartnerClient {
     }
 
     /// `GET /purchase-order`, every page.
-    #[wasm_bindgen(js_name = listPurchaseOrders, unchecked_return_type = "AsyncIterable<PartnerPurchaseOrder>")]
+    #[wasm_bindgen(js_name = listPurchaseOrders, unchecked_return_type = "PagedIterable<PartnerPurchaseOrder>")]
     pub fn list_purchase_orders(&self, params: Option<ListByIdsParamsArg>, options: Option<CallOptionsArg>) -> Result<JsValue, JsValue> {
         iterate_with(&self.caller, &optional(params), options, list_purchase_orders, |p: &ListByIdsParams| p.limit)
     }
 
     /// `GET /purchase-order`, one page (the vendor wraps it in an array).
-    #[wasm_bindgen(js_name = listPurchaseOrdersPage, unchecked_return_type = "Promise<PartnerPurchaseOrderPage[]>")]
+    #[wasm_bindgen(js_name = listPurchaseOrdersPage, unchecked_return_type = "Promise<Checked<PartnerPurchaseOrderPage[]>>")]
     pub fn list_purchase_orders_page(&self, params: Option<ListByIdsPageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(
             build_with(&optional(params), |p: ListByIdsPageParams| {
@@ -195,13 +195,13 @@ impl S2PartnerClient {
     }
 
     /// `GET /supplier`.
-    #[wasm_bindgen(js_name = listSuppliers, unchecked_return_type = "Promise<PartnerSupplier[]>")]
+    #[wasm_bindgen(js_name = listSuppliers, unchecked_return_type = "Promise<Checked<PartnerSupplier[]>>")]
     pub fn list_suppliers(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(ListSuppliers::new().build(), options)
     }
 
     /// `GET /warehouse`.
-    #[wasm_bindgen(js_name = listWarehouses, unchecked_return_type = "Promise<PartnerWarehouse[]>")]
+    #[wasm_bindgen(js_name = listWarehouses, unchecked_return_type = "Promise<Checked<PartnerWarehouse[]>>")]
     pub fn list_warehouses(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(ListWarehouses::new().build(), options)
     }

@@ -158,25 +158,25 @@ macro_rules! writes {
 
 odata_lists! {
     #[doc = " `GET /api/product/getall`."]
-    productGetall fn product_getall => ProductGetall, "Promise<SellersProduct[]>";
+    productGetall fn product_getall => ProductGetall, "Promise<Checked<SellersProduct[]>>";
     #[doc = " `GET /api/product/getallproducts`."]
-    productGetallproducts fn product_getallproducts => ProductGetallproducts, "Promise<SellersProduct[]>";
+    productGetallproducts fn product_getallproducts => ProductGetallproducts, "Promise<Checked<SellersProduct[]>>";
     #[doc = " `GET /api/product/getallsuppliers` (suppliers are free-form objects)."]
-    productGetallsuppliers fn product_getallsuppliers => ProductGetallsuppliers, "Promise<SellersObject[]>";
+    productGetallsuppliers fn product_getallsuppliers => ProductGetallsuppliers, "Promise<Checked<SellersObject[]>>";
     #[doc = " `GET /api/shopper/getall`."]
-    shopperGetall fn shopper_getall => ShopperGetall, "Promise<SellersShopper[]>";
+    shopperGetall fn shopper_getall => ShopperGetall, "Promise<Checked<SellersShopper[]>>";
     #[doc = " `GET /api/return/getall`."]
-    returnGetall fn return_getall => ReturnGetall, "Promise<SellersReturnRequest[]>";
+    returnGetall fn return_getall => ReturnGetall, "Promise<Checked<SellersReturnRequest[]>>";
     #[doc = " `GET /api/embellishments/getall` (free-form objects)."]
-    embellishmentsGetall fn embellishments_getall => EmbellishmentsGetall, "Promise<SellersObject[]>";
+    embellishmentsGetall fn embellishments_getall => EmbellishmentsGetall, "Promise<Checked<SellersObject[]>>";
     #[doc = " `GET /api/category/getall`."]
-    categoryGetall fn category_getall => CategoryGetall, "Promise<SellersCategory[]>";
+    categoryGetall fn category_getall => CategoryGetall, "Promise<Checked<SellersCategory[]>>";
     #[doc = " `GET /api/category/getallbrands` (free-form objects)."]
-    categoryGetallbrands fn category_getallbrands => CategoryGetallbrands, "Promise<SellersObject[]>";
+    categoryGetallbrands fn category_getallbrands => CategoryGetallbrands, "Promise<Checked<SellersObject[]>>";
     #[doc = " `GET /api/order/getall`."]
-    orderGetall fn order_getall => OrderGetall, "Promise<SellersOrder[]>";
+    orderGetall fn order_getall => OrderGetall, "Promise<Checked<SellersOrder[]>>";
     #[doc = " `GET /api/order/getorders`."]
-    orderGetorders fn order_getorders => OrderGetorders, "Promise<SellersOrder[]>";
+    orderGetorders fn order_getorders => OrderGetorders, "Promise<Checked<SellersOrder[]>>";
 }
 
 by_code! {
@@ -189,11 +189,11 @@ by_code! {
     #[doc = " `GET /api/category/get/{categorycode}`."]
     categoryGet fn category_get(category_code) => CategoryGet, "Promise<SellersCategory>";
     #[doc = " `GET /api/category/categoryproducts/{categorycode}`."]
-    categoryCategoryproducts fn category_categoryproducts(category_code) => CategoryCategoryproducts, "Promise<SellersProduct[]>";
+    categoryCategoryproducts fn category_categoryproducts(category_code) => CategoryCategoryproducts, "Promise<Checked<SellersProduct[]>>";
     #[doc = " `GET /api/order/get/{ordernumber}`."]
     orderGet fn order_get(order_number) => OrderGet, "Promise<SellersOrder>";
     #[doc = " `GET /api/embellishments/getproductembellishment?productCode=...` (free-form objects)."]
-    embellishmentsGetproductembellishment fn embellishments_getproductembellishment(product_code) => EmbellishmentsGetproductembellishment, "Promise<SellersObject[]>";
+    embellishmentsGetproductembellishment fn embellishments_getproductembellishment(product_code) => EmbellishmentsGetproductembellishment, "Promise<Checked<SellersObject[]>>";
     #[doc = " `GET /api/PortalAdmin/Admin?userid=...` (undocumented)."]
     portaladminAdminGet fn portaladmin_admin_get(userid) => PortaladminAdminGet, "Promise<unknown>";
     #[doc = " `GET /api/PortalAdmin/GetUserByID?userid=...` (undocumented)."]
@@ -242,7 +242,7 @@ writes! {
 #[wasm_bindgen]
 impl SellersCommerceClient {
     /// `GET /api/product/getallproductskus`: `top` SKUs after `skip`, optionally of one product.
-    #[wasm_bindgen(js_name = productGetallproductskus, unchecked_return_type = "Promise<SellersSku[]>")]
+    #[wasm_bindgen(js_name = productGetallproductskus, unchecked_return_type = "Promise<Checked<SellersSku[]>>")]
     pub fn product_getallproductskus(&self, params: Option<SellersSkuPageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
         let request = build_with(&optional(params), |p: SellersSkuPageParams| {
             let mut op = ProductGetallproductskus::new();

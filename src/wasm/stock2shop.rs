@@ -49,20 +49,20 @@ pub struct Stock2ShopClient {
 #[wasm_bindgen]
 impl Stock2ShopClient {
     /// `GET /v1/sources`: every source (ERP); an `id` is the `sourceId` of `queueProducts`.
-    #[wasm_bindgen(js_name = listSources, unchecked_return_type = "Promise<SystemSources>")]
+    #[wasm_bindgen(js_name = listSources, unchecked_return_type = "Promise<Checked<SystemSources>>")]
     pub fn list_sources(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(ListSources::new().build(), options)
     }
 
     /// `GET /v1/channels`: every sales channel; `client_id` and `id` are what `queueOrder` takes.
-    #[wasm_bindgen(js_name = listChannels, unchecked_return_type = "Promise<SystemChannels>")]
+    #[wasm_bindgen(js_name = listChannels, unchecked_return_type = "Promise<Checked<SystemChannels>>")]
     pub fn list_channels(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(ListChannels::new().build(), options)
     }
 
     /// `POST /v1/products/elastic_search`: an Elasticsearch bool query (no query: the
     /// first 10 products). Page with `from` and `size`; `hits.total` counts all matches.
-    #[wasm_bindgen(js_name = searchProducts, unchecked_return_type = "Promise<SystemProductSearch>")]
+    #[wasm_bindgen(js_name = searchProducts, unchecked_return_type = "Promise<Checked<SystemProductSearch>>")]
     pub fn search_products(&self, query: Option<EsSearchArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(build_with(&optional(query), |q: EsSearch| SearchProducts::new(q).build()), options)
     }
@@ -87,7 +87,7 @@ impl Stock2ShopClient {
     }
 
     /// `POST /v1/orders/elastic_search`: an Elasticsearch bool query over orders.
-    #[wasm_bindgen(js_name = searchOrders, unchecked_return_type = "Promise<SystemOrderSearch>")]
+    #[wasm_bindgen(js_name = searchOrders, unchecked_return_type = "Promise<Checked<SystemOrderSearch>>")]
     pub fn search_orders(&self, query: Option<EsSearchArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.caller.call(build_with(&optional(query), |q: EsSearch| SearchOrders::new(q).build()), options)
     }

@@ -6,9 +6,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{invalid, normalise, to_js_error};
+use super::{invalid, isolate, normalise, to_js_error};
 use crate::schema::Schema;
-use crate::validate::{ascii_json, utf8_prefix_end, Report, StreamValidator};
+use crate::validate::{normalised_json, Report, StreamValidator};
 
 #[wasm_bindgen]
 extern "C" {
@@ -21,7 +21,11 @@ pub(crate) struct BodyStream {
     validator: StreamValidator,
     /// How many bytes of the body are already text in `pieces`.
     text_done: usize,
+    /// How many of the validator's loose values are already written in `pieces`.
+    loose_done: usize,
     pieces: js_sys::Array,
+    /// The response is (or holds) a list of records: its value says whether it is partial.
+    holds_records: bool,
 }
 
 /// A received body: its bytes, the report, and its text for `JSON.parse`.
@@ -31,13 +35,16 @@ pub(crate) struct ReceivedBody {
     pub body: Vec<u8>,
     pub report: Report,
     text: js_sys::Array,
+    holds_records: bool,
 }
 
 impl BodyStream {
     pub fn new(schema: &'static Schema, expected_length: usize) -> Self {
         // A wrong Content-Length must not reserve absurd amounts up front.
         let capacity = expected_length.min(64 << 20);
-        BodyStream { validator: StreamValidator::with_capacity(schema, capacity), text_done: 0, pieces: js_sys::Array::new() }
+        // A response: a bad record of a list is rejected on its own (`Report::rejected`).
+        let validator = StreamValidator::with_capacity(schema, capacity).isolating();
+        BodyStream { validator, text_done: 0, loose_done: 0, pieces: js_sys::Array::new(), holds_records: schema.holds_records() }
     }
 
     pub fn push(&mut self, chunk: &js_sys::Uint8Array) {
@@ -45,37 +52,47 @@ impl BodyStream {
         self.take_text();
     }
 
+    /// The text of what is validated so far, loose scalars written in their declared
+    /// type (see `normalised_json`). Up to where the validator got, not to the end of the
+    /// bytes: a loose value cut by the chunk's end is not listed yet. That point is always
+    /// between two tokens, so never inside a UTF-8 sequence either.
     fn take_text(&mut self) {
-        let body = self.validator.body();
-        let end = self.text_done + utf8_prefix_end(&body[self.text_done..]);
+        let end = self.validator.validated_up_to().max(self.text_done);
         if end > self.text_done {
-            self.pieces.push(&JsValue::from_str(&ascii_json(&body[self.text_done..end])));
+            let loose = &self.validator.loose()[self.loose_done..];
+            let text = normalised_json(self.validator.body(), self.text_done, end, loose);
+            self.pieces.push(&JsValue::from_str(&text));
+            self.loose_done += loose.len();
             self.text_done = end;
         }
     }
 
     pub fn finish(self) -> ReceivedBody {
-        let BodyStream { validator, text_done, pieces } = self;
+        let BodyStream { validator, text_done, loose_done, pieces, holds_records } = self;
         let (body, report) = validator.finish();
         if text_done < body.len() {
-            pieces.push(&JsValue::from_str(&ascii_json(&body[text_done..])));
+            let loose = report.loose.get(loose_done..).unwrap_or_default();
+            pieces.push(&JsValue::from_str(&normalised_json(&body, text_done, body.len(), loose)));
         }
-        ReceivedBody { body, report, text: pieces }
+        ReceivedBody { body, report, text: pieces, holds_records }
     }
 }
 
 impl ReceivedBody {
-    /// `JSON.parse` of the (valid) body, loose scalars normalised: the typed value.
+    /// `JSON.parse` of the (valid) body, loose scalars already written in their type,
+    /// Elasticsearch's count objects replaced, rejected records left out: the typed value.
     pub fn to_js(&self) -> Result<JsValue, JsValue> {
         let value = json_parse(&self.text.join(""))?;
         normalise(&value, &self.report)?;
+        isolate(&value, &self.report, self.holds_records)?;
         Ok(value)
     }
 }
 
 /// Decodes a response body that arrives in chunks: `push` each chunk as it comes (from
 /// `response.body.getReader()`), then `finish()` returns what `decodeResponse` returns
-/// for the whole body (the validated, typed value) or throws the same `CommerceKitError`.
+/// for the whole body (the validated, typed value, with `partial` and `rejected` when it
+/// is a list) or throws the same `CommerceKitError`.
 #[wasm_bindgen]
 pub struct ResponseDecoder {
     stream: BodyStream,

@@ -95,7 +95,8 @@ describe('dashboard: inventory page', () => {
 
   test('shows the validation error of a malformed response', { timeout: 60_000 }, async () => {
     const seed = await seedOverview();
-    seed.items[1].level.available = '11';
+    // The envelope itself is wrong (a list that is not a list): the call fails.
+    seed.items = { first: seed.items[0] };
     const body = JSON.stringify(seed);
     const { page, problems, close, cspViolations } = await openPage();
     try {
@@ -105,8 +106,31 @@ describe('dashboard: inventory page', () => {
       await error.waitFor();
       assert.equal(await error.getAttribute('data-code'), 'invalid_response');
       const text = await error.textContent();
-      assert.ok(text.includes('$.items[1].level.available: expected integer, found string "11"'), `error view text: ${text}`);
+      assert.ok(text.includes('$.items: expected array, found object'), `error view text: ${text}`);
       assert.equal(await page.locator('section.warehouse').count(), 0, 'no tables next to the error');
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+
+  test('a record with a wrong value is left out and listed; the rest of the page shows (issue 9)', { timeout: 60_000 }, async () => {
+    const seed = await seedOverview();
+    seed.items[1].level.available = '11';
+    const body = JSON.stringify(seed);
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      await page.route('**' + OVERVIEW, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+      await page.goto(env.proxy.base + '/#/inventory', { waitUntil: 'load' });
+      const notice = page.locator('details.rejected');
+      await notice.waitFor();
+      assert.equal(await page.locator('.error').count(), 0);
+      assert.ok((await page.locator('section.warehouse').count()) > 0, 'the tables are shown');
+      await notice.locator('summary').click();
+      const text = (await notice.textContent()) ?? '';
+      assert.ok(text.includes('1 record could not be read'), text);
+      assert.ok(text.includes('$.items[1].level.available: expected integer, found string "11"'), text);
+      assert.ok(text.includes('"available":"11"'), text);
       await assertClean(problems, cspViolations);
     } finally {
       await close();

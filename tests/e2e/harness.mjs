@@ -65,10 +65,12 @@ export class Proxy {
     this.exit = new Promise((resolve) => child.on('exit', (code, signal) => resolve((this.exited = { code, signal }))));
   }
 
-  static async start() {
+  /** `mockControls`: the embedded mock's fault switches on (see `setMockFaults`). */
+  static async start({ mockControls = false } = {}) {
     // Never let a developer's real vendor credentials reach the test proxy: mock only.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('COMMERCE_')));
     env.COMMERCE_PROXY_STATIC_DIR = staticDir;
+    if (mockControls) env.COMMERCE_PROXY_MOCK_CONTROLS = '1';
     env.RUST_LOG = env.RUST_LOG || 'warn';
     let last = '';
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -82,6 +84,24 @@ export class Proxy {
       if (!/address already in use|AddrInUse/i.test(last)) break; // only a lost port race is worth a retry
     }
     throw new Error(`commerce-proxy did not answer /healthz within 10 s. Its output:\n${last}`);
+  }
+
+  /**
+   * Sets the embedded mock's fault switches (mock/src/faults.rs), e.g.
+   * `{ corrupt_record: 'stock2shop.list_channels' }`; `{}` clears them. Needs a proxy
+   * started with `mockControls`: its log names the mock's address.
+   */
+  async setMockFaults(faults) {
+    const plain = this.output.replace(/\x1b\[[0-9;]*m/g, '');
+    const addr = /embedded mock listening, with its \/__mock fault controls.*?addr=(127\.0\.0\.1:\d+)/.exec(plain)?.[1];
+    assert.ok(addr, `the proxy's log names no mock with controls:\n${this.output}`);
+    const res = await fetch(`http://${addr}/__mock/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+      signal: AbortSignal.timeout(5_000),
+    });
+    assert.equal(res.status, 200, await res.text());
   }
 
   /** Polls /healthz until it answers `ok`, the process exits, or `ms` pass. */
@@ -151,7 +171,7 @@ export class Proxy {
  * Starts the proxy and the browser before the file's tests and stops both after them.
  * Returns an object whose `proxy` and `browser` are set once `before` ran.
  */
-export function useDashboard() {
+export function useDashboard({ mockControls = false } = {}) {
   const env = { proxy: null, browser: null };
   before(async () => {
     if (!fs.existsSync(proxyBin)) {
@@ -163,7 +183,7 @@ export function useDashboard() {
     if (!fs.existsSync(chromiumPath)) {
       throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
     }
-    env.proxy = await Proxy.start();
+    env.proxy = await Proxy.start({ mockControls });
     env.browser = await chromium.launch({
       executablePath: chromiumPath,
       timeout: 30_000,

@@ -5,6 +5,9 @@
 import init, { Client, CommerceKitError, endpoints, validateResponse } from 'commerce-kit';
 import type {
   Address,
+  Checked,
+  PagedIterable,
+  RejectedRecord,
   CallOptions,
   ClientOptions,
   CreateOutcome,
@@ -231,6 +234,25 @@ export async function partner(client: Client, signal: AbortSignal): Promise<stri
   out.push(...products.item.map((p) => p.title));
   // @ts-expect-error the product page has `item`, not `items`
   products.items;
+
+  // Partial lists (issue 9): the records that validated are typed, the others beside them.
+  const checked: Checked<PartnerProductPage> = await client.s2Partner.listProductsPage();
+  if (checked.partial) {
+    const first: RejectedRecord | undefined = checked.rejected[0];
+    const where: string | undefined = first?.errors[0]?.path;
+    const index: number | undefined = first?.index;
+    const raw: string | undefined = first?.raw;
+    out.push(`${checked.rejected.length + checked.unlistedRejected} records could not be read`, where ?? '', String(index), raw ?? '');
+    // @ts-expect-error a rejected record's raw JSON is text, not a parsed product
+    const wrong: PartnerProduct | undefined = first?.raw;
+    void wrong;
+  }
+  // @ts-expect-error the marks are read-only
+  checked.partial = false;
+  const products2: PagedIterable<PartnerProduct> = client.s2Partner.listProducts({ limit: 10 });
+  for await (const p of products2) out.push(p.sku);
+  const skipped: RejectedRecord[] = products2.rejected;
+  out.push(...skipped.map((r) => `${r.path}[${r.index}]`));
   const poPages: PartnerPurchaseOrderPage[] = await client.s2Partner.listPurchaseOrdersPage({ idList: [7] });
   const poToken: string | undefined = poPages[0]?.next_token;
   out.push(poToken ?? '');
@@ -432,6 +454,9 @@ export async function sellersCommerce(client: Client, signal: AbortSignal): Prom
   const out: string[] = [];
   const params: SellersODataParams = { filter: "ProductCode eq 'SC-1001' or SCproductID gt 1008", orderby: 'ProductCode desc' };
   const products: SellersProduct[] = await client.sellersCommerce.productGetall(params, { signal });
+  const readable: Checked<SellersProduct[]> = await client.sellersCommerce.productGetall();
+  const unreadable: number = readable.rejected.length + readable.unlistedRejected;
+  out.push(String(unreadable));
   for (const p of products) {
     const code: string | null | undefined = p.ProductCode;
     const id: number | null | undefined = p.SCproductID;

@@ -5,7 +5,7 @@
 import { describeError, fieldErrors, isAborted, type FieldError } from './api';
 import type { PageContext } from './router';
 import { redirectIfSignedOut } from './session';
-import { button, errorView, loadingView, replaceChildren, type Child } from './ui';
+import { button, errorView, loadingView, rejectedView, rejectionsOf, replaceChildren, type Child } from './ui';
 
 /** The error state for any rejection; a 401 without a session goes to the sign-in page. */
 export function failureView(e: unknown, retry?: () => void): HTMLElement {
@@ -48,7 +48,9 @@ export function loader<T>(context: PageContext, content: HTMLElement, options: L
     try {
       const value = await options.fetch(controller.signal);
       if (!current()) return;
-      replaceChildren(content, options.view(value));
+      // A list with records that could not be read shows the others, and says so.
+      const rejections = rejectionsOf(value);
+      replaceChildren(content, [rejections && rejectedView(rejections), ...options.view(value)]);
       options.done?.(value);
     } catch (e) {
       if (!current() || (isAborted(e) && controller.signal.aborted)) return;

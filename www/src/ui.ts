@@ -1,6 +1,8 @@
 // Small DOM helpers. Everything is built with createElement/textContent: vendor data is
 // untrusted and the CSP forbids inline styles, so no innerHTML and no style="...".
 
+import type { RejectedRecord } from 'commerce-kit';
+
 export type Child = Node | string | number | null | undefined | false;
 export type Attrs = Record<string, string | number | boolean | null | undefined>;
 
@@ -230,4 +232,64 @@ export class Pager {
     this.next.disabled = total === null || end >= total || end >= max || shown === 0;
     this.label.textContent = total === null ? '' : shown === 0 ? `0 of ${total}` : `${from + 1}–${end} of ${total}`;
   }
+}
+
+/** What a partial list carries (the package's `Checked<T>` marks, or an iterator's). */
+export interface Rejections {
+  rejected: readonly RejectedRecord[];
+  unlistedRejected: number;
+}
+
+/**
+ * The records of a list that could not be read, if any: the marks the package puts on a
+ * list-shaped answer (non-enumerable, so read them by name) or on a page iterator.
+ */
+export function rejectionsOf(value: unknown): Rejections | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { rejected, unlistedRejected } = value as Partial<Rejections>;
+  if (!Array.isArray(rejected)) return null;
+  const unlisted = typeof unlistedRejected === 'number' ? unlistedRejected : 0;
+  return rejected.length + unlisted > 0 ? { rejected, unlistedRejected: unlisted } : null;
+}
+
+/**
+ * `list`, carrying the rejections of `from` (the answer it was taken out of, or the
+ * iterator that produced it) the way the package marks its answers: non-enumerable.
+ */
+export function withRejections<T extends object>(list: T, from: unknown): T {
+  const rejections = rejectionsOf(from);
+  if (rejections) {
+    Object.defineProperties(list, { rejected: { value: rejections.rejected }, unlistedRejected: { value: rejections.unlistedRejected } });
+  }
+  return list;
+}
+
+/**
+ * "N records could not be read", above a list that is shown without them; opens to the
+ * details of each (its index, the list's path, what is wrong where, the raw record).
+ */
+export function rejectedView({ rejected, unlistedRejected }: Rejections): HTMLElement {
+  const count = rejected.length + unlistedRejected;
+  return el('details', { class: 'rejected', role: 'status', 'data-count': count }, [
+    el('summary', {}, [`${count} ${count === 1 ? 'record' : 'records'} could not be read`, ' (the rest of the list is shown)']),
+    el(
+      'ol',
+      { class: 'rejected-records' },
+      rejected.map((r) =>
+        el('li', { class: 'rejected-record', 'data-index': r.index }, [
+          el('p', {}, ['Record ', el('code', {}, [String(r.index)]), ' of ', el('code', {}, [r.path])]),
+          el(
+            'ul',
+            { class: 'error-lines' },
+            [
+              ...r.errors.map((e) => el('li', {}, [el('code', {}, [`${e.path}: expected ${e.expected}, found ${e.found}`])])),
+              r.unlistedErrors > 0 ? el('li', {}, [`… and ${r.unlistedErrors} more`]) : null,
+            ],
+          ),
+          el('pre', { class: 'raw' }, [r.raw + (r.rawTruncated ? ' …' : '')]),
+        ]),
+      ),
+    ),
+    unlistedRejected > 0 ? el('p', { class: 'error-more' }, [`… and ${unlistedRejected} more records not listed`]) : null,
+  ]);
 }

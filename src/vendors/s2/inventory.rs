@@ -39,8 +39,11 @@ impl Operation for GetInventoryOverview {
 /// by id; the vendor does not promise every referenced id is listed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct InventoryOverview {
+    #[wire(records)]
     pub warehouses: Vec<Warehouse>,
+    #[wire(records)]
     pub products: Vec<Product>,
+    #[wire(records)]
     pub items: Vec<Item>,
 }
 

@@ -155,6 +155,7 @@ impl NewPartnerFulfillment {
 /// A page of `GET /fulfillment`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct PartnerFulfillmentPage {
+    #[wire(records)]
     pub items: Vec<PartnerFulfillment>,
     /// Pass back as `next_token` for the next page; absent or null on the last page.
     #[serde(default)]

@@ -57,6 +57,7 @@ impl Operation for ListProducts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct PartnerProductPage {
     #[serde(rename = "item")]
+    #[wire(records)]
     pub items: Vec<PartnerProduct>,
     /// Pass back as `next_token` for the next page; absent or null on the last page.
     #[serde(default)]

@@ -143,6 +143,7 @@ pub struct NewPartnerPurchaseOrderItem {
 /// One element of the array `GET /purchase-order` answers with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct PartnerPurchaseOrderPage {
+    #[wire(records)]
     pub items: Vec<PartnerPurchaseOrder>,
     /// Pass back as `next_token` for the next page. Documented as always present.
     pub next_token: String,

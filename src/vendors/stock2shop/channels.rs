@@ -49,6 +49,7 @@ impl Operation for ListChannels {
 /// `{"system_channels": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemChannels {
+    #[wire(records)]
     pub system_channels: Vec<SystemChannel>,
 }
 

@@ -154,6 +154,7 @@ pub struct SystemOrderSearch {
     /// The query Stock2Shop ran, its own filters included.
     pub request: EsRequestEcho,
     /// The live records of the hits, in hit order.
+    #[wire(records)]
     pub system_orders: Vec<SystemOrder>,
     /// Milliseconds Stock2Shop took.
     pub took_s2s: i64,

@@ -128,6 +128,7 @@ pub struct SystemProductSearch {
     pub request: EsRequestEcho,
     /// The live records of the hits, in hit order: use these rather than `hits`, which
     /// may lag behind.
+    #[wire(records)]
     pub system_products: Vec<SystemProduct>,
     /// Milliseconds Stock2Shop took.
     pub took_s2s: i64,

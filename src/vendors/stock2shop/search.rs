@@ -500,6 +500,7 @@ pub struct EsHits {
     /// Null when sorting by something other than the score.
     #[serde(default)]
     pub max_score: Option<f64>,
+    #[wire(records)]
     pub hits: Vec<EsHit>,
 }
 

@@ -48,6 +48,7 @@ impl Operation for ListSources {
 /// `{"system_sources": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct SystemSources {
+    #[wire(records)]
     pub system_sources: Vec<SystemSource>,
 }
 

@@ -4,7 +4,7 @@ import type { InventoryOverview, Item, Product, Warehouse } from 'commerce-kit';
 import { client, isAborted } from '../api';
 import { failureView } from '../load';
 import type { PageContext, Route } from '../router';
-import { button, el, emptyView, loadingView, replaceChildren, table, type Column } from '../ui';
+import { button, el, emptyView, loadingView, rejectedView, rejectionsOf, replaceChildren, table, type Column } from '../ui';
 
 export const inventoryPage: Route = { path: '/inventory', title: 'Inventory', render };
 
@@ -33,7 +33,8 @@ function render(container: HTMLElement, context: PageContext): void {
     try {
       const overview = await client().getInventoryOverview({ signal: controller.signal });
       if (!current()) return;
-      replaceChildren(content, overviewView(overview));
+      const rejections = rejectionsOf(overview);
+      replaceChildren(content, [rejections && rejectedView(rejections), ...overviewView(overview)]);
       status.textContent = `Updated ${new Date().toLocaleTimeString()}`;
     } catch (e) {
       if (!current() || (isAborted(e) && controller.signal.aborted)) return;

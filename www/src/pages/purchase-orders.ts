@@ -7,7 +7,7 @@ import { datalist, fillDatalist, Form, LineList } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
 import { canWrite } from '../session';
-import { button, el, emptyView, pageHeader, plural, replaceChildren, statusLine, table, timeCell, type Column } from '../ui';
+import { button, el, emptyView, pageHeader, plural, replaceChildren, statusLine, table, timeCell, withRejections, type Column } from '../ui';
 import { READ_ONLY_NOTE, supplierOptions, warehouseOptions } from './shared';
 
 export const purchaseOrdersPage: Route = { path: '/purchase-orders', title: 'Purchase orders', render };
@@ -45,11 +45,13 @@ function render(container: HTMLElement, context: PageContext): void {
     fetch: async (signal) => {
       status.textContent = '';
       const all: PartnerPurchaseOrder[] = [];
-      for await (const order of client().s2Partner.listPurchaseOrders({ limit: LIMIT }, { signal })) {
+      const orders = client().s2Partner.listPurchaseOrders({ limit: LIMIT }, { signal });
+      for await (const order of orders) {
         all.push(order);
         if (all.length % 50 === 0) status.textContent = `Loaded ${all.length}…`;
       }
-      return all;
+      // Orders that could not be read were skipped by the iterator: say so above the list.
+      return withRejections(all, orders);
     },
     view: (orders) =>
       orders.length === 0

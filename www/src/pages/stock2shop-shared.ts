@@ -4,7 +4,7 @@
 
 import type { SystemChannel, SystemSource } from 'commerce-kit';
 import { client } from '../api';
-import { el, type Child } from '../ui';
+import { el, withRejections, type Child } from '../ui';
 
 /** The page intro's note on pacing. */
 export const PACING_NOTE = 'Stock2Shop answers one request a second: pages load one call at a time.';
@@ -62,7 +62,7 @@ let channels: SystemChannel[] | null = null;
 export async function sourceList(signal: AbortSignal, fresh = false): Promise<SystemSource[]> {
   if (sources && !fresh) return sources;
   const answer = await paced(signal, () => client().stock2shop.listSources({ signal }));
-  sources = answer.system_sources;
+  sources = withRejections(answer.system_sources, answer);
   return sources;
 }
 
@@ -70,7 +70,7 @@ export async function sourceList(signal: AbortSignal, fresh = false): Promise<Sy
 export async function channelList(signal: AbortSignal, fresh = false): Promise<SystemChannel[]> {
   if (channels && !fresh) return channels;
   const answer = await paced(signal, () => client().stock2shop.listChannels({ signal }));
-  channels = answer.system_channels;
+  channels = withRejections(answer.system_channels, answer);
   return channels;
 }
 
