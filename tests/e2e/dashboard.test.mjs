@@ -120,7 +120,7 @@ describe('dashboard: inventory page', () => {
     const body = JSON.stringify(seed);
     const { page, problems, close, cspViolations } = await openPage();
     try {
-      await page.route('**' + OVERVIEW, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+      await page.route('**' + OVERVIEW, (r) => r.fulfill({ status: 200, headers: RELAYED, contentType: 'application/json', body }));
       await page.goto(env.proxy.base + '/#/inventory', { waitUntil: 'load' });
       const notice = page.locator('details.rejected');
       await notice.waitFor();
