@@ -50,6 +50,7 @@ npm-deps:
 
 www-build: pkg npm-deps
 	npm --prefix www run build
+	node proxy/precompress.mjs www/dist
 
 demo: www-build
 	cargo build --release -p commerce-proxy

@@ -27,9 +27,9 @@ const started = Date.now();
 const log = (m) => console.log(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
 
 const P = smoke
-  ? { sizes: ['1', '10'], reps: 3, e2eSize: '1', e2eRate: 50, e2eReps: 3, leakSize: '10', leakRuns: 5, wrkSeconds: 3, wrkRounds: 1,
+  ? { sizes: ['1', '10'], reps: 3, e2eSize: '1', e2eRate: 50, e2eReps: 3, leakSize: '10', leakRuns: 5, wrkSeconds: 3, wrkRounds: 1, proxyBodies: ['1'], proxyConnections: [],
       hostile: { driftKeys: 20_000, stringBytes: 1 << 20, reps: 3 }, loose: { size: '1', reps: 3 } }
-  : { sizes: ['1', '10', '50'], reps: 10, e2eSize: '10', e2eRate: 50, e2eReps: 10, leakSize: '50', leakRuns: 20, wrkSeconds: 20, wrkRounds: 2,
+  : { sizes: ['1', '10', '50'], reps: 10, e2eSize: '10', e2eRate: 50, e2eReps: 10, leakSize: '50', leakRuns: 20, wrkSeconds: 20, wrkRounds: 2, proxyBodies: ['1', '10', '50'], proxyConnections: [256],
       hostile: { driftKeys: 80_000, stringBytes: 4 << 20, reps: 10 }, loose: { size: '10', reps: 10 } };
 const run = (part) => !only || only.includes(part);
 
@@ -154,6 +154,12 @@ function table(results) {
     rows.push(['proxy: added p50 (4 connections) / nginx added p99', `${fmt(x.added_p50_ms)} ms / ${fmt(x.nginx_added_p99_ms)} ms`, '', '']);
     rows.push(['proxy: scrubbing added p50 (4 connections)', `${fmt(x.scrub_added_p50_ms)} ms`, '', '']);
     rows.push(['proxy: peak RSS', `${fmt(x.proxy_peak_rss_mb, 1)} MiB`, '', '']);
+    rows.push(['proxy: CPU per request, proxy / nginx (64 connections)', `${fmt(x.proxy.cpu_us_per_request, 0)} / ${fmt(x.nginx.cpu_us_per_request, 0)} us`, '', '']);
+    for (const [n, r] of Object.entries(x.scale_connections ?? {})) rows.push([`proxy: scale, ${n} connections: proxy / nginx rps`, `${fmt(r.proxy, 0)} / ${fmt(r.nginx, 0)} (${fmt(r.proxy / r.nginx)})`, '', '']);
+    for (const [mb, r] of Object.entries(x.scale_bodies ?? {})) {
+      rows.push([`proxy: scale, ${mb} MB body (4 conn.): proxy / direct rps`, `${fmt(r.proxy.rps, 1)} / ${fmt(r.direct.rps, 1)} (${fmt(r.proxy.mb_per_s, 0)} / ${fmt(r.direct.mb_per_s, 0)} MB/s)`, '', '']);
+      rows.push([`proxy: scale, ${mb} MB body: proxy CPU per request / peak RSS`, `${fmt(r.proxy.cpu_ms_per_request, 1)} ms / ${fmt(r.proxy_peak_rss_mb, 1)} MiB`, '', '']);
+    }
   } else if (x) rows.push(['proxy', `skipped: ${x.skipped}`, '', '']);
   const l = results.leak;
   if (l) {
@@ -204,7 +210,7 @@ async function main() {
       if (Object.values(r.checks).flatMap(Object.values).some((ok) => ok !== true)) throw new Error(`the loose-heavy body is not decoded as declared: ${JSON.stringify(r.checks)}`);
     });
   }
-  if (run('proxy')) await part('proxy', async () => { results.proxy = await runProxy({ seconds: P.wrkSeconds, rounds: P.wrkRounds, log }); });
+  if (run('proxy')) await part('proxy', async () => { results.proxy = await runProxy({ seconds: P.wrkSeconds, rounds: P.wrkRounds, log, bodySizes: P.proxyBodies, scaleConnections: P.proxyConnections }); });
 
   const file = smoke ? join(out, 'results-smoke.json') : join(here, 'results.json');
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');

@@ -7,7 +7,7 @@
 // proxy, configured the same but with that token, has no secret of `scrub::MIN_SECRET_LEN`
 // (4) bytes to search for, so it relays answers untouched (`proxy_unscrubbed`).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, rmSync, chmodSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, rmSync, chmodSync, existsSync, readdirSync, copyFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
@@ -83,11 +83,36 @@ function wrk(url, headers, seconds, connections) {
   return { ...parseWrk(text), raw: text };
 }
 
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** User + system CPU seconds of `pid` and its children (nginx's workers). */
+function cpuSeconds(pid) {
+  const stat = (p) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    } catch { return null; }
+  };
+  let ticks = stat(pid)?.ticks ?? 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const s = stat(entry);
+    if (s && s.ppid === pid) ticks += s.ticks;
+  }
+  return ticks / CLOCK_TICKS;
+}
+
 function peakRssKb(pid) {
   try { return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return null; }
 }
 
-export async function runProxy({ seconds, rounds = 1, connections = 64, log, beforeWrk }) {
+/**
+ * `bodySizes`: MB of the S2 inventory overview for the body-size scale (item 5 of issue
+ * 11), each behind its own proxy, upstream a static nginx (sendfile: the upstream costs
+ * next to nothing, so the time is the proxy's). `scaleConnections`: wrk connection counts
+ * for the connection scale, besides 4 (latency pass) and `connections`.
+ */
+export async function runProxy({ seconds, rounds = 1, connections = 64, log, beforeWrk, bodySizes = ['1', '10', '50'], scaleConnections = [256] }) {
   for (const tool of ['wrk', 'nginx']) {
     const found = tool === 'nginx' ? existsSync('/usr/sbin/nginx') : (() => { try { execFileSync('which', ['wrk']); return true; } catch { return false; } })();
     if (!found) return { skipped: `${tool} is not installed (apt-get install -y nginx-light wrk)` };
@@ -157,6 +182,9 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
       proxy_unscrubbed: [`http://127.0.0.1:${unscrubbed.port}/api/s2/inventory/overview`, { Cookie: unscrubbed.cookie, 'X-Commerce-Kit': '1' }],
     };
     const pids = { proxy: { proxy: proxy.child.pid, mock: mock.child.pid }, proxy_unscrubbed: { proxy: unscrubbed.child.pid, mock: shortMock.child.pid } };
+    // Whose CPU each target's requests cost: the proxy's or nginx's (master + workers),
+    // the upstream's not included.
+    const cpuPid = { proxy: proxy.child.pid, proxy_unscrubbed: unscrubbed.child.pid, nginx: nginx.child.pid };
     const bodies = {};
     const lengths = {};
     for (const [name, [url, headers]] of Object.entries(targets)) {
@@ -179,12 +207,15 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
       for (const [name, [url, headers]] of Object.entries(targets)) {
         log(`proxy: round ${round}/${rounds}, wrk ${connections} connections, ${seconds} s against ${name}`);
         beforeWrk?.(name, pids[name] ?? pids.proxy);
+        const cpuBefore = cpuPid[name] ? cpuSeconds(cpuPid[name]) : null;
         const { raw, ...r } = wrk(url, headers, seconds, connections);
         if (r.rps === null) throw new Error(`wrk against ${name} printed no summary:\n${raw}`);
+        // CPU microseconds per request: user + system time over the requests wrk counted.
+        if (cpuBefore !== null) r.cpu_us_per_request = ((cpuSeconds(cpuPid[name]) - cpuBefore) * 1e6) / (r.rps * seconds);
         if (r.non_2xx > 0) log(`proxy: warning: ${name} answered ${r.non_2xx} non-2xx responses`);
         const best = results[name];
         results[name] = best
-          ? { ...best, rps: Math.max(best.rps, r.rps), p50_ms: Math.min(best.p50_ms, r.p50_ms), p99_ms: Math.min(best.p99_ms, r.p99_ms), non_2xx: best.non_2xx + r.non_2xx, all_rps: [...best.all_rps, r.rps], all_p99_ms: [...best.all_p99_ms, r.p99_ms] }
+          ? { ...best, rps: Math.max(best.rps, r.rps), cpu_us_per_request: Math.min(best.cpu_us_per_request ?? Infinity, r.cpu_us_per_request ?? Infinity), p50_ms: Math.min(best.p50_ms, r.p50_ms), p99_ms: Math.min(best.p99_ms, r.p99_ms), non_2xx: best.non_2xx + r.non_2xx, all_rps: [...best.all_rps, r.rps], all_p99_ms: [...best.all_p99_ms, r.p99_ms] }
           : { ...r, all_rps: [r.rps], all_p99_ms: [r.p99_ms] };
       }
     }
@@ -202,6 +233,24 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
         results.latency[name] = best ? { rps: Math.max(best.rps, r.rps), p50_ms: Math.min(best.p50_ms, r.p50_ms), p99_ms: Math.min(best.p99_ms, r.p99_ms) } : { rps: r.rps, p50_ms: r.p50_ms, p99_ms: r.p99_ms };
       }
     }
+    // Connection scale: 4 (the latency pass), `connections` (the rounds above) and these.
+    results.scale_connections = {};
+    for (const n of [4, connections, ...scaleConnections]) {
+      results.scale_connections[n] = {};
+      for (const name of ['proxy', 'nginx']) {
+        if (n === 4) results.scale_connections[n][name] = results.latency[name].rps;
+        else if (n === connections) results.scale_connections[n][name] = results[name].rps;
+        else {
+          log(`proxy: scale, wrk ${n} connections, ${latencySeconds} s against ${name}`);
+          const [url, headers] = targets[name];
+          const { raw, ...r } = wrk(url, headers, latencySeconds, n);
+          if (r.rps === null) throw new Error(`wrk against ${name} printed no summary:\n${raw}`);
+          results.scale_connections[n][name] = r.rps;
+        }
+      }
+    }
+    results.scale_bodies = await bodyScale({ bodySizes, seconds: latencySeconds, startProxy, log, stops });
+
     results.proxy_peak_rss_mb = (peakRssKb(proxy.child.pid) ?? NaN) / 1024;
     results.nginx_master_peak_rss_mb = (peakRssKb(nginx.child.pid) ?? NaN) / 1024;
     results.rps_ratio_vs_nginx = results.proxy.rps / results.nginx.rps;
@@ -213,6 +262,56 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
     results.scrub_cost = 1 - results.proxy.rps / results.proxy_unscrubbed.rps;
     results.scrub_added_p50_ms = results.latency.proxy.p50_ms - results.latency.proxy_unscrubbed.p50_ms;
     return results;
+
+    /** Proxy and direct rps (4 connections) for each body size, upstream a static nginx. */
+    async function bodyScale({ bodySizes, seconds, startProxy, log, stops }) {
+      if (!bodySizes.length) return {};
+      const bodies = join(out, 'bodies');
+      execFileSync('cargo', ['run', '--release', '-q', '-p', 'commerce-mock', '--example', 'gen_inventory', '--', bodies, ...bodySizes], { cwd: root, stdio: 'ignore', timeout: 600_000 });
+      const servers = [];
+      for (const size of bodySizes) {
+        const docroot = join(out, 'static', `${size}mb`);
+        mkdirSync(join(docroot, 's2', 'inventory'), { recursive: true });
+        copyFileSync(join(bodies, `inventory-${size}mb.json`), join(docroot, 's2', 'inventory', 'overview'));
+        servers.push({ size, docroot, port: await freePort() });
+      }
+      const conf = [
+        'worker_processes 1;', 'daemon off;', `pid ${join(out, 'static-nginx.pid')};`, `error_log ${join(out, 'static-nginx.err')} warn;`,
+        'events { worker_connections 1024; }',
+        'http {', 'access_log off;', 'sendfile on;', 'default_type application/json;', `client_body_temp_path ${join(out, 'nginx-tmp')};`,
+        `proxy_temp_path ${join(out, 'nginx-tmp')};`, `fastcgi_temp_path ${join(out, 'nginx-tmp')};`, `uwsgi_temp_path ${join(out, 'nginx-tmp')};`, `scgi_temp_path ${join(out, 'nginx-tmp')};`,
+        ...servers.map((s) => `server { listen 127.0.0.1:${s.port}; root ${s.docroot}; }`),
+        '}', '',
+      ].join('\n');
+      writeFileSync(join(out, 'static-nginx.conf'), conf);
+      const last = servers[servers.length - 1];
+      const staticNginx = await start('static nginx', '/usr/sbin/nginx', ['-c', join(out, 'static-nginx.conf'), '-p', out], {
+        ready: () => httpOk(`http://127.0.0.1:${last.port}/s2/inventory/overview`),
+      });
+      stops.push(staticNginx.stop);
+      const scale = {};
+      for (const s of servers) {
+        const p = await startProxy(`proxy-${s.size}mb`, `127.0.0.1:${s.port}`, TOKEN);
+        const bytes = readFileSync(join(s.docroot, 's2', 'inventory', 'overview')).length;
+        const row = { body_bytes: bytes };
+        for (const [name, url, headers] of [
+          ['direct', `http://127.0.0.1:${s.port}/s2/inventory/overview`, {}],
+          ['proxy', `http://127.0.0.1:${p.port}/api/s2/inventory/overview`, { Cookie: p.cookie, 'X-Commerce-Kit': '1' }],
+        ]) {
+          log(`proxy: body scale ${s.size} MB, wrk 4 connections, ${seconds} s against ${name}`);
+          const cpuBefore = name === 'proxy' ? cpuSeconds(p.child.pid) : null;
+          const { raw, ...r } = wrk(url, headers, seconds, 4);
+          if (r.rps === null) throw new Error(`wrk against ${name} (${s.size} MB) printed no summary:\n${raw}`);
+          if (r.non_2xx > 0) throw new Error(`${name} (${s.size} MB) answered ${r.non_2xx} non-2xx responses`);
+          row[name] = { rps: r.rps, p50_ms: r.p50_ms, mb_per_s: (r.rps * bytes) / 1e6 };
+          if (cpuBefore !== null) row[name].cpu_ms_per_request = ((cpuSeconds(p.child.pid) - cpuBefore) * 1e3) / (r.rps * seconds);
+        }
+        row.proxy_peak_rss_mb = (peakRssKb(p.child.pid) ?? NaN) / 1024;
+        await p.stop();
+        scale[s.size] = row;
+      }
+      return scale;
+    }
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => {});
     rmSync(join(out, 'nginx.pid'), { force: true });

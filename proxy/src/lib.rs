@@ -23,6 +23,7 @@ pub mod secret;
 pub mod server;
 pub mod session;
 pub mod shared;
+pub mod statics;
 pub mod tokens;
 mod upstream;
 
@@ -40,7 +41,6 @@ use axum::{Json, Router};
 use commerce_kit::Vendor;
 use tokio::sync::Semaphore;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
 
 pub use config::Config;
 pub use server::{serve, ConnectionLimits};
@@ -133,7 +133,7 @@ pub fn embedded_mock_config() -> commerce_mock::MockConfig {
 /// The proxy as a router: tests call it without a socket.
 pub fn app(state: Arc<AppState>) -> Router {
     let static_dir = state.config.static_dir.clone().unwrap_or_else(|| "www/dist".into());
-    let dashboard = ServeDir::new(&static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
+    let dashboard = statics::dashboard(&static_dir);
     let api = Router::new()
         .route("/api/{*rest}", any(forward))
         .route("/api", any(|| async { not_found() }))

@@ -15,30 +15,33 @@ struct Histogram {
     sum: f64,
 }
 
+/// Keyed by the catalogue's own `&'static str` names: recording a request allocates
+/// nothing (it allocated four `String`s; malloc and free are about a sixth of the proxy's
+/// CPU under wrk, bench/README.md "Proxy").
 #[derive(Default)]
 struct Series {
     /// (vendor, operation, status) → requests.
-    requests: BTreeMap<(String, String, u16), u64>,
+    requests: BTreeMap<(&'static str, &'static str, u16), u64>,
     /// (vendor, operation) → latency.
-    latency: BTreeMap<(String, String), Histogram>,
+    latency: BTreeMap<(&'static str, &'static str), Histogram>,
     /// vendor → upstream errors (unreachable, timeout).
-    upstream_errors: BTreeMap<String, u64>,
+    upstream_errors: BTreeMap<&'static str, u64>,
     /// vendor → retries sent.
-    retries: BTreeMap<String, u64>,
+    retries: BTreeMap<&'static str, u64>,
     /// vendor → token refreshes.
-    token_refreshes: BTreeMap<String, u64>,
+    token_refreshes: BTreeMap<&'static str, u64>,
     /// vendor → requests waiting for the vendor's pacing or concurrency cap now.
-    queue_depth: BTreeMap<String, i64>,
+    queue_depth: BTreeMap<&'static str, i64>,
 }
 
 #[derive(Default)]
 pub struct Metrics(Mutex<Series>);
 
 impl Metrics {
-    pub fn request(&self, vendor: &str, operation: &str, status: u16, seconds: f64) {
+    pub fn request(&self, vendor: &'static str, operation: &'static str, status: u16, seconds: f64) {
         let mut s = self.0.lock().unwrap();
-        *s.requests.entry((vendor.into(), operation.into(), status)).or_default() += 1;
-        let h = s.latency.entry((vendor.into(), operation.into())).or_default();
+        *s.requests.entry((vendor, operation, status)).or_default() += 1;
+        let h = s.latency.entry((vendor, operation)).or_default();
         h.count += 1;
         h.sum += seconds;
         for (i, bound) in BUCKETS.iter().enumerate() {
@@ -48,20 +51,20 @@ impl Metrics {
         }
     }
 
-    pub fn upstream_error(&self, vendor: &str) {
-        *self.0.lock().unwrap().upstream_errors.entry(vendor.into()).or_default() += 1;
+    pub fn upstream_error(&self, vendor: &'static str) {
+        *self.0.lock().unwrap().upstream_errors.entry(vendor).or_default() += 1;
     }
 
-    pub fn retry(&self, vendor: &str) {
-        *self.0.lock().unwrap().retries.entry(vendor.into()).or_default() += 1;
+    pub fn retry(&self, vendor: &'static str) {
+        *self.0.lock().unwrap().retries.entry(vendor).or_default() += 1;
     }
 
-    pub fn token_refresh(&self, vendor: &str) {
-        *self.0.lock().unwrap().token_refreshes.entry(vendor.into()).or_default() += 1;
+    pub fn token_refresh(&self, vendor: &'static str) {
+        *self.0.lock().unwrap().token_refreshes.entry(vendor).or_default() += 1;
     }
 
-    pub fn queue(&self, vendor: &str, delta: i64) {
-        *self.0.lock().unwrap().queue_depth.entry(vendor.into()).or_default() += delta;
+    pub fn queue(&self, vendor: &'static str, delta: i64) {
+        *self.0.lock().unwrap().queue_depth.entry(vendor).or_default() += delta;
     }
 
     /// The Prometheus text exposition.
