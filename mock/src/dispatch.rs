@@ -101,8 +101,8 @@ pub(crate) async fn dispatch(endpoint: &'static Endpoint, State(state): State<Ar
 }
 
 async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Request) -> Response {
-    state.count_request();
-    let faults = state.faults.lock().unwrap().take();
+    let request_number = state.count_request();
+    let faults = state.faults.lock().unwrap().take(request_number);
     if faults.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.delay_ms)).await;
     }
@@ -138,7 +138,33 @@ async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Req
     if faults.truncate {
         return truncate(response).await;
     }
+    if faults.lose_answer {
+        return lose(response);
+    }
     response
+}
+
+/// The response's head with a body that fails at once: the server breaks the connection,
+/// after the operation was carried out.
+fn lose(response: Response) -> Response {
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::new(LostBody))
+}
+
+struct LostBody;
+
+impl http_body::Body for LostBody {
+    type Data = axum::body::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let lost = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "the mock's lose_answer fault dropped the answer");
+        std::task::Poll::Ready(Some(Err(lost)))
+    }
 }
 
 async fn truncate(response: Response) -> Response {
