@@ -23,6 +23,17 @@ pub struct Faults {
     pub truncate: bool,
     /// Answer with an HTML error page (status `status`, or 502).
     pub html: bool,
+    /// Break the connection without serving the operation (nothing is carried out).
+    pub reset: bool,
+    /// Serve the real response with this `Content-Type` instead.
+    pub content_type: Option<String>,
+    /// Replace the real body with text that is not JSON (same status and type).
+    pub invalid_json: bool,
+    /// Turn the first number or string value of the real body into the other kind: a
+    /// valid body with one wrong-typed field.
+    pub wrong_type: bool,
+    /// Send the real body one byte at a time, this many milliseconds apart.
+    pub trickle_ms: u64,
     /// Serve the operation (a write is committed), then drop the answer: the connection
     /// breaks before the body arrives. The vendor did it; the client never hears.
     pub lose_answer: bool,
