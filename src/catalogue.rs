@@ -142,6 +142,66 @@ pub enum Body {
     Form,
 }
 
+/// An operation's duplicate rule: what a second send of the same request does, and so
+/// whether a lost answer (a timeout, a dropped connection, a 502-504) may be retried.
+/// Declared once per operation; the proxy's retries, the package's retries, the
+/// `outcome_unknown` error's advice and the README's table of writes all read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "rule", content = "by")]
+pub enum Duplicates {
+    /// A second send changes nothing: reads, and the searches and sign-ins that send
+    /// their input as a POST body. The proxy retries these on 502-504.
+    Harmless,
+    /// The vendor refuses a second write carrying the same value of this body field,
+    /// which the client chooses (S2's `channelFulfillmentId`). The package retries a lost
+    /// answer with the same value and reads the refusal as "already created"; the proxy
+    /// does not retry it (it cannot tell the client which attempt created it).
+    ClientId(&'static str),
+    /// Nothing refuses a duplicate, but this read (an operation id) finds the write after
+    /// the fact. Never retried automatically: a lost answer is `outcome_unknown` naming
+    /// the read to make before sending it again.
+    LookupAfter(&'static str),
+    /// The vendor offers no way to tell whether it happened. Never retried automatically:
+    /// a lost answer is `outcome_unknown`.
+    Undetectable,
+}
+
+impl Duplicates {
+    /// Whether the proxy may send it again after a lost answer.
+    pub const fn proxy_retries(self) -> bool {
+        matches!(self, Duplicates::Harmless)
+    }
+
+    /// Whether the package may send it again after a lost answer (with the same
+    /// client-chosen id, for [`Duplicates::ClientId`]).
+    pub const fn client_retries(self) -> bool {
+        matches!(self, Duplicates::Harmless | Duplicates::ClientId(_))
+    }
+
+    /// How to find out whether a write whose answer was lost happened: the advice an
+    /// `outcome_unknown` error carries.
+    pub fn check(self) -> String {
+        match self {
+            Duplicates::Harmless => "send it again: a second send changes nothing".into(),
+            Duplicates::ClientId(field) => {
+                format!("send it again with the same {field}: the vendor refuses a duplicate, which then means the first one was created")
+            }
+            Duplicates::LookupAfter(read) => format!("look for it with {read} before sending it again: the vendor does not refuse a duplicate"),
+            Duplicates::Undetectable => "check in the vendor's own back office before sending it again: the vendor offers no way to detect a duplicate".into(),
+        }
+    }
+
+    /// The rule in a few words, for the README's table of writes.
+    pub fn rule(self) -> String {
+        match self {
+            Duplicates::Harmless => "harmless: retried by the proxy".into(),
+            Duplicates::ClientId(field) => format!("client id `{field}`: retried by the package, a 409 after a lost answer is \"already created\""),
+            Duplicates::LookupAfter(read) => format!("lookup after with `{read}`: never retried, `outcome_unknown` names the lookup"),
+            Duplicates::Undetectable => "undetectable: never retried, `outcome_unknown`".into(),
+        }
+    }
+}
+
 /// One vendor operation.
 #[derive(Debug, Serialize)]
 pub struct Endpoint {
@@ -159,8 +219,8 @@ pub struct Endpoint {
     #[serde(skip)]
     pub response: &'static Schema,
     pub auth: Auth,
-    /// Safe to send twice: reads, and writes the vendor deduplicates.
-    pub idempotent: bool,
+    /// What happens if it is sent twice, and so who may retry it (see [`Duplicates`]).
+    pub duplicates: Duplicates,
     pub pagination: Pagination,
 }
 
@@ -169,7 +229,12 @@ impl Endpoint {
     /// idempotent (queries that send their query as a body, like Stock2Shop's
     /// Elasticsearch searches). Viewers may make these; everything else is a write.
     pub fn is_read(&self) -> bool {
-        self.method == Method::Get || (self.method == Method::Post && self.idempotent)
+        self.method == Method::Get || (self.method == Method::Post && self.duplicates == Duplicates::Harmless)
+    }
+
+    /// Safe to send twice with nothing to reconcile: the proxy retries these.
+    pub fn idempotent(&self) -> bool {
+        self.duplicates == Duplicates::Harmless
     }
 
     /// The operation's path-template segments, for matching a concrete path.
@@ -209,6 +274,16 @@ pub enum TemplateSegment<'a> {
     Param(&'a str),
 }
 
+/// The README's table of writes (every operation that is not [`Duplicates::Harmless`])
+/// and their duplicate rules; a test keeps the README's copy equal to it.
+pub fn writes_table() -> String {
+    let mut out = String::from("| operation | method and path | duplicate rule |\n|---|---|---|\n");
+    for e in endpoints().iter().filter(|e| e.duplicates != Duplicates::Harmless) {
+        out.push_str(&format!("| `{}` | `{} {}` | {} |\n", e.id, e.method.as_str(), e.path, e.duplicates.rule()));
+    }
+    out
+}
+
 /// Every operation, in the order of `shared/endpoints.tsv`.
 pub fn endpoints() -> &'static [&'static Endpoint] {
     vendors::ENDPOINTS
@@ -238,4 +313,61 @@ pub fn route(vendor: Vendor, method: Method, path: &str) -> Option<(&'static End
         }
     }
     None
+}
+
+#[cfg(all(test, feature = "s2", feature = "s2-partner", feature = "stock2shop", feature = "sellers-commerce"))]
+mod duplicate_rules {
+    use super::*;
+
+    /// The README's table of writes is [`writes_table`], byte for byte.
+    #[test]
+    fn the_readme_lists_every_write_with_its_duplicate_rule() {
+        let readme = include_str!("../README.md");
+        let begin = "<!-- writes table: generated from the catalogue, checked by catalogue::duplicate_rules -->\n";
+        let start = readme.find(begin).expect("the README has the writes table's opening marker") + begin.len();
+        let end = start + readme[start..].find("<!-- end of writes table -->").expect("the README has the writes table's closing marker");
+        assert_eq!(&readme[start..end], writes_table(), "paste this table into README.md:\n{}", writes_table());
+    }
+
+    /// Every write has a rule other than harmless (a harmless POST counts as a read, which
+    /// viewers may make), and every rule names something real: a lookup names a read of
+    /// the same vendor, a client id names a field of the request body's schema.
+    #[test]
+    fn every_rule_names_something_that_exists() {
+        for e in endpoints() {
+            if matches!(e.method, Method::Put | Method::Delete) {
+                assert_ne!(e.duplicates, Duplicates::Harmless, "{}", e.id);
+            }
+            match e.duplicates {
+                Duplicates::LookupAfter(read) => {
+                    let read = find(read).unwrap_or_else(|| panic!("{}: no operation {read}", e.id));
+                    assert!(read.is_read() && read.vendor == e.vendor, "{}: {} is not a read of its vendor", e.id, read.id);
+                }
+                Duplicates::ClientId(field) => {
+                    let Body::Json(schema) = e.body else { panic!("{}: a client id needs a JSON body", e.id) };
+                    assert!(format!("{schema:?}").contains(&format!("\"{field}\"")), "{}: the body has no field {field}", e.id);
+                }
+                Duplicates::Harmless | Duplicates::Undetectable => {}
+            }
+        }
+        assert_eq!(find("s2.create_fulfillment_order").unwrap().duplicates, Duplicates::ClientId("channelFulfillmentId"));
+    }
+
+    /// The proxy retries only what the package need not reconcile; the package also
+    /// retries keyed creates; nobody retries the rest.
+    #[test]
+    fn who_retries_follows_the_rule() {
+        let rules = [Duplicates::Harmless, Duplicates::ClientId("k"), Duplicates::LookupAfter("r"), Duplicates::Undetectable];
+        let proxy: Vec<bool> = rules.iter().map(|r| r.proxy_retries()).collect();
+        let client: Vec<bool> = rules.iter().map(|r| r.client_retries()).collect();
+        assert_eq!((proxy, client), (vec![true, false, false, false], vec![true, true, false, false]));
+        let lost = crate::Error::Timeout { after_ms: 5 };
+        let write = find("stock2shop.queue_order").unwrap();
+        let error = lost.clone().after_write(write, 1);
+        assert_eq!(error.code(), "outcome_unknown");
+        assert!(error.to_string().contains("look for it with stock2shop.search_orders"), "{error}");
+        assert_eq!(lost.clone().after_write(find("s2.get_inventory_overview").unwrap(), 1), lost, "a read's error is unchanged");
+        let refused = crate::Error::RateLimited { retry_after_seconds: None };
+        assert_eq!(refused.clone().after_write(write, 1), refused, "an answer is not a lost answer");
+    }
 }

@@ -59,14 +59,18 @@ pub enum Error {
         #[serde(skip_serializing_if = "Option::is_none")]
         retry_after_seconds: Option<u32>,
     },
-    /// A create with an idempotency key (S2's `channelFulfillmentId`) got no answer on
-    /// any attempt: it may or may not have been created. Send the same create again with
-    /// the same key: the client that lost the answer resolves a 409 `ALREADY_EXISTS` for
-    /// it as `already_created` (see
-    /// `vendors::s2::fulfillment::CreateFulfillmentOrder::send_safely`).
+    /// A write got no answer (a timeout, a dropped connection, a 502-504): it may or may
+    /// not have happened. `check` says how to find out, from the operation's duplicate
+    /// rule ([`Duplicates`](crate::catalogue::Duplicates)): for S2's fulfillment-order
+    /// create with a `channelFulfillmentId`, send it again with the same id (the client
+    /// that lost the answer resolves the 409 as `already_created`, see
+    /// `vendors::s2::fulfillment::CreateFulfillmentOrder::send_safely`); for others, the
+    /// read that finds it, or the vendor's back office.
     OutcomeUnknown {
-        channel_fulfillment_id: String,
+        /// The catalogue id of the write.
+        operation: String,
         attempts: u32,
+        check: String,
         /// What the last attempt met (a timeout, a 504...).
         last_error: Box<Error>,
     },
@@ -146,6 +150,23 @@ impl Error {
             Error::Proxy { status, proxy_code, .. } => matches!(status, 502..=504) && proxy_code != "upstream_credentials",
             _ => false,
         }
+    }
+
+    /// What a write's error becomes: a lost answer (see [`outcome_unknown`](Self::outcome_unknown),
+    /// an abort aside: the caller chose it) is [`Error::OutcomeUnknown`] with the check
+    /// that the operation's duplicate rule names. Reads' errors and other errors pass
+    /// unchanged.
+    pub fn after_write(self, endpoint: &crate::catalogue::Endpoint, attempts: u32) -> Error {
+        self.after_write_by(endpoint.id, endpoint.duplicates, attempts)
+    }
+
+    /// [`after_write`](Self::after_write) under a given rule: a create that may carry an
+    /// idempotency key and did not is [`Duplicates::Undetectable`](crate::catalogue::Duplicates::Undetectable).
+    pub fn after_write_by(self, operation: &str, rule: crate::catalogue::Duplicates, attempts: u32) -> Error {
+        if rule == crate::catalogue::Duplicates::Harmless || !self.outcome_unknown() || matches!(self, Error::Aborted | Error::OutcomeUnknown { .. }) {
+            return self;
+        }
+        Error::OutcomeUnknown { operation: operation.into(), attempts, check: rule.check(), last_error: Box::new(self) }
     }
 
     /// How long the answer asked to wait before trying again (`Retry-After`), if it did.
@@ -293,9 +314,9 @@ impl fmt::Display for Error {
             Error::AlreadyExists { message } => write!(f, "already exists: {message}"),
             Error::Vendor { status, vendor_code: Some(code), message, .. } => write!(f, "vendor error {status} {code}: {message}"),
             Error::Vendor { status, vendor_code: None, message, .. } => write!(f, "vendor error {status}: {message}"),
-            Error::OutcomeUnknown { channel_fulfillment_id, attempts, last_error } => write!(
+            Error::OutcomeUnknown { operation, attempts, check, last_error } => write!(
                 f,
-                "outcome unknown: no answer after {attempts} attempt(s) (last: {last_error}), so the create with channelFulfillmentId {channel_fulfillment_id:?} may or may not exist; send it again with the same channelFulfillmentId (a 409 then resolves as already_created) or look for it in S2's fulfillment list"
+                "outcome unknown: {operation} got no answer after {attempts} attempt(s) (last: {last_error}), so it may or may not have happened; {check}"
             ),
             Error::NotProxy { message, .. } => write!(f, "not a commerce-kit proxy: {message}"),
             Error::InvalidResponse { issues, unlisted } => {

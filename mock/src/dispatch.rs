@@ -12,7 +12,7 @@ use commerce_kit::catalogue::{self, Endpoint};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::{vendors, MockState};
+use crate::{vendors, Faults, MockState};
 
 /// Request bodies above this are refused, like a real API gateway would.
 const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -101,10 +101,13 @@ pub(crate) async fn dispatch(endpoint: &'static Endpoint, State(state): State<Ar
 }
 
 async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Request) -> Response {
-    state.count_request();
-    let faults = state.faults.lock().unwrap().take();
+    let request_number = state.count_request();
+    let faults = state.faults.lock().unwrap().take(request_number);
     if faults.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.delay_ms)).await;
+    }
+    if faults.reset {
+        return Response::new(Body::new(LostBody));
     }
     if faults.html {
         let status = faults.status.and_then(|s| StatusCode::from_u16(s).ok()).unwrap_or(StatusCode::BAD_GATEWAY);
@@ -138,6 +141,9 @@ async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Req
     if faults.truncate {
         return truncate(response).await;
     }
+    if faults.lose_answer {
+        return lose(response);
+    }
     if faults.corrupt_record.as_deref() == Some(endpoint.id) && response.status().is_success() {
         let (mut parts, body) = response.into_parts();
         let bytes = to_bytes(body, usize::MAX).await.unwrap_or_default();
@@ -145,7 +151,99 @@ async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Req
         parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::from(bytes));
     }
+    if faults.content_type.is_some() || faults.invalid_json || faults.wrong_type || faults.trickle_ms > 0 {
+        return reshape(response, &faults).await;
+    }
     response
+}
+
+/// The body faults: another `Content-Type`, text that is not JSON, one wrong-typed value,
+/// a body that trickles.
+async fn reshape(response: Response, faults: &Faults) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let mut bytes = to_bytes(body, usize::MAX).await.unwrap_or_default().to_vec();
+    if let Some(content_type) = faults.content_type.as_deref().and_then(|t| HeaderValue::from_str(t).ok()) {
+        parts.headers.insert(header::CONTENT_TYPE, content_type);
+    }
+    if faults.invalid_json {
+        bytes = b"{\"this is\": not JSON".to_vec();
+    }
+    if faults.wrong_type {
+        if let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            retype_first_scalar(&mut value);
+            bytes = serde_json::to_vec(&value).unwrap_or(bytes);
+        }
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    if faults.trickle_ms > 0 {
+        let (sender, receiver) = tokio::sync::mpsc::channel::<u8>(1);
+        let pause = Duration::from_millis(faults.trickle_ms);
+        tokio::spawn(async move {
+            for byte in bytes {
+                tokio::time::sleep(pause).await;
+                if sender.send(byte).await.is_err() {
+                    return;
+                }
+            }
+        });
+        return Response::from_parts(parts, Body::new(TrickleBody(receiver)));
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Turns the first number into a string, or the first string into a number; `true` if it did.
+fn retype_first_scalar(value: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => {
+            *value = Value::String(n.to_string());
+            true
+        }
+        Value::String(_) => {
+            *value = Value::from(7);
+            true
+        }
+        Value::Array(items) => items.iter_mut().any(retype_first_scalar),
+        Value::Object(fields) => fields.values_mut().any(retype_first_scalar),
+        _ => false,
+    }
+}
+
+struct TrickleBody(tokio::sync::mpsc::Receiver<u8>);
+
+impl http_body::Body for TrickleBody {
+    type Data = axum::body::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        self.0.poll_recv(context).map(|byte| byte.map(|b| Ok(http_body::Frame::data(axum::body::Bytes::from(vec![b])))))
+    }
+}
+
+/// The response's head with a body that fails at once: the server breaks the connection,
+/// after the operation was carried out.
+fn lose(response: Response) -> Response {
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::new(LostBody))
+}
+
+struct LostBody;
+
+impl http_body::Body for LostBody {
+    type Data = axum::body::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let lost = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "the mock's lose_answer fault dropped the answer");
+        std::task::Poll::Ready(Some(Err(lost)))
+    }
 }
 
 async fn truncate(response: Response) -> Response {

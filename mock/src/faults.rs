@@ -30,18 +30,43 @@ pub struct Faults {
     /// body in which one record cannot be read. Scoped to one operation so that a test
     /// of partial lists leaves every other call of the same run alone.
     pub corrupt_record: Option<String>,
+    /// Break the connection without serving the operation (nothing is carried out).
+    pub reset: bool,
+    /// Serve the real response with this `Content-Type` instead.
+    pub content_type: Option<String>,
+    /// Replace the real body with text that is not JSON (same status and type).
+    pub invalid_json: bool,
+    /// Turn the first number or string value of the real body into the other kind: a
+    /// valid body with one wrong-typed field.
+    pub wrong_type: bool,
+    /// Send the real body one byte at a time, this many milliseconds apart.
+    pub trickle_ms: u64,
+    /// Serve the operation (a write is committed), then drop the answer: the connection
+    /// breaks before the body arrives. The vendor did it; the client never hears.
+    pub lose_answer: bool,
+    /// Affect only this share of the requests, in percent, spread evenly: request `n`
+    /// (counting from 1) is affected when `n * 37 mod 100 < percent`, so any 100
+    /// consecutive requests hold exactly `percent` affected ones, never two in a row below
+    /// 37 %, and a run repeats exactly. `None`: every request.
+    pub percent: Option<u8>,
     /// Affect only the next N requests, then clear; `None`: until changed.
     pub times: Option<u32>,
 }
 
 impl Faults {
     pub fn is_none(&self) -> bool {
-        *self == Faults { times: self.times, ..Faults::default() }
+        *self == Faults { times: self.times, percent: self.percent, ..Faults::default() }
     }
 
-    /// The faults that apply to this request, counting it against `times`.
-    pub(crate) fn take(&mut self) -> Faults {
-        if self.is_none() {
+    /// Whether request number `n` (counting from 1) is in the affected share.
+    fn selects(&self, n: u64) -> bool {
+        self.percent.is_none_or(|percent| (n.wrapping_mul(37) % 100) < u64::from(percent))
+    }
+
+    /// The faults that apply to request number `request` (counting from 1), counting it
+    /// against `times` when it is affected.
+    pub(crate) fn take(&mut self, request: u64) -> Faults {
+        if self.is_none() || !self.selects(request) {
             return Faults::default();
         }
         let current = self.clone();
@@ -125,6 +150,18 @@ pub(crate) fn control_routes() -> Router<Arc<MockState>> {
 
 #[cfg(test)]
 mod tests {
+    use super::Faults;
+
+    #[test]
+    fn a_percentage_affects_exactly_that_share_never_two_in_a_row_below_37() {
+        let mut faults = Faults { lose_answer: true, percent: Some(20), ..Faults::default() };
+        let hits: Vec<u64> = (1..=1_000).filter(|&n| faults.take(n).lose_answer).collect();
+        assert_eq!(hits.len(), 200);
+        assert!(hits.windows(2).all(|w| w[1] - w[0] > 1), "{hits:?}");
+        let mut always = Faults { status: Some(503), ..Faults::default() };
+        assert!((1..=10).all(|n| always.take(n).status == Some(503)));
+    }
+
     use axum::body::Body;
     use axum::http::{Request, StatusCode};
     use tower::ServiceExt;

@@ -131,8 +131,16 @@ impl MockState {
         self.requests.load(Ordering::SeqCst)
     }
 
-    pub(crate) fn count_request(&self) {
-        self.requests.fetch_add(1, Ordering::SeqCst);
+    /// The `channelFulfillmentId` of every S2 fulfillment order created so far, in
+    /// creation order (`None` for orders created without one): what tests count to prove
+    /// nothing was created twice.
+    pub fn s2_channel_fulfillment_ids(&self) -> Vec<Option<String>> {
+        self.s2.lock().unwrap().channel_fulfillment_ids()
+    }
+
+    /// Counts a request and returns its number, counting from 1.
+    pub(crate) fn count_request(&self) -> u64 {
+        self.requests.fetch_add(1, Ordering::SeqCst) + 1
     }
 
     /// What reached each vendor (by slug) so far.

@@ -323,7 +323,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     };
     // Reads the vendor may see twice are retried; writes never are (a lost answer may
     // hide a completed write: only the client knows if it carried an idempotency key).
-    let retryable = endpoint.idempotent;
+    let retryable = endpoint.duplicates.proxy_retries();
     let base_delay = Duration::from_millis(state.config.retry_base_ms.unwrap_or(500));
     let mut attempt = 1;
     let outcome = loop {

@@ -354,7 +354,10 @@ impl Caller {
         wasm_bindgen_futures::future_to_promise(async move {
             let request = request.map_err(|errors| to_js_error(Error::InvalidRequest { errors }))?;
             let (signal, timeout_ms) = call_options(&options).map_err(to_js_error)?;
-            let validated = transport.send(&request, signal, timeout_ms).await.map_err(to_js_error)?;
+            // A write's lost answer is `outcome_unknown` with how to check (the package
+            // retries no write here: only S2's keyed create, in `send_safely`).
+            let endpoint = crate::catalogue::find(request.operation).expect("requests are built from catalogue entries");
+            let validated = transport.send(&request, signal, timeout_ms).await.map_err(|e| to_js_error(e.after_write(endpoint, 1)))?;
             let value = validated.to_js()?;
             if let Some(callback) = on_drift.filter(|_| !validated.report().drift.is_empty()) {
                 let report = DriftReport { operation: request.operation, paths: &validated.report().drift };
@@ -564,7 +567,7 @@ pub fn endpoints() -> JsValue {
     }
     let list: Vec<Info> = crate::catalogue::endpoints()
         .iter()
-        .map(|e| Info { vendor: e.vendor, id: e.id, summary: e.summary, method: e.method, path: e.path, idempotent: e.idempotent })
+        .map(|e| Info { vendor: e.vendor, id: e.id, summary: e.summary, method: e.method, path: e.path, idempotent: e.idempotent() })
         .collect();
     to_js(&list)
 }

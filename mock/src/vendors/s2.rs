@@ -82,6 +82,10 @@ impl Store {
     pub(crate) fn new() -> Store {
         Store { orders: Vec::new(), ids: Rng::new(ID_SEED) }
     }
+
+    pub(crate) fn channel_fulfillment_ids(&self) -> Vec<Option<String>> {
+        self.orders.iter().map(|o| o.channel_fulfillment_id.clone()).collect()
+    }
 }
 
 impl CheckedBody for NewFulfillmentOrder {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use tsify::Tsify;
 
 use super::inventory::{Address, Organization, Product, Warehouse};
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Vendor};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::{Schema, Wire};
 use crate::vendors::checks;
@@ -28,7 +28,7 @@ pub const CREATE_FULFILLMENT_ORDER: Endpoint = Endpoint {
     body: Body::Json(<NewFulfillmentOrder as Wire>::SCHEMA),
     response: FulfillmentOrder::SCHEMA,
     auth: Auth::BearerWithOrganization,
-    idempotent: false,
+    duplicates: Duplicates::ClientId("channelFulfillmentId"),
     pagination: Pagination::None,
 };
 
@@ -114,8 +114,9 @@ impl CreateFulfillmentOrder {
         WFut: std::future::Future<Output = ()>,
     {
         let request = self.build().map_err(|errors| crate::Error::InvalidRequest { errors })?;
-        let Some(key) = self.body.channel_fulfillment_id.clone().filter(|k| !k.trim().is_empty()) else {
-            let body = send(request).await?;
+        let Some(key) = client_id(&request) else {
+            // Without its key S2 cannot tell a duplicate: sent once, a lost answer is unknown.
+            let body = send(request).await.map_err(|e| e.after_write_by(CREATE_FULFILLMENT_ORDER.id, Duplicates::Undetectable, 1))?;
             return Ok(CreateOutcome::Created { fulfillment: Box::new(crate::decode::<FulfillmentOrder>(&body)?.value) });
         };
         // Whether an attempt (of this call or an earlier one) may have created it.
@@ -145,12 +146,7 @@ impl CreateFulfillmentOrder {
         if maybe_created {
             lost.remember(&key);
         }
-        Err(match error {
-            e if e.outcome_unknown() && e != crate::Error::Aborted => {
-                crate::Error::OutcomeUnknown { channel_fulfillment_id: key, attempts: attempt, last_error: Box::new(e) }
-            }
-            e => e,
-        })
+        Err(error.after_write(&CREATE_FULFILLMENT_ORDER, attempt))
     }
 
     /// The wait after attempt `attempt` failed: `Retry-After` (capped), or the backoff
@@ -167,6 +163,16 @@ impl CreateFulfillmentOrder {
         let fraction = (std::hash::Hasher::finish(&hasher) % 1_001) as f64 / 1_000.0;
         step.mul_f64(1.0 - fraction / 2.0)
     }
+}
+
+/// The idempotency key the request carries: the body field that
+/// [`CREATE_FULFILLMENT_ORDER`]'s duplicate rule names, when set and not blank.
+fn client_id(request: &Request) -> Option<String> {
+    let Duplicates::ClientId(field) = CREATE_FULFILLMENT_ORDER.duplicates else {
+        return None;
+    };
+    let body: serde_json::Value = serde_json::from_str(request.body.as_deref()?).ok()?;
+    body.get(field)?.as_str().filter(|k| !k.trim().is_empty()).map(str::to_string)
 }
 
 /// A client's memory of the `channelFulfillmentId`s whose create ended without knowing
@@ -886,17 +892,24 @@ mod safe_create_tests {
     }
 
     #[test]
-    fn without_a_key_nothing_is_retried() {
+    fn without_a_key_nothing_is_retried_and_a_lost_answer_is_unknown_and_undetectable() {
         let (outcome, calls) = run(None, vec![Err(TIMEOUT)]);
-        assert_eq!(outcome.unwrap_err(), TIMEOUT);
+        let check = Duplicates::Undetectable.check();
+        assert_eq!(
+            outcome.unwrap_err(),
+            Error::OutcomeUnknown { operation: CREATE_FULFILLMENT_ORDER.id.into(), attempts: 1, check, last_error: Box::new(TIMEOUT) }
+        );
         assert_eq!(calls, 1);
+        let (outcome, _) = run(None, vec![Err(exists())]);
+        assert!(matches!(outcome, Err(Error::AlreadyExists { .. })), "a refusal is an answer: {outcome:?}");
     }
 
     #[test]
     fn retries_stop_after_max_attempts_and_success_is_created() {
         let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Err(Error::Network { message: "reset".into() }), Err(TIMEOUT)]);
         let error = outcome.unwrap_err();
-        assert_eq!(error, Error::OutcomeUnknown { channel_fulfillment_id: "c-1".into(), attempts: 3, last_error: Box::new(TIMEOUT) });
+        let check = CREATE_FULFILLMENT_ORDER.duplicates.check();
+        assert_eq!(error, Error::OutcomeUnknown { operation: "s2.create_fulfillment_order".into(), attempts: 3, check, last_error: Box::new(TIMEOUT) });
         assert_eq!(error.code(), "outcome_unknown");
         assert!(error.to_string().contains("send it again with the same channelFulfillmentId"), "{error}");
         assert_eq!(calls, CreateFulfillmentOrder::MAX_ATTEMPTS);

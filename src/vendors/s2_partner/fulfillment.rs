@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use super::{check_sku_items, non_blank};
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
@@ -23,7 +23,7 @@ pub const LIST_FULFILLMENTS: Endpoint = Endpoint {
     body: Body::None,
     response: PartnerFulfillmentPage::SCHEMA,
     auth: Auth::AccessKey,
-    idempotent: true,
+    duplicates: Duplicates::Harmless,
     pagination: Pagination::NextToken,
 };
 
@@ -38,7 +38,7 @@ pub const CREATE_FULFILLMENT: Endpoint = Endpoint {
     body: Body::Json(<NewPartnerFulfillment as Wire>::SCHEMA),
     response: PartnerFulfillment::SCHEMA,
     auth: Auth::AccessKey,
-    idempotent: false,
+    duplicates: Duplicates::LookupAfter("s2_partner.list_fulfillments"),
     pagination: Pagination::None,
 };
 

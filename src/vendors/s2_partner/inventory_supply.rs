@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use super::non_blank;
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
 use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
@@ -20,7 +20,7 @@ pub const GET_INVENTORY_SUPPLY: Endpoint = Endpoint {
     body: Body::None,
     response: <Vec<PartnerInventorySupply> as Wire>::SCHEMA,
     auth: Auth::AccessKey,
-    idempotent: true,
+    duplicates: Duplicates::Harmless,
     pagination: Pagination::None,
 };
 

@@ -6,7 +6,7 @@ use tsify::Tsify;
 
 use super::supplier::PartnerSupplier;
 use super::{check_sku_items, non_blank};
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
@@ -22,7 +22,7 @@ pub const LIST_PURCHASE_ORDERS: Endpoint = Endpoint {
     body: Body::None,
     response: <Vec<PartnerPurchaseOrderPage> as Wire>::SCHEMA,
     auth: Auth::AccessKey,
-    idempotent: true,
+    duplicates: Duplicates::Harmless,
     pagination: Pagination::NextToken,
 };
 
@@ -37,7 +37,7 @@ pub const CREATE_PURCHASE_ORDER: Endpoint = Endpoint {
     body: Body::Json(<NewPartnerPurchaseOrder as Wire>::SCHEMA),
     response: PartnerPurchaseOrder::SCHEMA,
     auth: Auth::AccessKey,
-    idempotent: false,
+    duplicates: Duplicates::LookupAfter("s2_partner.list_purchase_orders"),
     pagination: Pagination::None,
 };
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Vendor};
 use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
@@ -18,7 +18,7 @@ pub const LIST_WAREHOUSES: Endpoint = Endpoint {
     body: Body::None,
     response: <Vec<PartnerWarehouse> as Wire>::SCHEMA,
     auth: Auth::AccessKey,
-    idempotent: true,
+    duplicates: Duplicates::Harmless,
     pagination: Pagination::None,
 };
 

@@ -14,7 +14,7 @@ use tsify::Tsify;
 use super::codes::ACTION;
 use super::product::SellersProduct;
 use super::{by_path, check_shape, endpoint, odata_list, required_text_at, with_body, SellersStatusResponse};
-use crate::catalogue::{Body, Endpoint, Method, Param, ParamKind};
+use crate::catalogue::{Body, Duplicates, Endpoint, Method, Param, ParamKind};
 use crate::request::FieldErrors;
 use crate::schema::Wire;
 use crate::vendors::checks;
@@ -47,12 +47,14 @@ pub const CATEGORY_CATEGORYPRODUCTS: Endpoint = Endpoint {
 pub const CATEGORY_CATEGORIES: Endpoint = Endpoint {
     body: Body::Json(<Vec<SellersCategory> as Wire>::SCHEMA),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.category_get"),
     ..endpoint("sellers_commerce.category_categories", "Add or update categories", Method::Post, "/api/category/categories")
 };
 
 pub const CATEGORY_CATEGORY: Endpoint = Endpoint {
     body: Body::Json(<SellersCategoryDelete as Wire>::SCHEMA),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.category_get"),
     ..endpoint(
         "sellers_commerce.category_category",
         "Delete a category, or only its mapping from the parent (ActionId 1 or 2)",
@@ -64,6 +66,7 @@ pub const CATEGORY_CATEGORY: Endpoint = Endpoint {
 pub const CATEGORY_PRODUCTCATEGORY: Endpoint = Endpoint {
     body: Body::Json(<Vec<SellersProductCategory> as Wire>::SCHEMA),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.category_categoryproducts"),
     ..endpoint("sellers_commerce.category_productcategory", "Map products to categories", Method::Post, "/api/category/productcategory")
 };
 

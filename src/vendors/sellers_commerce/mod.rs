@@ -65,7 +65,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tsify::Tsify;
 
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Vendor};
 use crate::request::{FieldError, FieldErrors, Request};
 use crate::schema::{Schema, Wire};
 use crate::vendors::checks;
@@ -140,7 +140,7 @@ const fn endpoint(id: &'static str, summary: &'static str, method: Method, path:
         body: Body::None,
         response: &Schema::Any,
         auth: Auth::OAuthBearer,
-        idempotent: matches!(method, Method::Get),
+        duplicates: if matches!(method, Method::Get) { Duplicates::Harmless } else { Duplicates::Undetectable },
         pagination: Pagination::None,
     }
 }
@@ -512,7 +512,7 @@ mod tests {
         assert_eq!(ours.len(), 53);
         for e in &ours {
             assert!(e.id.starts_with("sellers_commerce."), "{}", e.id);
-            assert_eq!(e.idempotent, e.method == Method::Get, "{}", e.id);
+            assert_eq!(e.idempotent(), e.method == Method::Get, "{}", e.id);
             let exchange = matches!(
                 e.id.trim_start_matches("sellers_commerce."),
                 "token_password"

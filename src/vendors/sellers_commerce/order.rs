@@ -22,7 +22,7 @@ use tsify::Tsify;
 
 use super::codes::ORDER_STATUS;
 use super::{by_path, check_object, check_shape, endpoint, odata_list, required_text_at, with_body, SellersStatusResponse};
-use crate::catalogue::{Body, Endpoint, Method, Param, ParamKind};
+use crate::catalogue::{Body, Duplicates, Endpoint, Method, Param, ParamKind};
 use crate::request::FieldErrors;
 use crate::schema::{Schema, Wire};
 
@@ -49,6 +49,7 @@ pub const ORDER_GET: Endpoint = Endpoint {
 pub const ORDER_SHIPPINGINFORMATION: Endpoint = Endpoint {
     body: Body::Json(&Schema::Any),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.order_get"),
     ..endpoint(
         "sellers_commerce.order_shippinginformation",
         "Post the shipping information of all items of an order",
@@ -60,6 +61,7 @@ pub const ORDER_SHIPPINGINFORMATION: Endpoint = Endpoint {
 pub const ORDER_PAYMENTINFORMATION: Endpoint = Endpoint {
     body: Body::Json(<SellersPaymentInformation as Wire>::SCHEMA),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.order_get"),
     ..endpoint(
         "sellers_commerce.order_paymentinformation",
         "Capture an authorized payment: order number, transaction number, authorization code",
@@ -71,6 +73,7 @@ pub const ORDER_PAYMENTINFORMATION: Endpoint = Endpoint {
 pub const ORDER_UPDATEORDERSTATUS: Endpoint = Endpoint {
     body: Body::Json(<SellersOrderStatusUpdate as Wire>::SCHEMA),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.order_get"),
     ..endpoint("sellers_commerce.order_updateorderstatus", "Change an order's status (e.g. placed to processing)", Method::Post, "/api/order/updateorderstatus")
 };
 

@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use super::{by_query, check_object, endpoint, non_blank, with_body, JsonBody};
-use crate::catalogue::{Body, Endpoint, Method, Param, ParamKind};
+use crate::catalogue::{Body, Duplicates, Endpoint, Method, Param, ParamKind};
 use crate::request::{FieldError, Operation, Request};
 use crate::schema::Schema;
 
@@ -23,6 +23,7 @@ pub const PORTALADMIN_ADMIN_GET: Endpoint = Endpoint {
 
 pub const PORTALADMIN_ADMIN_POST: Endpoint = Endpoint {
     body: Body::Json(&Schema::Any),
+    duplicates: Duplicates::LookupAfter("sellers_commerce.portaladmin_isemailorusernameexists"),
     ..endpoint("sellers_commerce.portaladmin_admin_post", "Save a portal administrator (undocumented)", Method::Post, "/api/PortalAdmin/Admin")
 };
 
@@ -51,6 +52,7 @@ pub const PORTALADMIN_RAISEREQUEST: Endpoint = Endpoint {
 
 pub const PORTALADMIN_REMOVEADMIN: Endpoint = Endpoint {
     body: Body::Json(&Schema::Any),
+    duplicates: Duplicates::LookupAfter("sellers_commerce.portaladmin_admins"),
     ..endpoint("sellers_commerce.portaladmin_removeadmin", "Remove a portal administrator (undocumented)", Method::Post, "/api/PortalAdmin/RemoveAdmin")
 };
 

@@ -10,7 +10,7 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use super::{by_path, check_object_or_list, check_shape, endpoint, non_blank, odata_list, with_body, SellersStatusResponse};
-use crate::catalogue::{Body, Endpoint, Method, Pagination, Param, ParamKind};
+use crate::catalogue::{Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 
@@ -54,18 +54,21 @@ pub const PRODUCT_GET: Endpoint = Endpoint {
 pub const PRODUCT_PRODUCTS: Endpoint = Endpoint {
     body: Body::Json(<SellersProduct as Wire>::SCHEMA),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.product_get"),
     ..endpoint("sellers_commerce.product_products", "Add or update one product", Method::Post, "/api/product/products")
 };
 
 pub const PRODUCT_UPDATESKUPRICE: Endpoint = Endpoint {
     body: Body::Json(&crate::schema::Schema::Any),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.product_getallproductskus"),
     ..endpoint("sellers_commerce.product_updateskuprice", "Update SKU prices", Method::Post, "/api/product/updateskuprice")
 };
 
 pub const PRODUCT_UPDATESKUINVENTORY: Endpoint = Endpoint {
     body: Body::Json(&crate::schema::Schema::Any),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.product_getallproductskus"),
     ..endpoint("sellers_commerce.product_updateskuinventory", "Update SKU inventory", Method::Post, "/api/product/updateskuinventory")
 };
 

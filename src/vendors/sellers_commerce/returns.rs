@@ -11,7 +11,7 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use super::{by_path, check_shape, endpoint, odata_list, with_body, SellersStatusResponse};
-use crate::catalogue::{Body, Endpoint, Method, Param, ParamKind};
+use crate::catalogue::{Body, Duplicates, Endpoint, Method, Param, ParamKind};
 use crate::request::FieldErrors;
 use crate::schema::Wire;
 
@@ -32,6 +32,7 @@ pub const RETURN_GET: Endpoint = Endpoint {
 pub const RETURN_RETURN: Endpoint = Endpoint {
     body: Body::Json(<SellersReturnRequest as Wire>::SCHEMA),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.return_getall"),
     ..endpoint("sellers_commerce.return_return", "Create a return request for an order", Method::Post, "/api/return/return")
 };
 

@@ -17,7 +17,7 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use super::{by_path, check_object_or_list, check_shape, endpoint, odata_list, with_body, SellersStatusResponse};
-use crate::catalogue::{Body, Endpoint, Method, Param, ParamKind};
+use crate::catalogue::{Body, Duplicates, Endpoint, Method, Param, ParamKind};
 use crate::request::FieldErrors;
 use crate::schema::Wire;
 use crate::vendors::checks;
@@ -39,12 +39,14 @@ pub const SHOPPER_GET: Endpoint = Endpoint {
 pub const SHOPPER_SHOPPERS: Endpoint = Endpoint {
     body: Body::Json(<Vec<SellersShopper> as Wire>::SCHEMA),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.shopper_get"),
     ..endpoint("sellers_commerce.shopper_shoppers", "Add or update shoppers", Method::Post, "/api/shopper/shoppers")
 };
 
 pub const SHOPPER_SHOPPERADDRESS: Endpoint = Endpoint {
     body: Body::Json(&crate::schema::Schema::Any),
     response: SellersStatusResponse::SCHEMA,
+    duplicates: Duplicates::LookupAfter("sellers_commerce.shopper_get"),
     ..endpoint("sellers_commerce.shopper_shopperaddress", "Add or update shopper addresses", Method::Post, "/api/shopper/shopperaddress")
 };
 

@@ -10,7 +10,7 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use super::{decode_base64, positive_id};
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Vendor};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
@@ -27,7 +27,7 @@ pub const QUEUE_IMAGES: Endpoint = Endpoint {
     body: Body::Json(<QueueImagesBody as Wire>::SCHEMA),
     response: QueueImagesResponse::SCHEMA,
     auth: Auth::SessionToken,
-    idempotent: false,
+    duplicates: Duplicates::Undetectable,
     pagination: Pagination::None,
 };
 

@@ -12,7 +12,7 @@ use tsify::Tsify;
 
 use super::positive_id;
 use super::search::{EsHits, EsRequestEcho, EsSearch, EsShards};
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
@@ -30,7 +30,7 @@ pub const SEARCH_ORDERS: Endpoint = Endpoint {
     response: SystemOrderSearch::SCHEMA,
     auth: Auth::SessionToken,
     // A search changes nothing: safe to retry although it is a POST.
-    idempotent: true,
+    duplicates: Duplicates::Harmless,
     pagination: Pagination::None,
 };
 
@@ -46,7 +46,7 @@ pub const QUEUE_ORDER: Endpoint = Endpoint {
     body: Body::Json(<Value as Wire>::SCHEMA),
     response: QueueOrderResponse::SCHEMA,
     auth: Auth::SessionToken,
-    idempotent: false,
+    duplicates: Duplicates::LookupAfter("stock2shop.search_orders"),
     pagination: Pagination::None,
 };
 

@@ -12,7 +12,7 @@ use tsify::Tsify;
 
 use super::positive_id;
 use super::search::{EsHits, EsRequestEcho, EsSearch, EsShards};
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
@@ -30,7 +30,7 @@ pub const SEARCH_PRODUCTS: Endpoint = Endpoint {
     response: SystemProductSearch::SCHEMA,
     auth: Auth::SessionToken,
     // A search changes nothing: safe to retry although it is a POST.
-    idempotent: true,
+    duplicates: Duplicates::Harmless,
     pagination: Pagination::None,
 };
 
@@ -47,7 +47,7 @@ pub const QUEUE_PRODUCTS: Endpoint = Endpoint {
     response: QueueProductsResponse::SCHEMA,
     auth: Auth::SessionToken,
     // Each send queues the products again.
-    idempotent: false,
+    duplicates: Duplicates::LookupAfter("stock2shop.search_products"),
     pagination: Pagination::None,
 };
 

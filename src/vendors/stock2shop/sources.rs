@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use super::FORMAT_JSON;
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
 use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
@@ -21,7 +21,7 @@ pub const LIST_SOURCES: Endpoint = Endpoint {
     body: Body::None,
     response: SystemSources::SCHEMA,
     auth: Auth::SessionToken,
-    idempotent: true,
+    duplicates: Duplicates::Harmless,
     pagination: Pagination::None,
 };
 

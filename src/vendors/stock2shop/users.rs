@@ -11,7 +11,7 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use super::FORMAT_JSON;
-use crate::catalogue::{Auth, Body, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
@@ -28,7 +28,7 @@ pub const AUTHENTICATE: Endpoint = Endpoint {
     response: SystemUserResponse::SCHEMA,
     auth: Auth::CredentialExchange,
     // A login has no effect but a new token: sending it twice is harmless.
-    idempotent: true,
+    duplicates: Duplicates::Harmless,
     pagination: Pagination::None,
 };
 
@@ -43,7 +43,7 @@ pub const VALID_TOKEN: Endpoint = Endpoint {
     body: Body::None,
     response: SystemUserResponse::SCHEMA,
     auth: Auth::CredentialExchange,
-    idempotent: true,
+    duplicates: Duplicates::Harmless,
     pagination: Pagination::None,
 };
 
