@@ -211,7 +211,7 @@ pub enum TemplateSegment<'a> {
 
 /// Every operation, in the order of `shared/endpoints.tsv`.
 pub fn endpoints() -> &'static [&'static Endpoint] {
-    vendors::ENDPOINTS
+    vendors::endpoints()
 }
 
 /// The operation with this id.

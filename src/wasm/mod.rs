@@ -7,7 +7,7 @@ mod pages;
 #[cfg(feature = "s2")]
 mod s2;
 #[cfg(feature = "s2-partner")]
-mod s2_partner;
+pub(crate) mod s2_partner;
 #[cfg(feature = "sellers-commerce")]
 mod sellers_commerce;
 mod session;
