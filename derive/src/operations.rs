@@ -25,6 +25,11 @@
 //!         params_type: InventorySupplyParams,   // the TypeScript name of the parameters
 //!     }
 //!
+//!     /// Every warehouse, product and inventory level
+//!     get_inventory_overview: GET "/inventory/overview" -> InventoryOverview {
+//!         records,           // an object holding record lists: resolves as `Checked<...>`
+//!     }
+//!
 //!     /// Create a fulfillment
 //!     create_fulfillment: POST "/fulfillment" -> PartnerFulfillment {
 //!         body: NewPartnerFulfillment,
@@ -78,6 +83,7 @@ struct Op {
     rust: Option<Ident>,
     params_type: Option<Ident>,
     manual: bool,
+    records: bool,
 }
 
 fn key_value<T: Parse>(input: ParseStream, key: &str) -> syn::Result<T> {
@@ -164,6 +170,7 @@ impl Parse for Op {
             rust: None,
             params_type: None,
             manual: false,
+            records: false,
         };
         if input.peek(Token![;]) {
             input.parse::<Token![;]>()?;
@@ -175,6 +182,8 @@ impl Parse for Op {
             let key: Ident = content.parse()?;
             if key == "manual" {
                 op.manual = true;
+            } else if key == "records" {
+                op.records = true;
             } else {
                 content.parse::<Token![:]>()?;
                 match key.to_string().as_str() {
@@ -268,11 +277,12 @@ pub fn ts_type(ty: &Type) -> syn::Result<String> {
 }
 
 /// Whether the client resolves this response with the partial-list markers: top-level
-/// arrays, and the pages of paginated operations (whose records are a list). The
+/// arrays, the pages of paginated operations (whose records are a list), and responses
+/// the table marks `records` (an object holding lists of records). The
 /// generated test checks this against `Schema::holds_records`, which the client uses.
 fn is_checked(op: &Op) -> bool {
     let top_level_list = matches!(&op.response, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec"));
-    top_level_list || op.pagination.as_ref().is_some_and(|p| p != "None")
+    op.records || top_level_list || op.pagination.as_ref().is_some_and(|p| p != "None")
 }
 
 /// What a list setter takes: anything text-like for text lists (`["a", "b"]`), the item
@@ -472,6 +482,17 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             }
         });
         let derive_default = required.is_empty().then(|| quote! { Default, });
+        // Without parameters, a unit struct: `GetInventoryOverview.build()`.
+        let body_fields = if params.is_empty() {
+            quote! { ; }
+        } else {
+            quote! { { #(#fields,)* } }
+        };
+        let new_body = if params.is_empty() {
+            quote! { Self }
+        } else {
+            quote! { Self { #(#new_fields),* } }
+        };
         // Without parameters the JS method takes none: no (empty) interface to declare.
         let derive_js = (!params.is_empty()).then(|| quote! { ::serde::Deserialize, ::tsify::Tsify, ::commerce_kit_derive::Wire, });
         let serde_attr = (!params.is_empty()).then(|| quote! { #[serde(rename_all = "camelCase")] });
@@ -493,15 +514,13 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             #[doc = #struct_doc]
             #[derive(Debug, Clone, #derive_default PartialEq, #derive_js)]
             #serde_attr
-            pub struct #struct_name {
-                #(#fields,)*
-            }
+            pub struct #struct_name #body_fields
 
             impl #struct_name {
                 /// The required parameters; blank text is reported as missing by `build()`.
                 #[allow(clippy::new_without_default)]
                 pub fn new(#(#new_args),*) -> Self {
-                    Self { #(#new_fields),* }
+                    #new_body
                 }
                 #(#setters)*
             }

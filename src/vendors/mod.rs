@@ -21,7 +21,7 @@ pub(crate) fn endpoints() -> &'static [&'static Endpoint] {
         #[cfg(feature = "s2-partner")]
         s2_partner::ENDPOINTS,
         #[cfg(feature = "s2")]
-        S2,
+        s2::ENDPOINTS,
         #[cfg(feature = "stock2shop")]
         STOCK2SHOP,
         #[cfg(feature = "sellers-commerce")]
@@ -29,9 +29,6 @@ pub(crate) fn endpoints() -> &'static [&'static Endpoint] {
     ];
     ALL.get_or_init(|| vendors.iter().flat_map(|v| v.iter().copied()).collect())
 }
-
-#[cfg(feature = "s2")]
-static S2: &[&Endpoint] = &[&s2::fulfillment::CREATE_FULFILLMENT_ORDER, &s2::inventory::GET_INVENTORY_OVERVIEW];
 
 #[cfg(feature = "stock2shop")]
 static STOCK2SHOP: &[&Endpoint] = &[

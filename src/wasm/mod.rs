@@ -5,7 +5,7 @@
 #[cfg(feature = "s2-partner")]
 mod pages;
 #[cfg(feature = "s2")]
-mod s2;
+pub(crate) mod s2;
 #[cfg(feature = "s2-partner")]
 pub(crate) mod s2_partner;
 #[cfg(feature = "sellers-commerce")]
