@@ -25,6 +25,11 @@
 //!         params_type: InventorySupplyParams,   // the TypeScript name of the parameters
 //!     }
 //!
+//!     /// Every source (ERP) of the account
+//!     list_sources: GET "/v1/sources" -> SystemSources {
+//!         query: [format = "json"],                  // always sent, not a parameter
+//!     }
+//!
 //!     /// Every warehouse, product and inventory level
 //!     get_inventory_overview: GET "/inventory/overview" -> InventoryOverview {
 //!         records,           // an object holding record lists: resolves as `Checked<...>`
@@ -65,6 +70,8 @@ struct Param {
     optional: bool,
     kind: Ident,
     item: Option<Type>,
+    /// `format = "json"`: always sent with this value, not a field of the request.
+    fixed: Option<LitStr>,
 }
 
 struct Op {
@@ -117,6 +124,16 @@ fn parse_params(input: ParseStream) -> syn::Result<Vec<Param>> {
     while !content.is_empty() {
         let docs = content.call(Attribute::parse_outer)?;
         let name: Ident = content.parse()?;
+        if content.peek(Token![=]) {
+            content.parse::<Token![=]>()?;
+            let value: LitStr = content.parse()?;
+            let kind = Ident::new("Text", name.span());
+            params.push(Param { docs, name, optional: true, kind, item: None, fixed: Some(value) });
+            if !content.is_empty() {
+                content.parse::<Token![,]>()?;
+            }
+            continue;
+        }
         let optional = content.parse::<Option<Token![?]>>()?.is_some();
         content.parse::<Token![:]>()?;
         let kind: Ident = content.parse()?;
@@ -134,7 +151,7 @@ fn parse_params(input: ParseStream) -> syn::Result<Vec<Param>> {
         if (kind == "List") != item.is_some() {
             return Err(syn::Error::new(kind.span(), "List takes its item type, `List<String>`; other kinds take none"));
         }
-        params.push(Param { docs, name, optional, kind, item });
+        params.push(Param { docs, name, optional, kind, item, fixed: None });
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
         }
@@ -385,7 +402,11 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
         let ts_return = if checked { format!("Promise<Checked<{ts_response}>>") } else { format!("Promise<{ts_response}>") };
 
         let struct_name = op.rust.clone().unwrap_or_else(|| format_ident!("{}", pascal(&id)));
-        let params: Vec<&Param> = op.path_params.iter().chain(&op.query).collect();
+        let params: Vec<&Param> = op.path_params.iter().chain(&op.query).filter(|p| p.fixed.is_none()).collect();
+        let fixed_steps = op.query.iter().filter_map(|p| {
+            let (wire, value) = (p.name.to_string(), p.fixed.as_ref()?);
+            Some(quote! { .query(#wire, ::std::option::Option::Some(#value)) })
+        });
         let struct_doc = format!(" {verb_path}: {summary}. Build it, or pass its fields (camelCase) to the JS method.");
         let fields = params.iter().map(|p| {
             let name = &p.name;
@@ -530,7 +551,7 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
                 type Response = #response;
 
                 fn build(&self) -> ::std::result::Result<::commerce_kit::request::Request, ::std::vec::Vec<::commerce_kit::request::FieldError>> {
-                    ::commerce_kit::request::Request::builder(Self::ENDPOINT) #(#build_steps)* .build()
+                    ::commerce_kit::request::Request::builder(Self::ENDPOINT) #(#build_steps)* #(#fixed_steps)* .build()
                 }
             }
         });

@@ -23,25 +23,12 @@ pub(crate) fn endpoints() -> &'static [&'static Endpoint] {
         #[cfg(feature = "s2")]
         s2::ENDPOINTS,
         #[cfg(feature = "stock2shop")]
-        STOCK2SHOP,
+        stock2shop::ENDPOINTS,
         #[cfg(feature = "sellers-commerce")]
         SELLERS_COMMERCE,
     ];
     ALL.get_or_init(|| vendors.iter().flat_map(|v| v.iter().copied()).collect())
 }
-
-#[cfg(feature = "stock2shop")]
-static STOCK2SHOP: &[&Endpoint] = &[
-    &stock2shop::users::AUTHENTICATE,
-    &stock2shop::users::VALID_TOKEN,
-    &stock2shop::sources::LIST_SOURCES,
-    &stock2shop::channels::LIST_CHANNELS,
-    &stock2shop::products::SEARCH_PRODUCTS,
-    &stock2shop::products::QUEUE_PRODUCTS,
-    &stock2shop::images::QUEUE_IMAGES,
-    &stock2shop::orders::SEARCH_ORDERS,
-    &stock2shop::orders::QUEUE_ORDER,
-];
 
 #[cfg(feature = "sellers-commerce")]
 static SELLERS_COMMERCE: &[&Endpoint] = &[

@@ -12,7 +12,7 @@ pub(crate) mod s2_partner;
 mod sellers_commerce;
 mod session;
 #[cfg(feature = "stock2shop")]
-mod stock2shop;
+pub(crate) mod stock2shop;
 mod stream;
 mod transport;
 
