@@ -286,7 +286,7 @@ pub fn writes_table() -> String {
 
 /// Every operation, in the order of `shared/endpoints.tsv`.
 pub fn endpoints() -> &'static [&'static Endpoint] {
-    vendors::ENDPOINTS
+    vendors::endpoints()
 }
 
 /// The operation with this id.

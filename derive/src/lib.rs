@@ -11,9 +11,21 @@
 //! Anything serde would do that the validator cannot mirror (`flatten`, tagged enums)
 //! is a compile error rather than a silent disagreement.
 
+mod operations;
+
 use proc_macro::TokenStream;
 use quote::quote;
 use syn::{parse_macro_input, Data, DeriveInput, Fields, LitStr, Type};
+
+/// One table per vendor: every uniform part of its operations (see `operations.rs`).
+#[proc_macro]
+pub fn operations(input: TokenStream) -> TokenStream {
+    let table = parse_macro_input!(input as operations::Table);
+    match operations::expand(table) {
+        Ok(tokens) => tokens.into(),
+        Err(err) => err.to_compile_error().into(),
+    }
+}
 
 #[proc_macro_derive(Wire, attributes(wire))]
 pub fn derive_wire(input: TokenStream) -> TokenStream {

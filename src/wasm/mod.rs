@@ -5,14 +5,14 @@
 #[cfg(feature = "s2-partner")]
 mod pages;
 #[cfg(feature = "s2")]
-mod s2;
+pub(crate) mod s2;
 #[cfg(feature = "s2-partner")]
-mod s2_partner;
+pub(crate) mod s2_partner;
 #[cfg(feature = "sellers-commerce")]
 mod sellers_commerce;
 mod session;
 #[cfg(feature = "stock2shop")]
-mod stock2shop;
+pub(crate) mod stock2shop;
 mod stream;
 mod transport;
 

@@ -1,4 +1,6 @@
-//! `client.s2Partner`: the S2 Partner API.
+//! `client.s2Partner`: the S2 Partner API. The methods of its uniform operations are
+//! generated from the table in `src/vendors/s2_partner/mod.rs`; here are the ones with
+//! behaviour: the async iterators and the creates (whose bodies are checked).
 
 use serde::Deserialize;
 use tsify::Tsify;
@@ -9,23 +11,8 @@ use super::{build_with, from_js, optional, to_js_error, CallOptionsArg, Caller};
 use crate::request::Operation;
 use crate::schema::Wire;
 use crate::vendors::s2_partner::fulfillment::{CreateFulfillment, ListFulfillments, NewPartnerFulfillment};
-use crate::vendors::s2_partner::inventory_supply::GetInventorySupply;
 use crate::vendors::s2_partner::product::ListProducts;
 use crate::vendors::s2_partner::purchase_order::{CreatePurchaseOrder, ListPurchaseOrders, NewPartnerPurchaseOrder};
-use crate::vendors::s2_partner::supplier::ListSuppliers;
-use crate::vendors::s2_partner::warehouse::ListWarehouses;
-
-/// Parameters of `listFulfillmentsPage` / `listPurchaseOrdersPage`.
-#[derive(Debug, Default, Deserialize, Tsify, Wire)]
-#[serde(rename_all = "camelCase")]
-pub struct ListByIdsPageParams {
-    /// Only these ids (sent as one comma-separated `id_list`).
-    #[serde(default)]
-    pub id_list: Option<Vec<i64>>,
-    /// The previous page's `next_token`.
-    #[serde(default)]
-    pub next_token: Option<String>,
-}
 
 /// Parameters of `listFulfillments` / `listPurchaseOrders` (async iterators).
 #[derive(Debug, Default, Deserialize, Tsify, Wire)]
@@ -38,14 +25,6 @@ pub struct ListByIdsParams {
     pub limit: Option<u32>,
 }
 
-/// Parameters of `listProductsPage`.
-#[derive(Debug, Default, Deserialize, Tsify, Wire)]
-#[serde(rename_all = "camelCase")]
-pub struct PageParams {
-    #[serde(default)]
-    pub next_token: Option<String>,
-}
-
 /// Parameters of `listProducts` (async iterator).
 #[derive(Debug, Default, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
@@ -54,27 +33,13 @@ pub struct LimitParams {
     pub limit: Option<u32>,
 }
 
-/// Parameters of `getInventorySupply`.
-#[derive(Debug, Deserialize, Tsify, Wire)]
-#[serde(rename_all = "camelCase")]
-pub struct InventorySupplyParams {
-    pub warehouse_id: String,
-    /// Only these SKUs (sent as one comma-separated `sku_list`).
-    #[serde(default)]
-    pub sku_list: Option<Vec<String>>,
-}
-
 #[wasm_bindgen]
 extern "C" {
     // The optional parameter objects as argument types, so TypeScript sees `params?: ...`.
     #[wasm_bindgen(typescript_type = "ListByIdsParams")]
     pub type ListByIdsParamsArg;
-    #[wasm_bindgen(typescript_type = "ListByIdsPageParams")]
-    pub type ListByIdsPageParamsArg;
     #[wasm_bindgen(typescript_type = "LimitParams")]
     pub type LimitParamsArg;
-    #[wasm_bindgen(typescript_type = "PageParams")]
-    pub type PageParamsArg;
 }
 
 #[wasm_bindgen]
@@ -116,18 +81,6 @@ impl S2PartnerClient {
         iterate_with(&self.caller, &optional(params), options, list_fulfillments, |p: &ListByIdsParams| p.limit)
     }
 
-    /// `GET /fulfillment`, one page, with its `next_token`.
-    #[wasm_bindgen(js_name = listFulfillmentsPage, unchecked_return_type = "Promise<Checked<PartnerFulfillmentPage>>")]
-    pub fn list_fulfillments_page(&self, params: Option<ListByIdsPageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(
-            build_with(&optional(params), |p: ListByIdsPageParams| {
-                let op = ListFulfillments::new().id_list(p.id_list.unwrap_or_default());
-                p.next_token.map_or(op.clone(), |t| op.next_token(t)).build()
-            }),
-            options,
-        )
-    }
-
     /// `POST /fulfillment`: creates a fulfillment (not idempotent: never retried).
     #[wasm_bindgen(js_name = createFulfillment, unchecked_return_type = "Promise<PartnerFulfillment>")]
     pub fn create_fulfillment(
@@ -138,50 +91,16 @@ impl S2PartnerClient {
         self.caller.call(build_with(&body, |b: NewPartnerFulfillment| CreateFulfillment::new(b).build()), options)
     }
 
-    /// `GET /inventory-supply`: a warehouse's supply, optionally only some SKUs.
-    #[wasm_bindgen(js_name = getInventorySupply, unchecked_return_type = "Promise<Checked<PartnerInventorySupply[]>>")]
-    pub fn get_inventory_supply(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "InventorySupplyParams")] params: JsValue,
-        options: Option<CallOptionsArg>,
-    ) -> js_sys::Promise {
-        self.caller.call(
-            build_with(&params, |p: InventorySupplyParams| GetInventorySupply::new(p.warehouse_id).sku_list(p.sku_list.unwrap_or_default()).build()),
-            options,
-        )
-    }
-
     /// `GET /product`, every page.
     #[wasm_bindgen(js_name = listProducts, unchecked_return_type = "PagedIterable<PartnerProduct>")]
     pub fn list_products(&self, params: Option<LimitParamsArg>, options: Option<CallOptionsArg>) -> Result<JsValue, JsValue> {
         iterate_with(&self.caller, &optional(params), options, |_: &LimitParams| ListProducts::new(), |p| p.limit)
     }
 
-    /// `GET /product`, one page (products under `item`, as the vendor sends them).
-    #[wasm_bindgen(js_name = listProductsPage, unchecked_return_type = "Promise<Checked<PartnerProductPage>>")]
-    pub fn list_products_page(&self, params: Option<PageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(
-            build_with(&optional(params), |p: PageParams| p.next_token.map_or(ListProducts::new(), |t| ListProducts::new().next_token(t)).build()),
-            options,
-        )
-    }
-
     /// `GET /purchase-order`, every page.
     #[wasm_bindgen(js_name = listPurchaseOrders, unchecked_return_type = "PagedIterable<PartnerPurchaseOrder>")]
     pub fn list_purchase_orders(&self, params: Option<ListByIdsParamsArg>, options: Option<CallOptionsArg>) -> Result<JsValue, JsValue> {
         iterate_with(&self.caller, &optional(params), options, list_purchase_orders, |p: &ListByIdsParams| p.limit)
-    }
-
-    /// `GET /purchase-order`, one page (the vendor wraps it in an array).
-    #[wasm_bindgen(js_name = listPurchaseOrdersPage, unchecked_return_type = "Promise<Checked<PartnerPurchaseOrderPage[]>>")]
-    pub fn list_purchase_orders_page(&self, params: Option<ListByIdsPageParamsArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(
-            build_with(&optional(params), |p: ListByIdsPageParams| {
-                let op = ListPurchaseOrders::new().id_list(p.id_list.unwrap_or_default());
-                p.next_token.map_or(op.clone(), |t| op.next_token(t)).build()
-            }),
-            options,
-        )
     }
 
     /// `POST /purchase-order`: creates a purchase order (never retried).
@@ -192,17 +111,5 @@ impl S2PartnerClient {
         options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.caller.call(build_with(&body, |b: NewPartnerPurchaseOrder| CreatePurchaseOrder::new(b).build()), options)
-    }
-
-    /// `GET /supplier`.
-    #[wasm_bindgen(js_name = listSuppliers, unchecked_return_type = "Promise<Checked<PartnerSupplier[]>>")]
-    pub fn list_suppliers(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(ListSuppliers::new().build(), options)
-    }
-
-    /// `GET /warehouse`.
-    #[wasm_bindgen(js_name = listWarehouses, unchecked_return_type = "Promise<Checked<PartnerWarehouse[]>>")]
-    pub fn list_warehouses(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(ListWarehouses::new().build(), options)
     }
 }

@@ -1,6 +1,8 @@
 //! `client.stock2shop`: Stock2Shop, through the proxy (which logs in, holds the token and
 //! adds `?token=`). The two user operations (`authenticate`, `valid_token`) carry
-//! credentials and are the proxy's alone, so they have no method here.
+//! credentials and are the proxy's alone, so they have no method here. `listSources` and
+//! `listChannels` are generated from the table in `src/vendors/stock2shop/mod.rs`; the
+//! searches and queues, which check their bodies, are here.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -10,12 +12,10 @@ use wasm_bindgen::prelude::*;
 use super::{build_with, optional, CallOptionsArg, Caller};
 use crate::request::Operation;
 use crate::schema::Wire;
-use crate::vendors::stock2shop::channels::ListChannels;
 use crate::vendors::stock2shop::images::{QueueImages, QueueImagesBody};
 use crate::vendors::stock2shop::orders::{QueueOrder, SearchOrders};
 use crate::vendors::stock2shop::products::{QueueProducts, QueueProductsBody, SearchProducts};
 use crate::vendors::stock2shop::search::EsSearch;
-use crate::vendors::stock2shop::sources::ListSources;
 
 /// Parameters of `queueProducts`.
 #[derive(Debug, Deserialize, Tsify, Wire)]
@@ -48,18 +48,6 @@ pub struct Stock2ShopClient {
 
 #[wasm_bindgen]
 impl Stock2ShopClient {
-    /// `GET /v1/sources`: every source (ERP); an `id` is the `sourceId` of `queueProducts`.
-    #[wasm_bindgen(js_name = listSources, unchecked_return_type = "Promise<Checked<SystemSources>>")]
-    pub fn list_sources(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(ListSources::new().build(), options)
-    }
-
-    /// `GET /v1/channels`: every sales channel; `client_id` and `id` are what `queueOrder` takes.
-    #[wasm_bindgen(js_name = listChannels, unchecked_return_type = "Promise<Checked<SystemChannels>>")]
-    pub fn list_channels(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(ListChannels::new().build(), options)
-    }
-
     /// `POST /v1/products/elastic_search`: an Elasticsearch bool query (no query: the
     /// first 10 products). Page with `from` and `size`; `hits.total` counts all matches.
     #[wasm_bindgen(js_name = searchProducts, unchecked_return_type = "Promise<Checked<SystemProductSearch>>")]

@@ -12,25 +12,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use tsify::Tsify;
 
 use super::inventory::{Address, Organization, Product, Warehouse};
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Vendor};
+use crate::catalogue::{Duplicates, Endpoint};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::{Schema, Wire};
 use crate::vendors::checks;
 
-pub const CREATE_FULFILLMENT_ORDER: Endpoint = Endpoint {
-    vendor: Vendor::S2,
-    id: "s2.create_fulfillment_order",
-    summary: "Create a fulfillment order: items, address, shipments and prepaid labels",
-    method: Method::Post,
-    path: "/fulfillment",
-    path_params: &[],
-    query: &[],
-    body: Body::Json(<NewFulfillmentOrder as Wire>::SCHEMA),
-    response: FulfillmentOrder::SCHEMA,
-    auth: Auth::BearerWithOrganization,
-    duplicates: Duplicates::ClientId("channelFulfillmentId"),
-    pagination: Pagination::None,
-};
+pub use super::CREATE_FULFILLMENT_ORDER;
 
 /// `POST /fulfillment`: creates a fulfillment order. The body is checked before anything
 /// is sent (see [`NewFulfillmentOrder::check`]).
@@ -594,6 +581,7 @@ mod tests {
     use serde_json::{json, Value};
 
     use super::*;
+    use crate::catalogue::Method;
 
     /// The seed's request body example, verbatim.
     const SEED_REQUEST: &str = r#"{

@@ -3,37 +3,9 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Vendor};
-use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
-pub const GET_INVENTORY_OVERVIEW: Endpoint = Endpoint {
-    vendor: Vendor::S2,
-    id: "s2.get_inventory_overview",
-    summary: "Every warehouse, product and inventory level of the organization",
-    method: Method::Get,
-    path: "/inventory/overview",
-    path_params: &[],
-    query: &[],
-    body: Body::None,
-    response: InventoryOverview::SCHEMA,
-    auth: Auth::BearerWithOrganization,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
-
-/// `GET /inventory/overview`: the organization's whole inventory in one response.
-#[derive(Debug, Clone, Default)]
-pub struct GetInventoryOverview;
-
-impl Operation for GetInventoryOverview {
-    const ENDPOINT: &'static Endpoint = &GET_INVENTORY_OVERVIEW;
-    type Response = InventoryOverview;
-
-    fn build(&self) -> Result<Request, Vec<FieldError>> {
-        Request::builder(Self::ENDPOINT).build()
-    }
-}
+pub use super::{GetInventoryOverview, GET_INVENTORY_OVERVIEW};
 
 /// The response of `GET /inventory/overview`. Levels reference products and warehouses
 /// by id; the vendor does not promise every referenced id is listed.

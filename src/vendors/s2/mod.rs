@@ -3,3 +3,27 @@
 
 pub mod fulfillment;
 pub mod inventory;
+
+use fulfillment::{FulfillmentOrder, NewFulfillmentOrder};
+use inventory::InventoryOverview;
+
+// Every S2 operation. The create is a safe create (retries keyed by
+// `channelFulfillmentId`), so its builder and binding are hand-written.
+commerce_kit_derive::operations! {
+    vendor = S2;
+    auth = BearerWithOrganization;
+    client = crate::wasm::s2::S2Client;
+
+    /// Create a fulfillment order: items, address, shipments and prepaid labels
+    create_fulfillment_order: POST "/fulfillment" -> FulfillmentOrder {
+        duplicates: ClientId("channelFulfillmentId"),
+        body: NewFulfillmentOrder,
+        manual,
+    }
+
+    /// Every warehouse, product and inventory level of the organization
+    /// Resolves with the whole inventory in one response.
+    get_inventory_overview: GET "/inventory/overview" -> InventoryOverview {
+        records,
+    }
+}

@@ -6,80 +6,13 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use super::{check_sku_items, non_blank};
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use super::check_sku_items;
+use crate::catalogue::Endpoint;
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
 
-pub const LIST_FULFILLMENTS: Endpoint = Endpoint {
-    vendor: Vendor::S2Partner,
-    id: "s2_partner.list_fulfillments",
-    summary: "Fulfillments with their items and shipments, a page at a time",
-    method: Method::Get,
-    path: "/fulfillment",
-    path_params: &[],
-    query: &[Param::optional("id_list", ParamKind::List), Param::optional("next_token", ParamKind::Text)],
-    body: Body::None,
-    response: PartnerFulfillmentPage::SCHEMA,
-    auth: Auth::AccessKey,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::NextToken,
-};
-
-pub const CREATE_FULFILLMENT: Endpoint = Endpoint {
-    vendor: Vendor::S2Partner,
-    id: "s2_partner.create_fulfillment",
-    summary: "Create a fulfillment: a shipping address and the SKUs to ship from a warehouse",
-    method: Method::Post,
-    path: "/fulfillment",
-    path_params: &[],
-    query: &[],
-    body: Body::Json(<NewPartnerFulfillment as Wire>::SCHEMA),
-    response: PartnerFulfillment::SCHEMA,
-    auth: Auth::AccessKey,
-    duplicates: Duplicates::LookupAfter("s2_partner.list_fulfillments"),
-    pagination: Pagination::None,
-};
-
-/// `GET /fulfillment`: one page of fulfillments, optionally only those in `id_list`.
-///
-/// Pass the previous page's `next_token` with [`ListFulfillments::next_token`] for the
-/// next page.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListFulfillments {
-    id_list: Vec<i64>,
-    next_token: Option<String>,
-}
-
-impl ListFulfillments {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Only the fulfillments with these ids. Sent as ONE comma-separated query parameter,
-    /// `id_list=120724,119804` (not repeated); an empty list sends nothing.
-    pub fn id_list(mut self, ids: impl IntoIterator<Item = i64>) -> Self {
-        self.id_list = ids.into_iter().collect();
-        self
-    }
-
-    /// The `next_token` of the previous page. A blank token is not sent.
-    pub fn next_token(mut self, token: impl Into<String>) -> Self {
-        self.next_token = Some(token.into());
-        self
-    }
-}
-
-impl Operation for ListFulfillments {
-    const ENDPOINT: &'static Endpoint = &LIST_FULFILLMENTS;
-    type Response = PartnerFulfillmentPage;
-
-    fn build(&self) -> Result<Request, Vec<FieldError>> {
-        let ids: Vec<String> = self.id_list.iter().map(i64::to_string).collect();
-        Request::builder(Self::ENDPOINT).query_list("id_list", &ids).query("next_token", non_blank(self.next_token.as_deref())).build()
-    }
-}
+pub use super::{ListFulfillments, CREATE_FULFILLMENT, LIST_FULFILLMENTS};
 
 /// `POST /fulfillment`: creates a fulfillment. The body is checked before anything is
 /// sent (see [`NewPartnerFulfillment::check`]). Not idempotent: sending it twice creates
@@ -255,6 +188,7 @@ mod tests {
     use serde_json::{json, Value};
 
     use super::*;
+    use crate::catalogue::Method;
 
     fn messages(errors: Vec<FieldError>) -> Vec<String> {
         errors.iter().map(ToString::to_string).collect()

@@ -4,58 +4,9 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use super::non_blank;
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
-use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
-pub const GET_INVENTORY_SUPPLY: Endpoint = Endpoint {
-    vendor: Vendor::S2Partner,
-    id: "s2_partner.get_inventory_supply",
-    summary: "Available, pending and held quantities per SKU in one warehouse",
-    method: Method::Get,
-    path: "/inventory-supply",
-    path_params: &[],
-    query: &[Param::required("warehouse_id", ParamKind::Text), Param::optional("sku_list", ParamKind::List)],
-    body: Body::None,
-    response: <Vec<PartnerInventorySupply> as Wire>::SCHEMA,
-    auth: Auth::AccessKey,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
-
-/// `GET /inventory-supply?warehouse_id=...`: the supply of every SKU of a warehouse, or
-/// only of those in `sku_list`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GetInventorySupply {
-    warehouse_id: String,
-    sku_list: Vec<String>,
-}
-
-impl GetInventorySupply {
-    /// `warehouse_id` (required): a warehouse id such as `"system_69"`, from `GET /warehouse`.
-    /// A blank id fails `build()` with `warehouse_id: is required`.
-    pub fn new(warehouse_id: impl Into<String>) -> Self {
-        Self { warehouse_id: warehouse_id.into(), sku_list: Vec::new() }
-    }
-
-    /// Only these SKUs. Sent as ONE comma-separated query parameter,
-    /// `sku_list=h516-ozd4,j40c-20s3` (not repeated); an empty list sends nothing, and
-    /// an empty SKU in the list is an error.
-    pub fn sku_list<S: Into<String>>(mut self, skus: impl IntoIterator<Item = S>) -> Self {
-        self.sku_list = skus.into_iter().map(Into::into).collect();
-        self
-    }
-}
-
-impl Operation for GetInventorySupply {
-    const ENDPOINT: &'static Endpoint = &GET_INVENTORY_SUPPLY;
-    type Response = Vec<PartnerInventorySupply>;
-
-    fn build(&self) -> Result<Request, Vec<FieldError>> {
-        Request::builder(Self::ENDPOINT).query("warehouse_id", non_blank(Some(&self.warehouse_id))).query_list("sku_list", &self.sku_list).build()
-    }
-}
+pub use super::{GetInventorySupply, GET_INVENTORY_SUPPLY};
 
 /// One SKU's quantities in the warehouse.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
@@ -71,6 +22,8 @@ pub struct PartnerInventorySupply {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Method;
+    use crate::request::{FieldError, Operation};
 
     #[test]
     fn builds_the_seed_call() {

@@ -27,11 +27,95 @@ pub const PROD_BASE_URL: &str = "https://api.s2sell.com/core/partner";
 
 use crate::request::FieldErrors;
 use crate::vendors::checks;
+use fulfillment::{NewPartnerFulfillment, PartnerFulfillment, PartnerFulfillmentPage};
+use inventory_supply::PartnerInventorySupply;
+use product::PartnerProductPage;
+use purchase_order::{NewPartnerPurchaseOrder, PartnerPurchaseOrder, PartnerPurchaseOrderPage};
+use supplier::PartnerSupplier;
+use warehouse::PartnerWarehouse;
 
-/// A text query value worth sending: `None` for absent or blank, so that a blank
-/// required parameter is reported as missing rather than sent empty.
-pub(super) fn non_blank(value: Option<&str>) -> Option<&str> {
-    value.filter(|v| !v.trim().is_empty())
+// Every S2 Partner operation: the catalogue entry, builder, `Operation` and JS method of
+// each uniform one. The creates check their bodies and the `list*` iterators page, so
+// their builders and bindings are hand-written (`fulfillment.rs`, `src/wasm/s2_partner.rs`).
+commerce_kit_derive::operations! {
+    vendor = S2Partner;
+    auth = AccessKey;
+    client = crate::wasm::s2_partner::S2PartnerClient;
+
+    /// Fulfillments with their items and shipments, a page at a time
+    /// Resolves with one page and its `next_token`.
+    list_fulfillments: GET "/fulfillment" -> PartnerFulfillmentPage {
+        query: [
+            /// Only these ids. Sent as ONE comma-separated query parameter,
+            /// `id_list=120724,119804` (not repeated); an empty list sends nothing.
+            id_list?: List<i64>,
+            /// The `next_token` of the previous page. A blank token is not sent.
+            next_token?: Text,
+        ],
+        pagination: NextToken,
+        js: listFulfillmentsPage,
+        params_type: ListByIdsPageParams,
+    }
+
+    /// Create a fulfillment: a shipping address and the SKUs to ship from a warehouse
+    create_fulfillment: POST "/fulfillment" -> PartnerFulfillment {
+        duplicates: LookupAfter("s2_partner.list_fulfillments"),
+        body: NewPartnerFulfillment,
+        manual,
+    }
+
+    /// Available, pending and held quantities per SKU in one warehouse
+    /// Resolves with one entry per SKU.
+    get_inventory_supply: GET "/inventory-supply" -> Vec<PartnerInventorySupply> {
+        query: [
+            /// A warehouse id such as `"system_69"`, from `GET /warehouse`.
+            warehouse_id: Text,
+            /// Only these SKUs. Sent as ONE comma-separated query parameter,
+            /// `sku_list=h516-ozd4,j40c-20s3` (not repeated); an empty list sends nothing,
+            /// and an empty SKU in the list is an error.
+            sku_list?: List<String>,
+        ],
+        params_type: InventorySupplyParams,
+    }
+
+    /// Available products with dimensions and case packing, a page at a time
+    /// Resolves with one page (products under `item`, as the vendor sends them).
+    list_products: GET "/product" -> PartnerProductPage {
+        query: [
+            /// The `next_token` of the previous page. A blank token is not sent.
+            next_token?: Text,
+        ],
+        pagination: NextToken,
+        js: listProductsPage,
+        params_type: PageParams,
+    }
+
+    /// Purchase orders with their items, as an array of pages
+    /// Resolves with one page, wrapped in an array as the vendor sends it.
+    list_purchase_orders: GET "/purchase-order" -> Vec<PartnerPurchaseOrderPage> {
+        query: [
+            /// Only these ids. Sent as ONE comma-separated query parameter; an empty
+            /// list sends nothing.
+            id_list?: List<i64>,
+            /// The `next_token` of the previous page. A blank token is not sent.
+            next_token?: Text,
+        ],
+        pagination: NextToken,
+        js: listPurchaseOrdersPage,
+    }
+
+    /// Create a purchase order from a supplier into a warehouse
+    create_purchase_order: POST "/purchase-order" -> PartnerPurchaseOrder {
+        duplicates: LookupAfter("s2_partner.list_purchase_orders"),
+        body: NewPartnerPurchaseOrder,
+        manual,
+    }
+
+    /// Every available supplier
+    list_suppliers: GET "/supplier" -> Vec<PartnerSupplier>;
+
+    /// Every available warehouse
+    list_warehouses: GET "/warehouse" -> Vec<PartnerWarehouse>;
 }
 
 /// Checks a `[{sku, quantity}]` list of a request body: at least one entry, each with

@@ -4,53 +4,9 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use super::non_blank;
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
-use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
-pub const LIST_PRODUCTS: Endpoint = Endpoint {
-    vendor: Vendor::S2Partner,
-    id: "s2_partner.list_products",
-    summary: "Available products with dimensions and case packing, a page at a time",
-    method: Method::Get,
-    path: "/product",
-    path_params: &[],
-    query: &[Param::optional("next_token", ParamKind::Text)],
-    body: Body::None,
-    response: PartnerProductPage::SCHEMA,
-    auth: Auth::AccessKey,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::NextToken,
-};
-
-/// `GET /product`: one page of products. Pass the previous page's `next_token` with
-/// [`ListProducts::next_token`] for the next page.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListProducts {
-    next_token: Option<String>,
-}
-
-impl ListProducts {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The `next_token` of the previous page. A blank token is not sent.
-    pub fn next_token(mut self, token: impl Into<String>) -> Self {
-        self.next_token = Some(token.into());
-        self
-    }
-}
-
-impl Operation for ListProducts {
-    const ENDPOINT: &'static Endpoint = &LIST_PRODUCTS;
-    type Response = PartnerProductPage;
-
-    fn build(&self) -> Result<Request, Vec<FieldError>> {
-        Request::builder(Self::ENDPOINT).query("next_token", non_blank(self.next_token.as_deref())).build()
-    }
-}
+pub use super::{ListProducts, LIST_PRODUCTS};
 
 /// A page of `GET /product`. The vendor puts the products under `item` (singular),
 /// and so does the decoded JSON.
@@ -110,6 +66,8 @@ impl crate::paginate::Paginated for ListProducts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Method;
+    use crate::request::Operation;
 
     #[test]
     fn builds_the_seed_call_and_the_next_page() {

@@ -4,82 +4,14 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use super::check_sku_items;
 use super::supplier::PartnerSupplier;
-use super::{check_sku_items, non_blank};
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::Endpoint;
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
 
-pub const LIST_PURCHASE_ORDERS: Endpoint = Endpoint {
-    vendor: Vendor::S2Partner,
-    id: "s2_partner.list_purchase_orders",
-    summary: "Purchase orders with their items, as an array of pages",
-    method: Method::Get,
-    path: "/purchase-order",
-    path_params: &[],
-    query: &[Param::optional("id_list", ParamKind::List), Param::optional("next_token", ParamKind::Text)],
-    body: Body::None,
-    response: <Vec<PartnerPurchaseOrderPage> as Wire>::SCHEMA,
-    auth: Auth::AccessKey,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::NextToken,
-};
-
-pub const CREATE_PURCHASE_ORDER: Endpoint = Endpoint {
-    vendor: Vendor::S2Partner,
-    id: "s2_partner.create_purchase_order",
-    summary: "Create a purchase order from a supplier into a warehouse",
-    method: Method::Post,
-    path: "/purchase-order",
-    path_params: &[],
-    query: &[],
-    body: Body::Json(<NewPartnerPurchaseOrder as Wire>::SCHEMA),
-    response: PartnerPurchaseOrder::SCHEMA,
-    auth: Auth::AccessKey,
-    duplicates: Duplicates::LookupAfter("s2_partner.list_purchase_orders"),
-    pagination: Pagination::None,
-};
-
-/// `GET /purchase-order`: purchase orders, optionally only those in `id_list`.
-///
-/// The vendor answers with an ARRAY of page objects (`[{"items": [...], "next_token": ...}]`),
-/// not a single page; the response type keeps that shape. Pass a page's `next_token` with
-/// [`ListPurchaseOrders::next_token`] for the next one.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListPurchaseOrders {
-    id_list: Vec<i64>,
-    next_token: Option<String>,
-}
-
-impl ListPurchaseOrders {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Only the purchase orders with these ids. Sent as ONE comma-separated query
-    /// parameter, `id_list=7,8` (not repeated); an empty list sends nothing.
-    pub fn id_list(mut self, ids: impl IntoIterator<Item = i64>) -> Self {
-        self.id_list = ids.into_iter().collect();
-        self
-    }
-
-    /// The `next_token` of the previous page. A blank token is not sent.
-    pub fn next_token(mut self, token: impl Into<String>) -> Self {
-        self.next_token = Some(token.into());
-        self
-    }
-}
-
-impl Operation for ListPurchaseOrders {
-    const ENDPOINT: &'static Endpoint = &LIST_PURCHASE_ORDERS;
-    type Response = Vec<PartnerPurchaseOrderPage>;
-
-    fn build(&self) -> Result<Request, Vec<FieldError>> {
-        let ids: Vec<String> = self.id_list.iter().map(i64::to_string).collect();
-        Request::builder(Self::ENDPOINT).query_list("id_list", &ids).query("next_token", non_blank(self.next_token.as_deref())).build()
-    }
-}
+pub use super::{ListPurchaseOrders, CREATE_PURCHASE_ORDER, LIST_PURCHASE_ORDERS};
 
 /// `POST /purchase-order`: creates a purchase order. The body is checked before anything
 /// is sent (see [`NewPartnerPurchaseOrder::check`]). Not idempotent.
@@ -200,6 +132,7 @@ mod tests {
     use serde_json::{json, Value};
 
     use super::*;
+    use crate::catalogue::Method;
 
     fn messages(errors: Vec<FieldError>) -> Vec<String> {
         errors.iter().map(ToString::to_string).collect()

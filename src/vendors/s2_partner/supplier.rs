@@ -3,43 +3,9 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Vendor};
-use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
-pub const LIST_SUPPLIERS: Endpoint = Endpoint {
-    vendor: Vendor::S2Partner,
-    id: "s2_partner.list_suppliers",
-    summary: "Every available supplier",
-    method: Method::Get,
-    path: "/supplier",
-    path_params: &[],
-    query: &[],
-    body: Body::None,
-    response: <Vec<PartnerSupplier> as Wire>::SCHEMA,
-    auth: Auth::AccessKey,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
-
-/// `GET /supplier`: all suppliers in one response.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListSuppliers;
-
-impl ListSuppliers {
-    pub fn new() -> Self {
-        Self
-    }
-}
-
-impl Operation for ListSuppliers {
-    const ENDPOINT: &'static Endpoint = &LIST_SUPPLIERS;
-    type Response = Vec<PartnerSupplier>;
-
-    fn build(&self) -> Result<Request, Vec<FieldError>> {
-        Request::builder(Self::ENDPOINT).build()
-    }
-}
+pub use super::{ListSuppliers, LIST_SUPPLIERS};
 
 /// A supplier; also a purchase order's `from_supplier`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
@@ -52,6 +18,8 @@ pub struct PartnerSupplier {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Method;
+    use crate::request::Operation;
 
     #[test]
     fn builds_the_seed_call() {

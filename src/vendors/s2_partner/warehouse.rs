@@ -3,43 +3,9 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Vendor};
-use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
-pub const LIST_WAREHOUSES: Endpoint = Endpoint {
-    vendor: Vendor::S2Partner,
-    id: "s2_partner.list_warehouses",
-    summary: "Every available warehouse",
-    method: Method::Get,
-    path: "/warehouse",
-    path_params: &[],
-    query: &[],
-    body: Body::None,
-    response: <Vec<PartnerWarehouse> as Wire>::SCHEMA,
-    auth: Auth::AccessKey,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
-
-/// `GET /warehouse`: all warehouses in one response.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListWarehouses;
-
-impl ListWarehouses {
-    pub fn new() -> Self {
-        Self
-    }
-}
-
-impl Operation for ListWarehouses {
-    const ENDPOINT: &'static Endpoint = &LIST_WAREHOUSES;
-    type Response = Vec<PartnerWarehouse>;
-
-    fn build(&self) -> Result<Request, Vec<FieldError>> {
-        Request::builder(Self::ENDPOINT).build()
-    }
-}
+pub use super::{ListWarehouses, LIST_WAREHOUSES};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 pub struct PartnerWarehouse {
@@ -52,6 +18,8 @@ pub struct PartnerWarehouse {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Method;
+    use crate::request::Operation;
 
     #[test]
     fn builds_the_seed_call() {

@@ -5,46 +5,9 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use super::FORMAT_JSON;
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
-use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
-pub const LIST_CHANNELS: Endpoint = Endpoint {
-    vendor: Vendor::Stock2shop,
-    id: "stock2shop.list_channels",
-    summary: "Every sales channel of the account",
-    method: Method::Get,
-    path: "/v1/channels",
-    path_params: &[],
-    // `token` is injected by the proxy (see the module documentation).
-    query: &[Param::optional("format", ParamKind::Text)],
-    body: Body::None,
-    response: SystemChannels::SCHEMA,
-    auth: Auth::SessionToken,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
-
-/// `GET /v1/channels?format=json`: every channel. (The seed's "HTTP Request" line says
-/// `POST`; its example and heading say `GET`, which the catalogue follows.)
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListChannels;
-
-impl ListChannels {
-    pub fn new() -> Self {
-        ListChannels
-    }
-}
-
-impl Operation for ListChannels {
-    const ENDPOINT: &'static Endpoint = &LIST_CHANNELS;
-    type Response = SystemChannels;
-
-    fn build(&self) -> Result<Request, Vec<FieldError>> {
-        Request::builder(Self::ENDPOINT).query("format", Some(FORMAT_JSON)).build()
-    }
-}
+pub use super::{ListChannels, LIST_CHANNELS};
 
 /// `{"system_channels": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
@@ -88,6 +51,8 @@ pub struct SystemChannel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Method;
+    use crate::request::Operation;
 
     #[test]
     fn builds_the_seed_call_and_decodes_its_answer() {

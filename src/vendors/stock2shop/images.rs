@@ -10,26 +10,12 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use super::{decode_base64, positive_id};
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Vendor};
+use crate::catalogue::Endpoint;
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
 
-pub const QUEUE_IMAGES: Endpoint = Endpoint {
-    vendor: Vendor::Stock2shop,
-    id: "stock2shop.queue_images",
-    summary: "Queue base64 product images (JPEG or PNG, at most 2 MB each) for processing",
-    method: Method::Post,
-    path: "/v1/images/queue",
-    path_params: &[],
-    // `token` is injected by the proxy (see the module documentation).
-    query: &[],
-    body: Body::Json(<QueueImagesBody as Wire>::SCHEMA),
-    response: QueueImagesResponse::SCHEMA,
-    auth: Auth::SessionToken,
-    duplicates: Duplicates::Undetectable,
-    pagination: Pagination::None,
-};
+pub use super::QUEUE_IMAGES;
 
 /// The most an image may weigh, decoded: "a maximum size of 2mb per image", read as
 /// 2 000 000 bytes (the stricter reading of "mb": an image this accepts is under the

@@ -75,6 +75,96 @@ pub mod users;
 use crate::catalogue::Endpoint;
 use crate::request::{FieldErrors, Request};
 
+use channels::SystemChannels;
+use images::{QueueImagesBody, QueueImagesResponse};
+use orders::{QueueOrderResponse, SystemOrderSearch};
+use products::{QueueProductsBody, QueueProductsResponse, SystemProductSearch};
+use search::EsSearch;
+use sources::SystemSources;
+use users::{AuthenticateBody, SystemUserResponse};
+
+// Every Stock2Shop operation. `token` is injected by the proxy (see above), so no
+// operation declares it. The user calls carry credentials, the searches and queues
+// check their bodies: their builders and bindings are hand-written.
+commerce_kit_derive::operations! {
+    vendor = Stock2shop;
+    auth = SessionToken;
+    client = crate::wasm::stock2shop::Stock2ShopClient;
+
+    /// Log in with a username and password for a token (proxy only)
+    authenticate: POST "/v1/users/authenticate" -> SystemUserResponse {
+        query: [format?: Text],
+        body: AuthenticateBody,
+        auth: CredentialExchange,
+        // A login has no effect but a new token: sending it twice is harmless.
+        duplicates: Harmless,
+        manual,
+    }
+
+    /// Check whether a token is still valid (proxy only)
+    valid_token: GET "/v1/users/valid_token/{token}" -> SystemUserResponse {
+        path: [token: Text],
+        query: [format?: Text],
+        auth: CredentialExchange,
+        manual,
+    }
+
+    /// Every source (ERP) of the account, master and linked
+    /// An `id` is the `sourceId` of `queueProducts`. (The seed's "HTTP Request" line says
+    /// `POST`; its example and heading say `GET`, which the catalogue follows.)
+    list_sources: GET "/v1/sources" -> SystemSources {
+        query: [format = "json"],
+        records,
+    }
+
+    /// Every sales channel of the account
+    /// `client_id` and `id` are what `queueOrder` takes.
+    list_channels: GET "/v1/channels" -> SystemChannels {
+        query: [format = "json"],
+        records,
+    }
+
+    /// Search products with an Elasticsearch bool query (live records in system_products)
+    search_products: POST "/v1/products/elastic_search" -> SystemProductSearch {
+        body: EsSearch,
+        // A search changes nothing: safe to retry although it is a POST.
+        duplicates: Harmless,
+        manual,
+    }
+
+    /// Queue products (with their variant) from a source for processing
+    queue_products: POST "/v1/products/queue" -> QueueProductsResponse {
+        duplicates: LookupAfter("stock2shop.search_products"),
+        query: [source_id: Integer],
+        body: QueueProductsBody,
+        // Each send queues the products again.
+        manual,
+    }
+
+    /// Queue base64 product images (JPEG or PNG, at most 2 MB each) for processing
+    queue_images: POST "/v1/images/queue" -> QueueImagesResponse {
+        duplicates: Undetectable,
+        body: QueueImagesBody,
+        manual,
+    }
+
+    /// Search orders with an Elasticsearch bool query (live records in system_orders)
+    search_orders: POST "/v1/orders/elastic_search" -> SystemOrderSearch {
+        body: EsSearch,
+        // A search changes nothing: safe to retry although it is a POST.
+        duplicates: Harmless,
+        manual,
+    }
+
+    /// Queue a channel's order payload (any JSON object) for processing
+    queue_order: POST "/v2-queue/order" -> QueueOrderResponse {
+        duplicates: LookupAfter("stock2shop.search_orders"),
+        query: [client_id: Integer, channel_id: Integer],
+        body: serde_json::Value,
+        manual,
+    }
+}
+
 /// The host of the `/v1/...` API ("our original monolith based API").
 pub const APP_BASE_URL: &str = "https://app.stock2shop.com";
 

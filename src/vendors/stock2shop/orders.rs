@@ -12,43 +12,12 @@ use tsify::Tsify;
 
 use super::positive_id;
 use super::search::{EsHits, EsRequestEcho, EsSearch, EsShards};
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::Endpoint;
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
 
-pub const SEARCH_ORDERS: Endpoint = Endpoint {
-    vendor: Vendor::Stock2shop,
-    id: "stock2shop.search_orders",
-    summary: "Search orders with an Elasticsearch bool query (live records in system_orders)",
-    method: Method::Post,
-    path: "/v1/orders/elastic_search",
-    path_params: &[],
-    // `token` is injected by the proxy (see the module documentation).
-    query: &[],
-    body: Body::Json(<EsSearch as Wire>::SCHEMA),
-    response: SystemOrderSearch::SCHEMA,
-    auth: Auth::SessionToken,
-    // A search changes nothing: safe to retry although it is a POST.
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
-
-pub const QUEUE_ORDER: Endpoint = Endpoint {
-    vendor: Vendor::Stock2shop,
-    id: "stock2shop.queue_order",
-    summary: "Queue a channel's order payload (any JSON object) for processing",
-    method: Method::Post,
-    path: "/v2-queue/order",
-    path_params: &[],
-    // `token` is injected by the proxy (see the module documentation).
-    query: &[Param::required("client_id", ParamKind::Integer), Param::required("channel_id", ParamKind::Integer)],
-    body: Body::Json(<Value as Wire>::SCHEMA),
-    response: QueueOrderResponse::SCHEMA,
-    auth: Auth::SessionToken,
-    duplicates: Duplicates::LookupAfter("stock2shop.search_orders"),
-    pagination: Pagination::None,
-};
+pub use super::{QUEUE_ORDER, SEARCH_ORDERS};
 
 /// `POST /v1/orders/elastic_search`: orders matching an Elasticsearch bool query,
 /// checked before sending (see [`EsSearch::check`]). Page with `from` and `size`.

@@ -12,44 +12,12 @@ use tsify::Tsify;
 
 use super::positive_id;
 use super::search::{EsHits, EsRequestEcho, EsSearch, EsShards};
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::Endpoint;
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
 
-pub const SEARCH_PRODUCTS: Endpoint = Endpoint {
-    vendor: Vendor::Stock2shop,
-    id: "stock2shop.search_products",
-    summary: "Search products with an Elasticsearch bool query (live records in system_products)",
-    method: Method::Post,
-    path: "/v1/products/elastic_search",
-    path_params: &[],
-    // `token` is injected by the proxy (see the module documentation).
-    query: &[],
-    body: Body::Json(<EsSearch as Wire>::SCHEMA),
-    response: SystemProductSearch::SCHEMA,
-    auth: Auth::SessionToken,
-    // A search changes nothing: safe to retry although it is a POST.
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
-
-pub const QUEUE_PRODUCTS: Endpoint = Endpoint {
-    vendor: Vendor::Stock2shop,
-    id: "stock2shop.queue_products",
-    summary: "Queue products (with their variant) from a source for processing",
-    method: Method::Post,
-    path: "/v1/products/queue",
-    path_params: &[],
-    // `token` is injected by the proxy (see the module documentation).
-    query: &[Param::required("source_id", ParamKind::Integer)],
-    body: Body::Json(<QueueProductsBody as Wire>::SCHEMA),
-    response: QueueProductsResponse::SCHEMA,
-    auth: Auth::SessionToken,
-    // Each send queues the products again.
-    duplicates: Duplicates::LookupAfter("stock2shop.search_products"),
-    pagination: Pagination::None,
-};
+pub use super::{QUEUE_PRODUCTS, SEARCH_PRODUCTS};
 
 /// `POST /v1/products/elastic_search`: products matching an Elasticsearch bool query,
 /// checked before sending (see [`EsSearch::check`]). Page with `from` and `size`.
@@ -565,6 +533,7 @@ mod tests {
 
     use super::super::search::{EsClause, EsRange, SortOrder};
     use super::*;
+    use crate::catalogue::Method;
 
     fn messages(errors: Vec<FieldError>) -> Vec<String> {
         errors.iter().map(ToString::to_string).collect()

@@ -4,46 +4,9 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use super::FORMAT_JSON;
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
-use crate::request::{FieldError, Operation, Request};
 use crate::schema::Wire;
 
-pub const LIST_SOURCES: Endpoint = Endpoint {
-    vendor: Vendor::Stock2shop,
-    id: "stock2shop.list_sources",
-    summary: "Every source (ERP) of the account, master and linked",
-    method: Method::Get,
-    path: "/v1/sources",
-    path_params: &[],
-    // `token` is injected by the proxy (see the module documentation).
-    query: &[Param::optional("format", ParamKind::Text)],
-    body: Body::None,
-    response: SystemSources::SCHEMA,
-    auth: Auth::SessionToken,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
-
-/// `GET /v1/sources?format=json`: every source. (The seed's "HTTP Request" line says
-/// `POST`; its example and heading say `GET`, which the catalogue follows.)
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListSources;
-
-impl ListSources {
-    pub fn new() -> Self {
-        ListSources
-    }
-}
-
-impl Operation for ListSources {
-    const ENDPOINT: &'static Endpoint = &LIST_SOURCES;
-    type Response = SystemSources;
-
-    fn build(&self) -> Result<Request, Vec<FieldError>> {
-        Request::builder(Self::ENDPOINT).query("format", Some(FORMAT_JSON)).build()
-    }
-}
+pub use super::{ListSources, LIST_SOURCES};
 
 /// `{"system_sources": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
@@ -85,6 +48,8 @@ pub struct SystemSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Method;
+    use crate::request::Operation;
 
     #[test]
     fn builds_the_seed_call_and_decodes_its_answer() {

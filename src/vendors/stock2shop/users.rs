@@ -11,41 +11,12 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use super::FORMAT_JSON;
-use crate::catalogue::{Auth, Body, Duplicates, Endpoint, Method, Pagination, Param, ParamKind, Vendor};
+use crate::catalogue::Endpoint;
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
 
-pub const AUTHENTICATE: Endpoint = Endpoint {
-    vendor: Vendor::Stock2shop,
-    id: "stock2shop.authenticate",
-    summary: "Log in with a username and password for a token (proxy only)",
-    method: Method::Post,
-    path: "/v1/users/authenticate",
-    path_params: &[],
-    query: &[Param::optional("format", ParamKind::Text)],
-    body: Body::Json(<AuthenticateBody as Wire>::SCHEMA),
-    response: SystemUserResponse::SCHEMA,
-    auth: Auth::CredentialExchange,
-    // A login has no effect but a new token: sending it twice is harmless.
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
-
-pub const VALID_TOKEN: Endpoint = Endpoint {
-    vendor: Vendor::Stock2shop,
-    id: "stock2shop.valid_token",
-    summary: "Check whether a token is still valid (proxy only)",
-    method: Method::Get,
-    path: "/v1/users/valid_token/{token}",
-    path_params: &[Param::required("token", ParamKind::Text)],
-    query: &[Param::optional("format", ParamKind::Text)],
-    body: Body::None,
-    response: SystemUserResponse::SCHEMA,
-    auth: Auth::CredentialExchange,
-    duplicates: Duplicates::Harmless,
-    pagination: Pagination::None,
-};
+pub use super::{AUTHENTICATE, VALID_TOKEN};
 
 /// `POST /v1/users/authenticate?format=json`: exchanges a username and password for a
 /// token (`system_user.token` of the answer). Proxy only.
@@ -223,6 +194,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::catalogue::Method;
 
     #[test]
     fn authenticate_builds_the_seed_call() {

@@ -1,0 +1,633 @@
+//! `operations!`: one table per vendor, from which every uniform part of an operation is
+//! generated.
+//!
+//! Why a function-like proc macro rather than a `build.rs` step: the table stays in the
+//! vendor's own source file, next to the wire types it names, so a reader sees the
+//! operation and its types together and the compiler checks every name in it (a typo in
+//! a response type is an ordinary "cannot find type" error pointing at the table line).
+//! A build script would generate from a data file nobody reads in context and would have
+//! to re-implement name resolution to find the types. The `Wire` derive already lives in
+//! this crate, so the crate graph does not change.
+//!
+//! ```text
+//! operations! {
+//!     vendor = S2Partner;
+//!     auth = AccessKey;
+//!     client = crate::wasm::s2_partner::S2PartnerClient;
+//!
+//!     /// Every available supplier            <- summary, doc of const, struct and JS method
+//!     list_suppliers: GET "/supplier" -> Vec<supplier::PartnerSupplier>;
+//!
+//!     /// A warehouse's supply per SKU
+//!     get_inventory_supply: GET "/inventory-supply" -> Vec<PartnerInventorySupply> {
+//!         query: [ warehouse_id: Text, /// Only these SKUs.
+//!                  sku_list?: List<String> ],
+//!         params_type: InventorySupplyParams,   // the TypeScript name of the parameters
+//!     }
+//!
+//!     /// Every source (ERP) of the account
+//!     list_sources: GET "/v1/sources" -> SystemSources {
+//!         query: [format = "json"],                  // always sent, not a parameter
+//!     }
+//!
+//!     /// Every warehouse, product and inventory level
+//!     get_inventory_overview: GET "/inventory/overview" -> InventoryOverview {
+//!         records,           // an object holding record lists: resolves as `Checked<...>`
+//!     }
+//!
+//!     /// Create a fulfillment
+//!     create_fulfillment: POST "/fulfillment" -> PartnerFulfillment {
+//!         body: NewPartnerFulfillment,
+//!         manual,            // builder and binding are hand-written (body checks)
+//!     }
+//! }
+//! ```
+//!
+//! Per operation it emits: the `Endpoint` const (`LIST_SUPPLIERS`); unless `manual`, the
+//! request struct (`ListSuppliers`, `Deserialize + Tsify + Wire`, camelCase fields, so the
+//! JS parameter object is the builder and runs through the same checks), its constructor
+//! and setters, `impl Operation` (the response type is stated once, in the table), and
+//! under `cfg(target_arch = "wasm32")` the `#[wasm_bindgen]` method of the vendor's client
+//! with `js_name` and TypeScript parameter and return types computed from the Rust types.
+//! Per table: the vendor's registry slice `ENDPOINTS`, in table order, and a test that
+//! the computed return types mark exactly the responses that hold records as `Checked`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::parse::{Parse, ParseStream};
+use syn::{braced, bracketed, Attribute, Ident, LitStr, Path, Token, Type};
+
+pub struct Table {
+    vendor: Ident,
+    auth: Ident,
+    client: Path,
+    operations: Vec<Op>,
+}
+
+struct Param {
+    docs: Vec<Attribute>,
+    name: Ident,
+    optional: bool,
+    kind: Ident,
+    item: Option<Type>,
+    /// `format = "json"`: always sent with this value, not a field of the request.
+    fixed: Option<LitStr>,
+}
+
+struct Op {
+    docs: Vec<Attribute>,
+    id: Ident,
+    method: Ident,
+    path: LitStr,
+    response: Type,
+    path_params: Vec<Param>,
+    query: Vec<Param>,
+    body: Option<Type>,
+    pagination: Option<Ident>,
+    duplicates: Option<syn::Expr>,
+    auth: Option<Ident>,
+    js: Option<Ident>,
+    rust: Option<Ident>,
+    params_type: Option<Ident>,
+    manual: bool,
+    records: bool,
+}
+
+fn key_value<T: Parse>(input: ParseStream, key: &str) -> syn::Result<T> {
+    let ident: Ident = input.parse()?;
+    if ident != key {
+        return Err(syn::Error::new(ident.span(), format!("expected `{key} = ...`")));
+    }
+    input.parse::<Token![=]>()?;
+    let value = input.parse()?;
+    input.parse::<Token![;]>()?;
+    Ok(value)
+}
+
+impl Parse for Table {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let vendor = key_value(input, "vendor")?;
+        let auth = key_value(input, "auth")?;
+        let client = key_value(input, "client")?;
+        let mut operations = Vec::new();
+        while !input.is_empty() {
+            operations.push(input.parse()?);
+        }
+        Ok(Table { vendor, auth, client, operations })
+    }
+}
+
+fn parse_params(input: ParseStream) -> syn::Result<Vec<Param>> {
+    let content;
+    bracketed!(content in input);
+    let mut params = Vec::new();
+    while !content.is_empty() {
+        let docs = content.call(Attribute::parse_outer)?;
+        let name: Ident = content.parse()?;
+        if content.peek(Token![=]) {
+            content.parse::<Token![=]>()?;
+            let value: LitStr = content.parse()?;
+            let kind = Ident::new("Text", name.span());
+            params.push(Param { docs, name, optional: true, kind, item: None, fixed: Some(value) });
+            if !content.is_empty() {
+                content.parse::<Token![,]>()?;
+            }
+            continue;
+        }
+        let optional = content.parse::<Option<Token![?]>>()?.is_some();
+        content.parse::<Token![:]>()?;
+        let kind: Ident = content.parse()?;
+        let item = if content.peek(Token![<]) {
+            content.parse::<Token![<]>()?;
+            let ty: Type = content.parse()?;
+            content.parse::<Token![>]>()?;
+            Some(ty)
+        } else {
+            None
+        };
+        if !["Text", "Integer", "List", "Boolean"].contains(&kind.to_string().as_str()) {
+            return Err(syn::Error::new(kind.span(), "expected Text, Integer, Boolean or List<T>"));
+        }
+        if (kind == "List") != item.is_some() {
+            return Err(syn::Error::new(kind.span(), "List takes its item type, `List<String>`; other kinds take none"));
+        }
+        params.push(Param { docs, name, optional, kind, item, fixed: None });
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(params)
+}
+
+impl Parse for Op {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let docs = input.call(Attribute::parse_outer)?;
+        let id: Ident = input.parse()?;
+        input.parse::<Token![:]>()?;
+        let method: Ident = input.parse()?;
+        if !["GET", "POST", "PUT", "DELETE"].contains(&method.to_string().as_str()) {
+            return Err(syn::Error::new(method.span(), "expected GET, POST, PUT or DELETE"));
+        }
+        let path: LitStr = input.parse()?;
+        input.parse::<Token![->]>()?;
+        let response: Type = input.parse()?;
+        let mut op = Op {
+            docs,
+            id,
+            method,
+            path,
+            response,
+            path_params: Vec::new(),
+            query: Vec::new(),
+            body: None,
+            pagination: None,
+            duplicates: None,
+            auth: None,
+            js: None,
+            rust: None,
+            params_type: None,
+            manual: false,
+            records: false,
+        };
+        if input.peek(Token![;]) {
+            input.parse::<Token![;]>()?;
+            return Ok(op);
+        }
+        let content;
+        braced!(content in input);
+        while !content.is_empty() {
+            let key: Ident = content.parse()?;
+            if key == "manual" {
+                op.manual = true;
+            } else if key == "records" {
+                op.records = true;
+            } else {
+                content.parse::<Token![:]>()?;
+                match key.to_string().as_str() {
+                    "path" => op.path_params = parse_params(&content)?,
+                    "query" => op.query = parse_params(&content)?,
+                    "body" => op.body = Some(content.parse()?),
+                    "pagination" => op.pagination = Some(content.parse()?),
+                    "duplicates" => op.duplicates = Some(content.parse()?),
+                    "auth" => op.auth = Some(content.parse()?),
+                    "js" => op.js = Some(content.parse()?),
+                    "rust" => op.rust = Some(content.parse()?),
+                    "params_type" => op.params_type = Some(content.parse()?),
+                    _ => return Err(syn::Error::new(key.span(), "expected path, query, body, pagination, duplicates, auth, js, rust, params_type or manual")),
+                }
+            }
+            if !content.is_empty() {
+                content.parse::<Token![,]>()?;
+            }
+        }
+        Ok(op)
+    }
+}
+
+fn doc_text(docs: &[Attribute]) -> Vec<String> {
+    docs.iter()
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value().trim().to_string()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// `list_products` -> `ListProducts`; `listProductsPage` -> `list_products_page`.
+fn pascal(snake: &str) -> String {
+    snake.split('_').filter(|w| !w.is_empty()).map(|w| w[..1].to_uppercase() + &w[1..]).collect()
+}
+
+fn camel(snake: &str) -> String {
+    let p = pascal(snake);
+    p[..1].to_lowercase() + &p[1..]
+}
+
+fn snake(camel: &str) -> String {
+    let mut out = String::new();
+    for c in camel.chars() {
+        if c.is_uppercase() {
+            out.push('_');
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The TypeScript spelling of a Rust type, as tsify writes it: enough for the types the
+/// tables name (wire types, `Vec`, `Option`, scalars).
+pub fn ts_type(ty: &Type) -> syn::Result<String> {
+    let Type::Path(p) = ty else {
+        return Err(syn::Error::new_spanned(ty, "expected a type path"));
+    };
+    let last = p.path.segments.last().expect("non-empty path");
+    let generic = || -> syn::Result<String> {
+        match &last.arguments {
+            syn::PathArguments::AngleBracketed(a) => match a.args.first() {
+                Some(syn::GenericArgument::Type(inner)) => ts_type(inner),
+                _ => Err(syn::Error::new_spanned(ty, "expected one type argument")),
+            },
+            _ => Err(syn::Error::new_spanned(ty, "expected one type argument")),
+        }
+    };
+    Ok(match last.ident.to_string().as_str() {
+        "Vec" => {
+            let inner = generic()?;
+            if inner.contains(' ') {
+                format!("({inner})[]")
+            } else {
+                format!("{inner}[]")
+            }
+        }
+        "Option" => format!("{} | null", generic()?),
+        "String" | "str" => "string".into(),
+        "bool" => "boolean".into(),
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "f32" | "f64" | "usize" | "isize" => "number".into(),
+        "Value" => "any".into(),
+        name => name.to_string(),
+    })
+}
+
+/// Whether the client resolves this response with the partial-list markers: top-level
+/// arrays, the pages of paginated operations (whose records are a list), and responses
+/// the table marks `records` (an object holding lists of records). The
+/// generated test checks this against `Schema::holds_records`, which the client uses.
+fn is_checked(op: &Op) -> bool {
+    let top_level_list = matches!(&op.response, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec"));
+    op.records || top_level_list || op.pagination.as_ref().is_some_and(|p| p != "None")
+}
+
+/// What a list setter takes: anything text-like for text lists (`["a", "b"]`), the item
+/// type itself otherwise, so that `id_list([])` and integer literals infer.
+fn list_item(param: &Param) -> TokenStream {
+    let item = param.item.as_ref().expect("checked when parsing");
+    match item {
+        Type::Path(p) if p.path.is_ident("String") => quote! { impl ::std::convert::Into<::std::string::String> },
+        _ => quote! { #item },
+    }
+}
+
+fn field_type(param: &Param) -> TokenStream {
+    let inner = match param.kind.to_string().as_str() {
+        "Text" => quote! { ::std::string::String },
+        "Integer" => quote! { i64 },
+        "Boolean" => quote! { bool },
+        _ => {
+            let item = param.item.as_ref().expect("checked when parsing");
+            quote! { ::std::vec::Vec<#item> }
+        }
+    };
+    if param.optional {
+        quote! { ::std::option::Option<#inner> }
+    } else {
+        inner
+    }
+}
+
+pub fn expand(table: Table) -> syn::Result<TokenStream> {
+    let vendor = &table.vendor;
+    let client_path = &table.client;
+    let client = &client_path.segments.last().expect("non-empty path").ident;
+    let mut items = Vec::new();
+    let mut bindings = Vec::new();
+    let mut consts = Vec::new();
+    let mut checked_claims = Vec::new();
+
+    for op in &table.operations {
+        let id = op.id.to_string();
+        let full_id = format!("{}.{}", snake(&vendor.to_string()).trim_start_matches('_'), id);
+        let const_name = format_ident!("{}", id.to_uppercase());
+        let lines = doc_text(&op.docs);
+        let Some(summary) = lines.first().cloned() else {
+            return Err(syn::Error::new(op.id.span(), "each operation needs a `///` summary line"));
+        };
+        let method_str = op.method.to_string();
+        let method = format_ident!("{}", pascal(&method_str.to_lowercase()));
+        let path = &op.path;
+        let verb_path = format!("`{} {}`", method_str, path.value());
+        let response = &op.response;
+        let auth = op.auth.as_ref().unwrap_or(&table.auth);
+        let pagination = op.pagination.clone().unwrap_or_else(|| Ident::new("None", Span::call_site()));
+        // What a second send does (`Duplicates`, in the catalogue): a read is harmless; a
+        // write states its rule, because the proxy's and the package's retries follow it.
+        let duplicates = match (&op.duplicates, method_str.as_str()) {
+            (Some(rule), _) => quote! { { use ::commerce_kit::catalogue::Duplicates::*; #rule } },
+            (None, "GET") => quote! { ::commerce_kit::catalogue::Duplicates::Harmless },
+            (None, _) => {
+                return Err(syn::Error::new(
+                    op.path.span(),
+                    "a write must declare `duplicates: Harmless | ClientId(\"field\") | LookupAfter(\"operation id\") | Undetectable`",
+                ))
+            }
+        };
+        let body = match &op.body {
+            Some(ty) => quote! { ::commerce_kit::catalogue::Body::Json(<#ty as ::commerce_kit::schema::Wire>::SCHEMA) },
+            None => quote! { ::commerce_kit::catalogue::Body::None },
+        };
+        let param_decl = |p: &Param| {
+            let name = p.name.to_string();
+            let kind = &p.kind;
+            let ctor = if p.optional {
+                quote! { optional }
+            } else {
+                quote! { required }
+            };
+            quote! { ::commerce_kit::catalogue::Param::#ctor(#name, ::commerce_kit::catalogue::ParamKind::#kind) }
+        };
+        let path_decls = op.path_params.iter().map(param_decl);
+        let query_decls = op.query.iter().map(param_decl);
+        let const_doc = format!(" {verb_path}: {summary}.");
+        items.push(quote! {
+            #[doc = #const_doc]
+            pub const #const_name: ::commerce_kit::catalogue::Endpoint = ::commerce_kit::catalogue::Endpoint {
+                vendor: ::commerce_kit::catalogue::Vendor::#vendor,
+                id: #full_id,
+                summary: #summary,
+                method: ::commerce_kit::catalogue::Method::#method,
+                path: #path,
+                path_params: &[#(#path_decls),*],
+                query: &[#(#query_decls),*],
+                body: #body,
+                response: <#response as ::commerce_kit::schema::Wire>::SCHEMA,
+                auth: ::commerce_kit::catalogue::Auth::#auth,
+                duplicates: #duplicates,
+                pagination: ::commerce_kit::catalogue::Pagination::#pagination,
+            };
+        });
+        consts.push(const_name.clone());
+        if op.manual {
+            continue;
+        }
+        if op.body.is_some() {
+            return Err(syn::Error::new(op.id.span(), "an operation with a body has behaviour (its checks): mark it `manual`"));
+        }
+
+        let ts_response = ts_type(response)?;
+        let checked = is_checked(op);
+        checked_claims.push(quote! { (&#const_name, #checked) });
+        let ts_return = if checked { format!("Promise<Checked<{ts_response}>>") } else { format!("Promise<{ts_response}>") };
+
+        let struct_name = op.rust.clone().unwrap_or_else(|| format_ident!("{}", pascal(&id)));
+        let params: Vec<&Param> = op.path_params.iter().chain(&op.query).filter(|p| p.fixed.is_none()).collect();
+        let fixed_steps = op.query.iter().filter_map(|p| {
+            let (wire, value) = (p.name.to_string(), p.fixed.as_ref()?);
+            Some(quote! { .query(#wire, ::std::option::Option::Some(#value)) })
+        });
+        let struct_doc = format!(" {verb_path}: {summary}. Build it, or pass its fields (camelCase) to the JS method.");
+        let fields = params.iter().map(|p| {
+            let name = &p.name;
+            let ty = field_type(p);
+            let docs = &p.docs;
+            let default = p.optional.then(|| quote! { #[serde(default)] });
+            quote! { #(#docs)* #default pub #name: #ty }
+        });
+        let required: Vec<&&Param> = params.iter().filter(|p| !p.optional).collect();
+        let new_args = required.iter().map(|p| {
+            let name = &p.name;
+            match p.kind.to_string().as_str() {
+                "Text" => quote! { #name: impl ::std::convert::Into<::std::string::String> },
+                "List" => {
+                    let item = list_item(p);
+                    quote! { #name: impl ::std::iter::IntoIterator<Item = #item> }
+                }
+                _ => {
+                    let ty = field_type(p);
+                    quote! { #name: #ty }
+                }
+            }
+        });
+        let new_fields = params.iter().map(|p| {
+            let name = &p.name;
+            match (p.optional, p.kind.to_string().as_str()) {
+                (true, _) => quote! { #name: ::std::option::Option::None },
+                (false, "Text") => quote! { #name: #name.into() },
+                (false, "List") => quote! { #name: #name.into_iter().map(::std::convert::Into::into).collect() },
+                _ => quote! { #name },
+            }
+        });
+        let setters = params.iter().filter(|p| p.optional).map(|p| {
+            let name = &p.name;
+            let docs = &p.docs;
+            match p.kind.to_string().as_str() {
+                "Text" => quote! {
+                    #(#docs)*
+                    pub fn #name(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+                        self.#name = ::std::option::Option::Some(value.into());
+                        self
+                    }
+                },
+                "List" => {
+                    let item = list_item(p);
+                    quote! {
+                        #(#docs)*
+                        pub fn #name(mut self, values: impl ::std::iter::IntoIterator<Item = #item>) -> Self {
+                            self.#name = ::std::option::Option::Some(values.into_iter().map(::std::convert::Into::into).collect());
+                            self
+                        }
+                    }
+                }
+                _ => {
+                    let ty = match p.kind.to_string().as_str() {
+                        "Integer" => quote! { i64 },
+                        _ => quote! { bool },
+                    };
+                    quote! {
+                        #(#docs)*
+                        pub fn #name(mut self, value: #ty) -> Self {
+                            self.#name = ::std::option::Option::Some(value);
+                            self
+                        }
+                    }
+                }
+            }
+        });
+        // Blank text is not sent: a blank required parameter is then reported missing.
+        let build_steps = params.iter().map(|p| {
+            let name = &p.name;
+            let wire = name.to_string();
+            let is_path = op.path_params.iter().any(|q| q.name == *name);
+            let value = match (p.optional, p.kind.to_string().as_str()) {
+                (true, "Text") => quote! { self.#name.as_deref().filter(|v| !v.trim().is_empty()) },
+                (false, "Text") => quote! { ::std::option::Option::Some(self.#name.as_str()).filter(|v| !v.trim().is_empty()) },
+                (true, "List") => {
+                    return quote! {
+                        .query_list(#wire, &self.#name.iter().flatten().map(::std::string::ToString::to_string).collect::<::std::vec::Vec<_>>())
+                    }
+                }
+                (false, "List") => {
+                    return quote! {
+                        .query_list(#wire, &self.#name.iter().map(::std::string::ToString::to_string).collect::<::std::vec::Vec<_>>())
+                    }
+                }
+                (true, _) => quote! { self.#name.map(|v| v.to_string()).as_deref() },
+                (false, _) => quote! { ::std::option::Option::Some(self.#name.to_string()).as_deref() },
+            };
+            if is_path {
+                quote! { .path_param(#wire, #value.unwrap_or("")) }
+            } else {
+                quote! { .query(#wire, #value) }
+            }
+        });
+        let derive_default = required.is_empty().then(|| quote! { Default, });
+        // Without parameters, a unit struct: `GetInventoryOverview.build()`.
+        let body_fields = if params.is_empty() {
+            quote! { ; }
+        } else {
+            quote! { { #(#fields,)* } }
+        };
+        let new_body = if params.is_empty() {
+            quote! { Self }
+        } else {
+            quote! { Self { #(#new_fields),* } }
+        };
+        // Without parameters the JS method takes none: no (empty) interface to declare.
+        let derive_js = (!params.is_empty()).then(|| quote! { ::serde::Deserialize, ::tsify::Tsify, ::commerce_kit_derive::Wire, });
+        let serde_attr = (!params.is_empty()).then(|| quote! { #[serde(rename_all = "camelCase")] });
+        // tsify names the interface after the struct; `params_type` keeps an older
+        // exported name as an alias of it.
+        let ts_name_str = struct_name.to_string();
+        if let Some(alias) = &op.params_type {
+            let declaration = format!(
+                "/** The parameters of `{}` (see `{ts_name_str}`). */\nexport type {alias} = {ts_name_str};",
+                op.js.clone().unwrap_or_else(|| format_ident!("{}", camel(&id)))
+            );
+            items.push(quote! {
+                #[cfg(target_arch = "wasm32")]
+                #[::wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+                const _: &str = #declaration;
+            });
+        }
+        items.push(quote! {
+            #[doc = #struct_doc]
+            #[derive(Debug, Clone, #derive_default PartialEq, #derive_js)]
+            #serde_attr
+            pub struct #struct_name #body_fields
+
+            impl #struct_name {
+                /// The required parameters; blank text is reported as missing by `build()`.
+                #[allow(clippy::new_without_default)]
+                pub fn new(#(#new_args),*) -> Self {
+                    #new_body
+                }
+                #(#setters)*
+            }
+
+            impl ::commerce_kit::request::Operation for #struct_name {
+                const ENDPOINT: &'static ::commerce_kit::catalogue::Endpoint = &#const_name;
+                type Response = #response;
+
+                fn build(&self) -> ::std::result::Result<::commerce_kit::request::Request, ::std::vec::Vec<::commerce_kit::request::FieldError>> {
+                    ::commerce_kit::request::Request::builder(Self::ENDPOINT) #(#build_steps)* #(#fixed_steps)* .build()
+                }
+            }
+        });
+
+        let js_name = op.js.clone().unwrap_or_else(|| format_ident!("{}", camel(&id)));
+        let rust_method = format_ident!("{}", snake(&js_name.to_string()));
+        let returns = lines.get(1..).unwrap_or_default().join(" ");
+        let method_doc = format!(" {verb_path}: {summary}.{}{}", if returns.is_empty() { "" } else { " " }, returns);
+        let binding = if params.is_empty() {
+            quote! {
+                #[doc = #method_doc]
+                #[wasm_bindgen(js_name = #js_name, unchecked_return_type = #ts_return)]
+                pub fn #rust_method(&self, options: Option<crate::wasm::CallOptionsArg>) -> ::js_sys::Promise {
+                    self.caller.call(::commerce_kit::request::Operation::build(&#struct_name::new()), options)
+                }
+            }
+        } else {
+            let param_attr = if required.is_empty() {
+                quote! { unchecked_optional_param_type = #ts_name_str }
+            } else {
+                quote! { unchecked_param_type = #ts_name_str }
+            };
+            quote! {
+                #[doc = #method_doc]
+                #[wasm_bindgen(js_name = #js_name, unchecked_return_type = #ts_return)]
+                pub fn #rust_method(
+                    &self,
+                    #[wasm_bindgen(#param_attr)] params: ::wasm_bindgen::JsValue,
+                    // After an optional parameter, wasm-bindgen wants this form too.
+                    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: ::wasm_bindgen::JsValue,
+                ) -> ::js_sys::Promise {
+                    let options = (!options.is_undefined()).then(|| ::wasm_bindgen::JsCast::unchecked_into(options));
+                    self.caller.call(crate::wasm::build_with(&params, |p: #struct_name| ::commerce_kit::request::Operation::build(&p)), options)
+                }
+            }
+        };
+        bindings.push(binding);
+    }
+
+    let registry_doc = format!(" Every {vendor} operation, in the order of `shared/endpoints.tsv`.");
+    Ok(quote! {
+        #(#items)*
+
+        #[doc = #registry_doc]
+        pub static ENDPOINTS: &[&::commerce_kit::catalogue::Endpoint] = &[#(&#consts),*];
+
+        #[cfg(target_arch = "wasm32")]
+        mod generated_bindings {
+            #[allow(unused_imports)]
+            use super::*;
+            use #client_path;
+            use ::wasm_bindgen::prelude::wasm_bindgen;
+
+            #[wasm_bindgen]
+            impl #client {
+                #(#bindings)*
+            }
+        }
+
+        #[cfg(test)]
+        #[test]
+        fn generated_return_types_mark_exactly_the_record_lists() {
+            for (endpoint, checked) in [#(#checked_claims),*] {
+                assert_eq!(endpoint.response.holds_records(), checked, "{}: `Checked<...>` in the generated return type", endpoint.id);
+            }
+        }
+    })
+}
