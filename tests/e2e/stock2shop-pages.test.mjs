@@ -210,3 +210,24 @@ describe('dashboard: Stock2Shop', () => {
     }
   });
 });
+
+describe('dashboard: Stock2Shop search counts', () => {
+  test('an Elasticsearch 7 total that is a lower bound ("gte") reads "10000+ products found"', { timeout: 90_000 }, async () => {
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      // The vendor's own answer, with hits.total as Elasticsearch 7 sends it past 10,000.
+      await page.route('**' + API + 'v1/products/elastic_search', async (route) => {
+        const response = await route.fetch();
+        const json = await response.json();
+        json.hits.total = { value: 10000, relation: 'gte' };
+        await route.fulfill({ response, json });
+      });
+      await page.goto(env.proxy.base + '/#/stock2shop/products', { waitUntil: 'load' });
+      await waitForContent(page, 'table.stock2shop-products tbody tr', problems);
+      assert.match((await page.locator('.toolbar-status').textContent()) ?? '', /10000\+ products found/);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+});

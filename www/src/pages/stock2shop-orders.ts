@@ -8,8 +8,8 @@ import { datalist, fillDatalist } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
 import { rememberInAddress } from '../router';
-import { button, type Child, el, emptyView, orDash, pageHeader, Pager, plural, replaceChildren, statusLine, table, type Column } from '../ui';
-import { channelList, intParam, knownChannels, MAX_WINDOW, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
+import { button, type Child, el, emptyView, orDash, pageHeader, Pager, replaceChildren, statusLine, table, type Column } from '../ui';
+import { channelList, intParam, knownChannels, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
 
 export const stock2shopOrdersPage: Route = { path: '/stock2shop/orders', title: 'Stock2Shop orders', navLabel: 'Orders', render };
 
@@ -207,7 +207,7 @@ function render(container: HTMLElement, context: PageContext): void {
     done: (answer) => {
       shown = answer;
       pager.show(state.from, answer.system_orders.length, answer.hits.total, MAX_WINDOW);
-      status.textContent = `${plural(answer.hits.total, 'order')} found`;
+      status.textContent = hitsFound(answer.hits, 'order');
       // Suggest the statuses seen so far.
       const before = statuses.size;
       for (const o of answer.system_orders) if (o.status) statuses.add(o.status);

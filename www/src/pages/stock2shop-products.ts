@@ -7,8 +7,8 @@ import { client } from '../api';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
 import { rememberInAddress } from '../router';
-import { button, el, emptyView, flagCell, pageHeader, Pager, plural, replaceChildren, statusLine, table, type Child, type Column } from '../ui';
-import { intParam, knownSources, MAX_WINDOW, PACING_NOTE, PAGE_SIZES, paced, priceRange, sourceList, stock2shopTime } from './stock2shop-shared';
+import { button, el, emptyView, flagCell, pageHeader, Pager, replaceChildren, statusLine, table, type Child, type Column } from '../ui';
+import { intParam, knownSources, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, priceRange, sourceList, stock2shopTime } from './stock2shop-shared';
 
 export const stock2shopProductsPage: Route = { path: '/stock2shop/products', title: 'Stock2Shop products', navLabel: 'Products', render };
 
@@ -146,7 +146,7 @@ function render(container: HTMLElement, context: PageContext): void {
     done: (answer) => {
       shown = answer;
       pager.show(state.from, answer.system_products.length, answer.hits.total, MAX_WINDOW);
-      status.textContent = `${plural(answer.hits.total, 'product')} found`;
+      status.textContent = hitsFound(answer.hits, 'product');
     },
     failed: () => pager.show(state.from, 0, null),
   });

@@ -2,15 +2,24 @@
 // (later calls wait in its queue), so these pages send one call at a time, and keep the
 // sources and channels once they have them (the product and order filters need them).
 
-import type { SystemChannel, SystemSource } from 'commerce-kit';
+import type { EsHits, SystemChannel, SystemSource } from 'commerce-kit';
 import { client } from '../api';
-import { el, withRejections, type Child } from '../ui';
+import { el, plural, withRejections, type Child } from '../ui';
 
 /** The page intro's note on pacing. */
 export const PACING_NOTE = 'Stock2Shop answers one request a second: pages load one call at a time.';
 
 /** How many hits a search may page through (Elasticsearch's `from` + `size` limit). */
 export const MAX_WINDOW = 10_000;
+
+/**
+ * "12 products found", or "10000+ products found" when Elasticsearch 7 stopped counting
+ * (`relation: "gte"`: the total is a lower bound, not the count).
+ */
+export function hitsFound(hits: Pick<EsHits, 'total' | 'total_relation'>, noun: string): string {
+  const found = plural(hits.total, noun);
+  return `${hits.total_relation === 'gte' ? found.replace(/^\d+/, (n) => `${n}+`) : found} found`;
+}
 
 /** The page sizes offered. */
 export const PAGE_SIZES = [10, 25, 50] as const;
