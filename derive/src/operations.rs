@@ -38,6 +38,7 @@
 //!     /// Create a fulfillment
 //!     create_fulfillment: POST "/fulfillment" -> PartnerFulfillment {
 //!         body: NewPartnerFulfillment,
+//!         duplicates: LookupAfter("s2_partner.list_fulfillments"), // a write must say
 //!         manual,            // builder and binding are hand-written (body checks)
 //!     }
 //! }
