@@ -400,20 +400,19 @@ impl tokens::Exchanges for RefreshCounter<'_> {
     }
 }
 
-/// A vendor's `Retry-After` (seconds; an HTTP date is ignored), as stated: callers cap it
+/// A vendor's `Retry-After` (delay-seconds or an HTTP date), as stated: callers cap it
 /// ([`MAX_RETRY_AFTER`], [`pacing::MAX_HOLD_OFF`]). Never panics, whatever the vendor sent.
 pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     retry_after_header(headers.get("retry-after")?.to_str().ok()?)
 }
 
-/// The one `Retry-After` parser: delay-seconds, saturating at [`Duration::MAX`] for
-/// numbers beyond `u64`; anything else is `None`.
+/// `Retry-After` read by the package's own parser ([`commerce_kit::error::retry_after_seconds`]),
+/// so the proxy and the browser agree on every spelling: delay-seconds saturating at
+/// `u32::MAX`, an HTTP date as the time left until it (zero once past); anything else
+/// is `None`.
 pub fn retry_after_header(value: &str) -> Option<Duration> {
-    let digits = value.trim();
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(digits.parse::<u64>().map_or(Duration::MAX, Duration::from_secs))
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    commerce_kit::error::retry_after_seconds(value, now).map(|secs| Duration::from_secs(u64::from(secs)))
 }
 
 /// Turns a panic inside one request's handling into a 500 JSON answer: the process and

@@ -78,10 +78,36 @@ async fn a_retry_after_of_u64_max_is_clamped_not_a_crash() {
     // A 429 holds Stock2Shop back, but not past the proxy's own cap.
     let (status, _, _) = send(&h.router, get("/api/stock2shop/v1/sources")).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(commerce_proxy::retry_after_header(HUGE), Some(Duration::from_secs(u64::MAX)));
+    // The package's own parser (seconds saturate at u32::MAX; the callers cap far below).
+    let saturated = Some(Duration::from_secs(u64::from(u32::MAX)));
+    assert_eq!(commerce_proxy::retry_after_header(HUGE), saturated);
     assert_eq!(commerce_proxy::retry_after_header(" 100000 "), Some(Duration::from_secs(100_000)));
     assert_eq!(commerce_proxy::retry_after_header("-1"), None);
-    assert_eq!(commerce_proxy::retry_after_header("99999999999999999999999999"), Some(Duration::MAX));
+    assert_eq!(commerce_proxy::retry_after_header("99999999999999999999999999"), saturated);
+    // RFC 9110 allows an HTTP date: honoured, not ignored; one in the past means now.
+    let in_30_seconds = httpdate(std::time::SystemTime::now() + Duration::from_secs(30));
+    let wait = commerce_proxy::retry_after_header(&in_30_seconds).expect("an HTTP date is a Retry-After");
+    assert!((Duration::from_secs(28)..=Duration::from_secs(31)).contains(&wait), "{in_30_seconds}: {wait:?}");
+    assert_eq!(commerce_proxy::retry_after_header("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+}
+
+/// `time` as an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
+fn httpdate(time: std::time::SystemTime) -> String {
+    let secs = time.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days % 7) as usize];
+    let month_name = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(month - 1) as usize];
+    format!("{weekday}, {day:02} {month_name} {year} {:02}:{:02}:{:02} GMT", rest / 3600, rest % 3600 / 60, rest % 60)
 }
 
 #[tokio::test]
