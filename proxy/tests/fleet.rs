@@ -210,20 +210,7 @@ async fn an_expired_token_is_granted_once_for_the_whole_fleet() {
     assert_eq!(grants(), 1, "the first request's grant");
     // The access token expires at the vendor; then 3 instances × 20 requests at once.
     tokio::time::sleep(Duration::from_millis(4200)).await;
-    let calls: Vec<_> = (0..60)
-        .map(|i| {
-            let router = routers[i % 3].clone();
-            tokio::spawn(async move { status_of(&router, URI).await })
-        })
-        .collect();
-    let mut failed = 0;
-    for call in calls {
-        let (status, body) = call.await.unwrap();
-        if status != StatusCode::OK {
-            failed += 1;
-            eprintln!("failed: {status} {body}");
-        }
-    }
+    let failed = round_robin(&routers, 60, URI).await;
     let grants_for_expiry = grants() - 1;
     println!("FLEET tokens: 3 instances x 20 concurrent requests after expiry: {grants_for_expiry} grant(s) at the vendor, {failed} failed request(s)");
     assert_eq!((grants_for_expiry, failed), (1, 0));
@@ -246,20 +233,7 @@ async fn thirty_reads_over_three_proxies_keep_the_vendors_one_per_second() {
     let cookie = login(&fleet.instances[0], OPERATOR).await;
     let routers: Vec<axum::Router> = fleet.instances.iter().map(|r| signed_in(r, cookie.clone())).collect();
     let started = Instant::now();
-    let calls: Vec<_> = (0..30)
-        .map(|i| {
-            let router = routers[i % 3].clone();
-            tokio::spawn(async move { status_of(&router, "/api/stock2shop/v1/sources?format=json").await })
-        })
-        .collect();
-    let mut failed = 0;
-    for call in calls {
-        let (status, body) = call.await.unwrap();
-        if status != StatusCode::OK {
-            failed += 1;
-            eprintln!("failed: {status} {body}");
-        }
-    }
+    let failed = round_robin(&routers, 30, "/api/stock2shop/v1/sources?format=json").await;
     let traffic = fleet.mock.traffic()["stock2shop"].clone();
     println!(
         "FLEET pacing: 30 reads round-robin over 3 instances in {:.1} s: {} request(s) at the vendor (login included), highest {} per second, {} 429(s), {failed} failed request(s)",
@@ -443,4 +417,24 @@ async fn fleet_pacing_is_shared_and_abandoned_waiters_reserve_nothing() {
         third >= second + Duration::from_millis(950) && third <= second + Duration::from_millis(1500),
         "the next slot came at {third:?}, not behind 20 ghosts"
     );
+}
+
+/// `count` concurrent GETs of `uri`, spread round-robin over `routers`; how many did not
+/// answer 200 (each printed).
+async fn round_robin(routers: &[axum::Router], count: usize, uri: &'static str) -> usize {
+    let calls: Vec<_> = (0..count)
+        .map(|i| {
+            let router = routers[i % routers.len()].clone();
+            tokio::spawn(async move { status_of(&router, uri).await })
+        })
+        .collect();
+    let mut failed = 0;
+    for call in calls {
+        let (status, body) = call.await.unwrap();
+        if status != StatusCode::OK {
+            failed += 1;
+            eprintln!("failed: {status} {body}");
+        }
+    }
+    failed
 }
