@@ -11,6 +11,7 @@ import { fulfillmentsPage } from './pages/fulfillments';
 import { inventoryPage } from './pages/inventory';
 import { loginPage } from './pages/login';
 import { purchaseOrdersPage } from './pages/purchase-orders';
+import { recordRoutes } from './pages/records';
 import { sellersCategoriesPage, sellersProductsPage, sellersShoppersPage } from './pages/sellers-lists';
 import { sellersOrdersPage } from './pages/sellers-orders';
 import { stock2shopChannelsPage, stock2shopSourcesPage } from './pages/stock2shop-lists';
@@ -31,8 +32,8 @@ const navGroups: NavGroup[] = [
   { label: 'Sellers Commerce', routes: [sellersProductsPage, sellersOrdersPage, sellersShoppersPage, sellersCategoriesPage] },
 ];
 
-/** Every page, each at `#<path>`: the nav's, and the sign-in page. */
-const routes: Route[] = [...navGroups.flatMap((g) => g.routes), loginPage];
+/** Every page, each at `#<path>`: the nav's, each record's, and the sign-in page. */
+const routes: Route[] = [...navGroups.flatMap((g) => g.routes), ...recordRoutes, loginPage];
 
 function required(id: string): HTMLElement {
   const node = document.getElementById(id);

@@ -1,5 +1,7 @@
 // A small hash router: `#/inventory` renders the route with path '/inventory';
-// `#/supply?warehouse=system_73` passes `warehouse` in `context.query`.
+// `#/supply?warehouse=system_73` passes `warehouse` in `context.query`; a route path with
+// a `:name` segment ('/fulfillments/:id') matches `#/fulfillments/120724` and passes
+// `{ id: '120724' }` in `context.params` (decoded), so that a record has an address.
 // Pages are plain objects, so adding one is adding it to the list in main.ts.
 
 import { el, replaceChildren } from './ui';
@@ -11,6 +13,8 @@ export interface PageContext {
   path: string;
   /** The part of the hash after '?'. */
   query: URLSearchParams;
+  /** The values of the route's `:name` segments, decoded ('/fulfillments/:id' → { id }). */
+  params: Record<string, string>;
 }
 
 export interface Route {
@@ -22,8 +26,10 @@ export interface Route {
   navLabel?: string;
   /** Fills `container`; may start async work bound to `context.signal`. */
   render: (container: HTMLElement, context: PageContext) => void;
-  /** false: reachable by its path, but without a nav link (the sign-in page). */
+  /** false: reachable by its path, but without a nav link (the sign-in page, a record's page). */
   nav?: boolean;
+  /** The nav link marked current while this route shows (a record's page marks its list). */
+  navParent?: string;
 }
 
 /** A nav menu: one vendor's pages. */
@@ -62,7 +68,8 @@ export function startRouter(options: RouterOptions): Router {
   const show = (): void => {
     const { path: rawPath, query } = currentLocation();
     const path = rawPath || defaultPath;
-    const route = routes.find((r) => r.path === path);
+    const found = matchRoute(routes, path);
+    const route = found?.route;
     if (route && guard) {
       const target = guard(route, { path, query });
       if (target !== null && target !== currentHash()) {
@@ -73,7 +80,7 @@ export function startRouter(options: RouterOptions): Router {
     }
     current?.abort();
     current = new AbortController();
-    menu.setCurrent(route?.path ?? null);
+    menu.setCurrent(route ? (route.navParent ?? route.path) : null);
     outlet.replaceChildren();
     if (!route) {
       document.title = `Not found · ${appTitle}`;
@@ -87,12 +94,46 @@ export function startRouter(options: RouterOptions): Router {
       return;
     }
     document.title = `${route.title} · ${appTitle}`;
-    route.render(outlet, { signal: current.signal, path, query });
+    route.render(outlet, { signal: current.signal, path, query, params: found?.params ?? {} });
   };
 
   window.addEventListener('hashchange', show);
   show();
   return { refresh: show };
+}
+
+/**
+ * The first route whose path matches `path` segment by segment, a `:name` segment
+ * matching any one non-empty segment; null when none does (or a segment does not decode).
+ */
+export function matchRoute(routes: readonly Route[], path: string): { route: Route; params: Record<string, string> } | null {
+  const segments = path.split('/');
+  for (const route of routes) {
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    let matched = true;
+    for (const [i, part] of pattern.entries()) {
+      const segment = segments[i] ?? '';
+      if (part.startsWith(':') && segment !== '') {
+        try {
+          params[part.slice(1)] = decodeURIComponent(segment);
+        } catch {
+          matched = false; // a malformed %-escape: not this record's address
+        }
+      } else if (part !== segment) {
+        matched = false;
+      }
+      if (!matched) break;
+    }
+    if (matched) return { route, params };
+  }
+  return null;
+}
+
+/** The address of a record's page: `recordPath('/fulfillments', 120724)` → '#/fulfillments/120724'. */
+export function recordHref(list: string, id: string | number): string {
+  return `#${list}/${encodeURIComponent(String(id))}`;
 }
 
 function currentHash(): string {

@@ -5,7 +5,7 @@ import type { NewPartnerFulfillment, PartnerFulfillment, PartnerFulfillmentPage 
 import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList } from '../form';
 import { loader } from '../load';
-import type { PageContext, Route } from '../router';
+import { recordHref, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
 import { button, el, emptyView, pageHeader, plural, replaceChildren, statusLine, table, timeCell, type Column } from '../ui';
 import { parseIdList, READ_ONLY_NOTE, warehouseOptions } from './shared';
@@ -13,7 +13,7 @@ import { parseIdList, READ_ONLY_NOTE, warehouseOptions } from './shared';
 export const fulfillmentsPage: Route = { path: '/fulfillments', title: 'Fulfillments', render };
 
 const columns: Column<PartnerFulfillment>[] = [
-  { title: 'ID', className: 'num id', cell: (f) => String(f.id) },
+  { title: 'ID', className: 'num id', cell: (f) => el('a', { href: recordHref('/fulfillments', f.id), class: 'record-link' }, [String(f.id)]) },
   { title: 'Status', cell: (f) => el('span', { class: `status status-${statusClass(f.status)}` }, [f.status || '—']) },
   { title: 'Name', className: 'wrap', cell: (f) => f.name || '—' },
   { title: 'City', cell: (f) => f.city || '—' },

@@ -5,7 +5,7 @@ import type { NewPartnerPurchaseOrder, PartnerPurchaseOrder } from 'commerce-kit
 import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList } from '../form';
 import { loader } from '../load';
-import type { PageContext, Route } from '../router';
+import { recordHref, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
 import { button, el, emptyView, pageHeader, plural, replaceChildren, statusLine, table, timeCell, withRejections, type Column } from '../ui';
 import { READ_ONLY_NOTE, supplierOptions, warehouseOptions } from './shared';
@@ -18,7 +18,7 @@ export const LIMIT = 200;
 const numbers = new Intl.NumberFormat('en-US');
 
 const columns: Column<PartnerPurchaseOrder>[] = [
-  { title: 'ID', className: 'num id', cell: (p) => String(p.id) },
+  { title: 'ID', className: 'num id', cell: (p) => el('a', { href: recordHref('/purchase-orders', p.id), class: 'record-link' }, [String(p.id)]) },
   { title: 'Status', cell: (p) => el('span', { class: 'status' }, [p.status || '—']) },
   { title: 'Supplier', className: 'wrap supplier', cell: (p) => p.from_supplier.name || `#${p.from_supplier.id}` },
   { title: 'To warehouse', className: 'mono', cell: (p) => p.to_warehouse_id || '—' },

@@ -4,7 +4,7 @@
 import type { SellersAddress, SellersCategory, SellersProduct, SellersShopper } from 'commerce-kit';
 import { client } from '../api';
 import { loader } from '../load';
-import type { PageContext, Route } from '../router';
+import { recordHref, type PageContext, type Route } from '../router';
 import { el, emptyView, freeForm, orDash, table, type Child, type Column } from '../ui';
 import { odataListPage, otherFieldsColumn, sellersDate } from './sellers-shared';
 
@@ -39,7 +39,11 @@ function renderProducts(container: HTMLElement, context: PageContext): void {
     ],
     fetch: (params, signal) => client().sellersCommerce.productGetall(params, { signal }),
     columns: [
-      { title: 'Product code', className: 'sku', cell: (p) => orDash(p.ProductCode) },
+      {
+        title: 'Product code',
+        className: 'sku',
+        cell: (p) => (p.ProductCode ? el('a', { href: recordHref('/sellers/products', p.ProductCode), class: 'record-link' }, [p.ProductCode]) : '—'),
+      },
       { title: 'SC product id', className: 'num', cell: (p) => orDash(p.SCproductID) },
       otherFieldsColumn<SellersProduct>(PRODUCT_FIELDS),
     ],
@@ -54,7 +58,11 @@ const SHOPPER_FIELDS = ['UserName', 'FirstName', 'LastName', 'DOB', 'Deleted', '
 const GENDERS: Record<number, string> = { 1: 'Male', 2: 'Female' };
 
 const shopperColumns: Column<SellersShopper>[] = [
-  { title: 'Username', className: 'mono', cell: (s) => orDash(s.UserName) },
+  {
+    title: 'Username',
+    className: 'mono',
+    cell: (s) => (s.UserName ? el('a', { href: recordHref('/sellers/shoppers', s.UserName), class: 'record-link' }, [s.UserName]) : '—'),
+  },
   { title: 'Name', className: 'wrap', cell: (s) => [s.FirstName, s.LastName].filter((n) => n).join(' ') || '—' },
   { title: 'Date of birth (UTC)', cell: (s) => sellersDate(s.DOB) },
   { title: 'Gender', cell: (s) => (s.Gender === null || s.Gender === undefined ? '—' : (GENDERS[s.Gender] ?? String(s.Gender))) },

@@ -8,7 +8,7 @@ import { client } from '../api';
 import { Form } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
-import { rememberInAddress } from '../router';
+import { recordHref, rememberInAddress } from '../router';
 import { canWrite } from '../session';
 import { button, el, emptyView, orDash, pageHeader, plural, replaceChildren, statusLine, table, type Column } from '../ui';
 import { ORDER_STATUSES, orderStatusCell, orderStatusName, sellersDate } from './sellers-shared';
@@ -73,7 +73,11 @@ function render(container: HTMLElement, context: PageContext): void {
   };
 
   const columns: Column<SellersOrder>[] = [
-    { title: 'Order', className: 'mono', cell: (o) => orDash(o.OrderNumber) },
+    {
+      title: 'Order',
+      className: 'mono',
+      cell: (o) => (o.OrderNumber ? el('a', { href: recordHref('/sellers/orders', o.OrderNumber), class: 'record-link' }, [o.OrderNumber]) : '—'),
+    },
     { title: 'Status', cell: (o) => slotsOf(o).status },
     { title: 'Placed (UTC)', cell: (o) => sellersDate(o.OrderPlacedDate) },
     { title: 'Modified (UTC)', className: 'wide-only', cell: (o) => slotsOf(o).modified },

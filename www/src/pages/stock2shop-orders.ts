@@ -7,7 +7,7 @@ import { client } from '../api';
 import { datalist, fillDatalist } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
-import { rememberInAddress } from '../router';
+import { recordHref, rememberInAddress } from '../router';
 import { button, type Child, el, emptyView, orDash, pageHeader, Pager, replaceChildren, statusLine, table, type Column } from '../ui';
 import { channelList, intParam, knownChannels, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
 
@@ -38,7 +38,7 @@ function channelName(id: number): string {
   return channel?.description ? `${channel.description} (${id})` : String(id);
 }
 
-function customer(order: SystemOrder): string {
+export function customer(order: SystemOrder): string {
   const c = order.customer;
   const name = [c.first_name, c.last_name].filter((s) => s).join(' ');
   return name || c.email || '—';
@@ -49,7 +49,7 @@ function statusClass(status: string): string {
 }
 
 const columns: Column<SystemOrder>[] = [
-  { title: 'ID', className: 'num id', cell: (o) => String(o.id) },
+  { title: 'ID', className: 'num id', cell: (o) => el('a', { href: recordHref('/stock2shop/orders', o.id), class: 'record-link' }, [String(o.id)]) },
   { title: 'Channel order', className: 'mono wide-only', cell: (o) => orDash(o.channel_order_code) },
   { title: 'Channel', cell: (o) => channelName(o.channel_id) },
   { title: 'Status', cell: (o) => el('span', { class: `status status-${statusClass(o.status)}` }, [o.status || '—']) },
@@ -86,7 +86,7 @@ function trackingLink(url: string | null | undefined, label: string): string | H
 }
 
 /** What an order holds beyond its row: when it was ordered, its state, its lines, shipping charged and shipments. */
-function orderDetails(order: SystemOrder): HTMLElement {
+export function orderDetails(order: SystemOrder): HTMLElement {
   return el('div', { class: 'order-details', 'aria-label': `Details of order ${order.id}` }, [
     el('dl', { class: 'facts' }, [...fact('Ordered', stock2shopTime(order.ordered_date)), ...fact('State', order.state)]),
     detailTable(

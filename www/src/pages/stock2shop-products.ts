@@ -6,7 +6,7 @@ import type { EsBoolQuery, EsSearch, SystemProduct, SystemProductSearch } from '
 import { client } from '../api';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
-import { rememberInAddress } from '../router';
+import { recordHref, rememberInAddress } from '../router';
 import { button, el, emptyView, flagCell, pageHeader, Pager, replaceChildren, statusLine, table, type Child, type Column } from '../ui';
 import { intParam, knownSources, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, priceRange, sourceList, stock2shopTime } from './stock2shop-shared';
 
@@ -44,7 +44,7 @@ function sourceCell(id: number | undefined): Child {
 const SKUS_SHOWN = 1;
 
 const columns: Column<SystemProduct>[] = [
-  { title: 'ID', className: 'num id', cell: (p) => String(p.id) },
+  { title: 'ID', className: 'num id', cell: (p) => el('a', { href: recordHref('/stock2shop/products', p.id), class: 'record-link' }, [String(p.id)]) },
   {
     title: 'Title',
     className: 'wrap',
