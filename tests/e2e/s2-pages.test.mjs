@@ -35,37 +35,42 @@ async function fillFulfillment(form, { warehouseId, quantity }) {
 }
 
 describe('dashboard: S2 Partner fulfillments', () => {
-  test('shows 50 rows a page; Next shows the next page and Previous the one before', { timeout: 60_000 }, async (t) => {
-    const first = await vendorList('/api/s2_partner/fulfillment');
+  test('shows 50 rows a page, newest first; Next shows the next 50 and Previous the ones before', { timeout: 60_000 }, async (t) => {
+    // The vendor pages them oldest first: the page reads them all (see filters.test.mjs).
+    const all = [];
+    for (let token = null, i = 0; i < 20; i++) {
+      const p = await vendorList(`/api/s2_partner/fulfillment${token ? `?next_token=${encodeURIComponent(token)}` : ''}`);
+      all.push(...p.items);
+      token = p.next_token;
+      if (!token) break;
+    }
+    const newest = [...all].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
     const { page, problems, close, cspViolations } = await openPage();
     try {
       await page.goto(env.proxy.base + '/#/fulfillments', { waitUntil: 'load' });
       await waitForContent(page, 'table.fulfillments tbody tr', problems);
-      const headers = await page.$$eval('table.fulfillments thead th', (ths) => ths.map((th) => th.textContent));
+      // (The sorted header carries an aria-hidden arrow: left out.)
+      const headers = await page.$$eval('table.fulfillments thead th', (ths) => ths.map((th) => th.querySelector('button')?.textContent ?? th.textContent));
       assert.deepEqual(headers, ['ID', 'Status', 'Name', 'City', 'Country', 'Warehouse', 'Created (UTC)']);
       const page1 = await rows(page, 'table.fulfillments');
       assert.equal(page1.length, 50);
       assert.deepEqual(
         page1.map((r) => r[0]),
-        first.items.map((f) => String(f.id)),
-        'the rows are the first page, in order',
+        newest.slice(0, 50).map((f) => String(f.id)),
+        'the rows are the 50 newest, in order',
       );
-      const f0 = first.items[0];
+      const f0 = newest[0];
       assert.deepEqual(page1[0].slice(1, 6), [f0.status, f0.name || '—', f0.city || '—', f0.country_id || '—', f0.fulfillment_warehouse_id]);
-      assert.equal(await page.locator('.page-label').textContent(), 'Page 1');
+      assert.equal(await page.locator('.page-label').textContent(), `1–50 of ${all.length}`);
       assert.equal(await page.getByRole('button', { name: 'Previous' }).isDisabled(), true);
 
       await page.getByRole('button', { name: 'Next' }).click();
-      await page.locator('.page-label', { hasText: 'Page 2' }).waitFor();
-      await waitForContent(page, 'table.fulfillments tbody tr', problems);
+      await page.locator('.page-label', { hasText: `51–100 of ${all.length}` }).waitFor();
       const page2 = await rows(page, 'table.fulfillments');
-      assert.equal(page2.length, 50);
-      const seen = new Set(page1.map((r) => r[0]));
-      assert.ok(page2.every((r) => !seen.has(r[0])), 'page 2 holds other fulfillments than page 1');
+      assert.deepEqual(page2.map((r) => r[0]), newest.slice(50, 100).map((f) => String(f.id)));
 
       await page.getByRole('button', { name: 'Previous' }).click();
-      await page.locator('.page-label', { hasText: 'Page 1' }).waitFor();
-      await waitForContent(page, 'table.fulfillments tbody tr', problems);
+      await page.locator('.page-label', { hasText: `1–50 of ${all.length}` }).waitFor();
       assert.deepEqual((await rows(page, 'table.fulfillments')).map((r) => r[0]), page1.map((r) => r[0]));
       await assertClean(problems, cspViolations);
     } finally {
@@ -84,7 +89,7 @@ describe('dashboard: S2 Partner fulfillments', () => {
         const next = page.getByRole('button', { name: 'Next' });
         if (await next.isDisabled()) break;
         await next.click();
-        await page.locator('.page-label', { hasText: `Page ${n + 1}` }).waitFor();
+        await page.locator('.page-label', { hasText: new RegExp(`^${n * 50 + 1}–`) }).waitFor();
         await waitForContent(page, 'table.fulfillments tbody tr', problems);
       }
       assert.ok(ids.size >= 250, `saw ${ids.size} fulfillments`);

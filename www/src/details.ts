@@ -3,6 +3,7 @@
 // one-request-at-a-time loader. A record the vendor does not have is a "not found" state,
 // not an error: the address may be old or mistyped.
 
+import './lists.css';
 import { loader } from './load';
 import type { PageContext } from './router';
 import { button, el, emptyView, pageHeader, replaceChildren, statusLine, type Child } from './ui';

@@ -221,10 +221,16 @@ function navMenu(nav: HTMLElement, groups: NavGroup[]): { setCurrent: (path: str
 /**
  * Keeps a page's search in the address (without a hashchange: the page stays), so that a
  * reload or a link shows the same thing. Empty, `null` and `undefined` values are left out.
+ * `push`: a new history entry (a filter, sort or page the user chose), so that Back
+ * returns to the one before (the hashchange renders the page with that address);
+ * otherwise the current entry is replaced (the address of the page as first shown).
  */
-export function rememberInAddress(path: string, values: Record<string, string | null | undefined>): void {
+export function rememberInAddress(path: string, values: Record<string, string | null | undefined>, options: { push?: boolean } = {}): void {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) if (value) query.set(key, value);
   const search = query.toString();
-  history.replaceState(null, '', `#${path}${search ? `?${search}` : ''}`);
+  const target = `#${path}${search ? `?${search}` : ''}`;
+  if (target === window.location.hash) return;
+  if (options.push) history.pushState(null, '', target);
+  else history.replaceState(null, '', target);
 }

@@ -1,75 +1,143 @@
-// #/fulfillments: S2 Partner fulfillments, a page at a time (GET /fulfillment with
-// next_token), an id filter, and a form for a new one (POST /fulfillment).
+// #/fulfillments?status=shipped&sort=created&dir=desc&page=2&ids=101,102: S2 Partner
+// fulfillments. The vendor lists them oldest first, a page at a time (next_token), with
+// no order parameter: newest first needs every page, so the list is read whole (through
+// the package's iterator, with progress), then filtered by status tab, sorted by a
+// header and shown 50 at a time. An id filter asks the vendor for those ids only. A form
+// creates a new one (POST /fulfillment).
 
-import type { NewPartnerFulfillment, PartnerFulfillment, PartnerFulfillmentPage } from 'commerce-kit';
+import type { NewPartnerFulfillment, PartnerFulfillment } from 'commerce-kit';
 import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList } from '../form';
+import { countStatuses, exportButton, sortFromQuery, sortRows, sortTable, sortToQuery, statusTabs, type ListColumn, type SortState } from '../listing';
 import { loader } from '../load';
-import { recordHref, type PageContext, type Route } from '../router';
+import { recordHref, rememberInAddress, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
-import { button, el, emptyView, pageHeader, plural, replaceChildren, statusLine, table, timeCell, type Column } from '../ui';
+import { button, el, emptyView, pageHeader, Pager, plural, rejectedView, rejectionsOf, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
+import { intParam } from './stock2shop-shared';
 import { parseIdList, READ_ONLY_NOTE, warehouseOptions } from './shared';
 
 export const fulfillmentsPage: Route = { path: '/fulfillments', title: 'Fulfillments', render };
 
-const columns: Column<PartnerFulfillment>[] = [
-  { title: 'ID', className: 'num id', cell: (f) => el('a', { href: recordHref('/fulfillments', f.id), class: 'record-link' }, [String(f.id)]) },
-  { title: 'Status', cell: (f) => el('span', { class: `status status-${statusClass(f.status)}` }, [f.status || '—']) },
-  { title: 'Name', className: 'wrap', cell: (f) => f.name || '—' },
-  { title: 'City', cell: (f) => f.city || '—' },
-  { title: 'Country', cell: (f) => f.country_id || '—' },
-  { title: 'Warehouse', className: 'mono', cell: (f) => f.fulfillment_warehouse_id || '—' },
-  { title: 'Created (UTC)', cell: (f) => timeCell(f.created_at) },
+/** Rows a page shows. */
+export const PAGE_SIZE = 50;
+
+/** The status tab of a fulfillment without one. */
+const NO_STATUS = '(none)';
+
+const columns: ListColumn<PartnerFulfillment>[] = [
+  {
+    key: 'id',
+    title: 'ID',
+    className: 'num id',
+    cell: (f) => el('a', { href: recordHref('/fulfillments', f.id), class: 'record-link' }, [String(f.id)]),
+    sortValue: (f) => f.id,
+    csv: (f) => f.id,
+  },
+  { key: 'status', title: 'Status', cell: (f) => el('span', { class: `status status-${statusClass(f.status)}` }, [f.status || '—']), sortValue: (f) => f.status, csv: (f) => f.status },
+  { key: 'name', title: 'Name', className: 'wrap', cell: (f) => f.name || '—', sortValue: (f) => f.name, csv: (f) => f.name },
+  { key: 'city', title: 'City', cell: (f) => f.city || '—', sortValue: (f) => f.city, csv: (f) => f.city },
+  { key: 'country', title: 'Country', cell: (f) => f.country_id || '—', sortValue: (f) => f.country_id, csv: (f) => f.country_id },
+  { key: 'warehouse', title: 'Warehouse', className: 'mono', cell: (f) => f.fulfillment_warehouse_id || '—', sortValue: (f) => f.fulfillment_warehouse_id, csv: (f) => f.fulfillment_warehouse_id },
+  { key: 'created', title: 'Created (UTC)', cell: (f) => timeCell(f.created_at), sortValue: (f) => Date.parse(f.created_at) || null, csv: (f) => f.created_at },
 ];
+
+/** Newest first. */
+const DEFAULT_SORT: SortState = { key: 'created', direction: 'descending' };
 
 function render(container: HTMLElement, context: PageContext): void {
   const status = statusLine();
   const content = el('div', { class: 'list' });
 
-  // Paging: `tokens[i]` is the next_token that fetched page i (null for the first).
-  let tokens: (string | null)[] = [null];
-  let next: string | null = null;
-  let idList: number[] = [];
+  const initialIds = parseIdList(context.query.get('ids') ?? '');
+  let idList: number[] = initialIds.ok ? initialIds.ids : [];
+  let statusTab = context.query.get('status') ?? '';
+  let sort = sortFromQuery(context.query, columns, DEFAULT_SORT);
+  let page = intParam(context.query, 'page', 1, 1);
+  let all: PartnerFulfillment[] | null = null;
 
-  const prev = button('Previous', () => {
-    if (tokens.length <= 1) return;
-    tokens = tokens.slice(0, -1);
-    void load();
-  }, { class: 'page-prev' });
-  const nextButton = button('Next', () => {
-    if (!next) return;
-    tokens = [...tokens, next];
-    void load();
-  }, { class: 'page-next' });
-  const pageLabel = el('span', { class: 'page-label', 'aria-live': 'polite' });
-  const setPaging = (busy: boolean): void => {
-    prev.disabled = busy || tokens.length <= 1;
-    nextButton.disabled = busy || !next;
-    pageLabel.textContent = `Page ${tokens.length}`;
+  const remember = (push: boolean): void =>
+    rememberInAddress(
+      context.path,
+      { ids: idList.join(','), status: statusTab, ...sortToQuery(sort, DEFAULT_SORT), page: page > 1 ? String(page) : undefined },
+      { push },
+    );
+
+  /** The rows of the current tab, sorted (every page of them). */
+  const view = (): PartnerFulfillment[] => {
+    const shown = statusTab === '' ? (all ?? []) : (all ?? []).filter((f) => (f.status || NO_STATUS) === statusTab);
+    return sortRows(shown, columns, sort);
   };
 
-  const load = loader<PartnerFulfillmentPage>(context, content, {
+  const pager = new Pager({
+    onPrevious: () => {
+      page = Math.max(1, page - 1);
+      change();
+    },
+    onNext: () => {
+      page += 1;
+      change();
+    },
+  });
+
+  /** A tab, sort or page the user chose: a new address, the list drawn again (no request). */
+  const change = (): void => {
+    remember(true);
+    draw();
+  };
+
+  const draw = (): void => {
+    if (!all) return;
+    const rows = view();
+    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    page = Math.min(page, pages);
+    const from = (page - 1) * PAGE_SIZE;
+    const rejections = rejectionsOf(all);
+    replaceChildren(content, [
+      rejections && rejectedView(rejections),
+      statusTabs('Status', countStatuses(all, (f) => f.status || NO_STATUS), statusTab, (value) => {
+        statusTab = value;
+        page = 1;
+        change();
+      }),
+      rows.length === 0
+        ? emptyView(idList.length > 0 ? 'No fulfillments with these ids' : statusTab ? `No fulfillments are ${statusTab}` : 'No fulfillments')
+        : el('div', { class: 'table-wrap card' }, [
+            sortTable(columns, rows.slice(from, from + PAGE_SIZE), {
+              className: 'fulfillments',
+              sort,
+              onSort: (next) => {
+                sort = next;
+                page = 1;
+                change();
+              },
+            }),
+          ]),
+    ]);
+    pager.show(from, Math.min(PAGE_SIZE, rows.length - from), rows.length);
+    status.textContent = plural(all.length, 'fulfillment');
+  };
+
+  const load = loader<PartnerFulfillment[]>(context, content, {
     loading: 'Loading fulfillments…',
-    fetch: (signal) => {
+    fetch: async (signal) => {
+      all = null;
       status.textContent = '';
-      setPaging(true);
-      const nextToken = tokens[tokens.length - 1] ?? null;
-      return client().s2Partner.listFulfillmentsPage({ idList: idList.length > 0 ? idList : null, nextToken }, { signal });
+      pager.busy();
+      remember(false);
+      const list: PartnerFulfillment[] = [];
+      const pages = client().s2Partner.listFulfillments({ idList: idList.length > 0 ? idList : null }, { signal });
+      for await (const f of pages) {
+        list.push(f);
+        if (list.length % PAGE_SIZE === 0) status.textContent = `Loaded ${list.length}…`;
+      }
+      return withRejections(list, pages);
     },
-    view: (page) => [
-      page.items.length === 0
-        ? emptyView(idList.length > 0 ? 'No fulfillments with these ids' : 'No fulfillments')
-        : el('div', { class: 'table-wrap card' }, [table(columns, page.items, { className: 'fulfillments' })]),
-    ],
-    done: (page) => {
-      next = page.next_token ?? null;
-      setPaging(false);
-      status.textContent = `${plural(page.items.length, 'fulfillment')} on this page`;
+    view: () => [],
+    done: (list) => {
+      all = list;
+      draw();
     },
-    failed: () => {
-      next = null;
-      prev.disabled = tokens.length <= 1;
-    },
+    failed: () => pager.show(0, 0, null),
   });
 
   // The id filter.
@@ -79,6 +147,7 @@ function render(container: HTMLElement, context: PageContext): void {
     class: 'filter-input',
     placeholder: 'e.g. 101, 102',
     inputmode: 'numeric',
+    value: idList.join(', '),
     'aria-describedby': 'fulfillment-ids-error',
   });
   const filterError = el('p', { class: 'field-error', id: 'fulfillment-ids-error' });
@@ -102,7 +171,9 @@ function render(container: HTMLElement, context: PageContext): void {
     filterError.textContent = '';
     filterInput.removeAttribute('aria-invalid');
     idList = parsed.ids;
-    tokens = [null];
+    statusTab = '';
+    page = 1;
+    remember(true);
     void load();
   };
   filter.addEventListener('submit', (event) => {
@@ -114,13 +185,16 @@ function render(container: HTMLElement, context: PageContext): void {
   const create = createPanel(context, () => void load());
 
   replaceChildren(container, [
-    pageHeader('Fulfillments', [status, button('Reload', () => void load(), { class: 'primary reload' })]),
-    el('p', { class: 'page-intro' }, ['S2 Partner fulfillments, newest pages first as the vendor lists them.']),
+    pageHeader('Fulfillments', [
+      status,
+      exportButton('fulfillments.csv', () => columns, () => (all ? view() : null)),
+      button('Reload', () => void load(), { class: 'primary reload' }),
+    ]),
+    el('p', { class: 'page-intro' }, ['S2 Partner fulfillments, newest first (sort by any column header).']),
     create,
-    el('div', { class: 'list-toolbar' }, [filter, el('div', { class: 'pager' }, [prev, pageLabel, nextButton])]),
+    el('div', { class: 'list-toolbar' }, [filter, pager.element]),
     content,
   ]);
-  setPaging(true);
   void load();
 }
 

@@ -1,0 +1,126 @@
+// End to end: filters, sorting, status tabs, the address and CSV export of the lists
+// (issue 13, item 3). Fulfillments are listed newest first although the vendor pages
+// them oldest first; every tab, sort and page is in the address (a reload shows the
+// same, Back the one before); the CSV is RFC 4180 with formulas defused.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { assertClean, openPage as open, USERS, useDashboard, waitForContent } from './harness.mjs';
+
+const env = useDashboard();
+const openPage = (allow = []) => open(env, { user: USERS.operator, allow });
+
+/** Every S2 Partner fulfillment, walking next_token. */
+async function allFulfillments() {
+  const all = [];
+  let token = null;
+  for (let i = 0; i < 100; i++) {
+    const page = await env.proxy.getJson(`/api/s2_partner/fulfillment${token ? `?next_token=${encodeURIComponent(token)}` : ''}`);
+    all.push(...page.items);
+    token = page.next_token;
+    if (!token || page.items.length === 0) break;
+  }
+  return all;
+}
+
+const firstColumn = (page, table) => page.$$eval(`${table} tbody tr`, (trs) => trs.map((tr) => tr.querySelector('td')?.textContent?.trim() ?? ''));
+
+describe('dashboard: list filters', () => {
+  test('fulfillments are newest first by default, across the vendor’s pages', { timeout: 60_000 }, async () => {
+    const all = await allFulfillments();
+    const newest = [...all].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      await page.goto(`${env.proxy.base}/#/fulfillments`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.fulfillments tbody tr', problems);
+      assert.deepEqual(await firstColumn(page, 'table.fulfillments'), newest.slice(0, 50).map((f) => String(f.id)));
+      assert.equal(await page.locator('table.fulfillments th[data-key="created"]').getAttribute('aria-sort'), 'descending');
+      assert.equal(await page.locator('.page-label').textContent(), `1–50 of ${all.length}`);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+
+  test('status tabs count each status; tab, sort and page are in the address: reload keeps them, Back undoes them', { timeout: 90_000 }, async () => {
+    const all = await allFulfillments();
+    const counts = new Map();
+    for (const f of all) counts.set(f.status, (counts.get(f.status) ?? 0) + 1);
+    const [status, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      await page.goto(`${env.proxy.base}/#/fulfillments`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.fulfillments tbody tr', problems);
+      const tabs = await page.$$eval('.status-tabs .status-tab', (bs) => bs.map((b) => [b.dataset.value, Number(b.querySelector('.count')?.textContent)]));
+      assert.deepEqual(tabs[0], ['', all.length]);
+      assert.deepEqual(Object.fromEntries(tabs.slice(1)), Object.fromEntries(counts));
+
+      await page.locator(`.status-tab[data-value="${status}"]`).click();
+      await page.waitForURL(`**/#/fulfillments?status=${status}`);
+      assert.equal(await page.locator(`.status-tab[data-value="${status}"]`).getAttribute('aria-pressed'), 'true');
+      const statuses = await page.$$eval('table.fulfillments tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+      assert.ok(statuses.every((s) => s === status), 'only the tab’s status is listed');
+      assert.equal(await page.locator('.page-label').textContent(), `1–${Math.min(50, count)} of ${count}`);
+
+      // Sort by ID ascending: click once (descending), then again (ascending).
+      await page.locator('table.fulfillments th[data-key="id"] button').click();
+      await page.locator('table.fulfillments th[data-key="id"][aria-sort="descending"]').waitFor();
+      await page.locator('table.fulfillments th[data-key="id"] button').click();
+      await page.locator('table.fulfillments th[data-key="id"][aria-sort="ascending"]').waitFor();
+      const ids = (await firstColumn(page, 'table.fulfillments')).map(Number);
+      assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+      assert.match(page.url(), /#\/fulfillments\?status=\w+&sort=id&dir=asc$/);
+
+      await page.reload({ waitUntil: 'load' });
+      await waitForContent(page, 'table.fulfillments tbody tr', problems);
+      assert.equal(await page.locator('table.fulfillments th[data-key="id"]').getAttribute('aria-sort'), 'ascending');
+      assert.equal(await page.locator(`.status-tab[data-value="${status}"]`).getAttribute('aria-pressed'), 'true');
+      assert.deepEqual((await firstColumn(page, 'table.fulfillments')).map(Number), ids);
+
+      // Back: the descending ID sort, then the status tab with the default sort, then All.
+      await page.goBack();
+      await page.locator('table.fulfillments th[data-key="id"][aria-sort="descending"]').waitFor();
+      await page.goBack();
+      await page.locator('table.fulfillments th[data-key="created"][aria-sort="descending"]').waitFor();
+      assert.equal(await page.locator(`.status-tab[data-value="${status}"]`).getAttribute('aria-pressed'), 'true');
+      await page.goBack();
+      await page.locator('.status-tab[data-value=""][aria-pressed="true"]').waitFor();
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+
+  test('CSV export of the view: RFC 4180 quoting, formulas defused, numbers kept', { timeout: 60_000 }, async () => {
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      // The vendor's data made hostile on its way to the page (the proxy's headers kept).
+      await page.route('**/api/s2_partner/fulfillment*', async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        if (body.items[0]) {
+          body.items[0].name = '=HYPERLINK("http://evil.invalid","click")';
+          body.items[0].city = 'Smith, "The" Town';
+        }
+        if (body.items[1]) body.items[1].name = '@SUM(A1)\nline two';
+        await route.fulfill({ response, json: body });
+      });
+      const first = await env.proxy.getJson('/api/s2_partner/fulfillment');
+      await page.goto(`${env.proxy.base}/#/fulfillments?sort=id&dir=asc`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.fulfillments tbody tr', problems);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+      assert.equal(download.suggestedFilename(), 'fulfillments.csv');
+      const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+      const lines = text.split('\r\n');
+      assert.equal(lines[0], 'ID,Status,Name,City,Country,Warehouse,Created (UTC)');
+      const f0 = first.items[0];
+      assert.equal(lines[1], `${f0.id},${f0.status},"'=HYPERLINK(""http://evil.invalid"",""click"")","Smith, ""The"" Town",${f0.country_id},${f0.fulfillment_warehouse_id},${f0.created_at}`);
+      assert.ok(text.includes(`"'@SUM(A1)\nline two"`), 'a field with a line break is quoted, and its formula defused');
+      assert.equal(lines.at(-1), '', 'every record ends with CRLF');
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+});
