@@ -123,4 +123,70 @@ describe('dashboard: list filters', () => {
       await close();
     }
   });
+
+  test('Sellers Commerce orders: placed between two days and a condition, sent as one $filter; in the address', { timeout: 60_000 }, async () => {
+    const API = '/api/sellers_commerce/api/order/getall';
+    const all = await env.proxy.getJson(API);
+    const inRange = all.filter((o) => o.OrderPlacedDate >= '2016-02-01' && o.OrderPlacedDate < '2016-07-01' && o.CarrierId === 8);
+    assert.ok(inRange.length > 0 && inRange.length < all.length, 'the mock has some orders of carrier 8 in the range and some not');
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      await page.goto(`${env.proxy.base}/#/sellers/orders`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.sellers-orders tbody tr', problems);
+      const form = page.locator('form[aria-label="Filter orders"]');
+      await form.getByLabel('Placed from').fill('2016-02-01');
+      await form.getByLabel('Placed to').fill('2016-06-30');
+      await form.getByRole('button', { name: 'Add condition' }).click();
+      await form.getByLabel('Field of condition 1').selectOption('CarrierId');
+      await form.getByLabel('Value of condition 1').fill('8');
+      const sent = page.waitForRequest((r) => r.url().includes('/order/getall?'));
+      await form.getByRole('button', { name: 'Apply' }).click();
+      const filter = new URL((await sent).url()).searchParams.get('$filter');
+      assert.equal(filter, "(CarrierId eq 8) and OrderPlacedDate ge datetime'2016-02-01T00:00:00' and OrderPlacedDate lt datetime'2016-07-01T00:00:00'");
+      await page.waitForFunction((n) => document.querySelectorAll('table.sellers-orders tbody tr').length === n, inRange.length);
+      const shown = await firstColumn(page, 'table.sellers-orders');
+      assert.deepEqual(new Set(shown), new Set(inRange.map((o) => o.OrderNumber)));
+      assert.match(page.url(), /from=2016-02-01&to=2016-06-30&filter=CarrierId\+eq\+8/);
+
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForFunction((n) => document.querySelectorAll('table.sellers-orders tbody tr').length === n, inRange.length);
+      assert.equal(await form.getByLabel('Placed from').inputValue(), '2016-02-01');
+      assert.equal(await form.getByLabel('$filter').inputValue(), 'CarrierId eq 8');
+
+      // A "to" before "from" is refused next to the field, and nothing is sent.
+      await form.getByLabel('Placed to').fill('2016-01-01');
+      let requests = 0;
+      page.on('request', (r) => (requests += r.url().includes('/order/getall') ? 1 : 0));
+      await form.getByRole('button', { name: 'Apply' }).click();
+      await form.locator('.field[data-field="to"] .field-error', { hasText: 'on or after' }).waitFor();
+      assert.equal(requests, 0);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+
+  test('purchase orders: newest first, a search by SKU, status tabs; in the address', { timeout: 60_000 }, async () => {
+    const [first] = await env.proxy.getJson('/api/s2_partner/purchase-order');
+    const sku = first.items[0].items[0].sku;
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      await page.goto(`${env.proxy.base}/#/purchase-orders`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.purchase-orders tbody tr', problems);
+      assert.equal(await page.locator('table.purchase-orders th[data-key="created"]').getAttribute('aria-sort'), 'descending');
+      const created = await page.$$eval('table.purchase-orders tbody tr time', (ts) => ts.filter((_, i) => i % 2 === 1).map((t) => t.getAttribute('datetime')));
+      assert.deepEqual(created, [...created].sort().reverse(), 'newest first');
+      await page.getByLabel('Search').fill(sku);
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForURL(`**/#/purchase-orders?q=${encodeURIComponent(sku)}`);
+      const ids = (await firstColumn(page, 'table.purchase-orders')).map(Number);
+      assert.ok(ids.includes(first.items[0].id));
+      await page.reload({ waitUntil: 'load' });
+      await waitForContent(page, 'table.purchase-orders tbody tr', problems);
+      assert.deepEqual((await firstColumn(page, 'table.purchase-orders')).map(Number), ids);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -11,7 +11,7 @@ import { describeError, fieldErrors, type FieldError } from './api';
 import { isForbidden, redirectIfSignedOut } from './session';
 import { button, el, replaceChildren, type Child } from './ui';
 
-export type FieldKind = 'text' | 'number' | 'datetime' | 'checkbox' | 'select' | 'password' | 'textarea';
+export type FieldKind = 'text' | 'number' | 'date' | 'datetime' | 'checkbox' | 'select' | 'password' | 'textarea';
 
 export interface FieldSpec {
   /** The body path the input fills: `name`, `items[0].sku`, `address.countryId`. */

@@ -4,7 +4,8 @@
 
 import './lists.css';
 import { csvText, downloadCsv, type CsvValue } from './csv';
-import { button, el, type Child, type Column } from './ui';
+import { rememberInAddress, type PageContext } from './router';
+import { button, el, emptyView, Pager, rejectedView, rejectionsOf, replaceChildren, type Child, type Column } from './ui';
 
 export interface ListColumn<Row> extends Column<Row> {
   /** The column's name in the address (`?sort=created`). */
@@ -197,4 +198,137 @@ export function countStatuses<Row>(rows: readonly Row[], statusOf: (row: Row) =>
     { value: '', label: 'All', count: rows.length },
     ...[...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, count]) => ({ value, label: name(value), count })),
   ];
+}
+
+export interface LocalListOptions<Row> {
+  /** The page's context: its path and address are where the list's state is kept. */
+  context: PageContext;
+  /** Where the tabs and the table go. */
+  content: HTMLElement;
+  columns: readonly ListColumn<Row>[];
+  tableClass: string;
+  defaultSort: SortState;
+  /** Rows a page shows. */
+  pageSize?: number;
+  /** Status tabs: the status of a row (never ''), and its name on the tab. */
+  status?: { of: (row: Row) => string; name?: (value: string) => string };
+  /** Whether a row matches the search text (lowercase, trimmed, not ''). */
+  matches?: (row: Row, text: string) => boolean;
+  /** The empty state: `filtered` when tabs or the search hid every row. */
+  empty: (filtered: boolean) => string;
+  /** The page's own values for the address (its filters), kept with the list's. */
+  extra?: () => Record<string, string | undefined>;
+}
+
+/**
+ * A list read whole and shown by the page: status tabs with counts, a search, sortable
+ * headers and pages, all drawn again without a request, and all in the address
+ * (`status`, `q`, `sort`, `dir`, `page`): pushed when the user changes them, so Back
+ * undoes a change.
+ */
+export class LocalList<Row> {
+  readonly pager: Pager;
+  statusTab: string;
+  search: string;
+  sort: SortState;
+  page: number;
+  private rows: Row[] | null = null;
+  private readonly pageSize: number;
+
+  constructor(private readonly options: LocalListOptions<Row>) {
+    const query = options.context.query;
+    this.statusTab = options.status ? (query.get('status') ?? '') : '';
+    this.search = query.get('q') ?? '';
+    this.sort = sortFromQuery(query, options.columns, options.defaultSort);
+    const page = Number(query.get('page') ?? '1');
+    this.page = Number.isSafeInteger(page) && page >= 1 ? page : 1;
+    this.pageSize = options.pageSize ?? 50;
+    this.pager = new Pager({
+      onPrevious: () => {
+        this.page = Math.max(1, this.page - 1);
+        this.change();
+      },
+      onNext: () => {
+        this.page += 1;
+        this.change();
+      },
+    });
+  }
+
+  /** The address values of the list (and the page's own). */
+  private values(): Record<string, string | undefined> {
+    return {
+      ...(this.options.extra?.() ?? {}),
+      status: this.statusTab || undefined,
+      q: this.search.trim() || undefined,
+      ...sortToQuery(this.sort, this.options.defaultSort),
+      page: this.page > 1 ? String(this.page) : undefined,
+    };
+  }
+
+  /** Writes the state to the address: `push` for a change the user made. */
+  remember(push: boolean): void {
+    rememberInAddress(this.options.context.path, this.values(), { push });
+  }
+
+  /** A new load begins: nothing to show. */
+  clear(): void {
+    this.rows = null;
+    this.pager.busy();
+  }
+
+  /** The rows arrived: draws them. */
+  set(rows: Row[]): void {
+    this.rows = rows;
+    this.draw();
+  }
+
+  /** The rows of the current tab and search, sorted (every page of them); null before a load. */
+  current(): Row[] | null {
+    if (!this.rows) return null;
+    const { status, matches } = this.options;
+    const text = this.search.trim().toLowerCase();
+    const shown = this.rows.filter((row) => (!status || this.statusTab === '' || status.of(row) === this.statusTab) && (!matches || text === '' || matches(row, text)));
+    return sortRows(shown, this.options.columns, this.sort);
+  }
+
+  /** A change the user made: a new address entry, and the list drawn again (no request). */
+  change(): void {
+    this.remember(true);
+    this.draw();
+  }
+
+  draw(): void {
+    const rows = this.current();
+    if (!this.rows || !rows) return;
+    const pages = Math.max(1, Math.ceil(rows.length / this.pageSize));
+    this.page = Math.min(this.page, pages);
+    const from = (this.page - 1) * this.pageSize;
+    const { status } = this.options;
+    const rejections = rejectionsOf(this.rows);
+    replaceChildren(this.options.content, [
+      rejections && rejectedView(rejections),
+      status
+        ? statusTabs('Status', countStatuses(this.rows, status.of, status.name), this.statusTab, (value) => {
+            this.statusTab = value;
+            this.page = 1;
+            this.change();
+          })
+        : null,
+      rows.length === 0
+        ? emptyView(this.options.empty(rows.length !== this.rows.length))
+        : el('div', { class: 'table-wrap card' }, [
+            sortTable(this.options.columns, rows.slice(from, from + this.pageSize), {
+              className: this.options.tableClass,
+              sort: this.sort,
+              onSort: (next) => {
+                this.sort = next;
+                this.page = 1;
+                this.change();
+              },
+            }),
+          ]),
+    ]);
+    this.pager.show(from, Math.min(this.pageSize, rows.length - from), rows.length);
+  }
 }

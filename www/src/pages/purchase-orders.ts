@@ -1,51 +1,83 @@
-// #/purchase-orders: S2 Partner purchase orders (the first 200, through the package's
-// async iterator over pages), and a form for a new one (POST /purchase-order).
+// #/purchase-orders?status=pending&q=SKU-GREY&sort=eta: S2 Partner purchase orders, read
+// whole through the package's async iterator over pages (the vendor pages them oldest
+// first, with no order parameter), then listed newest first with status tabs, a search
+// by SKU, supplier or warehouse, sortable headers and pages; and a form for a new one
+// (POST /purchase-order).
 
 import type { NewPartnerPurchaseOrder, PartnerPurchaseOrder } from 'commerce-kit';
 import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList } from '../form';
+import { exportButton, LocalList, type ListColumn } from '../listing';
 import { loader } from '../load';
 import { recordHref, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
-import { button, el, emptyView, pageHeader, plural, replaceChildren, statusLine, table, timeCell, withRejections, type Column } from '../ui';
+import { button, el, pageHeader, plural, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
 import { READ_ONLY_NOTE, supplierOptions, warehouseOptions } from './shared';
 
 export const purchaseOrdersPage: Route = { path: '/purchase-orders', title: 'Purchase orders', render };
 
-/** How many purchase orders the list shows at most. */
-export const LIMIT = 200;
-
 const numbers = new Intl.NumberFormat('en-US');
 
-const columns: Column<PartnerPurchaseOrder>[] = [
-  { title: 'ID', className: 'num id', cell: (p) => el('a', { href: recordHref('/purchase-orders', p.id), class: 'record-link' }, [String(p.id)]) },
-  { title: 'Status', cell: (p) => el('span', { class: 'status' }, [p.status || '—']) },
-  { title: 'Supplier', className: 'wrap supplier', cell: (p) => p.from_supplier.name || `#${p.from_supplier.id}` },
-  { title: 'To warehouse', className: 'mono', cell: (p) => p.to_warehouse_id || '—' },
-  { title: 'Lines', className: 'num short', cell: (p) => String(p.items.length) },
+const ordered = (p: PartnerPurchaseOrder): number => p.items.reduce((n, i) => n + i.quantity, 0);
+const received = (p: PartnerPurchaseOrder): number => p.items.reduce((n, i) => n + i.completed_quantity, 0);
+const supplierName = (p: PartnerPurchaseOrder): string => p.from_supplier.name || `#${p.from_supplier.id}`;
+
+const columns: ListColumn<PartnerPurchaseOrder>[] = [
   {
+    key: 'id',
+    title: 'ID',
+    className: 'num id',
+    cell: (p) => el('a', { href: recordHref('/purchase-orders', p.id), class: 'record-link' }, [String(p.id)]),
+    sortValue: (p) => p.id,
+    csv: (p) => p.id,
+  },
+  { key: 'status', title: 'Status', cell: (p) => el('span', { class: 'status' }, [p.status || '—']), sortValue: (p) => p.status, csv: (p) => p.status },
+  { key: 'supplier', title: 'Supplier', className: 'wrap supplier', cell: supplierName, sortValue: supplierName },
+  { key: 'warehouse', title: 'To warehouse', className: 'mono', cell: (p) => p.to_warehouse_id || '—', sortValue: (p) => p.to_warehouse_id, csv: (p) => p.to_warehouse_id },
+  { key: 'lines', title: 'Lines', className: 'num short', cell: (p) => String(p.items.length), sortValue: (p) => p.items.length, csv: (p) => p.items.length },
+  {
+    key: 'received',
     title: 'Received / ordered',
     className: 'num',
-    cell: (p) => {
-      const ordered = p.items.reduce((n, i) => n + i.quantity, 0);
-      const received = p.items.reduce((n, i) => n + i.completed_quantity, 0);
-      return `${numbers.format(received)} / ${numbers.format(ordered)}`;
-    },
+    cell: (p) => `${numbers.format(received(p))} / ${numbers.format(ordered(p))}`,
+    sortValue: (p) => (ordered(p) === 0 ? 0 : received(p) / ordered(p)),
+    csv: (p) => `${received(p)} / ${ordered(p)}`,
   },
-  { title: 'ETA (UTC)', cell: (p) => timeCell(p.eta) },
-  { title: 'Created (UTC)', cell: (p) => timeCell(p.created_at) },
+  { key: 'eta', title: 'ETA (UTC)', cell: (p) => timeCell(p.eta), sortValue: (p) => Date.parse(p.eta) || null, csv: (p) => p.eta },
+  { key: 'created', title: 'Created (UTC)', cell: (p) => timeCell(p.created_at), sortValue: (p) => Date.parse(p.created_at) || null, csv: (p) => p.created_at },
 ];
+
+/** A search matches a line's SKU, the supplier or the warehouse. */
+function matches(p: PartnerPurchaseOrder, text: string): boolean {
+  return (
+    p.items.some((i) => i.sku.toLowerCase().includes(text)) ||
+    supplierName(p).toLowerCase().includes(text) ||
+    p.to_warehouse_id.toLowerCase().includes(text)
+  );
+}
 
 function render(container: HTMLElement, context: PageContext): void {
   const status = statusLine();
   const content = el('div', { class: 'list' });
+  const list = new LocalList<PartnerPurchaseOrder>({
+    context,
+    content,
+    columns,
+    tableClass: 'purchase-orders',
+    defaultSort: { key: 'created', direction: 'descending' },
+    status: { of: (p) => p.status || '(none)' },
+    matches,
+    empty: (filtered) => (filtered ? 'No purchase orders match' : 'No purchase orders'),
+  });
 
   const load = loader<PartnerPurchaseOrder[]>(context, content, {
     loading: 'Loading purchase orders…',
     fetch: async (signal) => {
       status.textContent = '';
+      list.clear();
+      list.remember(false);
       const all: PartnerPurchaseOrder[] = [];
-      const orders = client().s2Partner.listPurchaseOrders({ limit: LIMIT }, { signal });
+      const orders = client().s2Partner.listPurchaseOrders(null, { signal });
       for await (const order of orders) {
         all.push(order);
         if (all.length % 50 === 0) status.textContent = `Loaded ${all.length}…`;
@@ -53,22 +85,45 @@ function render(container: HTMLElement, context: PageContext): void {
       // Orders that could not be read were skipped by the iterator: say so above the list.
       return withRejections(all, orders);
     },
-    view: (orders) =>
-      orders.length === 0
-        ? [emptyView('No purchase orders')]
-        : [el('div', { class: 'table-wrap card' }, [table(columns, orders, { className: 'purchase-orders' })])],
+    view: () => [],
     done: (orders) => {
-      status.textContent = orders.length >= LIMIT ? `The first ${LIMIT} purchase orders` : plural(orders.length, 'purchase order');
+      list.set(orders);
+      status.textContent = plural(orders.length, 'purchase order');
     },
+  });
+
+  const searchInput = el('input', {
+    id: 'po-search',
+    type: 'search',
+    class: 'filter-input',
+    placeholder: 'SKU, supplier or warehouse',
+    value: list.search,
+    autocomplete: 'off',
+  });
+  const search = el('form', { class: 'filter', role: 'search', 'aria-label': 'Filter purchase orders' }, [
+    el('label', { for: 'po-search' }, ['Search']),
+    searchInput,
+    el('button', { type: 'submit' }, ['Apply']),
+  ]);
+  search.addEventListener('submit', (event) => {
+    event.preventDefault();
+    list.search = searchInput.value;
+    list.page = 1;
+    list.change();
   });
 
   // The form shows the new id; the list reloads.
   const create = createPanel(context, () => void load());
 
   replaceChildren(container, [
-    pageHeader('Purchase orders', [status, button('Reload', () => void load(), { class: 'primary reload' })]),
-    el('p', { class: 'page-intro' }, [`S2 Partner purchase orders: inbound stock from suppliers (at most ${LIMIT} listed).`]),
+    pageHeader('Purchase orders', [
+      status,
+      exportButton('purchase-orders.csv', () => columns, () => list.current()),
+      button('Reload', () => void load(), { class: 'primary reload' }),
+    ]),
+    el('p', { class: 'page-intro' }, ['S2 Partner purchase orders: inbound stock from suppliers, newest first.']),
     create,
+    el('div', { class: 'list-toolbar' }, [search, list.pager.element]),
     content,
   ]);
   void load();

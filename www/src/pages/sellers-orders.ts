@@ -1,26 +1,24 @@
-// #/sellers/orders?status=9&orderby=OrderNumber%20desc: Sellers Commerce orders
-// (GET /api/order/getall with `$filter=OrderStatusId eq 9`), and for operators an
-// "Update status" form under each order (POST /api/order/updateorderstatus), whose
-// field errors show by its inputs; the row shows the order as read back afterwards.
+// #/sellers/orders?from=2016-01-01&to=2016-06-30&filter=CarrierId%20eq%208&status=9:
+// Sellers Commerce orders (GET /api/order/getall). The placed-between dates and the
+// condition rows are written as one OData `$filter` (odata.ts), sent to the store; the
+// answer is then shown with status tabs and counts, sortable headers (newest placed
+// first) and pages. For operators an "Update status" form under each order (POST
+// /api/order/updateorderstatus), whose field errors show by its inputs; the row shows
+// the order as read back afterwards.
 
 import type { SellersOrder, SellersODataParams } from 'commerce-kit';
-import { client } from '../api';
+import { client, fieldErrors } from '../api';
 import { Form } from '../form';
+import { exportButton, LocalList, type ListColumn } from '../listing';
 import { loader } from '../load';
+import { FilterBuilder, odataLiteral, renderFilter } from '../odata';
 import type { PageContext, Route } from '../router';
-import { recordHref, rememberInAddress } from '../router';
+import { recordHref } from '../router';
 import { canWrite } from '../session';
-import { button, el, emptyView, orDash, pageHeader, plural, replaceChildren, statusLine, table, type Column } from '../ui';
+import { button, el, orDash, pageHeader, plural, replaceChildren, statusLine } from '../ui';
 import { ORDER_STATUSES, orderStatusCell, orderStatusName, sellersDate } from './sellers-shared';
 
 export const sellersOrdersPage: Route = { path: '/sellers/orders', title: 'Sellers Commerce orders', navLabel: 'Orders', render };
-
-const ORDER_BY = [
-  { value: 'OrderPlacedDate desc', label: 'Newest first' },
-  { value: 'OrderPlacedDate asc', label: 'Oldest first' },
-  { value: 'OrderNumber asc', label: 'Order number' },
-  { value: 'OrderStatusId asc, OrderPlacedDate desc', label: 'Status' },
-] as const;
 
 /** The parts of a row that change when its status does. */
 interface RowSlots {
@@ -28,34 +26,38 @@ interface RowSlots {
   modified: HTMLElement;
 }
 
+const DATE = /^\d{4}-\d\d-\d\d$/;
+
+/** The day after `day` (YYYY-MM-DD), for an inclusive "to" date as a `lt` bound. */
+function dayAfter(day: string): string {
+  const at = new Date(`${day}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + 1);
+  return at.toISOString().slice(0, 10);
+}
+
+/**
+ * The `$filter` of a placed-between range (UTC days, both inclusive) and the condition
+ * rows' text: `(conditions) and OrderPlacedDate ge datetime'…' and OrderPlacedDate lt datetime'…'`.
+ */
+export function ordersFilter(conditions: string, from: string, to: string): string {
+  const parts: { join: 'and'; condition: string }[] = [];
+  if (conditions.trim() !== '') parts.push({ join: 'and', condition: `(${conditions.trim()})` });
+  if (from !== '') parts.push({ join: 'and', condition: `OrderPlacedDate ge ${odataLiteral('datetime', `${from}T00:00:00`)}` });
+  if (to !== '') parts.push({ join: 'and', condition: `OrderPlacedDate lt ${odataLiteral('datetime', `${dayAfter(to)}T00:00:00`)}` });
+  return renderFilter(parts);
+}
+
 function render(container: HTMLElement, context: PageContext): void {
   const status = statusLine();
   const content = el('div', { class: 'list' });
   const writable = canWrite();
   const slots = new Map<string, RowSlots>();
-
-  const wantedStatus = context.query.get('status') ?? '';
-  const wantedOrder = context.query.get('orderby') ?? ORDER_BY[0].value;
-  const statusSelect = el('select', { id: 'sc-order-status' }, [
-    el('option', { value: '' }, ['All statuses']),
-    ...ORDER_STATUSES.map((s) => el('option', { value: String(s.value), selected: String(s.value) === wantedStatus }, [`${s.name} (${s.value})`])),
-  ]);
-  const orderSelect = el(
-    'select',
-    { id: 'sc-order-orderby' },
-    ORDER_BY.map((o) => el('option', { value: o.value, selected: o.value === wantedOrder }, [o.label])),
-  );
-  const filter = el('form', { class: 'filter search-form', role: 'search', 'aria-label': 'Filter orders' }, [
-    el('div', { class: 'field' }, [el('label', { for: 'sc-order-status' }, ['Status']), statusSelect]),
-    el('div', { class: 'field' }, [el('label', { for: 'sc-order-orderby' }, ['Order by']), orderSelect]),
-    el('button', { type: 'submit', class: 'primary' }, ['Apply']),
-  ]);
-
-  const params = (): SellersODataParams => {
-    const p: SellersODataParams = { orderby: orderSelect.value };
-    if (statusSelect.value !== '') p.filter = `OrderStatusId eq ${statusSelect.value}`;
-    return p;
+  const wanted = {
+    from: context.query.get('from') ?? '',
+    to: context.query.get('to') ?? '',
+    filter: context.query.get('filter') ?? '',
   };
+  let sent = { ...wanted };
 
   /** A row's status and modified cells, made once per order, kept by order number. */
   const cellsByOrder = new WeakMap<SellersOrder, RowSlots>();
@@ -71,29 +73,102 @@ function render(container: HTMLElement, context: PageContext): void {
     }
     return made;
   };
+  const time = (value: string | null | undefined): number | null => (value ? Date.parse(value) || null : null);
 
-  const columns: Column<SellersOrder>[] = [
+  const columns: ListColumn<SellersOrder>[] = [
     {
+      key: 'order',
       title: 'Order',
       className: 'mono',
       cell: (o) => (o.OrderNumber ? el('a', { href: recordHref('/sellers/orders', o.OrderNumber), class: 'record-link' }, [o.OrderNumber]) : '—'),
+      sortValue: (o) => o.OrderNumber,
+      csv: (o) => o.OrderNumber,
     },
-    { title: 'Status', cell: (o) => slotsOf(o).status },
-    { title: 'Placed (UTC)', cell: (o) => sellersDate(o.OrderPlacedDate) },
-    { title: 'Modified (UTC)', className: 'wide-only', cell: (o) => slotsOf(o).modified },
+    { key: 'status', title: 'Status', cell: (o) => slotsOf(o).status, sortValue: (o) => orderStatusName(o.OrderStatusId), csv: (o) => orderStatusName(o.OrderStatusId) },
+    { key: 'placed', title: 'Placed (UTC)', cell: (o) => sellersDate(o.OrderPlacedDate), sortValue: (o) => time(o.OrderPlacedDate), csv: (o) => o.OrderPlacedDate },
+    { key: 'modified', title: 'Modified (UTC)', className: 'wide-only', cell: (o) => slotsOf(o).modified, sortValue: (o) => time(o.ModifiedDate), csv: (o) => o.ModifiedDate },
     // Codes of the document's tables (SERVICE_TYPE, CARRIER, PAYMENT_STATUS), as sent.
     // (Narrow screens leave out the columns marked `wide-only`.)
-    { title: 'Service', className: 'num short wide-only', cell: (o) => orDash(o.ServiceTypeId) },
-    { title: 'Carrier', className: 'num short wide-only', cell: (o) => orDash(o.CarrierId) },
-    { title: 'Payment', className: 'num short wide-only', cell: (o) => orDash(o.PaymentStatusId) },
+    { key: 'service', title: 'Service', className: 'num short wide-only', cell: (o) => orDash(o.ServiceTypeId), sortValue: (o) => o.ServiceTypeId, csv: (o) => o.ServiceTypeId },
+    { key: 'carrier', title: 'Carrier', className: 'num short wide-only', cell: (o) => orDash(o.CarrierId), sortValue: (o) => o.CarrierId, csv: (o) => o.CarrierId },
+    { key: 'payment', title: 'Payment', className: 'num short wide-only', cell: (o) => orDash(o.PaymentStatusId), sortValue: (o) => o.PaymentStatusId, csv: (o) => o.PaymentStatusId },
   ];
   if (writable) {
     columns.push({
+      key: 'actions',
       title: 'Actions',
       className: 'actions',
       cell: (o) => (o.OrderNumber ? statusToggle(o.OrderNumber) : '—'),
     });
   }
+
+  const list = new LocalList<SellersOrder>({
+    context,
+    content,
+    columns,
+    tableClass: 'sellers-orders',
+    defaultSort: { key: 'placed', direction: 'descending' },
+    status: { of: (o) => String(o.OrderStatusId ?? ''), name: (v) => (v === '' ? 'No status' : orderStatusName(Number(v))) },
+    empty: (filtered) => (filtered ? 'No orders have this status' : sent.filter || sent.from || sent.to ? 'No orders match this filter' : 'No orders'),
+    extra: () => ({ from: sent.from, to: sent.to, filter: sent.filter }),
+  });
+
+  // The filter: placed between two days, and condition rows written as `$filter`.
+  const filterForm = new Form({
+    name: 'Filter orders',
+    submitLabel: 'Apply',
+    onSubmit: async (f) => {
+      const from = f.text('from');
+      const to = f.text('to');
+      const problems = [
+        from !== '' && !DATE.test(from) ? { field: 'from', message: 'Placed from: enter a date (YYYY-MM-DD), or leave it empty' } : null,
+        to !== '' && !DATE.test(to) ? { field: 'to', message: 'Placed to: enter a date (YYYY-MM-DD), or leave it empty' } : null,
+        from !== '' && to !== '' && from > to ? { field: 'to', message: 'Placed to: must be on or after the “from” date' } : null,
+      ].filter((p) => p !== null);
+      if (problems.length > 0) {
+        f.showErrors(problems);
+        return;
+      }
+      sent = { from, to, filter: f.text('$filter') };
+      list.statusTab = '';
+      list.page = 1;
+      list.remember(true);
+      await load();
+    },
+  });
+  const builder = new FilterBuilder({
+    id: 'sc-orders-condition',
+    fields: [
+      { name: 'OrderNumber', label: 'Order number', kind: 'text' },
+      { name: 'OrderStatusId', label: 'Status', kind: 'number', options: ORDER_STATUSES.map((s) => ({ value: String(s.value), label: s.name })) },
+      { name: 'CarrierId', label: 'Carrier', kind: 'number' },
+      { name: 'ServiceTypeId', label: 'Service type', kind: 'number' },
+      { name: 'PaymentStatusId', label: 'Payment status', kind: 'number' },
+      { name: 'ModifiedDate', label: 'Modified', kind: 'datetime' },
+    ],
+    onChange: (text) => filterForm.setValue('$filter', text),
+  });
+  filterForm.body.append(
+    el('div', { class: 'field-row' }, [
+      filterForm.field({ path: 'from', label: 'Placed from', kind: 'date', value: wanted.from, size: 'narrow', hint: 'UTC day' }),
+      filterForm.field({ path: 'to', label: 'Placed to', kind: 'date', value: wanted.to, size: 'narrow', hint: 'UTC day, included' }),
+    ]),
+    builder.element,
+    filterForm.field({
+      path: '$filter',
+      label: '$filter',
+      size: 'wide',
+      placeholder: 'e.g. CarrierId eq 8',
+      hint: 'Written from the conditions above; you may edit it. The dates are added to it.',
+      value: wanted.filter,
+    }),
+  );
+  filterForm.element.classList.add('odata-form');
+
+  const params = (): SellersODataParams => {
+    const filter = ordersFilter(sent.filter, sent.from, sent.to);
+    return filter === '' ? {} : { filter };
+  };
 
   /** The "Update status" button of a row: opens a form in a row of its own below it. */
   const statusToggle = (orderNumber: string): HTMLButtonElement => {
@@ -130,6 +205,9 @@ function render(container: HTMLElement, context: PageContext): void {
         );
         // Read the order back: the row shows what the store has now.
         const order = await client().sellersCommerce.orderGet(orderNumber, { signal: context.signal });
+        // The list's record too, so that the tabs count it under its new status.
+        const shown = list.current()?.find((o) => o.OrderNumber === orderNumber);
+        if (shown) Object.assign(shown, order);
         const slot = slots.get(orderNumber);
         if (slot) {
           replaceChildren(slot.status, [orderStatusCell(order.OrderStatusId)]);
@@ -162,36 +240,35 @@ function render(container: HTMLElement, context: PageContext): void {
     fetch: (signal) => {
       status.textContent = '';
       slots.clear();
-      remember();
+      list.clear();
       return client().sellersCommerce.orderGetall(params(), { signal });
     },
-    view: (orders) =>
-      orders.length === 0
-        ? [emptyView(statusSelect.value ? `No orders are ${orderStatusName(Number(statusSelect.value))}` : 'No orders')]
-        : [el('div', { class: 'table-wrap card' }, [table(columns, orders, { className: 'sellers-orders' })])],
-    done: (orders) => (status.textContent = plural(orders.length, 'order')),
+    view: () => [],
+    done: (orders) => {
+      list.set(orders);
+      status.textContent = plural(orders.length, 'order');
+    },
+    // The package's field errors (a `$filter` that does not parse) go by the filter.
+    failed: (e) => {
+      const errors = fieldErrors(e);
+      if (errors.length > 0) filterForm.showErrors(errors);
+    },
+    invalid: () => [],
   });
 
-  const remember = (): void =>
-    rememberInAddress(context.path, {
-      status: statusSelect.value,
-      orderby: orderSelect.value !== ORDER_BY[0].value ? orderSelect.value : undefined,
-    });
-
-  filter.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void load();
-  });
-  statusSelect.addEventListener('change', () => void load());
-  orderSelect.addEventListener('change', () => void load());
-
+  list.remember(false);
   replaceChildren(container, [
-    pageHeader('Sellers Commerce orders', [status, button('Reload', () => void load(), { class: 'primary reload' })]),
+    pageHeader('Sellers Commerce orders', [
+      status,
+      exportButton('sellers-orders.csv', () => columns, () => list.current()),
+      button('Reload', () => void load(), { class: 'primary reload' }),
+    ]),
     el('p', { class: 'page-intro' }, [
-      'Orders of the store. ',
+      'Orders of the store, newest placed first. ',
       writable ? 'Update an order’s status from its row.' : 'You are signed in as a viewer: viewers may only read.',
     ]),
-    el('div', { class: 'list-toolbar' }, [filter]),
+    el('div', { class: 'card form-card filter-card' }, [filterForm.element]),
+    el('div', { class: 'list-toolbar' }, [list.pager.element]),
     content,
   ]);
   void load();
