@@ -189,4 +189,36 @@ describe('dashboard: list filters', () => {
       await close();
     }
   });
+
+  test('Stock2Shop products: modified since (a range clause) and a header sort, sent to the search; in the address', { timeout: 90_000 }, async () => {
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      await page.goto(`${env.proxy.base}/#/stock2shop/products?size=50`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.stock2shop-products tbody tr', problems);
+      const modified = await page.$$eval('table.stock2shop-products tbody tr td:last-child time', (ts) => ts.map((t) => t.getAttribute('title')));
+      assert.deepEqual(modified, [...modified].sort().reverse(), 'most recently modified first');
+      const since = modified[Math.floor(modified.length / 2)].slice(0, 10);
+      const searched = page.waitForRequest((r) => r.url().endsWith('/v1/products/elastic_search') && r.postDataJSON()?.query);
+      await page.getByLabel('Modified since').fill(since);
+      await page.getByLabel('Modified since').dispatchEvent('change');
+      const body = (await searched).postDataJSON();
+      assert.deepEqual(body.query.bool.filter, [{ range: { modified: { gte: `${since} 00:00:00`, format: 'yyyy-MM-dd HH:mm:ss' } } }]);
+      await page.waitForURL(`**/#/stock2shop/products?since=${since}&size=50`);
+      await page.waitForFunction(() => !document.querySelector('.list .loading'));
+      const after = await page.$$eval('table.stock2shop-products tbody tr td:last-child time', (ts) => ts.map((t) => t.getAttribute('title')));
+      assert.ok(after.length > 0 && after.every((m) => m >= since), JSON.stringify(after));
+
+      const sorted = page.waitForRequest((r) => r.url().endsWith('/v1/products/elastic_search') && r.postDataJSON()?.sort?.id);
+      await page.locator('table.stock2shop-products th[data-key="id"] button').click();
+      assert.deepEqual((await sorted).postDataJSON().sort, { id: { order: 'desc' } });
+      await page.locator('table.stock2shop-products th[data-key="id"][aria-sort="descending"]').waitFor();
+      assert.match(page.url(), /since=[\d-]+&sort=id&dir=desc&size=50$/);
+      await page.goBack();
+      await page.locator('table.stock2shop-products th[data-key="modified"][aria-sort="descending"]').waitFor();
+      assert.equal(await page.getByLabel('Modified since').inputValue(), since);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
 });

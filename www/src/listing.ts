@@ -90,13 +90,8 @@ export function sortTable<Row>(columns: readonly ListColumn<Row>[], rows: readon
         const next: SortState = sorted
           ? { key: c.key, direction: options.sort.direction === 'ascending' ? 'descending' : 'ascending' }
           : { key: c.key, direction: 'descending' };
-        th.append(
-          button(c.title, () => options.onSort(next), {
-            class: 'sort-button',
-            title: `Sort by ${c.title}, ${next.direction}`,
-          }),
-          el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, [sorted ? (options.sort.direction === 'ascending' ? ' ▲' : ' ▼') : '']),
-        );
+        // (The arrow of the sorted one is drawn by CSS: aria-sort says it to screen readers.)
+        th.append(button(c.title, () => options.onSort(next), { class: 'sort-button', title: `Sort by ${c.title}, ${next.direction}` }));
         return th;
       }),
     ),

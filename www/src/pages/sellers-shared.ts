@@ -8,6 +8,7 @@
 import type { SellersODataParams } from 'commerce-kit';
 import { fieldErrors } from '../api';
 import { Form } from '../form';
+import { exportButton } from '../listing';
 import { loader } from '../load';
 import { FilterBuilder, type ODataField } from '../odata';
 import type { PageContext } from '../router';
@@ -140,10 +141,13 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
   );
   form.element.classList.add('odata-form');
 
+  let shown: T[] | null = null;
+  const exportColumns = options.columns.map((c) => ({ ...c, key: c.title }));
   const load = loader<T[]>(context, content, {
     loading: `Loading ${nouns}…`,
     fetch: (signal) => {
       status.textContent = '';
+      shown = null;
       remember();
       return options.fetch(params, signal);
     },
@@ -152,6 +156,7 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
         ? [emptyView(params.filter ? `No ${nouns} match this filter` : `No ${nouns}`)]
         : [el('div', { class: `table-wrap card${options.narrow ? ' narrow-table' : ''}` }, [table(options.columns, rows, { className: options.tableClass })])],
     done: (rows) => {
+      shown = rows;
       status.textContent = `${plural(rows.length, options.noun, nouns)}${params.filter ? ' match' : ''}`;
     },
     // The package's field errors go by their inputs; anything else is the list's error view.
@@ -170,7 +175,11 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
     });
 
   replaceChildren(container, [
-    pageHeader(options.title, [status, button('Reload', () => void load(), { class: 'primary reload' })]),
+    pageHeader(options.title, [
+      status,
+      exportButton(`${options.id}.csv`, () => exportColumns, () => shown),
+      button('Reload', () => void load(), { class: 'primary reload' }),
+    ]),
     el('p', { class: 'page-intro' }, options.intro),
     el('div', { class: 'card form-card filter-card' }, [form.element]),
     content,

@@ -1,6 +1,7 @@
-// #/stock2shop/orders?status=ordered&channel=191&from=0&size=10: a Stock2Shop order
-// search (POST /v1/orders/elastic_search) by status and channel (term filters of a bool
-// query), newest first, paged with from/size.
+// #/stock2shop/orders?status=ordered&channel=191&since=2021-01-01&sort=id&from=0: a
+// Stock2Shop order search (POST /v1/orders/elastic_search) by status, channel and
+// "modified since" (term and range filters of a bool query), newest first or as a
+// header sorts it (on Elasticsearch's side), paged with from/size.
 
 import type { EsBoolQuery, EsSearch, SystemOrder, SystemOrderSearch } from 'commerce-kit';
 import { client } from '../api';
@@ -8,8 +9,9 @@ import { datalist, fillDatalist } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
 import { recordHref, rememberInAddress } from '../router';
-import { button, type Child, el, emptyView, orDash, pageHeader, Pager, replaceChildren, statusLine, table, type Column } from '../ui';
-import { channelList, intParam, knownChannels, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
+import { exportButton, sortFromQuery, sortTable, sortToQuery, type ListColumn, type SortState } from '../listing';
+import { button, type Child, el, emptyView, orDash, pageHeader, Pager, replaceChildren, statusLine } from '../ui';
+import { channelList, dayParam, esSort, modifiedSince, intParam, knownChannels, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
 
 export const stock2shopOrdersPage: Route = { path: '/stock2shop/orders', title: 'Stock2Shop orders', navLabel: 'Orders', render };
 
@@ -19,6 +21,9 @@ const KNOWN_STATUSES = ['ordered', 'processing', 'cancelled'];
 interface Search {
   status: string;
   channel: string;
+  /** A day (YYYY-MM-DD), or ''. */
+  since: string;
+  sort: SortState;
   from: number;
   size: number;
 }
@@ -28,7 +33,8 @@ function orderQuery(search: Search): EsSearch {
   const status = search.status.trim();
   if (status !== '') filter.push({ term: { status } });
   if (search.channel !== '') filter.push({ term: { channel_id: Number(search.channel) } });
-  const body: EsSearch = { size: search.size, from: search.from, sort: { created: { order: 'desc' } } };
+  if (search.since !== '') filter.push(modifiedSince(search.since));
+  const body: EsSearch = { size: search.size, from: search.from, sort: esSort(search.sort) };
   if (filter.length > 0) body.query = { bool: { filter } };
   return body;
 }
@@ -48,20 +54,25 @@ function statusClass(status: string): string {
   return status.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'none';
 }
 
-const columns: Column<SystemOrder>[] = [
-  { title: 'ID', className: 'num id', cell: (o) => el('a', { href: recordHref('/stock2shop/orders', o.id), class: 'record-link' }, [String(o.id)]) },
-  { title: 'Channel order', className: 'mono wide-only', cell: (o) => orDash(o.channel_order_code) },
-  { title: 'Channel', cell: (o) => channelName(o.channel_id) },
-  { title: 'Status', cell: (o) => el('span', { class: `status status-${statusClass(o.status)}` }, [o.status || '—']) },
+/** Newest first. */
+const DEFAULT_SORT: SortState = { key: 'created', direction: 'descending' };
+
+const columns: ListColumn<SystemOrder>[] = [
+  { key: 'id', serverSort: true, csv: (o) => o.id, title: 'ID', className: 'num id', cell: (o) => el('a', { href: recordHref('/stock2shop/orders', o.id), class: 'record-link' }, [String(o.id)]) },
+  { key: 'channel_order_code', csv: (o) => o.channel_order_code, title: 'Channel order', className: 'mono wide-only', cell: (o) => orDash(o.channel_order_code) },
+  { key: 'channel', title: 'Channel', cell: (o) => channelName(o.channel_id) },
+  { key: 'status', csv: (o) => o.status, title: 'Status', cell: (o) => el('span', { class: `status status-${statusClass(o.status)}` }, [o.status || '—']) },
   {
+    key: 'customer',
+    csv: (o) => [customer(o), o.customer.email].filter((s) => s).join(' '),
     title: 'Customer',
     className: 'wrap',
     cell: (o) => [customer(o), o.customer.email && customer(o) !== o.customer.email ? el('span', { class: 'subtle' }, [o.customer.email]) : null],
   },
-  { title: 'Lines', className: 'num short wide-only', cell: (o) => String(o.line_items.length) },
-  { title: 'Total', className: 'num', cell: (o) => o.total_display || '—' },
-  { title: 'Created', cell: (o) => stock2shopTime(o.created) },
-  { title: 'Details', className: 'actions', cell: (o) => detailsToggle(o) },
+  { key: 'lines', title: 'Lines', className: 'num short wide-only', cell: (o) => String(o.line_items.length) },
+  { key: 'total', title: 'Total', className: 'num', cell: (o) => o.total_display || '—' },
+  { key: 'created', serverSort: true, csv: (o) => o.created, title: 'Created', cell: (o) => stock2shopTime(o.created) },
+  { key: 'details', title: 'Details', className: 'actions', cell: (o) => detailsToggle(o) },
 ];
 
 /** A term and its value in an order's details; '—' for nothing. */
@@ -137,6 +148,8 @@ function render(container: HTMLElement, context: PageContext): void {
   const state: Search = {
     status: context.query.get('status') ?? '',
     channel: context.query.get('channel') ?? '',
+    since: dayParam(context.query, 'since'),
+    sort: sortFromQuery(context.query, columns, DEFAULT_SORT),
     from: intParam(context.query, 'from', 0),
     size: PAGE_SIZES.find((n) => n === intParam(context.query, 'size', PAGE_SIZES[0])) ?? PAGE_SIZES[0],
   };
@@ -152,6 +165,7 @@ function render(container: HTMLElement, context: PageContext): void {
   });
   const statusList = datalist('s2s-order-statuses');
   fillDatalist(statusList, KNOWN_STATUSES.map((s) => ({ value: s, label: s })));
+  const sinceInput = el('input', { id: 's2s-order-since', type: 'date', value: state.since });
   const channelSelect = el('select', { id: 's2s-order-channel' });
   const sizeSelect = el(
     'select',
@@ -172,6 +186,7 @@ function render(container: HTMLElement, context: PageContext): void {
   const form = el('form', { class: 'filter search-form', role: 'search', 'aria-label': 'Search orders' }, [
     el('div', { class: 'field' }, [el('label', { for: 's2s-order-status' }, ['Status']), statusInput, statusList]),
     el('div', { class: 'field' }, [el('label', { for: 's2s-order-channel' }, ['Channel']), channelSelect]),
+    el('div', { class: 'field' }, [el('label', { for: 's2s-order-since' }, ['Modified since']), sinceInput]),
     el('div', { class: 'field field-narrow' }, [el('label', { for: 's2s-order-size' }, ['Per page']), sizeSelect]),
     el('button', { type: 'submit', class: 'primary' }, ['Search']),
   ]);
@@ -179,10 +194,12 @@ function render(container: HTMLElement, context: PageContext): void {
   const pager = new Pager({
     onPrevious: () => {
       state.from = Math.max(0, state.from - state.size);
+      remember(true);
       void load();
     },
     onNext: () => {
       state.from += state.size;
+      remember(true);
       void load();
     },
   });
@@ -191,7 +208,20 @@ function render(container: HTMLElement, context: PageContext): void {
   const view = (answer: SystemOrderSearch): HTMLElement[] =>
     answer.system_orders.length === 0
       ? [emptyView(state.status.trim() || state.channel ? 'No orders match this search' : 'No orders')]
-      : [el('div', { class: 'table-wrap card' }, [table(columns, answer.system_orders, { className: 'stock2shop-orders' })])];
+      : [
+          el('div', { class: 'table-wrap card' }, [
+            sortTable(columns, answer.system_orders, {
+              className: 'stock2shop-orders',
+              sort: state.sort,
+              onSort: (next) => {
+                state.sort = next;
+                state.from = 0;
+                remember(true);
+                void load();
+              },
+            }),
+          ]),
+        ];
 
   const load = loader<SystemOrderSearch>(context, content, {
     loading: 'Searching Stock2Shop orders…',
@@ -199,7 +229,7 @@ function render(container: HTMLElement, context: PageContext): void {
       shown = null;
       status.textContent = '';
       pager.busy();
-      remember();
+      remember(false);
       const body = orderQuery(state);
       return paced(signal, () => client().stock2shop.searchOrders(body, { signal }));
     },
@@ -216,19 +246,27 @@ function render(container: HTMLElement, context: PageContext): void {
     failed: () => pager.show(state.from, 0, null),
   });
 
-  const remember = (): void =>
-    rememberInAddress(context.path, {
-      status: state.status.trim(),
-      channel: state.channel,
-      from: state.from > 0 ? String(state.from) : undefined,
-      size: state.size !== PAGE_SIZES[0] ? String(state.size) : undefined,
-    });
+  const remember = (push: boolean): void =>
+    rememberInAddress(
+      context.path,
+      {
+        status: state.status.trim(),
+        channel: state.channel,
+        since: state.since,
+        ...sortToQuery(state.sort, DEFAULT_SORT),
+        from: state.from > 0 ? String(state.from) : undefined,
+        size: state.size !== PAGE_SIZES[0] ? String(state.size) : undefined,
+      },
+      { push },
+    );
 
   const submit = (): void => {
     state.status = statusInput.value;
     state.channel = channelSelect.value;
+    state.since = sinceInput.value;
     state.size = Number(sizeSelect.value) || PAGE_SIZES[0];
     state.from = 0;
+    remember(true);
     void load();
   };
   form.addEventListener('submit', (event) => {
@@ -236,11 +274,16 @@ function render(container: HTMLElement, context: PageContext): void {
     submit();
   });
   channelSelect.addEventListener('change', submit);
+  sinceInput.addEventListener('change', submit);
   sizeSelect.addEventListener('change', submit);
 
   replaceChildren(container, [
-    pageHeader('Stock2Shop orders', [status, button('Reload', () => void load(), { class: 'primary reload' })]),
-    el('p', { class: 'page-intro' }, ['Orders from the sales channels, newest first. ', PACING_NOTE]),
+    pageHeader('Stock2Shop orders', [
+      status,
+      exportButton('stock2shop-orders.csv', () => columns, () => shown?.system_orders ?? null),
+      button('Reload', () => void load(), { class: 'primary reload' }),
+    ]),
+    el('p', { class: 'page-intro' }, ['Orders from the sales channels, newest first (sort by the ID or created header). Export saves this page. ', PACING_NOTE]),
     el('div', { class: 'list-toolbar' }, [form, pager.element]),
     content,
   ]);

@@ -1,34 +1,46 @@
-// #/stock2shop/products?q=keyboard&source=57&from=10&size=10: a Stock2Shop product
-// search (POST /v1/products/elastic_search): the search box is a bool query (a match on
-// the title or a term on a variant's SKU), the source a filter; paging with from/size.
+// #/stock2shop/products?q=keyboard&source=57&since=2021-01-01&sort=title&dir=asc&from=10:
+// a Stock2Shop product search (POST /v1/products/elastic_search): the search box is a
+// bool query (a match on the title or a term on a variant's SKU), the source and
+// "modified since" filters (a term, a range); the headers sort on Elasticsearch's side;
+// paging with from/size.
 
 import type { EsBoolQuery, EsSearch, SystemProduct, SystemProductSearch } from 'commerce-kit';
 import { client } from '../api';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
 import { recordHref, rememberInAddress } from '../router';
-import { button, el, emptyView, flagCell, pageHeader, Pager, replaceChildren, statusLine, table, type Child, type Column } from '../ui';
-import { intParam, knownSources, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, priceRange, sourceList, stock2shopTime } from './stock2shop-shared';
+import { exportButton, sortFromQuery, sortTable, sortToQuery, type ListColumn, type SortState } from '../listing';
+import { button, el, emptyView, flagCell, pageHeader, Pager, replaceChildren, statusLine, type Child } from '../ui';
+import { dayParam, esSort, intParam, knownSources, MAX_WINDOW, hitsFound, modifiedSince, PACING_NOTE, PAGE_SIZES, paced, priceRange, sourceList, stock2shopTime } from './stock2shop-shared';
 
 export const stock2shopProductsPage: Route = { path: '/stock2shop/products', title: 'Stock2Shop products', navLabel: 'Products', render };
 
 interface Search {
   q: string;
   source: string;
+  /** A day (YYYY-MM-DD), or ''. */
+  since: string;
+  sort: SortState;
   from: number;
   size: number;
 }
 
+/** Most recently modified first. */
+const DEFAULT_SORT: SortState = { key: 'modified', direction: 'descending' };
+
 /** The bool query of a search box and a source: the title matches or a SKU is the text. */
-function productQuery(search: Pick<Search, 'q' | 'source' | 'from' | 'size'>): EsSearch {
+function productQuery(search: Search): EsSearch {
   const bool: EsBoolQuery = {};
   const q = search.q.trim();
   if (q !== '') {
     bool.should = [{ match: { title: q } }, { term: { 'variants.sku': q } }];
     bool.minimum_should_match = 1;
   }
-  if (search.source !== '') bool.filter = [{ term: { source_id: Number(search.source) } }];
-  const body: EsSearch = { size: search.size, from: search.from, sort: { modified: { order: 'desc' } } };
+  const filter: NonNullable<EsBoolQuery['filter']> = [];
+  if (search.source !== '') filter.push({ term: { source_id: Number(search.source) } });
+  if (search.since !== '') filter.push(modifiedSince(search.since));
+  if (filter.length > 0) bool.filter = filter;
+  const body: EsSearch = { size: search.size, from: search.from, sort: esSort(search.sort) };
   if (bool.should || bool.filter) body.query = { bool };
   return body;
 }
@@ -43,15 +55,20 @@ function sourceCell(id: number | undefined): Child {
 /** SKUs listed in a row; the rest are counted (all of them are in the cell's title). */
 const SKUS_SHOWN = 1;
 
-const columns: Column<SystemProduct>[] = [
-  { title: 'ID', className: 'num id', cell: (p) => el('a', { href: recordHref('/stock2shop/products', p.id), class: 'record-link' }, [String(p.id)]) },
+const columns: ListColumn<SystemProduct>[] = [
+  { key: 'id', serverSort: true, title: 'ID', className: 'num id', csv: (p) => p.id, cell: (p) => el('a', { href: recordHref('/stock2shop/products', p.id), class: 'record-link' }, [String(p.id)]) },
   {
+    key: 'title',
+    serverSort: true,
     title: 'Title',
     className: 'wrap',
+    csv: (p) => p.title,
     cell: (p) => [p.title || '—', p.source_product_code ? el('span', { class: 'subtle' }, [p.source_product_code]) : null],
   },
   {
+    key: 'skus',
     title: 'SKUs',
+    csv: (p) => p.variants.map((v) => v.sku).filter((s) => s !== '').join(' '),
     className: 'sku',
     cell: (p) => {
       const skus = p.variants.map((v) => v.sku).filter((s) => s !== '');
@@ -63,12 +80,12 @@ const columns: Column<SystemProduct>[] = [
       ]);
     },
   },
-  { title: 'Variants', className: 'num short', cell: (p) => String(p.variants.length) },
-  { title: 'Active', cell: (p) => flagCell(p.active, { yes: 'Active', no: 'Inactive' }) },
-  { title: 'Price', className: 'num', cell: (p) => priceRange(p.variants.map((v) => v.price)) },
+  { key: 'variants', title: 'Variants', className: 'num short', cell: (p) => String(p.variants.length) },
+  { key: 'active', title: 'Active', cell: (p) => flagCell(p.active, { yes: 'Active', no: 'Inactive' }) },
+  { key: 'price', title: 'Price', className: 'num', cell: (p) => priceRange(p.variants.map((v) => v.price)) },
   // (Narrow screens leave out the columns marked `wide-only`.)
-  { title: 'Source', className: 'num short wide-only', cell: (p) => sourceCell(p.source_id) },
-  { title: 'Modified', className: 'wide-only', cell: (p) => stock2shopTime(p.modified) },
+  { key: 'source', title: 'Source', className: 'num short wide-only', cell: (p) => sourceCell(p.source_id) },
+  { key: 'modified', serverSort: true, title: 'Modified', className: 'wide-only', cell: (p) => stock2shopTime(p.modified), csv: (p) => p.modified },
 ];
 
 function render(container: HTMLElement, context: PageContext): void {
@@ -77,6 +94,8 @@ function render(container: HTMLElement, context: PageContext): void {
   const state: Search = {
     q: context.query.get('q') ?? '',
     source: context.query.get('source') ?? '',
+    since: dayParam(context.query, 'since'),
+    sort: sortFromQuery(context.query, columns, DEFAULT_SORT),
     from: intParam(context.query, 'from', 0),
     size: PAGE_SIZES.find((n) => n === intParam(context.query, 'size', PAGE_SIZES[0])) ?? PAGE_SIZES[0],
   };
@@ -89,6 +108,7 @@ function render(container: HTMLElement, context: PageContext): void {
     value: state.q,
     autocomplete: 'off',
   });
+  const sinceInput = el('input', { id: 's2s-product-since', type: 'date', value: state.since });
   const sourceSelect = el('select', { id: 's2s-product-source' });
   const sizeSelect = el(
     'select',
@@ -110,6 +130,7 @@ function render(container: HTMLElement, context: PageContext): void {
   const form = el('form', { class: 'filter search-form', role: 'search', 'aria-label': 'Search products' }, [
     el('div', { class: 'field field-grow' }, [el('label', { for: 's2s-product-q' }, ['Search']), queryInput]),
     el('div', { class: 'field' }, [el('label', { for: 's2s-product-source' }, ['Source']), sourceSelect]),
+    el('div', { class: 'field' }, [el('label', { for: 's2s-product-since' }, ['Modified since']), sinceInput]),
     el('div', { class: 'field field-narrow' }, [el('label', { for: 's2s-product-size' }, ['Per page']), sizeSelect]),
     el('button', { type: 'submit', class: 'primary' }, ['Search']),
   ]);
@@ -117,10 +138,12 @@ function render(container: HTMLElement, context: PageContext): void {
   const pager = new Pager({
     onPrevious: () => {
       state.from = Math.max(0, state.from - state.size);
+      remember(true);
       void load();
     },
     onNext: () => {
       state.from += state.size;
+      remember(true);
       void load();
     },
   });
@@ -130,7 +153,20 @@ function render(container: HTMLElement, context: PageContext): void {
   const view = (answer: SystemProductSearch): HTMLElement[] =>
     answer.system_products.length === 0
       ? [emptyView(state.q.trim() || state.source ? 'No products match this search' : 'No products')]
-      : [el('div', { class: 'table-wrap card' }, [table(columns, answer.system_products, { className: 'stock2shop-products' })])];
+      : [
+          el('div', { class: 'table-wrap card' }, [
+            sortTable(columns, answer.system_products, {
+              className: 'stock2shop-products',
+              sort: state.sort,
+              onSort: (next) => {
+                state.sort = next;
+                state.from = 0;
+                remember(true);
+                void load();
+              },
+            }),
+          ]),
+        ];
 
   const load = loader<SystemProductSearch>(context, content, {
     loading: 'Searching Stock2Shop products…',
@@ -138,7 +174,7 @@ function render(container: HTMLElement, context: PageContext): void {
       shown = null;
       status.textContent = '';
       pager.busy();
-      remember();
+      remember(false);
       const body = productQuery(state);
       return paced(signal, () => client().stock2shop.searchProducts(body, { signal }));
     },
@@ -152,19 +188,27 @@ function render(container: HTMLElement, context: PageContext): void {
   });
 
   /** The search in the address, so that a reload or a link shows the same page. */
-  const remember = (): void =>
-    rememberInAddress(context.path, {
-      q: state.q.trim(),
-      source: state.source,
-      from: state.from > 0 ? String(state.from) : undefined,
-      size: state.size !== PAGE_SIZES[0] ? String(state.size) : undefined,
-    });
+  const remember = (push: boolean): void =>
+    rememberInAddress(
+      context.path,
+      {
+        q: state.q.trim(),
+        source: state.source,
+        since: state.since,
+        ...sortToQuery(state.sort, DEFAULT_SORT),
+        from: state.from > 0 ? String(state.from) : undefined,
+        size: state.size !== PAGE_SIZES[0] ? String(state.size) : undefined,
+      },
+      { push },
+    );
 
   const submit = (): void => {
     state.q = queryInput.value;
     state.source = sourceSelect.value;
+    state.since = sinceInput.value;
     state.size = Number(sizeSelect.value) || PAGE_SIZES[0];
     state.from = 0;
+    remember(true);
     void load();
   };
   form.addEventListener('submit', (event) => {
@@ -172,11 +216,16 @@ function render(container: HTMLElement, context: PageContext): void {
     submit();
   });
   sourceSelect.addEventListener('change', submit);
+  sinceInput.addEventListener('change', submit);
   sizeSelect.addEventListener('change', submit);
 
   replaceChildren(container, [
-    pageHeader('Stock2Shop products', [status, button('Reload', () => void load(), { class: 'primary reload' })]),
-    el('p', { class: 'page-intro' }, ['Products as Stock2Shop stores them, most recently modified first. ', PACING_NOTE]),
+    pageHeader('Stock2Shop products', [
+      status,
+      exportButton('stock2shop-products.csv', () => columns, () => shown?.system_products ?? null),
+      button('Reload', () => void load(), { class: 'primary reload' }),
+    ]),
+    el('p', { class: 'page-intro' }, ['Products as Stock2Shop stores them, most recently modified first (sort by the ID, title or modified header). Export saves this page. ', PACING_NOTE]),
     el('div', { class: 'list-toolbar' }, [form, pager.element]),
     content,
   ]);

@@ -2,7 +2,8 @@
 // (later calls wait in its queue), so these pages send one call at a time, and keep the
 // sources and channels once they have them (the product and order filters need them).
 
-import type { EsHits, SystemChannel, SystemSource } from 'commerce-kit';
+import type { EsClause, EsHits, EsSort, SystemChannel, SystemSource } from 'commerce-kit';
+import type { SortState } from '../listing';
 import { client } from '../api';
 import { el, plural, withRejections, type Child } from '../ui';
 
@@ -122,6 +123,25 @@ export function priceRange(prices: number[]): string {
   const low = Math.min(...prices);
   const high = Math.max(...prices);
   return low === high ? amount(low) : `${amount(low)}–${amount(high)}`;
+}
+
+/**
+ * A "modified since" filter: a range clause from the start of `day` (YYYY-MM-DD), in
+ * Stock2Shop's own format (`2021-01-05 08:25:04`, which sorts as text).
+ */
+export function modifiedSince(day: string): EsClause {
+  return { range: { modified: { gte: `${day} 00:00:00`, format: 'yyyy-MM-dd HH:mm:ss' } } };
+}
+
+/** A header sort as Elasticsearch's `sort` (`{ "modified": { "order": "desc" } }`). */
+export function esSort(sort: SortState): EsSort {
+  return { [sort.key]: { order: sort.direction === 'ascending' ? 'asc' : 'desc' } };
+}
+
+/** A day (YYYY-MM-DD) query parameter, or '' when absent or not a day. */
+export function dayParam(query: URLSearchParams, name: string): string {
+  const raw = query.get(name) ?? '';
+  return /^\d{4}-\d\d-\d\d$/.test(raw) ? raw : '';
 }
 
 /** A whole-number query parameter at least `min`, else `fallback`. */
