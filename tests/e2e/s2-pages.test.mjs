@@ -141,7 +141,7 @@ describe('dashboard: S2 Partner fulfillments', () => {
       const field = form.locator('.field[data-field="items[0].quantity"]');
       const error = field.locator('.field-error');
       await error.waitFor();
-      assert.match((await error.textContent()) ?? '', /must be at least 1, got 0/);
+      assert.match((await error.textContent()) ?? '', /Must be at least 1 \(it is 0\)/);
       assert.equal(await field.locator('input').getAttribute('aria-invalid'), 'true');
       // It is that input's description, for screen readers.
       const describedBy = (await field.locator('input').getAttribute('aria-describedby')) ?? '';

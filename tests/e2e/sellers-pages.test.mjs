@@ -136,7 +136,8 @@ describe('dashboard: Sellers Commerce orders', () => {
       // No status chosen: the package refuses it, next to the select, and nothing is sent.
       await form.getByRole('button', { name: 'Update status' }).click();
       const error = form.locator('.field[data-field="OrderStatusId"] .field-error');
-      await error.filter({ hasText: /expected integer/ }).waitFor();
+      // In words (issue 13): not the package's "expected integer, found null".
+      await error.filter({ hasText: 'Required: choose one' }).waitFor();
       assert.equal(await form.locator('select[name="OrderStatusId"]').getAttribute('aria-invalid'), 'true');
       assert.equal(posts.length, 0);
 

@@ -1,9 +1,52 @@
 // The dashboard's one commerce-kit Client, and how its errors read to a person.
 
 import { Client, CommerceKitError, type DriftReport, type ErrorCode, type ValidationIssue } from 'commerce-kit';
-import type { ErrorViewContent } from './ui';
+import type { ErrorParty, ErrorViewContent } from './ui';
 
 let instance: Client | null = null;
+
+/** A response that was not a success, as the dashboard's fetch saw it. */
+interface FailedResponse {
+  status: number;
+  /** The proxy's `X-Request-Id` (the vendor's own when it sent one): what its logs are searched by. */
+  requestId: string | null;
+  /** The vendor of the call (`s2_partner` of `/api/s2_partner/…`), null for the proxy's own routes. */
+  vendor: string | null;
+}
+
+/** The last failed responses, newest last (the package's errors carry no request id). */
+const failures: FailedResponse[] = [];
+const FAILURES_KEPT = 20;
+
+/**
+ * The fetch the Client calls: the page's own, noting each failed response's request id,
+ * so that an error panel can name it. (The package's CommerceKitError has no request id;
+ * an error is matched to the newest failed response with its status.)
+ */
+const notingFetch = async (url: string, init: RequestInit): Promise<Response> => {
+  const response = await fetch(url, init);
+  if (!response.ok) {
+    const vendor = /\/api\/([a-z0-9_]+)\//.exec(new URL(url, window.location.href).pathname)?.[1] ?? null;
+    failures.push({ status: response.status, requestId: response.headers.get('x-request-id'), vendor });
+    if (failures.length > FAILURES_KEPT) failures.shift();
+  }
+  return response;
+};
+
+/** The newest failed response with `status`, if any. */
+function failureWith(status: number | null): FailedResponse | null {
+  if (status === null) return null;
+  for (let i = failures.length - 1; i >= 0; i--) if (failures[i]?.status === status) return failures[i] ?? null;
+  return null;
+}
+
+/** The vendors' names as people know them. */
+const VENDOR_NAMES: Record<string, string> = {
+  s2: 'S2',
+  s2_partner: 'S2 Partner',
+  stock2shop: 'Stock2Shop',
+  sellers_commerce: 'Sellers Commerce',
+};
 const driftListeners = new Set<(report: DriftReport) => void>();
 
 /**
@@ -14,6 +57,7 @@ export function createClient(): Client {
   if (instance) return instance;
   instance = new Client({
     baseUrl: '',
+    fetch: notingFetch,
     onDrift: (report) => {
       for (const listener of driftListeners) {
         try {
@@ -45,7 +89,7 @@ export function isAborted(e: unknown): boolean {
 }
 
 const TITLES: Record<ErrorCode, string> = {
-  invalid_request: 'The request was not valid',
+  invalid_request: 'Some fields need attention',
   network: 'Could not reach the proxy',
   timeout: 'The request timed out',
   aborted: 'The request was cancelled',
@@ -60,14 +104,73 @@ const TITLES: Record<ErrorCode, string> = {
   not_initialised: 'commerce-kit was used before it loaded',
 };
 
-/** An error (any rejection) as what the error view shows: code, title, message, issue lines. */
+/**
+ * The proxy's own error codes that report the vendor's failure (it could not be reached,
+ * answered too late or too much, refused the proxy's credentials): the vendor failed,
+ * though the proxy wrote the answer.
+ */
+const VENDOR_FAULT_CODES = new Set(['upstream_timeout', 'upstream_unreachable', 'upstream_truncated', 'upstream_error_too_large', 'upstream_credentials']);
+
+/** Whose failure `e` is: this page (or the request it built), the proxy, or the vendor. */
+export function partyOf(e: unknown): ErrorParty {
+  if (!(e instanceof CommerceKitError)) return 'us';
+  switch (e.code) {
+    case 'invalid_request':
+    case 'not_initialised':
+    case 'aborted':
+      return 'us';
+    case 'network':
+    case 'not_proxy':
+    case 'timeout':
+      return 'proxy';
+    case 'proxy': {
+      const code = (e.details as { proxy_code?: unknown } | null)?.proxy_code;
+      return typeof code === 'string' && VENDOR_FAULT_CODES.has(code) ? 'vendor' : 'proxy';
+    }
+    case 'unauthorized':
+      // 401: the proxy has no session for us; 403: the vendor refused the proxy's credentials.
+      return e.status === 401 ? 'proxy' : 'vendor';
+    case 'outcome_unknown': {
+      const last = (e.details as { last_error?: { code?: unknown } } | null)?.last_error?.code;
+      return last === 'vendor' ? 'vendor' : 'proxy';
+    }
+    default:
+      return 'vendor';
+  }
+}
+
+/** "the vendor (S2 Partner)": who failed, in words. */
+function whoText(party: ErrorParty, vendor: string | null): string {
+  switch (party) {
+    case 'us':
+      return 'This page: the request was not sent, or not as it should be.';
+    case 'proxy':
+      return 'The commerce-kit proxy (the server between this page and the vendors).';
+    case 'vendor':
+      return vendor ? `The vendor, ${vendor}.` : 'The vendor.';
+  }
+}
+
+/** An error (any rejection) as what the error view shows: who failed, title, message, request id, issue lines. */
 export function describeError(e: unknown): ErrorViewContent {
   if (e instanceof CommerceKitError) {
+    const failed = failureWith(e.status);
+    const vendor = failed?.vendor ? (VENDOR_NAMES[failed.vendor] ?? failed.vendor) : null;
+    const party = partyOf(e);
     const content: ErrorViewContent = {
       code: e.code,
       title: TITLES[e.code] ?? 'Request failed',
       message: e.status === null ? e.message : `${e.message} (HTTP ${e.status})`,
+      party,
+      who: whoText(party, vendor),
+      requestId: failed?.requestId ?? null,
     };
+    if (party === 'vendor' && e.code === 'proxy') {
+      content.title = vendor ? `${vendor} could not be reached, or did not answer in full` : 'The vendor could not be reached, or did not answer in full';
+    } else if (e.code === 'vendor') {
+      content.title = vendor ? `${vendor} answered with an error` : TITLES.vendor;
+      if (e.status !== null && e.status >= 500) content.message = `${vendor ?? 'The vendor'} failed on its side (HTTP ${e.status}): ${e.message}. Try again later; if it persists, tell the vendor, with the request id.`;
+    }
     // The proxy's own 403: the signed-in role may not do this. (A vendor's 403 is
     // `unauthorized`: its credentials were refused.)
     if (e.status === 403 && e.code === 'proxy') {
@@ -77,6 +180,7 @@ export function describeError(e: unknown): ErrorViewContent {
       content.title = 'Not signed in, or the vendor refused the credentials';
     } else if (e.code === 'invalid_request') {
       content.lines = fieldErrors(e).map((f) => `${f.field}: ${f.message}`);
+      content.message = 'Nothing was sent: correct the fields below.';
     }
     if (e.code === 'invalid_response') {
       const { issues, unlisted } = validationIssues(e.details);
@@ -86,7 +190,7 @@ export function describeError(e: unknown): ErrorViewContent {
     return content;
   }
   const message = e instanceof Error ? e.message : String(e);
-  return { code: 'unexpected', title: 'Something went wrong', message };
+  return { code: 'unexpected', title: 'Something went wrong in this page', message, party: 'us', who: whoText('us', null), requestId: null };
 }
 
 /** `$.items[1].level.available: expected integer, found string "11"`. */
@@ -123,8 +227,38 @@ export function fieldErrors(e: unknown): FieldError[] {
   if (typeof details !== 'object' || details === null) return [];
   const raw = (details as { errors?: unknown }).errors;
   if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (f): f is FieldError =>
-      typeof f === 'object' && f !== null && typeof (f as FieldError).field === 'string' && typeof (f as FieldError).message === 'string',
-  );
+  return raw
+    .filter(
+      (f): f is FieldError =>
+        typeof f === 'object' && f !== null && typeof (f as FieldError).field === 'string' && typeof (f as FieldError).message === 'string',
+    )
+    .map((f) => ({ field: f.field, message: peopleMessage(f.message) }));
+}
+
+/** What a schema's type name means to someone filling a form. */
+const KIND_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'some text',
+  boolean: 'yes or no',
+};
+
+/**
+ * The package's check messages in words for a form: "expected integer, found null" →
+ * "Required: enter a whole number"; "expected integer or null, found string \"x\"" →
+ * "Enter a whole number (“x” is not one)"; "must be at least 1, got 0" → "Must be at
+ * least 1 (it is 0)". Messages already in words pass through.
+ */
+export function peopleMessage(message: string): string {
+  const expected = /^expected (\w+)(?: or null)?, found (null|string|number|boolean|array|object)(?: (.*?))?(?:: .*)?$/.exec(message);
+  if (expected) {
+    const [, kind = '', found, value] = expected;
+    const wanted = KIND_WORDS[kind] ?? kind;
+    if (found === 'null' || value === '""') return `Required: enter ${wanted}`;
+    const shown = value?.replace(/^"(.*)"$/, '$1');
+    return shown ? `Enter ${wanted} (“${shown}” is not one)` : `Enter ${wanted}`;
+  }
+  const range = /^must be (at least|at most) (\S+), got (\S+)$/.exec(message);
+  if (range) return `Must be ${range[1]} ${range[2]} (it is ${range[3]})`;
+  return message;
 }

@@ -9,7 +9,7 @@
 
 import { describeError, fieldErrors, type FieldError } from './api';
 import { isForbidden, redirectIfSignedOut } from './session';
-import { button, el, replaceChildren, type Child } from './ui';
+import { button, el, errorView, replaceChildren, type Child } from './ui';
 
 export type FieldKind = 'text' | 'number' | 'date' | 'datetime' | 'checkbox' | 'select' | 'password' | 'textarea';
 
@@ -238,7 +238,9 @@ export class Form {
         continue;
       }
       const { slot, exact } = found;
-      const text = exact ? error.message : `${error.field}: ${error.message}`;
+      // A required choice is chosen, not entered.
+      const message = slot.control instanceof HTMLSelectElement && error.message.startsWith('Required:') ? 'Required: choose one' : error.message;
+      const text = exact ? message : `${error.field}: ${message}`;
       slot.error.appendChild(el('span', { class: 'field-error-message' }, [text]));
       slot.wrapper.classList.add('invalid');
       if (slot.control) {
@@ -274,7 +276,10 @@ export class Form {
     }
     void redirectIfSignedOut(e);
     const content = describeError(e);
-    this.problem(isForbidden(e) ? 'forbidden' : content.code, content.title, [el('code', { class: 'error-code' }, [content.code]), ' ', content.message], content.lines);
+    // The one error panel, as lists show it (who failed, the request id, Copy details).
+    const panel = errorView({ ...content, code: isForbidden(e) ? 'forbidden' : content.code });
+    panel.classList.add('form-error');
+    replaceChildren(this.summary, [panel]);
   }
 
   /** Shows a problem in the summary (`data-code` = `code`). */

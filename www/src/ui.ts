@@ -87,22 +87,62 @@ export function loadingView(text: string): HTMLElement {
   return el('p', { class: 'loading', role: 'status' }, [el('span', { class: 'spinner', 'aria-hidden': 'true' }), text]);
 }
 
+/** Whose failure an error is: this page, the commerce-kit proxy, or the vendor. */
+export type ErrorParty = 'us' | 'proxy' | 'vendor';
+
 export interface ErrorViewContent {
   code: string;
   title: string;
   message: string;
+  /** Who failed; shown in words (`who`). */
+  party?: ErrorParty;
+  who?: string;
+  /** The proxy's `X-Request-Id` of the failed response: what its logs (and the vendor's) are searched by. */
+  requestId?: string | null;
   /** Extra lines, e.g. validation issues. */
   lines?: string[];
   /** How many more lines there were than listed. */
   more?: number;
 }
 
-/** The error state: an element with class `error` and `data-code`. */
+/** The text "Copy details" puts on the clipboard: what a support request needs. */
+export function errorReport(content: ErrorViewContent): string {
+  return [
+    content.title,
+    content.who ? `Who failed: ${content.who}` : null,
+    content.message,
+    `Code: ${content.code}`,
+    content.requestId ? `Request id: ${content.requestId}` : null,
+    ...(content.lines ?? []),
+    `Page: ${window.location.href}`,
+    `Time: ${new Date().toISOString()}`,
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
+}
+
+/**
+ * The one error panel (class `error`, `data-code`, `data-party`): what failed, who
+ * failed in words, the message, the request id to quote, and "Copy details".
+ */
 export function errorView(content: ErrorViewContent, actions: Child[] = []): HTMLElement {
   const lines = content.lines ?? [];
-  return el('div', { class: 'error', role: 'alert', 'data-code': content.code }, [
+  const copied = el('span', { class: 'copy-status', role: 'status' });
+  const copy = button(
+    'Copy details',
+    () => {
+      navigator.clipboard.writeText(errorReport(content)).then(
+        () => (copied.textContent = 'Copied'),
+        () => (copied.textContent = 'Could not copy: select the text instead'),
+      );
+    },
+    { class: 'copy-error' },
+  );
+  return el('div', { class: 'error', role: 'alert', 'data-code': content.code, 'data-party': content.party }, [
     el('h3', { class: 'error-title' }, [content.title]),
+    content.who ? el('p', { class: 'error-who' }, [el('strong', {}, ['Who failed: ']), content.who]) : null,
     el('p', { class: 'error-message' }, [el('code', { class: 'error-code' }, [content.code]), ' ', content.message]),
+    content.requestId ? el('p', { class: 'error-request-id' }, ['Request id: ', el('code', { class: 'request-id' }, [content.requestId])]) : null,
     lines.length > 0
       ? el(
           'ul',
@@ -111,7 +151,7 @@ export function errorView(content: ErrorViewContent, actions: Child[] = []): HTM
         )
       : null,
     content.more ? el('p', { class: 'error-more' }, [`… and ${content.more} more`]) : null,
-    actions.length > 0 ? el('div', { class: 'error-actions' }, actions) : null,
+    el('div', { class: 'error-actions' }, [...actions, copy, copied]),
   ]);
 }
 
