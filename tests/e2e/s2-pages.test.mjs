@@ -359,7 +359,13 @@ describe('dashboard: S2 fulfillment order', () => {
       await success.waitFor();
       assert.match((await success.textContent()) ?? '', new RegExp(`Created ${order.id}`));
 
-      // The same channel id again: S2 answers 409 ALREADY_EXISTS, and the form says so.
+      // The same channel id again (the form was cleared after the create: filled anew):
+      // S2 answers 409 ALREADY_EXISTS, and the form says so.
+      await form.getByLabel('Country', { exact: true }).fill('US');
+      await form.locator('.field[data-field="items[0].productId"] input').fill(product.id);
+      await form.locator('.field[data-field="items[0].quantity"] input').fill('2');
+      await form.locator('.field[data-field="shipments[0].items[0].productId"] input').fill(product.id);
+      await form.getByLabel('Channel fulfillment id').fill(channelId);
       await submit.click();
       const exists = form.locator('.form-error[data-code="already_exists"]');
       await exists.waitFor();

@@ -1,30 +1,64 @@
 // #/fulfillment-orders/new: an S2 fulfillment order (POST /fulfillment) with its
 // address, items and one shipment. With a channel fulfillment id the package retries a
 // lost answer safely, and a duplicate found on retry comes back as "already created".
+// Products are picked by SKU or name (the inventory overview maps them to S2's ids);
+// a created order links to its page (#/fulfillment-orders/<id>) and the form is cleared
+// for the next one.
 
-import type { CreateOutcome, NewFulfillmentOrder, NewFulfillmentShipment, FulfillmentMethod, OrderType } from 'commerce-kit';
+import type { CreateOutcome, NewFulfillmentOrder, NewFulfillmentShipment, FulfillmentMethod, OrderType, Product } from 'commerce-kit';
 import { CommerceKitError } from 'commerce-kit';
 import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList, type FieldSpec } from '../form';
-import type { PageContext, Route } from '../router';
+import { recordHref, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
 import { el, pageHeader, replaceChildren } from '../ui';
-import { READ_ONLY_NOTE } from './shared';
+import { readOnlyNotice } from './shared';
+import { keepCreatedOrder } from './created-orders';
 
 export const fulfillmentOrderPage: Route = { path: '/fulfillment-orders/new', title: 'New fulfillment order', render };
 
 const ORDER_TYPES: Record<string, OrderType> = { '0': 0, '1': 1, '2': 2 };
 const METHODS: Record<string, FulfillmentMethod> = { '0': 0, '1': 1, '2': 2 };
 
+/** A plausible e-mail address: something@something.tld, no spaces (the vendor checks the rest). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The S2 product id for what was typed in a product picker: an id as it is, or the
+ * product whose SKU (or, failing that, whose one name) it is, ignoring case. Text that
+ * names no product is sent as typed (the package and S2 say what is wrong with it).
+ */
+export function productIdFor(text: string, products: readonly Pick<Product, 'id' | 'sku' | 'name'>[]): string {
+  const wanted = text.trim().toLowerCase();
+  if (wanted === '') return text.trim();
+  const byId = products.find((p) => p.id.toLowerCase() === wanted);
+  if (byId) return byId.id;
+  const bySku = products.find((p) => p.sku.toLowerCase() === wanted);
+  if (bySku) return bySku.id;
+  const byName = products.filter((p) => p.name.toLowerCase() === wanted);
+  return byName.length === 1 && byName[0] ? byName[0].id : text.trim();
+}
+
 function render(container: HTMLElement, context: PageContext): void {
+  if (!canWrite()) {
+    replaceChildren(container, [pageHeader('New fulfillment order'), readOnlyNotice('create S2 fulfillment orders')]);
+    return;
+  }
   const products = datalist('s2-products');
   const warehouses = datalist('s2-warehouses');
+  /** The products of the inventory overview, for the pickers (empty until it arrives). */
+  let known: Product[] = [];
+  const productId = (text: string): string => productIdFor(text, known);
 
   const form = new Form({
     name: 'New fulfillment order',
     submitLabel: 'Create fulfillment order',
-    readOnly: canWrite() ? null : READ_ONLY_NOTE,
     onSubmit: async (f) => {
+      const email = f.text('address.email');
+      if (email !== '' && !EMAIL.test(email)) {
+        f.showErrors([{ field: 'address.email', message: 'Enter an e-mail address like name@example.com, or leave it empty' }]);
+        return;
+      }
       const body: NewFulfillmentOrder = {
         address: {
           name: f.text('address.name'),
@@ -40,7 +74,7 @@ function render(container: HTMLElement, context: PageContext): void {
         },
         shippingMethod: f.text('shippingMethod'),
         items: Array.from({ length: items.count }, (_, i) => ({
-          productId: f.text(items.path(i, 'productId')),
+          productId: productId(f.text(items.path(i, 'productId'))),
           quantity: f.number(items.path(i, 'quantity')),
         })),
         shipments: [],
@@ -49,7 +83,7 @@ function render(container: HTMLElement, context: PageContext): void {
       if (f.checked('ship')) {
         const shipment: NewFulfillmentShipment = {
           items: Array.from({ length: shipmentItems.count }, (_, i) => ({
-            productId: f.text(shipmentItems.path(i, 'productId')),
+            productId: productId(f.text(shipmentItems.path(i, 'productId'))),
             quantity: f.number(shipmentItems.path(i, 'quantity')),
           })),
           prepaidLabels: [],
@@ -88,11 +122,17 @@ function render(container: HTMLElement, context: PageContext): void {
         }
         throw e;
       }
+      if (result.outcome === 'created') {
+        keepCreatedOrder(result.fulfillment);
+        // The next order starts from a clean form; the created one is a link away.
+        form.element.reset();
+        syncShipment();
+      }
       f.succeed(outcomeText(result));
     },
   });
 
-  const productColumn = { name: 'productId', label: 'Product id', list: 's2-products', placeholder: 'a product UUID' };
+  const productColumn = { name: 'productId', label: 'Product', list: 's2-products', placeholder: 'SKU or name', hint: 'SKU, name or id' };
   const quantityColumn = { name: 'quantity', label: 'Quantity', kind: 'number' as const, value: '1', size: 'narrow' as const };
   const items = new LineList(form, { path: 'items', legend: 'Items', noun: 'item', columns: [productColumn, quantityColumn] });
   const shipmentItems = new LineList(form, {
@@ -189,9 +229,10 @@ function render(container: HTMLElement, context: PageContext): void {
   void client()
     .s2.getInventoryOverview({ signal: context.signal })
     .then((overview) => {
+      known = overview.products;
       fillDatalist(
         products,
-        overview.products.map((p) => ({ value: p.id, label: [p.name, p.sku].filter(Boolean).join(' · ') })),
+        overview.products.filter((p) => p.sku !== '').map((p) => ({ value: p.sku, label: p.name || p.sku })),
       );
       fillDatalist(
         warehouses,
@@ -204,7 +245,7 @@ function render(container: HTMLElement, context: PageContext): void {
 function outcomeText(result: CreateOutcome): (Node | string)[] {
   if (result.outcome === 'created') {
     const f = result.fulfillment;
-    return ['Created ', el('strong', { class: 'created-id' }, [f.id]), ` (status ${f.status || 'unknown'}).`];
+    return ['Created ', el('a', { class: 'created-id', href: recordHref('/fulfillment-orders', f.id) }, [f.id]), ` (status ${f.status || 'unknown'}). The form is cleared for the next one.`];
   }
   return [
     el('strong', {}, ['Already created']),

@@ -14,7 +14,7 @@ import { recordHref, rememberInAddress, type PageContext, type Route } from '../
 import { canWrite } from '../session';
 import { button, el, emptyView, pageHeader, Pager, plural, rejectedView, rejectionsOf, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
 import { intParam } from './stock2shop-shared';
-import { parseIdList, READ_ONLY_NOTE, warehouseOptions } from './shared';
+import { parseIdList, readOnlyNotice, warehouseOptions } from './shared';
 
 export const fulfillmentsPage: Route = { path: '/fulfillments', title: 'Fulfillments', render };
 
@@ -200,11 +200,11 @@ function render(container: HTMLElement, context: PageContext): void {
 
 /** The "New fulfillment" panel: a form for NewPartnerFulfillment. */
 function createPanel(context: PageContext, created: (f: PartnerFulfillment) => void): HTMLElement {
+  if (!canWrite()) return readOnlyNotice('create fulfillments');
   const warehouses = datalist('partner-warehouses');
   const form = new Form({
     name: 'New fulfillment',
     submitLabel: 'Create fulfillment',
-    readOnly: canWrite() ? null : READ_ONLY_NOTE,
     onSubmit: async (f) => {
       const body: NewPartnerFulfillment = {
         name: f.text('name'),
@@ -225,7 +225,7 @@ function createPanel(context: PageContext, created: (f: PartnerFulfillment) => v
       const fulfillment = await client().s2Partner.createFulfillment(body, { signal: context.signal });
       f.succeed([
         'Created fulfillment ',
-        el('strong', { class: 'created-id' }, [String(fulfillment.id)]),
+        el('a', { class: 'created-id', href: recordHref('/fulfillments', fulfillment.id) }, [String(fulfillment.id)]),
         ` (${fulfillment.status || 'no status'}).`,
       ]);
       created(fulfillment);

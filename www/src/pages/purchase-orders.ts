@@ -12,7 +12,7 @@ import { loader } from '../load';
 import { recordHref, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
 import { button, el, pageHeader, plural, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
-import { READ_ONLY_NOTE, supplierOptions, warehouseOptions } from './shared';
+import { readOnlyNotice, supplierOptions, warehouseOptions } from './shared';
 
 export const purchaseOrdersPage: Route = { path: '/purchase-orders', title: 'Purchase orders', render };
 
@@ -130,12 +130,12 @@ function render(container: HTMLElement, context: PageContext): void {
 }
 
 function createPanel(context: PageContext, created: (order: PartnerPurchaseOrder) => void): HTMLElement {
+  if (!canWrite()) return readOnlyNotice('create purchase orders');
   const warehouses = datalist('po-warehouses');
   const suppliers = datalist('po-suppliers');
   const form = new Form({
     name: 'New purchase order',
     submitLabel: 'Create purchase order',
-    readOnly: canWrite() ? null : READ_ONLY_NOTE,
     onSubmit: async (f) => {
       const body: NewPartnerPurchaseOrder = {
         from_supplier_id: f.number('from_supplier_id'),
@@ -149,7 +149,7 @@ function createPanel(context: PageContext, created: (order: PartnerPurchaseOrder
       const remarks = f.optionalText('remarks');
       if (remarks !== undefined) body.remarks = remarks;
       const order = await client().s2Partner.createPurchaseOrder(body, { signal: context.signal });
-      f.succeed(['Created purchase order ', el('strong', { class: 'created-id' }, [String(order.id)]), ` (${order.status || 'no status'}).`]);
+      f.succeed(['Created purchase order ', el('a', { class: 'created-id', href: recordHref('/purchase-orders', order.id) }, [String(order.id)]), ` (${order.status || 'no status'}).`]);
       created(order);
     },
   });

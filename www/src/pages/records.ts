@@ -8,6 +8,7 @@ import { client } from '../api';
 import { fact, facts, partsTable, recordPage, section } from '../details';
 import type { PageContext, Route } from '../router';
 import { el, flagCell, freeForm, orDash, otherFields, timeCell, type Child } from '../ui';
+import { createdOrderPage } from './created-orders';
 import { customer, orderDetails } from './stock2shop-orders';
 import { amount, paced, stock2shopTime } from './stock2shop-shared';
 import { orderStatusCell, sellersDate } from './sellers-shared';
@@ -345,6 +346,7 @@ export const sellersProductRecordPage = sellersRoute(
 
 /** Every record page (each without a nav link; its list's link is marked while it shows). */
 export const recordRoutes: Route[] = [
+  createdOrderPage,
   fulfillmentRecordPage,
   purchaseOrderRecordPage,
   stock2shopOrderRecordPage,

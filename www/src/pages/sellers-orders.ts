@@ -7,7 +7,7 @@
 // the order as read back afterwards.
 
 import type { SellersOrder, SellersODataParams } from 'commerce-kit';
-import { client, fieldErrors } from '../api';
+import { client, describeError, fieldErrors } from '../api';
 import { Form } from '../form';
 import { exportButton, LocalList, type ListColumn } from '../listing';
 import { loader } from '../load';
@@ -93,7 +93,26 @@ function render(container: HTMLElement, context: PageContext): void {
     { key: 'carrier', title: 'Carrier', className: 'num short wide-only', cell: (o) => orDash(o.CarrierId), sortValue: (o) => o.CarrierId, csv: (o) => o.CarrierId },
     { key: 'payment', title: 'Payment', className: 'num short wide-only', cell: (o) => orDash(o.PaymentStatusId), sortValue: (o) => o.PaymentStatusId, csv: (o) => o.PaymentStatusId },
   ];
+  /** The orders ticked for a bulk status update, by order number. */
+  const selected = new Set<string>();
   if (writable) {
+    // (Last, by the row's actions: the order number stays the first cell of a row.)
+    columns.push({
+      key: 'select',
+      title: 'Select',
+      className: 'actions select',
+      cell: (o) => {
+        if (!o.OrderNumber) return '';
+        const number = o.OrderNumber;
+        const box = el('input', { type: 'checkbox', class: 'select-row', 'aria-label': `Select ${number}`, checked: selected.has(number) });
+        box.addEventListener('change', () => {
+          if (box.checked) selected.add(number);
+          else selected.delete(number);
+          bulk.update();
+        });
+        return box;
+      },
+    });
     columns.push({
       key: 'actions',
       title: 'Actions',
@@ -194,33 +213,45 @@ function render(container: HTMLElement, context: PageContext): void {
     return toggle;
   };
 
+  /** Sets an order's status and reads it back: the row and the list's record show what the store has now. */
+  const setStatus = async (orderNumber: string, statusId: number): Promise<{ message: string; order: SellersOrder }> => {
+    const answer = await client().sellersCommerce.orderUpdateorderstatus({ OrderNumber: orderNumber, OrderStatusId: statusId }, { signal: context.signal });
+    const order = await client().sellersCommerce.orderGet(orderNumber, { signal: context.signal });
+    // The list's record too, so that the tabs count it under its new status.
+    const shown = list.current()?.find((o) => o.OrderNumber === orderNumber);
+    if (shown) Object.assign(shown, order);
+    const slot = slots.get(orderNumber);
+    if (slot) {
+      replaceChildren(slot.status, [orderStatusCell(order.OrderStatusId)]);
+      replaceChildren(slot.modified, [sellersDate(order.ModifiedDate)]);
+    }
+    return { message: answer.ResponseMessage || answer.Results || 'Done', order };
+  };
+
   const statusForm = (orderNumber: string): HTMLFormElement => {
     const form = new Form({
       name: `Update status of ${orderNumber}`,
       submitLabel: 'Update status',
       onSubmit: async (f) => {
-        const answer = await client().sellersCommerce.orderUpdateorderstatus(
-          { OrderNumber: orderNumber, OrderStatusId: f.number('OrderStatusId') },
-          { signal: context.signal },
-        );
-        // Read the order back: the row shows what the store has now.
-        const order = await client().sellersCommerce.orderGet(orderNumber, { signal: context.signal });
-        // The list's record too, so that the tabs count it under its new status.
-        const shown = list.current()?.find((o) => o.OrderNumber === orderNumber);
-        if (shown) Object.assign(shown, order);
-        const slot = slots.get(orderNumber);
-        if (slot) {
-          replaceChildren(slot.status, [orderStatusCell(order.OrderStatusId)]);
-          replaceChildren(slot.modified, [sellersDate(order.ModifiedDate)]);
-        }
-        f.succeed([
-          answer.ResponseMessage || answer.Results || 'Done',
-          '. ',
-          orderNumber,
-          ' is now ',
-          el('strong', { class: 'new-status' }, [orderStatusName(order.OrderStatusId)]),
-          '.',
-        ]);
+        const previous = list.current()?.find((o) => o.OrderNumber === orderNumber)?.OrderStatusId ?? null;
+        const { message, order } = await setStatus(orderNumber, f.number('OrderStatusId'));
+        // Undo: the status it had, set again (the store keeps no history to roll back).
+        const undo =
+          previous !== null && previous !== order.OrderStatusId
+            ? button(
+                `Undo (back to ${orderStatusName(previous)})`,
+                () => {
+                  undo?.setAttribute('disabled', '');
+                  void setStatus(orderNumber, previous).then(
+                    ({ order: restored }) =>
+                      f.succeed([orderNumber, ' is back to ', el('strong', { class: 'new-status' }, [orderStatusName(restored.OrderStatusId)]), '.']),
+                    (e: unknown) => f.fail(e),
+                  );
+                },
+                { class: 'undo' },
+              )
+            : null;
+        f.succeed([message, '. ', orderNumber, ' is now ', el('strong', { class: 'new-status' }, [orderStatusName(order.OrderStatusId)]), '. ', undo]);
       },
     });
     form.body.append(
@@ -256,6 +287,8 @@ function render(container: HTMLElement, context: PageContext): void {
     invalid: () => [],
   });
 
+  const bulk = bulkBar(selected, setStatus, () => list.draw());
+
   list.remember(false);
   replaceChildren(container, [
     pageHeader('Sellers Commerce orders', [
@@ -268,8 +301,79 @@ function render(container: HTMLElement, context: PageContext): void {
       writable ? 'Update an order’s status from its row.' : 'You are signed in as a viewer: viewers may only read.',
     ]),
     el('div', { class: 'card form-card filter-card' }, [filterForm.element]),
-    el('div', { class: 'list-toolbar' }, [list.pager.element]),
+    el('div', { class: 'list-toolbar' }, [writable ? bulk.element : null, list.pager.element]),
     content,
   ]);
   void load();
+}
+
+/**
+ * "Update selected": the ticked orders set to one status, after a confirm step, one
+ * request at a time; each order's outcome is listed (done, or what failed and who).
+ */
+function bulkBar(
+  selected: Set<string>,
+  setStatus: (orderNumber: string, statusId: number) => Promise<{ order: SellersOrder }>,
+  redraw: () => void,
+): { element: HTMLElement; update: () => void } {
+  const count = el('span', { class: 'bulk-count', 'aria-live': 'polite' });
+  const choice = el('select', { id: 'sc-bulk-status', 'aria-label': 'New status of the selected orders' }, [
+    el('option', { value: '' }, ['Choose a status']),
+    ...ORDER_STATUSES.map((s) => el('option', { value: String(s.value) }, [s.name])),
+  ]);
+  const confirmArea = el('span', { class: 'bulk-confirm' });
+  const outcomes = el('ul', { class: 'bulk-outcomes', 'aria-live': 'polite' });
+  let running = false;
+  const start = button('Update selected', () => ask(), { class: 'bulk-update' });
+
+  const update = (): void => {
+    count.textContent = `${selected.size} selected`;
+    start.disabled = running || selected.size === 0 || choice.value === '';
+  };
+  choice.addEventListener('change', update);
+
+  const ask = (): void => {
+    const statusId = Number(choice.value);
+    const orders = [...selected];
+    replaceChildren(confirmArea, [
+      `Set ${plural(orders.length, 'order')} to ${orderStatusName(statusId)}? `,
+      button('Confirm', () => void run(orders, statusId), { class: 'primary bulk-yes' }),
+      ' ',
+      button('Cancel', () => replaceChildren(confirmArea, []), { class: 'bulk-no' }),
+    ]);
+  };
+
+  const run = async (orders: string[], statusId: number): Promise<void> => {
+    replaceChildren(confirmArea, []);
+    replaceChildren(outcomes, []);
+    running = true;
+    update();
+    for (const orderNumber of orders) {
+      const item = el('li', { 'data-order': orderNumber, 'data-outcome': 'pending' }, [`${orderNumber}: updating…`]);
+      outcomes.append(item);
+      try {
+        const { order } = await setStatus(orderNumber, statusId);
+        item.dataset.outcome = 'done';
+        replaceChildren(item, [`${orderNumber}: now `, el('strong', {}, [orderStatusName(order.OrderStatusId)])]);
+        selected.delete(orderNumber);
+      } catch (e) {
+        const content = describeError(e);
+        item.dataset.outcome = 'failed';
+        replaceChildren(item, [
+          `${orderNumber}: not changed. ${content.title}: ${content.message}`,
+          content.requestId ? ` (request id ${content.requestId})` : '',
+        ]);
+      }
+    }
+    running = false;
+    // Rows ticked are the ones that failed, for another try.
+    redraw();
+    update();
+  };
+
+  update();
+  return {
+    element: el('div', { class: 'bulk-bar', role: 'group', 'aria-label': 'Bulk status update' }, [count, choice, start, confirmArea, outcomes]),
+    update,
+  };
 }

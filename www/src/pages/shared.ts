@@ -1,9 +1,18 @@
 // Bits the S2 Partner pages share.
 
 import { client } from '../api';
+import { el } from '../ui';
 
-/** Next to a write form's disabled submit button, for viewers. */
+/** What a viewer sees where an operator has a write form. */
 export const READ_ONLY_NOTE = 'You are signed in as a viewer: viewers may only read.';
+
+/**
+ * A viewer's view of a write form's place: a note saying who may do it, instead of a
+ * form they cannot send (class `readonly-note`).
+ */
+export function readOnlyNotice(what: string): HTMLElement {
+  return el('p', { class: 'readonly-note card', role: 'note' }, [READ_ONLY_NOTE, ` An operator can ${what} here.`]);
+}
 
 /** "101, 102 103" → [101, 102, 103]; '' → []. */
 export function parseIdList(text: string): { ok: true; ids: number[] } | { ok: false; error: string } {
