@@ -221,4 +221,24 @@ describe('dashboard: list filters', () => {
       await close();
     }
   });
+
+  test('suppliers: as the vendor lists them, then by a header; the sort is in the address', { timeout: 60_000 }, async () => {
+    const suppliers = await env.proxy.getJson('/api/s2_partner/supplier');
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      await page.goto(`${env.proxy.base}/#/suppliers`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.suppliers tbody tr', problems);
+      assert.deepEqual(await firstColumn(page, 'table.suppliers'), suppliers.slice(0, 50).map((s) => String(s.id)));
+      assert.equal(await page.locator('table.suppliers th[aria-sort="ascending"], table.suppliers th[aria-sort="descending"]').count(), 0);
+      await page.locator('table.suppliers th[data-key="name"] button').click();
+      await page.locator('table.suppliers th[data-key="name"][aria-sort="descending"]').waitFor();
+      const names = await page.$$eval('table.suppliers tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+      const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+      assert.deepEqual(names, [...names].sort((a, b) => collator.compare(b, a)));
+      await page.waitForURL('**/#/suppliers?sort=name&dir=desc');
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -8,12 +8,11 @@
 import type { NewPartnerFulfillment, PartnerFulfillment } from 'commerce-kit';
 import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList } from '../form';
-import { countStatuses, exportButton, sortFromQuery, sortRows, sortTable, sortToQuery, statusTabs, type ListColumn, type SortState } from '../listing';
+import { exportButton, LocalList, type ListColumn, type SortState } from '../listing';
 import { loader } from '../load';
-import { recordHref, rememberInAddress, type PageContext, type Route } from '../router';
+import { recordHref, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
-import { button, el, emptyView, pageHeader, Pager, plural, rejectedView, rejectionsOf, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
-import { intParam } from './stock2shop-shared';
+import { button, el, pageHeader, plural, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
 import { parseIdList, readOnlyNotice, warehouseOptions } from './shared';
 
 export const fulfillmentsPage: Route = { path: '/fulfillments', title: 'Fulfillments', render };
@@ -50,94 +49,38 @@ function render(container: HTMLElement, context: PageContext): void {
 
   const initialIds = parseIdList(context.query.get('ids') ?? '');
   let idList: number[] = initialIds.ok ? initialIds.ids : [];
-  let statusTab = context.query.get('status') ?? '';
-  let sort = sortFromQuery(context.query, columns, DEFAULT_SORT);
-  let page = intParam(context.query, 'page', 1, 1);
-  let all: PartnerFulfillment[] | null = null;
-
-  const remember = (push: boolean): void =>
-    rememberInAddress(
-      context.path,
-      { ids: idList.join(','), status: statusTab, ...sortToQuery(sort, DEFAULT_SORT), page: page > 1 ? String(page) : undefined },
-      { push },
-    );
-
-  /** The rows of the current tab, sorted (every page of them). */
-  const view = (): PartnerFulfillment[] => {
-    const shown = statusTab === '' ? (all ?? []) : (all ?? []).filter((f) => (f.status || NO_STATUS) === statusTab);
-    return sortRows(shown, columns, sort);
-  };
-
-  const pager = new Pager({
-    onPrevious: () => {
-      page = Math.max(1, page - 1);
-      change();
-    },
-    onNext: () => {
-      page += 1;
-      change();
-    },
+  const list = new LocalList<PartnerFulfillment>({
+    context,
+    content,
+    columns,
+    tableClass: 'fulfillments',
+    defaultSort: DEFAULT_SORT,
+    pageSize: PAGE_SIZE,
+    status: { of: (f) => f.status || NO_STATUS },
+    empty: (filtered) => (filtered ? 'No fulfillments have this status' : idList.length > 0 ? 'No fulfillments with these ids' : 'No fulfillments'),
+    extra: () => ({ ids: idList.join(',') || undefined }),
   });
-
-  /** A tab, sort or page the user chose: a new address, the list drawn again (no request). */
-  const change = (): void => {
-    remember(true);
-    draw();
-  };
-
-  const draw = (): void => {
-    if (!all) return;
-    const rows = view();
-    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-    page = Math.min(page, pages);
-    const from = (page - 1) * PAGE_SIZE;
-    const rejections = rejectionsOf(all);
-    replaceChildren(content, [
-      rejections && rejectedView(rejections),
-      statusTabs('Status', countStatuses(all, (f) => f.status || NO_STATUS), statusTab, (value) => {
-        statusTab = value;
-        page = 1;
-        change();
-      }),
-      rows.length === 0
-        ? emptyView(idList.length > 0 ? 'No fulfillments with these ids' : statusTab ? `No fulfillments are ${statusTab}` : 'No fulfillments')
-        : el('div', { class: 'table-wrap card' }, [
-            sortTable(columns, rows.slice(from, from + PAGE_SIZE), {
-              className: 'fulfillments',
-              sort,
-              onSort: (next) => {
-                sort = next;
-                page = 1;
-                change();
-              },
-            }),
-          ]),
-    ]);
-    pager.show(from, Math.min(PAGE_SIZE, rows.length - from), rows.length);
-    status.textContent = plural(all.length, 'fulfillment');
-  };
 
   const load = loader<PartnerFulfillment[]>(context, content, {
     loading: 'Loading fulfillments…',
     fetch: async (signal) => {
-      all = null;
       status.textContent = '';
-      pager.busy();
-      remember(false);
-      const list: PartnerFulfillment[] = [];
+      list.clear();
+      list.remember(false);
+      const all: PartnerFulfillment[] = [];
       const pages = client().s2Partner.listFulfillments({ idList: idList.length > 0 ? idList : null }, { signal });
       for await (const f of pages) {
-        list.push(f);
-        if (list.length % PAGE_SIZE === 0) status.textContent = `Loaded ${list.length}…`;
+        all.push(f);
+        if (all.length % PAGE_SIZE === 0) status.textContent = `Loaded ${all.length}…`;
       }
-      return withRejections(list, pages);
+      return withRejections(all, pages);
     },
     view: () => [],
-    done: (list) => {
-      all = list;
-      draw();
+    done: (all) => {
+      list.set(all);
+      status.textContent = plural(all.length, 'fulfillment');
     },
-    failed: () => pager.show(0, 0, null),
+    failed: () => list.pager.show(0, 0, null),
   });
 
   // The id filter.
@@ -171,9 +114,9 @@ function render(container: HTMLElement, context: PageContext): void {
     filterError.textContent = '';
     filterInput.removeAttribute('aria-invalid');
     idList = parsed.ids;
-    statusTab = '';
-    page = 1;
-    remember(true);
+    list.statusTab = '';
+    list.page = 1;
+    list.remember(true);
     void load();
   };
   filter.addEventListener('submit', (event) => {
@@ -187,12 +130,12 @@ function render(container: HTMLElement, context: PageContext): void {
   replaceChildren(container, [
     pageHeader('Fulfillments', [
       status,
-      exportButton('fulfillments.csv', () => columns, () => (all ? view() : null)),
+      exportButton('fulfillments.csv', () => columns, () => list.current()),
       button('Reload', () => void load(), { class: 'primary reload' }),
     ]),
     el('p', { class: 'page-intro' }, ['S2 Partner fulfillments, newest first (sort by any column header).']),
     create,
-    el('div', { class: 'list-toolbar' }, [filter, pager.element]),
+    el('div', { class: 'list-toolbar' }, [filter, list.pager.element]),
     content,
   ]);
   void load();
