@@ -241,4 +241,25 @@ describe('dashboard: list filters', () => {
       await close();
     }
   });
+
+  test('Sellers Commerce products: a header sorts what the store sent, kept with its $filter in the address; CSV of it', { timeout: 60_000 }, async () => {
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      await page.goto(`${env.proxy.base}/#/sellers/products?filter=SCproductID%20gt%201003`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.sellers-products tbody tr', problems);
+      await page.locator('table.sellers-products th[data-key="Product code"] button').click();
+      await page.locator('table.sellers-products th[data-key="Product code"][aria-sort="descending"]').waitFor();
+      const codes = await firstColumn(page, 'table.sellers-products');
+      assert.ok(codes.length > 0 && codes.every((c) => Number(c.replace('SC-', '')) > 1003), JSON.stringify(codes));
+      assert.deepEqual(codes, [...codes].sort().reverse());
+      assert.match(page.url(), /\?filter=SCproductID\+gt\+1003&sort=Product\+code&dir=desc$/);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+      const lines = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+      assert.equal(lines[0], 'Product code,SC product id,Other fields');
+      assert.deepEqual(lines.slice(1, -1).map((l) => l.split(',')[0]), codes);
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -8,12 +8,11 @@
 import type { SellersODataParams } from 'commerce-kit';
 import { fieldErrors } from '../api';
 import { Form } from '../form';
-import { exportButton } from '../listing';
+import { exportButton, LocalList, type ListColumn } from '../listing';
 import { loader } from '../load';
 import { FilterBuilder, type ODataField } from '../odata';
 import type { PageContext } from '../router';
-import { rememberInAddress } from '../router';
-import { button, el, emptyView, freeForm, otherFields, pageHeader, plural, replaceChildren, statusLine, table, type Child, type Column } from '../ui';
+import { button, el, freeForm, otherFields, pageHeader, plural, replaceChildren, statusLine, type Child, type Column } from '../ui';
 
 /**
  * The document's ORDER_STATUS code table (`OrderStatusId`), as the package's own check
@@ -65,6 +64,17 @@ export function otherFieldsColumn<T extends object>(known: readonly string[]): C
   return { title: 'Other fields', className: 'wrap other-fields', cell: (row) => freeForm(otherFields(row, known)) };
 }
 
+/** A column's text, to sort by (a column of scalars: its cell). */
+function textSortValue<T>(column: Column<T> & { sortValue?: unknown }): ((row: T) => string) | undefined {
+  if (column.className?.includes('other-fields') || column.className?.includes('addresses')) return undefined;
+  return (row) => {
+    const content = column.cell(row);
+    const parts = Array.isArray(content) ? content : [content];
+    const text = parts.map((p) => (typeof p === 'string' || typeof p === 'number' ? String(p) : p ? (p.textContent ?? '') : '')).join(' ');
+    return text === '—' ? '' : text;
+  };
+}
+
 export interface ODataListOptions<T> {
   /** Page heading. */
   title: string;
@@ -81,7 +91,8 @@ export interface ODataListOptions<T> {
   /** The `$orderby` choices; the first is the default. */
   orderby: readonly { value: string; label: string }[];
   fetch: (params: SellersODataParams, signal: AbortSignal) => Promise<T[]>;
-  columns: Column<T>[];
+  /** The table's columns; each sorts by its text unless it gives `sortValue`. */
+  columns: (Column<T> & { sortValue?: (row: T) => string | number | null | undefined })[];
   /** The table's class. */
   tableClass: string;
   /** A table of few columns: not the full width. */
@@ -97,9 +108,25 @@ export interface ODataListOptions<T> {
  */
 export function odataListPage<T extends object>(container: HTMLElement, context: PageContext, options: ODataListOptions<T>): void {
   const status = statusLine();
-  const content = el('div', { class: 'list' });
+  const content = el('div', { class: `list${options.narrow ? ' narrow-table' : ''}` });
   const nouns = options.nouns ?? `${options.noun}s`;
   let params: SellersODataParams = {};
+  /** The first list replaces the address (the page as opened); later ones push. */
+  let first = true;
+  // Headers sort what the store sent (its `$orderby` is the order before a header is clicked).
+  const columns: ListColumn<T>[] = options.columns.map((c) => {
+    const sortValue = c.sortValue ?? textSortValue(c);
+    return sortValue ? { ...c, key: c.title, sortValue } : { title: c.title, cell: c.cell, key: c.title, ...(c.className ? { className: c.className } : {}) };
+  });
+  const list = new LocalList<T>({
+    context,
+    content,
+    columns,
+    tableClass: options.tableClass,
+    defaultSort: { key: '', direction: 'ascending' },
+    empty: () => (params.filter ? `No ${nouns} match this filter` : `No ${nouns}`),
+    extra: () => ({ filter: params.filter ?? undefined, orderby: params.orderby !== options.orderby[0]?.value ? (params.orderby ?? undefined) : undefined }),
+  });
 
   const form = new Form({
     name: `Filter ${nouns}`,
@@ -141,22 +168,18 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
   );
   form.element.classList.add('odata-form');
 
-  let shown: T[] | null = null;
-  const exportColumns = options.columns.map((c) => ({ ...c, key: c.title }));
   const load = loader<T[]>(context, content, {
     loading: `Loading ${nouns}…`,
     fetch: (signal) => {
       status.textContent = '';
-      shown = null;
-      remember();
+      list.clear();
+      list.remember(!first);
+      first = false;
       return options.fetch(params, signal);
     },
-    view: (rows) =>
-      rows.length === 0
-        ? [emptyView(params.filter ? `No ${nouns} match this filter` : `No ${nouns}`)]
-        : [el('div', { class: `table-wrap card${options.narrow ? ' narrow-table' : ''}` }, [table(options.columns, rows, { className: options.tableClass })])],
+    view: () => [],
     done: (rows) => {
-      shown = rows;
+      list.set(rows);
       status.textContent = `${plural(rows.length, options.noun, nouns)}${params.filter ? ' match' : ''}`;
     },
     // The package's field errors go by their inputs; anything else is the list's error view.
@@ -168,20 +191,15 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
     invalid: () => [],
   });
 
-  const remember = (): void =>
-    rememberInAddress(context.path, {
-      filter: params.filter,
-      orderby: params.orderby !== options.orderby[0]?.value ? params.orderby : undefined,
-    });
-
   replaceChildren(container, [
     pageHeader(options.title, [
       status,
-      exportButton(`${options.id}.csv`, () => exportColumns, () => shown),
+      exportButton(`${options.id}.csv`, () => columns, () => list.current()),
       button('Reload', () => void load(), { class: 'primary reload' }),
     ]),
     el('p', { class: 'page-intro' }, options.intro),
     el('div', { class: 'card form-card filter-card' }, [form.element]),
+    el('div', { class: 'list-toolbar' }, [list.pager.element]),
     content,
     ...(options.after ?? []),
   ]);

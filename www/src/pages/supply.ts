@@ -1,12 +1,12 @@
 // #/supply?warehouse=system_73&sku=A,B: one S2 Partner warehouse's inventory supply
-// (GET /inventory-supply), optionally only some SKUs.
+// (GET /inventory-supply), optionally only some SKUs; headers sort it, Export saves it.
 
 import type { PartnerInventorySupply, PartnerWarehouse } from 'commerce-kit';
 import { client } from '../api';
+import { exportButton, LocalList, type ListColumn } from '../listing';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
-import { rememberInAddress } from '../router';
-import { el, emptyView, pageHeader, plural, replaceChildren, statusLine, table, type Column } from '../ui';
+import { el, emptyView, pageHeader, plural, replaceChildren, statusLine } from '../ui';
 import { parseList } from './shared';
 
 export const supplyPage: Route = { path: '/supply', title: 'Supply', render };
@@ -15,12 +15,12 @@ const numbers = new Intl.NumberFormat('en-US');
 
 const quantity = (n: number): HTMLElement => el('span', { class: n < 0 ? 'negative' : undefined }, [numbers.format(n)]);
 
-const columns: Column<PartnerInventorySupply>[] = [
-  { title: 'SKU', className: 'sku', cell: (s) => s.sku },
+const columns: ListColumn<PartnerInventorySupply>[] = [
+  { key: 'sku', title: 'SKU', className: 'sku', cell: (s) => s.sku, sortValue: (s) => s.sku, csv: (s) => s.sku },
   // The vendor spells the key `quantity_avaliable`.
-  { title: 'Available', className: 'num', cell: (s) => quantity(s.quantity_avaliable) },
-  { title: 'Pending', className: 'num', cell: (s) => quantity(s.quantity_pending) },
-  { title: 'On hold', className: 'num', cell: (s) => quantity(s.quantity_hold) },
+  { key: 'available', title: 'Available', className: 'num', cell: (s) => quantity(s.quantity_avaliable), sortValue: (s) => s.quantity_avaliable, csv: (s) => s.quantity_avaliable },
+  { key: 'pending', title: 'Pending', className: 'num', cell: (s) => quantity(s.quantity_pending), sortValue: (s) => s.quantity_pending, csv: (s) => s.quantity_pending },
+  { key: 'hold', title: 'On hold', className: 'num', cell: (s) => quantity(s.quantity_hold), sortValue: (s) => s.quantity_hold, csv: (s) => s.quantity_hold },
 ];
 
 function render(container: HTMLElement, context: PageContext): void {
@@ -43,28 +43,42 @@ function render(container: HTMLElement, context: PageContext): void {
     el('button', { type: 'submit', class: 'primary' }, ['Show supply']),
   ]);
 
+  const list = new LocalList<PartnerInventorySupply>({
+    context,
+    content,
+    columns,
+    tableClass: 'supply',
+    // As the vendor lists them until a header is clicked.
+    defaultSort: { key: '', direction: 'ascending' },
+    pageSize: 200,
+    empty: () => (parseList(skuInput.value).length > 0 ? 'None of these SKUs is in this warehouse' : 'No supply in this warehouse'),
+    extra: () => ({ warehouse: select.value || undefined, sku: parseList(skuInput.value).join(',') || undefined }),
+  });
+
   const loadSupply = loader<{ warehouse: string; rows: PartnerInventorySupply[] }>(context, content, {
     loading: 'Loading supply…',
     fetch: async (signal) => {
       const warehouse = select.value;
       const skus = parseList(skuInput.value);
       status.textContent = '';
+      list.clear();
       const rows = await client().s2Partner.getInventorySupply({ warehouseId: warehouse, skuList: skus.length > 0 ? skus : null }, { signal });
       return { warehouse, rows };
     },
-    view: ({ rows }) =>
-      rows.length === 0
-        ? [emptyView(parseList(skuInput.value).length > 0 ? 'None of these SKUs is in this warehouse' : 'No supply in this warehouse')]
-        : [el('div', { class: 'table-wrap card' }, [table(columns, rows, { className: 'supply' })])],
+    view: () => [],
     done: ({ warehouse, rows }) => {
+      list.set(rows);
       const name = select.selectedOptions[0]?.textContent ?? warehouse;
       status.textContent = `${plural(rows.length, 'SKU')} in ${name}`;
     },
   });
 
+  /** The first list replaces the address (it is the page as opened); later choices push. */
+  let first = true;
   const show = (): void => {
     if (!select.value) return;
-    rememberInAddress(context.path, { warehouse: select.value, sku: parseList(skuInput.value).join(',') });
+    list.remember(!first);
+    first = false;
     void loadSupply();
   };
   form.addEventListener('submit', (event) => {
@@ -91,9 +105,10 @@ function render(container: HTMLElement, context: PageContext): void {
   });
 
   replaceChildren(container, [
-    pageHeader('Inventory supply', [status]),
+    pageHeader('Inventory supply', [status, exportButton('supply.csv', () => columns, () => list.current())]),
     el('p', { class: 'page-intro' }, ['S2 Partner stock by SKU in one warehouse: available, pending and on hold.']),
     picker,
+    el('div', { class: 'list-toolbar' }, [list.pager.element]),
     content,
   ]);
   void loadWarehouses();
