@@ -21,13 +21,15 @@ const factsOf = (page) =>
 
 describe('dashboard: record pages', () => {
   test('a fulfillment row links to its page: items, shipments and tracking numbers as the API has them', { timeout: 60_000 }, async () => {
-    const first = await env.proxy.getJson('/api/s2_partner/fulfillment');
-    const shipped = first.items.find((f) => f.shipments.some((s) => s.tracking_numbers.length > 0));
-    assert.ok(shipped, 'the mock has a fulfillment with a tracking number on its first page');
     const { page, problems, close, cspViolations } = await openPage();
     try {
       await page.goto(`${env.proxy.base}/#/fulfillments`, { waitUntil: 'load' });
       await waitForContent(page, 'table.fulfillments tbody tr', problems);
+      // A row with a tracking number: the list's first shipped one, read by id from the API.
+      const ids = await page.$$eval('table.fulfillments a.record-link', (as) => as.map((a) => a.textContent));
+      const listed = (await env.proxy.getJson(`/api/s2_partner/fulfillment?id_list=${ids.join(',')}`)).items;
+      const shipped = listed.find((f) => f.shipments.some((s) => s.tracking_numbers.length > 0));
+      assert.ok(shipped, 'the first page has a fulfillment with a tracking number');
       await page.locator('table.fulfillments a.record-link', { hasText: new RegExp(`^${shipped.id}$`) }).click();
       await page.waitForURL(`**/#/fulfillments/${shipped.id}`);
       await waitForContent(page, '.record[data-state="loaded"]', problems);
@@ -73,12 +75,13 @@ describe('dashboard: record pages', () => {
   });
 
   test('a purchase order row links to its page, which lists its lines by SKU', { timeout: 60_000 }, async () => {
-    const [firstPage] = await env.proxy.getJson('/api/s2_partner/purchase-order');
-    const order = firstPage.items.find((p) => p.items.length > 1) ?? firstPage.items[0];
     const { page, problems, close, cspViolations } = await openPage();
     try {
       await page.goto(`${env.proxy.base}/#/purchase-orders`, { waitUntil: 'load' });
       await waitForContent(page, 'table.purchase-orders tbody tr', problems);
+      const ids = await page.$$eval('table.purchase-orders a.record-link', (as) => as.map((a) => a.textContent));
+      const [listed] = await env.proxy.getJson(`/api/s2_partner/purchase-order?id_list=${ids.join(',')}`);
+      const order = listed.items.find((p) => p.items.length > 1) ?? listed.items[0];
       await page.locator('table.purchase-orders a.record-link', { hasText: new RegExp(`^${order.id}$`) }).click();
       await page.waitForURL(`**/#/purchase-orders/${order.id}`);
       await waitForContent(page, '.record[data-state="loaded"]', problems);

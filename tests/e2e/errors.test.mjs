@@ -15,6 +15,12 @@ describe('dashboard: error panel', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.proxy.base });
     try {
       await env.proxy.setMockFaults({ status: 500 });
+      // Only the list fails: the create form's warehouse suggestions are answered here.
+      // (The request id is matched to an error by its status: two 500s at once could be
+      // confused, see api.ts.)
+      await page.route('**/api/s2_partner/warehouse', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', headers: { 'x-upstream-attempts': '1' }, body: '[]' }),
+      );
       const failed = page.waitForResponse((r) => r.url().includes('/api/s2_partner/fulfillment') && r.status() === 500);
       await page.goto(`${env.proxy.base}/#/fulfillments`, { waitUntil: 'load' });
       const requestId = (await failed).headers()['x-request-id'];
@@ -70,6 +76,26 @@ describe('dashboard: error panel', () => {
       assert.equal(text, 'Required: enter a whole number');
       assert.deepEqual(problems, []);
     } finally {
+      await close();
+    }
+  });
+
+  test('a record that came but could not be read says so, with the details, not "there is none"', { timeout: 60_000 }, async () => {
+    const first = await env.proxy.getJson('/api/s2_partner/fulfillment');
+    const { id } = first.items[0];
+    const { page, problems, close } = await open(env, { user: USERS.operator });
+    try {
+      await env.proxy.setMockFaults({ corrupt_record: 's2_partner.list_fulfillments' });
+      await page.goto(`${env.proxy.base}/#/fulfillments/${id}`, { waitUntil: 'load' });
+      await waitForContent(page, '.record[data-state="unreadable"]', problems);
+      const notice = page.locator('.record details.rejected');
+      assert.equal((await notice.locator('summary').textContent())?.trim(), '1 record could not be read (the rest of the list is shown)');
+      await notice.locator('summary').click();
+      // (The mock's corruption replaces the record's first field, its id: the raw record names it by the rest.)
+      assert.match(await notice.locator('.rejected-record').textContent(), new RegExp(first.items[0].name));
+      assert.deepEqual(problems, []);
+    } finally {
+      await env.proxy.setMockFaults({});
       await close();
     }
   });

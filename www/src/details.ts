@@ -6,7 +6,7 @@
 import './lists.css';
 import { loader } from './load';
 import type { PageContext } from './router';
-import { button, el, emptyView, pageHeader, replaceChildren, statusLine, type Child } from './ui';
+import { button, el, emptyView, pageHeader, rejectedView, replaceChildren, statusLine, type Child, type Rejections } from './ui';
 
 /** A term and its value; '—' for nothing. */
 export function fact(term: string, value: Child | Child[]): HTMLElement {
@@ -52,6 +52,12 @@ export interface RecordPageOptions<T> {
   /** What "not found" says ('There is no fulfillment 120724.'). */
   missing: string;
   view: (record: T) => Child[];
+  /**
+   * After a fetch that found no record: the records the vendor sent that could not be
+   * read (a partial answer), if any. The record may be among them: the page says so and
+   * shows their details instead of "there is none".
+   */
+  unreadable?: () => Rejections | null;
 }
 
 /** Fills `container` with a record's page (class `record`, `data-state` loaded/missing). */
@@ -62,8 +68,15 @@ export function recordPage<T>(container: HTMLElement, context: PageContext, opti
     loading: options.loading,
     fetch: options.fetch,
     view: (record) => {
-      content.dataset.state = record === null ? 'missing' : 'loaded';
-      return record === null ? [emptyView(options.missing)] : options.view(record);
+      if (record !== null) {
+        content.dataset.state = 'loaded';
+        return options.view(record);
+      }
+      const rejections = options.unreadable?.() ?? null;
+      content.dataset.state = rejections ? 'unreadable' : 'missing';
+      return rejections
+        ? [emptyView('The vendor sent an answer, but the record in it could not be read: see the details below.'), rejectedView(rejections)]
+        : [emptyView(options.missing)];
     },
   });
   replaceChildren(container, [

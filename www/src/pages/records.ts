@@ -7,7 +7,7 @@ import type { PartnerFulfillment, PartnerPurchaseOrder, SellersAddress, SystemOr
 import { client } from '../api';
 import { fact, facts, partsTable, recordPage, section } from '../details';
 import type { PageContext, Route } from '../router';
-import { el, flagCell, freeForm, orDash, otherFields, timeCell, type Child } from '../ui';
+import { el, flagCell, freeForm, orDash, otherFields, rejectionsOf, timeCell, type Child, type Rejections } from '../ui';
 import { createdOrderPage } from './created-orders';
 import { customer, orderDetails } from './stock2shop-orders';
 import { amount, paced, stock2shopTime } from './stock2shop-shared';
@@ -18,16 +18,33 @@ function wholeNumber(text: string | undefined): number | null {
   return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : null;
 }
 
-/** A record page for a key that cannot be an id: says so without asking the vendor. */
-function keyRecordPage<T>(container: HTMLElement, context: PageContext, title: string, back: { href: string; label: string }, noun: string, read: (id: number, signal: AbortSignal) => Promise<T | null>, view: (record: T) => Child[]): void {
+/**
+ * A record page read by a whole-number id (a key that is not one is "not an id",
+ * without asking the vendor). `read` gets the id and a `partial` callback for the
+ * answer it read, so that a record that came but could not be read is said to be so.
+ */
+function keyRecordPage<T>(
+  container: HTMLElement,
+  context: PageContext,
+  title: string,
+  back: { href: string; label: string },
+  noun: string,
+  read: (id: number, signal: AbortSignal, partial: (answer: unknown) => void) => Promise<T | null>,
+  view: (record: T) => Child[],
+): void {
   const raw = context.params['id'] ?? '';
   const id = wholeNumber(raw);
+  let unreadable: Rejections | null = null;
   recordPage<T>(container, context, {
+    unreadable: () => unreadable,
     title: `${title} ${raw}`,
     back,
     loading: `Loading ${noun} ${raw}…`,
     missing: id === null ? `“${raw}” is not ${noun === 'order' ? 'an' : 'a'} ${noun} id: ids are whole numbers.` : `There is no ${noun} ${raw}.`,
-    fetch: (signal) => (id === null ? Promise.resolve(null) : read(id, signal)),
+    fetch: (signal) => {
+      unreadable = null;
+      return id === null ? Promise.resolve(null) : read(id, signal, (answer) => (unreadable = rejectionsOf(answer)));
+    },
     view,
   });
 }
@@ -82,8 +99,9 @@ export const fulfillmentRecordPage: Route = {
       'Fulfillment',
       { href: '#/fulfillments', label: 'Fulfillments' },
       'fulfillment',
-      async (id, signal) => {
+      async (id, signal, partial) => {
         const page = await client().s2Partner.listFulfillmentsPage({ idList: [id], nextToken: null }, { signal });
+        partial(page);
         return page.items.find((f) => f.id === id) ?? null;
       },
       fulfillmentView,
@@ -133,10 +151,12 @@ export const purchaseOrderRecordPage: Route = {
       'Purchase order',
       { href: '#/purchase-orders', label: 'Purchase orders' },
       'purchase order',
-      async (id, signal) => {
-        for await (const order of client().s2Partner.listPurchaseOrders({ idList: [id], limit: 1 }, { signal })) {
+      async (id, signal, partial) => {
+        const orders = client().s2Partner.listPurchaseOrders({ idList: [id], limit: 1 }, { signal });
+        for await (const order of orders) {
           if (order.id === id) return order;
         }
+        partial(orders);
         return null;
       },
       purchaseOrderView,
@@ -171,10 +191,11 @@ export const stock2shopOrderRecordPage: Route = {
       'Stock2Shop order',
       { href: '#/stock2shop/orders', label: 'Stock2Shop orders' },
       'order',
-      async (id, signal) => {
+      async (id, signal, partial) => {
         const answer = await paced(signal, () =>
           client().stock2shop.searchOrders({ size: 1, from: 0, query: { bool: { filter: [{ term: { id } }] } } }, { signal }),
         );
+        partial(answer);
         return answer.system_orders.find((o) => o.id === id) ?? null;
       },
       stock2shopOrderView,
@@ -226,10 +247,11 @@ export const stock2shopProductRecordPage: Route = {
       'Stock2Shop product',
       { href: '#/stock2shop/products', label: 'Stock2Shop products' },
       'product',
-      async (id, signal) => {
+      async (id, signal, partial) => {
         const answer = await paced(signal, () =>
           client().stock2shop.searchProducts({ size: 1, from: 0, query: { bool: { filter: [{ term: { id } }] } } }, { signal }),
         );
+        partial(answer);
         return answer.system_products.find((p) => p.id === id) ?? null;
       },
       stock2shopProductView,
