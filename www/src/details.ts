@@ -86,8 +86,3 @@ export function recordPage<T>(container: HTMLElement, context: PageContext, opti
   ]);
   void load();
 }
-
-/** A link to a record's page, with text. */
-export function recordLink(href: string, text: string, label?: string): HTMLAnchorElement {
-  return el('a', { href, class: 'record-link', 'aria-label': label }, [text]);
-}

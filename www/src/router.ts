@@ -131,9 +131,14 @@ export function matchRoute(routes: readonly Route[], path: string): { route: Rou
   return null;
 }
 
-/** The address of a record's page: `recordPath('/fulfillments', 120724)` → '#/fulfillments/120724'. */
+/** The address of a record's page: `recordHref('/fulfillments', 120724)` → '#/fulfillments/120724'. */
 export function recordHref(list: string, id: string | number): string {
   return `#${list}/${encodeURIComponent(String(id))}`;
+}
+
+/** A list row's link to its record's page (class `record-link`), its key as the text. */
+export function recordLink(list: string, id: string | number): HTMLAnchorElement {
+  return el('a', { href: recordHref(list, id), class: 'record-link' }, [String(id)]);
 }
 
 function currentHash(): string {

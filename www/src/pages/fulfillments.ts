@@ -10,7 +10,7 @@ import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList } from '../form';
 import { exportButton, LocalList, type ListColumn, type SortState } from '../listing';
 import { loader } from '../load';
-import { recordHref, type PageContext, type Route } from '../router';
+import { recordHref, recordLink, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
 import { button, el, pageHeader, plural, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
 import { parseIdList, readOnlyNotice, warehouseOptions } from './shared';
@@ -28,7 +28,7 @@ const columns: ListColumn<PartnerFulfillment>[] = [
     key: 'id',
     title: 'ID',
     className: 'num id',
-    cell: (f) => el('a', { href: recordHref('/fulfillments', f.id), class: 'record-link' }, [String(f.id)]),
+    cell: (f) => recordLink('/fulfillments', f.id),
     sortValue: (f) => f.id,
     csv: (f) => f.id,
   },

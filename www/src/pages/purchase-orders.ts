@@ -9,7 +9,7 @@ import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList } from '../form';
 import { exportButton, LocalList, type ListColumn } from '../listing';
 import { loader } from '../load';
-import { recordHref, type PageContext, type Route } from '../router';
+import { recordHref, recordLink, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
 import { button, el, pageHeader, plural, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
 import { readOnlyNotice, supplierOptions, warehouseOptions } from './shared';
@@ -27,7 +27,7 @@ const columns: ListColumn<PartnerPurchaseOrder>[] = [
     key: 'id',
     title: 'ID',
     className: 'num id',
-    cell: (p) => el('a', { href: recordHref('/purchase-orders', p.id), class: 'record-link' }, [String(p.id)]),
+    cell: (p) => recordLink('/purchase-orders', p.id),
     sortValue: (p) => p.id,
     csv: (p) => p.id,
   },

@@ -4,7 +4,7 @@
 import type { SellersAddress, SellersCategory, SellersProduct, SellersShopper } from 'commerce-kit';
 import { client } from '../api';
 import { loader } from '../load';
-import { recordHref, type PageContext, type Route } from '../router';
+import { recordLink, type PageContext, type Route } from '../router';
 import { el, emptyView, freeForm, orDash, table, type Child, type Column } from '../ui';
 import { odataListPage, otherFieldsColumn, sellersDate } from './sellers-shared';
 
@@ -42,7 +42,7 @@ function renderProducts(container: HTMLElement, context: PageContext): void {
       {
         title: 'Product code',
         className: 'sku',
-        cell: (p) => (p.ProductCode ? el('a', { href: recordHref('/sellers/products', p.ProductCode), class: 'record-link' }, [p.ProductCode]) : '—'),
+        cell: (p) => (p.ProductCode ? recordLink('/sellers/products', p.ProductCode) : '—'),
       },
       { title: 'SC product id', className: 'num', cell: (p) => orDash(p.SCproductID) },
       otherFieldsColumn<SellersProduct>(PRODUCT_FIELDS),
@@ -61,7 +61,7 @@ const shopperColumns: Column<SellersShopper>[] = [
   {
     title: 'Username',
     className: 'mono',
-    cell: (s) => (s.UserName ? el('a', { href: recordHref('/sellers/shoppers', s.UserName), class: 'record-link' }, [s.UserName]) : '—'),
+    cell: (s) => (s.UserName ? recordLink('/sellers/shoppers', s.UserName) : '—'),
   },
   { title: 'Name', className: 'wrap', cell: (s) => [s.FirstName, s.LastName].filter((n) => n).join(' ') || '—' },
   { title: 'Date of birth (UTC)', cell: (s) => sellersDate(s.DOB) },

@@ -13,7 +13,7 @@ import { exportButton, LocalList, type ListColumn } from '../listing';
 import { loader } from '../load';
 import { FilterBuilder, odataLiteral, renderFilter } from '../odata';
 import type { PageContext, Route } from '../router';
-import { recordHref } from '../router';
+import { recordLink } from '../router';
 import { canWrite } from '../session';
 import { button, el, orDash, pageHeader, plural, replaceChildren, statusLine } from '../ui';
 import { ORDER_STATUSES, orderStatusCell, orderStatusName, sellersDate } from './sellers-shared';
@@ -80,7 +80,7 @@ function render(container: HTMLElement, context: PageContext): void {
       key: 'order',
       title: 'Order',
       className: 'mono',
-      cell: (o) => (o.OrderNumber ? el('a', { href: recordHref('/sellers/orders', o.OrderNumber), class: 'record-link' }, [o.OrderNumber]) : '—'),
+      cell: (o) => (o.OrderNumber ? recordLink('/sellers/orders', o.OrderNumber) : '—'),
       sortValue: (o) => o.OrderNumber,
       csv: (o) => o.OrderNumber,
     },

@@ -8,7 +8,7 @@ import { client } from '../api';
 import { datalist, fillDatalist } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
-import { recordHref, rememberInAddress } from '../router';
+import { recordLink, rememberInAddress } from '../router';
 import { exportButton, sortFromQuery, sortTable, sortToQuery, type ListColumn, type SortState } from '../listing';
 import { button, type Child, el, emptyView, orDash, pageHeader, Pager, replaceChildren, statusLine } from '../ui';
 import { channelList, dayParam, esSort, modifiedSince, intParam, knownChannels, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
@@ -58,7 +58,7 @@ function statusClass(status: string): string {
 const DEFAULT_SORT: SortState = { key: 'created', direction: 'descending' };
 
 const columns: ListColumn<SystemOrder>[] = [
-  { key: 'id', serverSort: true, csv: (o) => o.id, title: 'ID', className: 'num id', cell: (o) => el('a', { href: recordHref('/stock2shop/orders', o.id), class: 'record-link' }, [String(o.id)]) },
+  { key: 'id', serverSort: true, csv: (o) => o.id, title: 'ID', className: 'num id', cell: (o) => recordLink('/stock2shop/orders', o.id) },
   { key: 'channel_order_code', csv: (o) => o.channel_order_code, title: 'Channel order', className: 'mono wide-only', cell: (o) => orDash(o.channel_order_code) },
   { key: 'channel', title: 'Channel', cell: (o) => channelName(o.channel_id) },
   { key: 'status', csv: (o) => o.status, title: 'Status', cell: (o) => el('span', { class: `status status-${statusClass(o.status)}` }, [o.status || '—']) },

@@ -8,7 +8,7 @@ import type { EsBoolQuery, EsSearch, SystemProduct, SystemProductSearch } from '
 import { client } from '../api';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
-import { recordHref, rememberInAddress } from '../router';
+import { recordLink, rememberInAddress } from '../router';
 import { exportButton, sortFromQuery, sortTable, sortToQuery, type ListColumn, type SortState } from '../listing';
 import { button, el, emptyView, flagCell, pageHeader, Pager, replaceChildren, statusLine, type Child } from '../ui';
 import { dayParam, esSort, intParam, knownSources, MAX_WINDOW, hitsFound, modifiedSince, PACING_NOTE, PAGE_SIZES, paced, priceRange, sourceList, stock2shopTime } from './stock2shop-shared';
@@ -56,7 +56,7 @@ function sourceCell(id: number | undefined): Child {
 const SKUS_SHOWN = 1;
 
 const columns: ListColumn<SystemProduct>[] = [
-  { key: 'id', serverSort: true, title: 'ID', className: 'num id', csv: (p) => p.id, cell: (p) => el('a', { href: recordHref('/stock2shop/products', p.id), class: 'record-link' }, [String(p.id)]) },
+  { key: 'id', serverSort: true, title: 'ID', className: 'num id', csv: (p) => p.id, cell: (p) => recordLink('/stock2shop/products', p.id) },
   {
     key: 'title',
     serverSort: true,
