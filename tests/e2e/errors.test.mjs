@@ -99,4 +99,32 @@ describe('dashboard: error panel', () => {
       await close();
     }
   });
+
+  test('two calls failing alike at once: the panel lists both request ids rather than guess', { timeout: 60_000 }, async () => {
+    const { page, problems, close } = await open(env, { user: USERS.operator, allow: [500].flatMap((status) => ['/api/s2_partner/fulfillment', '/api/s2_partner/warehouse'].map((path) => ({ status, path }))) });
+    try {
+      await env.proxy.setMockFaults({ status: 500 });
+      const ids = new Map();
+      page.on('response', (r) => {
+        if (r.status() === 500) ids.set(new URL(r.url()).pathname, r.headers()['x-request-id']);
+      });
+      await page.goto(`${env.proxy.base}/#/fulfillments`, { waitUntil: 'load' });
+      const panel = page.locator('.list .error');
+      await panel.waitFor();
+      // Both the list and the form's warehouse suggestions fail; which came first decides
+      // what the panel could know when it was drawn.
+      const candidates = await panel.locator('.request-id-candidate').allTextContents();
+      if (ids.size === 2) {
+        assert.equal(await panel.locator('.request-id').count(), 0, 'no single id is claimed');
+        assert.ok(candidates.includes(`${ids.get('/api/s2_partner/fulfillment')} (/api/s2_partner/fulfillment)`), JSON.stringify(candidates));
+      } else {
+        // The warehouse call had not failed yet when the list's error was shown: one id, the list's.
+        assert.equal(await panel.locator('.request-id').textContent(), ids.get('/api/s2_partner/fulfillment'));
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await env.proxy.setMockFaults({});
+      await close();
+    }
+  });
 });

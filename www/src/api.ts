@@ -12,7 +12,14 @@ interface FailedResponse {
   requestId: string | null;
   /** The vendor of the call (`s2_partner` of `/api/s2_partner/…`), null for the proxy's own routes. */
   vendor: string | null;
+  /** The path called (`/api/s2_partner/fulfillment`), to tell alike failures apart. */
+  path: string;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
+
+/** How far back an error looks for its response: the package rejects right after reading it. */
+const MATCH_WINDOW_MS = 10_000;
 
 /** The last failed responses, newest last (the package's errors carry no request id). */
 const failures: FailedResponse[] = [];
@@ -26,18 +33,25 @@ const FAILURES_KEPT = 20;
 const notingFetch = async (url: string, init: RequestInit): Promise<Response> => {
   const response = await fetch(url, init);
   if (!response.ok) {
-    const vendor = /\/api\/([a-z0-9_]+)\//.exec(new URL(url, window.location.href).pathname)?.[1] ?? null;
-    failures.push({ status: response.status, requestId: response.headers.get('x-request-id'), vendor });
+    const path = new URL(url, window.location.href).pathname;
+    const vendor = /\/api\/([a-z0-9_]+)\//.exec(path)?.[1] ?? null;
+    failures.push({ status: response.status, requestId: response.headers.get('x-request-id'), vendor, path, at: Date.now() });
     if (failures.length > FAILURES_KEPT) failures.shift();
   }
   return response;
 };
 
-/** The newest failed response with `status`, if any. */
-function failureWith(status: number | null): FailedResponse | null {
-  if (status === null) return null;
-  for (let i = failures.length - 1; i >= 0; i--) if (failures[i]?.status === status) return failures[i] ?? null;
-  return null;
+/**
+ * The recent failed responses with `status`, newest first. One: it is the error's. More
+ * (two calls failed alike at once): any of them may be; the panel lists them all rather
+ * than guess.
+ */
+function failuresWith(status: number | null): FailedResponse[] {
+  if (status === null) return [];
+  const since = Date.now() - MATCH_WINDOW_MS;
+  const recent = failures.filter((f) => f.status === status && f.at >= since).reverse();
+  // The same path failing again is one call's retries: its last attempt is the one.
+  return recent.every((f) => f.path === recent[0]?.path) ? recent.slice(0, 1) : recent;
 }
 
 /** The vendors' names as people know them. */
@@ -154,7 +168,8 @@ function whoText(party: ErrorParty, vendor: string | null): string {
 /** An error (any rejection) as what the error view shows: who failed, title, message, request id, issue lines. */
 export function describeError(e: unknown): ErrorViewContent {
   if (e instanceof CommerceKitError) {
-    const failed = failureWith(e.status);
+    const candidates = failuresWith(e.status);
+    const failed = candidates[0] ?? null;
     const vendor = failed?.vendor ? (VENDOR_NAMES[failed.vendor] ?? failed.vendor) : null;
     const party = partyOf(e);
     const content: ErrorViewContent = {
@@ -163,7 +178,8 @@ export function describeError(e: unknown): ErrorViewContent {
       message: e.status === null ? e.message : `${e.message} (HTTP ${e.status})`,
       party,
       who: whoText(party, vendor),
-      requestId: failed?.requestId ?? null,
+      requestId: candidates.length === 1 ? (failed?.requestId ?? null) : null,
+      otherRequestIds: candidates.length > 1 ? candidates.flatMap((c) => (c.requestId ? [`${c.requestId} (${c.path})`] : [])) : [],
     };
     if (party === 'vendor' && e.code === 'proxy') {
       content.title = vendor ? `${vendor} could not be reached, or did not answer in full` : 'The vendor could not be reached, or did not answer in full';
