@@ -7,10 +7,15 @@
 // The windowing is @tanstack/virtual-core's (maintained, framework-free, ~4 kB gzipped):
 // it tracks the scroll box's size and offset and says which rows are in view. This file
 // only turns that into <tr>s between two spacer rows. Rows have one fixed height (the
-// cells do not wrap), measured from the first row drawn.
+// cells do not wrap), measured once from the first row drawn.
 
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
 import { el, type Child } from './ui';
+
+const DEFAULT_WIDTH_REM = 8;
+
+/** The height of a body row, measured once from the first table drawn (px). */
+let measuredRowHeight: number | null = null;
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -29,6 +34,8 @@ export interface VirtualColumn<Row> {
   className?: string;
   /** The value rows sort by; no sort button without it. */
   sortValue?: (row: Row) => number | string;
+  /** Width in rem (default 8): columns have fixed widths, so drawing rows never re-measures the table. */
+  width?: number;
 }
 
 export interface VirtualTableOptions<Row> {
@@ -84,7 +91,10 @@ export class VirtualTable<Row> {
   private source: readonly Row[] = [];
   private sort: SortState | null;
   private drawn = '';
-  private measured = false;
+  /** The rows drawn last time, by index: kept while they stay in view, so a scroll builds only the rows it brings in. */
+  private drawnRows = new Map<number, HTMLTableRowElement>();
+  private mounting = false;
+  private frame = 0;
   private cleanup: (() => void) | null = null;
 
   constructor(
@@ -96,12 +106,15 @@ export class VirtualTable<Row> {
     this.head = el('thead', {}, [el('tr', { 'aria-rowindex': 1 }, columns.map((c) => this.header(c)))]);
     this.body = el('tbody');
     this.table = el('table', { class: ['data', 'virtual-table', options.className].filter(Boolean).join(' ') }, [this.head, this.body]);
+    // table-layout: fixed with set widths (CSSOM, allowed under style-src 'self'): the
+    // browser lays out new rows without measuring every cell's content again.
+    this.table.style.width = `${columns.reduce((sum, c) => sum + (c.width ?? DEFAULT_WIDTH_REM), 0)}rem`;
     this.element = el('div', { class: 'virtual-scroll', tabindex: 0, role: 'region', 'aria-label': options.label }, [this.table]);
     this.virtualizer = new Virtualizer<HTMLElement, Element>({
       count: 0,
       getScrollElement: () => this.element,
       estimateSize: () => options.estimatedRowHeight ?? 37,
-      overscan: options.overscan ?? 12,
+      overscan: options.overscan ?? 6,
       scrollToFn: elementScroll,
       observeElementRect,
       observeElementOffset,
@@ -110,17 +123,31 @@ export class VirtualTable<Row> {
     this.setRows(rows);
   }
 
-  /** Starts watching the scroll box: call once the element is in the document. */
+  /**
+   * Starts watching the scroll box: call once the element is in the document. Only
+   * reads layout here and draws in the next frame, so that mounting several tables
+   * lays the page out once, not once per table.
+   */
   mount(): void {
     if (this.cleanup) return;
+    this.mounting = true;
     this.cleanup = this.virtualizer._didMount();
-    this.virtualizer.setOptions({ ...this.virtualizer.options, scrollMargin: this.head.offsetHeight });
+    // No scrollMargin for the header: rows are placed as if it were not there, so
+    // the range is at most one row late (inside the overscan), spacers are exact, and
+    // scrollToIndex puts a row just under the sticky header.
+    this.virtualizer.setOptions({ ...this.virtualizer.options, estimateSize: () => measuredRowHeight ?? this.options.estimatedRowHeight ?? 37 });
     this.virtualizer._willUpdate();
-    this.draw();
+    this.mounting = false;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+      if (measuredRowHeight === null) this.measure();
+    });
   }
 
   /** Stops watching (the page is left). */
   unmount(): void {
+    cancelAnimationFrame(this.frame);
     this.cleanup?.();
     this.cleanup = null;
   }
@@ -133,6 +160,7 @@ export class VirtualTable<Row> {
     this.virtualizer.setOptions({ ...this.virtualizer.options, count: this.rows.length });
     this.element.scrollTop = 0;
     this.drawn = '';
+    this.drawnRows = new Map();
     if (this.cleanup) this.virtualizer._willUpdate();
     this.draw();
   }
@@ -153,6 +181,7 @@ export class VirtualTable<Row> {
 
   private header(column: VirtualColumn<Row>): HTMLTableCellElement {
     const th = el('th', { scope: 'col', class: column.className });
+    th.style.width = `${column.width ?? DEFAULT_WIDTH_REM}rem`;
     if (!column.sortValue) {
       th.textContent = column.title;
       return th;
@@ -182,45 +211,53 @@ export class VirtualTable<Row> {
 
   /** Puts the rows in view into the body, between spacers that stand for the rest. */
   private draw(): void {
+    if (this.mounting) return;
     const items = this.cleanup ? this.virtualizer.getVirtualItems() : this.firstItems();
     const first = items[0];
     const last = items[items.length - 1];
     const key = first && last ? `${first.index}:${last.index}:${this.rows.length}` : `empty:${this.rows.length}`;
     if (key === this.drawn) return;
     this.drawn = key;
-    const margin = this.virtualizer.options.scrollMargin;
     const total = this.virtualizer.getTotalSize();
-    const before = first ? first.start - margin : 0;
-    const after = last ? Math.max(0, total - (last.end - margin)) : 0;
+    const before = first ? first.start : 0;
+    const after = last ? Math.max(0, total - last.end) : 0;
     const nodes: HTMLTableRowElement[] = [];
+    const drawnRows = new Map<number, HTMLTableRowElement>();
     if (before > 0) nodes.push(this.spacer(before));
     for (const item of items) {
-      const row = this.rows[item.index] as Row;
-      const cells = this.columns.map((c) => {
-        const content = c.cell(row);
-        return el('td', { class: c.className }, Array.isArray(content) ? content : [content]);
-      });
-      nodes.push(el('tr', { class: this.options.rowClass?.(row), 'aria-rowindex': item.index + 2 }, cells));
+      const tr = this.drawnRows.get(item.index) ?? this.rowElement(item.index);
+      drawnRows.set(item.index, tr);
+      nodes.push(tr);
     }
     if (after > 0) nodes.push(this.spacer(after));
+    this.drawnRows = drawnRows;
     this.body.replaceChildren(...nodes);
-    if (!this.measured && this.cleanup && items.length > 0) this.measure();
+  }
+
+  private rowElement(index: number): HTMLTableRowElement {
+    const row = this.rows[index] as Row;
+    const cells = this.columns.map((c) => {
+      const content = c.cell(row);
+      return el('td', { class: c.className }, Array.isArray(content) ? content : [content]);
+    });
+    return el('tr', { class: this.options.rowClass?.(row), 'aria-rowindex': index + 2 }, cells);
   }
 
   /** Before mounting there is no scroll box size: draw the first screenful. */
   private firstItems(): { index: number; start: number; end: number }[] {
     const size = this.options.estimatedRowHeight ?? 37;
-    const count = Math.min(this.rows.length, 30);
+    const count = Math.min(this.rows.length, 20);
     return Array.from({ length: count }, (_, index) => ({ index, start: index * size, end: (index + 1) * size }));
   }
 
+  /** Measures a drawn row (once for every table: they share the stylesheet's row height). */
   private measure(): void {
     const row = this.body.querySelector('tr[aria-rowindex]');
     if (!(row instanceof HTMLElement)) return;
     const height = row.getBoundingClientRect().height;
-    this.measured = true;
-    if (height > 0 && Math.abs(height - (this.options.estimatedRowHeight ?? 37)) > 0.5) {
-      this.virtualizer.setOptions({ ...this.virtualizer.options, estimateSize: () => height, scrollMargin: this.head.offsetHeight });
+    if (height <= 0) return;
+    measuredRowHeight = height;
+    if (Math.abs(height - (this.options.estimatedRowHeight ?? 37)) > 0.5) {
       this.virtualizer.measure();
       this.drawn = '';
       this.draw();

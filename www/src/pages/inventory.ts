@@ -101,7 +101,12 @@ function render(container: HTMLElement, context: PageContext): void {
       const rejections = rejectionsOf(overview);
       view = new InventoryView(overview, settings, remember);
       replaceChildren(content, [rejections && rejectedView(rejections), view.element]);
-      view.mount();
+      // In the next frame: the tables read their sizes once the page is laid out,
+      // outside the task that decoded the overview.
+      const shown = view;
+      requestAnimationFrame(() => {
+        if (view === shown) shown.mount();
+      });
       status.replaceChildren('Updated ', el('time', { datetime: new Date().toISOString() }, [formatInstant(new Date())]));
     } catch (e) {
       if (!current()) return;
@@ -365,6 +370,7 @@ function matrixColumns(warehouses: readonly WarehouseColumn[], threshold: () => 
       key: 'sku',
       title: 'SKU',
       className: 'sku pin',
+      width: 10,
       cell: (row) => (row.unknown ? el('span', { class: 'badge' }, ['unknown product']) : row.sku || '—'),
       sortValue: (row) => row.sku,
     },
@@ -372,6 +378,7 @@ function matrixColumns(warehouses: readonly WarehouseColumn[], threshold: () => 
       key: 'name',
       title: 'Product',
       className: 'product',
+      width: 14,
       cell: (row) => (row.unknown ? el('code', { class: 'product-id' }, [row.productId]) : row.name || '—'),
       sortValue: (row) => row.name || row.productId,
     },
@@ -387,7 +394,7 @@ function matrixColumns(warehouses: readonly WarehouseColumn[], threshold: () => 
         sortValue: (row) => row.levels.get(w.id)?.available ?? Number.NEGATIVE_INFINITY,
       }),
     ),
-    { key: 'available', title: 'Total available', className: 'num total', cell: (row) => stock(row.available, threshold()), sortValue: (row) => row.available },
+    { key: 'available', title: 'Total available', className: 'num total', width: 9, cell: (row) => stock(row.available, threshold()), sortValue: (row) => row.available },
     { key: 'incoming', title: 'Incoming', className: 'num', cell: (row) => quantity(row.incoming), sortValue: (row) => row.incoming },
     { key: 'reserved', title: 'Reserved', className: 'num', cell: (row) => quantity(row.reserved), sortValue: (row) => row.reserved },
   ];
@@ -399,13 +406,14 @@ function levelColumns(threshold: () => number): VirtualColumn<LevelRow>[] {
       key: 'product',
       title: 'Product',
       className: 'product pin',
+      width: 16,
       cell: ({ item, product }) =>
         product
           ? product.name || product.id
           : [el('code', { class: 'product-id' }, [item.level.productId]), ' ', el('span', { class: 'badge' }, ['unknown product'])],
       sortValue: ({ item, product }) => product?.name || item.level.productId,
     },
-    { key: 'sku', title: 'SKU', className: 'sku', cell: ({ product }) => (product ? product.sku || '—' : '—'), sortValue: ({ product }) => product?.sku ?? '' },
+    { key: 'sku', title: 'SKU', className: 'sku', width: 10, cell: ({ product }) => (product ? product.sku || '—' : '—'), sortValue: ({ product }) => product?.sku ?? '' },
     {
       key: 'available',
       title: 'Available',
@@ -415,7 +423,7 @@ function levelColumns(threshold: () => number): VirtualColumn<LevelRow>[] {
     },
     { key: 'incoming', title: 'Incoming', className: 'num', cell: ({ item }) => quantity(item.level.incoming), sortValue: ({ item }) => item.level.incoming },
     { key: 'reserved', title: 'Reserved', className: 'num', cell: ({ item }) => quantity(item.level.reserved), sortValue: ({ item }) => item.level.reserved },
-    { key: 'updated', title: 'Updated', className: 'time', cell: ({ item }) => timeCell(item.level.updatedAt), sortValue: ({ item }) => item.level.updatedAt },
+    { key: 'updated', title: 'Updated', className: 'time', width: 14, cell: ({ item }) => timeCell(item.level.updatedAt), sortValue: ({ item }) => item.level.updatedAt },
   ];
 }
 
