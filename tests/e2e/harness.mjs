@@ -214,11 +214,12 @@ export function useDashboard({ mockControls = false, mockInventoryBytes = null }
  * error, uncaught exception, CSP violation and failed same-origin response recorded in
  * `problems`, except the responses `allow` expects: `[{ status: 401, path: '/auth/me' }]`.
  * With `user` ({username, password}) and a proxy that has sign-in, the context is
- * signed in before the page opens.
+ * signed in before the page opens. `timezoneId` ('America/Toronto') sets the browser's
+ * time zone (default: the machine's).
  */
-export async function openPage(env, { user = null, allow = [] } = {}) {
+export async function openPage(env, { user = null, allow = [], timezoneId = undefined } = {}) {
   const { proxy, browser } = env;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', timezoneId });
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
   await context.route('**/*', (route) => {

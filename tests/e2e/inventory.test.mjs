@@ -143,6 +143,34 @@ describe('inventory: stock by SKU', () => {
     }
   });
 
+  test('times are shown in the viewer\'s zone, with the zone named', { timeout: 90_000 }, async () => {
+    const seed = await env.proxy.getJson(OVERVIEW);
+    const black = seed.products.find((p) => p.sku === 'TEST-BLACK');
+    const level = seed.items.find((i) => i.level.productId === black.id).level;
+    const { page, problems, close, cspViolations } = await open(env, { user: USERS.operator, timezoneId: 'Asia/Tokyo' });
+    try {
+      await page.goto(env.proxy.base + '/#/inventory', { waitUntil: 'load' });
+      await waitForContent(page, 'section.warehouse table tbody tr[aria-rowindex]', problems);
+      const cell = page.locator('section.warehouse tbody tr', { hasText: 'TEST-BLACK' }).locator('td.time time');
+      const expected = new Intl.DateTimeFormat('en-US', {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+        timeZone: 'Asia/Tokyo',
+      }).format(new Date(level.updatedAt));
+      const plain = (text) => text.replace(/\s+/g, ' ').trim();
+      assert.equal(plain(await cell.textContent()), plain(expected));
+      assert.match(await cell.textContent(), /GMT\+9/, 'the zone is named');
+      assert.equal(await cell.getAttribute('title'), level.updatedAt, 'the raw value stays at hand');
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+
   test('Cancel stops a load in flight (AbortSignal) and offers to load again', { timeout: 90_000 }, async () => {
     const { page, problems, close, cspViolations } = await openPage();
     let release;

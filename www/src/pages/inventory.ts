@@ -11,7 +11,7 @@ import { client, isAborted } from '../api';
 import { formatInstant, formatNumber, timeCell } from '../format';
 import { failureView } from '../load';
 import { rememberInAddress, type PageContext, type Route } from '../router';
-import { button, el, emptyView, loadingView, plural, rejectedView, rejectionsOf, replaceChildren, type Child } from '../ui';
+import { button, el, emptyView, loadingView, rejectedView, rejectionsOf, replaceChildren, type Child } from '../ui';
 import { formatSort, parseSort, VirtualTable, type SortState, type VirtualColumn } from '../virtual-table';
 import {
   buildModel,
@@ -192,18 +192,19 @@ class InventoryView {
       overview.warehouses.map((w) => [w.id, [w.address.city, w.address.countryId].filter((s) => s.trim() !== '').join(', ')]),
     );
     const { warehouses, rows, unknownProductLevels } = this.model;
+    const count = (n: number, noun: string): string => `${formatNumber(n)} ${n === 1 ? noun : `${noun}s`}`;
     const summary = el('p', { class: 'summary' }, [
-      plural(overview.warehouses.length, 'warehouse'),
+      count(overview.warehouses.length, 'warehouse'),
       ' · ',
-      plural(overview.products.length, 'product'),
+      count(overview.products.length, 'product'),
       ' · ',
-      plural(overview.items.length, 'inventory level'),
+      count(overview.items.length, 'inventory level'),
     ]);
     const notes: Child[] = [];
     if (unknownProductLevels > 0) {
       notes.push(
         el('p', { class: 'note' }, [
-          `${plural(unknownProductLevels, 'level')} ${unknownProductLevels === 1 ? 'references a product' : 'reference products'} missing from the product list; ${unknownProductLevels === 1 ? 'it is' : 'they are'} shown by product id.`,
+          `${count(unknownProductLevels, 'level')} ${unknownProductLevels === 1 ? 'references a product' : 'reference products'} missing from the product list; ${unknownProductLevels === 1 ? 'it is' : 'they are'} shown by product id.`,
         ]),
       );
     }
