@@ -86,4 +86,30 @@ describe('inventory: 10 MB overview', () => {
       await close();
     }
   });
+
+  test('a slow download shows a progress bar of the bytes so far, and Cancel stops it', { timeout: 180_000 }, async () => {
+    const { page, context, problems, close, cspViolations } = await open(env, { user: USERS.operator });
+    try {
+      // About 1 MB/s: the 10 MB overview takes long enough to watch and to cancel.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 1_000_000, uploadThroughput: -1 });
+      await page.goto(env.proxy.base + '/#/inventory', { waitUntil: 'load' });
+      const text = page.locator('.download-progress .download-text');
+      await text.waitFor({ timeout: 60_000 });
+      const received = async () => Number.parseFloat(((await text.textContent()) ?? '').replace(/,/g, ''));
+      const first = await received();
+      await until(async () => (await received()) > first, 'the received count to grow', 30_000);
+      assert.match((await text.textContent()) ?? '', /^[\d.,]+ MB( of [\d.,]+ MB)? received$/);
+      const bar = page.locator('progress.download-bar');
+      assert.equal(await bar.getAttribute('aria-label'), 'Inventory download');
+      const aborted = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith(OVERVIEW), timeout: 30_000 });
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      assert.match((await aborted).failure()?.errorText ?? '', /abort/i);
+      await page.getByText('Loading was cancelled.').waitFor();
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
 });

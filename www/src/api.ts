@@ -1,6 +1,7 @@
 // The dashboard's one commerce-kit Client, and how its errors read to a person.
 
 import { Client, CommerceKitError, type DriftReport, type ErrorCode, type ValidationIssue } from 'commerce-kit';
+import { progressFetch } from './download-progress';
 import type { ErrorViewContent } from './ui';
 
 let instance: Client | null = null;
@@ -14,6 +15,8 @@ export function createClient(): Client {
   if (instance) return instance;
   instance = new Client({
     baseUrl: '',
+    // Counts the bytes of big answers for their progress bars (download-progress.ts).
+    fetch: progressFetch,
     onDrift: (report) => {
       for (const listener of driftListeners) {
         try {

@@ -8,6 +8,7 @@
 
 import type { InventoryOverview } from 'commerce-kit';
 import { client, isAborted } from '../api';
+import { watchDownload, type DownloadProgress } from '../download-progress';
 import { formatInstant, formatNumber, timeCell } from '../format';
 import { failureView } from '../load';
 import { rememberInAddress, type PageContext, type Route } from '../router';
@@ -30,6 +31,8 @@ import {
 export const inventoryPage: Route = { path: '/inventory', title: 'Inventory', render };
 
 const LOW_STOCK_KEY = 'commerce-kit.inventory.low-stock';
+/** The overview's URL path, whose download the loading state follows. */
+const OVERVIEW_PATH = '/api/s2/inventory/overview';
 const SEARCH_DELAY_MS = 150;
 
 /** The page's settings, as kept in the URL. */
@@ -94,9 +97,12 @@ function render(container: HTMLElement, context: PageContext): void {
     view?.destroy();
     view = null;
     const cancel = button('Cancel', () => controller.abort(), { class: 'cancel-load' });
-    replaceChildren(content, [el('div', { class: 'loading-row' }, [loadingView('Loading inventory…'), cancel])]);
+    const progress = downloadProgressView();
+    replaceChildren(content, [el('div', { class: 'loading-row' }, [loadingView('Loading inventory…'), progress.element, cancel])]);
+    const unwatch = watchDownload(OVERVIEW_PATH, progress.update);
     try {
       const overview = await client().getInventoryOverview({ signal: controller.signal });
+      unwatch();
       if (!current()) return;
       const rejections = rejectionsOf(overview);
       view = new InventoryView(overview, settings, remember);
@@ -118,6 +124,7 @@ function render(container: HTMLElement, context: PageContext): void {
       }
       replaceChildren(content, [failureView(e, () => void load())]);
     } finally {
+      unwatch();
       if (inflight === controller) inflight = null;
     }
   };
@@ -166,6 +173,39 @@ function render(container: HTMLElement, context: PageContext): void {
     content,
   ]);
   void load();
+}
+
+/**
+ * A progress bar with "2.4 MB of 9.8 MB received" (or "2.4 MB received" when the size
+ * is not known), updated at most once a frame.
+ */
+function downloadProgressView(): { element: HTMLElement; update: (progress: DownloadProgress) => void } {
+  const bar = el('progress', { class: 'download-bar', 'aria-label': 'Inventory download' });
+  const text = el('span', { class: 'download-text' });
+  const element = el('div', { class: 'download-progress', hidden: true }, [bar, text]);
+  let latest: DownloadProgress | null = null;
+  let frame = 0;
+  const megabytes = (bytes: number): string => `${formatNumber(Math.round(bytes / 100_000) / 10)} MB`;
+  const draw = (): void => {
+    frame = 0;
+    if (!latest) return;
+    element.hidden = false;
+    const { received, total } = latest;
+    if (total) {
+      bar.max = total;
+      bar.value = Math.min(received, total);
+    } else {
+      bar.removeAttribute('value'); // indeterminate
+    }
+    text.textContent = total ? `${megabytes(received)} of ${megabytes(total)} received` : `${megabytes(received)} received`;
+  };
+  return {
+    element,
+    update: (progress) => {
+      latest = progress;
+      if (!frame) frame = requestAnimationFrame(draw);
+    },
+  };
 }
 
 /** What the page shows for one overview; `refilter` / `redraw` follow the settings. */
