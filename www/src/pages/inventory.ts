@@ -464,7 +464,7 @@ function levelColumns(threshold: () => number): VirtualColumn<LevelRow>[] {
     },
     { key: 'incoming', title: 'Incoming', className: 'num', cell: ({ item }) => quantity(item.level.incoming), sortValue: ({ item }) => item.level.incoming },
     { key: 'reserved', title: 'Reserved', className: 'num', cell: ({ item }) => quantity(item.level.reserved), sortValue: ({ item }) => item.level.reserved },
-    { key: 'updated', title: 'Updated', className: 'time', width: 14, cell: ({ item }) => timeCell(item.level.updatedAt), sortValue: ({ item }) => item.level.updatedAt },
+    { key: 'updated', title: 'Updated', className: 'time', width: 17, cell: ({ item }) => timeCell(item.level.updatedAt), sortValue: ({ item }) => item.level.updatedAt },
   ];
 }
 
