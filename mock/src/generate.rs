@@ -152,9 +152,13 @@ pub fn inventory_overview(products: usize, warehouses: usize, seed: u64) -> Stri
 /// Picks a product count so that the overview with `warehouses` warehouses is about
 /// `bytes` long (for the 1/10/50 MB benchmarks).
 pub fn inventory_overview_of_size(bytes: usize, warehouses: usize, seed: u64) -> String {
+    inventory_overview(products_for_size(bytes, warehouses, seed), warehouses, seed)
+}
+
+/// How many products make the overview with `warehouses` warehouses about `bytes` long.
+pub fn products_for_size(bytes: usize, warehouses: usize, seed: u64) -> usize {
     let probe = inventory_overview(100, warehouses, seed).len();
-    let products = (bytes * 100 / probe.max(1)).max(1);
-    inventory_overview(products, warehouses, seed)
+    (bytes.saturating_mul(100) / probe.max(1)).max(1)
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@ use serde::Deserialize;
 use crate::secret::Secret;
 use crate::session::{hash_password, Role, UserConfig};
 
+/// The largest generated inventory the embedded mock serves (it is built in memory).
+pub const MAX_MOCK_INVENTORY_BYTES: u64 = 200_000_000;
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -58,6 +61,11 @@ pub struct Config {
     /// tests only; default off; `COMMERCE_PROXY_MOCK_CONTROLS=1`).
     #[serde(default)]
     pub mock_controls: bool,
+    /// The embedded mock serves a generated S2 inventory overview of about this many
+    /// bytes (8 warehouses, one level per product per warehouse) instead of the vendor
+    /// document's example: to try the dashboard with big data (default: the example;
+    /// `COMMERCE_PROXY_MOCK_INVENTORY_BYTES`, at most 200000000).
+    pub mock_inventory_bytes: Option<u64>,
     /// First retry delay for idempotent reads, in milliseconds (default 500, doubling).
     pub retry_base_ms: Option<u64>,
     /// Concurrent upstream requests per vendor (default 32); more wait in a queue.
@@ -368,6 +376,12 @@ impl Config {
                 return Err(ConfigError(format!("{name}: must be at least 1")));
             }
         }
+        if let Some(n) = positive("COMMERCE_PROXY_MOCK_INVENTORY_BYTES")? {
+            config.mock_inventory_bytes = Some(n);
+        }
+        if config.mock_inventory_bytes.is_some_and(|n| n == 0 || n > MAX_MOCK_INVENTORY_BYTES) {
+            return Err(ConfigError(format!("mock_inventory_bytes: must be from 1 to {MAX_MOCK_INVENTORY_BYTES}")));
+        }
         if let Some(v) = env("COMMERCE_PROXY_MOCK_CONTROLS") {
             config.mock_controls = match v.trim() {
                 "1" | "true" => true,
@@ -560,6 +574,18 @@ mod tests {
         .unwrap();
         assert!(all.mocked_vendors().is_empty());
         assert!(!all.mock_controls && load(&[("COMMERCE_PROXY_MOCK_CONTROLS", "1")]).unwrap().mock_controls);
+    }
+
+    #[test]
+    fn the_mock_inventory_size_is_a_positive_bounded_number_of_bytes() {
+        assert_eq!(load(&[]).unwrap().mock_inventory_bytes, None);
+        assert_eq!(load(&[("COMMERCE_PROXY_MOCK_INVENTORY_BYTES", "10000000")]).unwrap().mock_inventory_bytes, Some(10_000_000));
+        for bad in ["0", "ten", "-5", "1.5"] {
+            let e = load(&[("COMMERCE_PROXY_MOCK_INVENTORY_BYTES", bad)]).unwrap_err().0;
+            assert!(e.contains("COMMERCE_PROXY_MOCK_INVENTORY_BYTES"), "{bad}: {e}");
+        }
+        let e = load(&[("COMMERCE_PROXY_MOCK_INVENTORY_BYTES", "200000001")]).unwrap_err().0;
+        assert!(e.contains("mock_inventory_bytes"), "{e}");
     }
 
     #[test]

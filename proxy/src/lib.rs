@@ -110,9 +110,10 @@ impl AppState {
     }
 }
 
-/// The embedded mock's configuration: the mock's data, with credentials drawn afresh at
-/// every start, so nothing but this process can call it as a vendor.
-pub fn embedded_mock_config() -> commerce_mock::MockConfig {
+/// The embedded mock's configuration: the mock's data (a generated inventory of
+/// `inventory_bytes` when given), with credentials drawn afresh at every start, so
+/// nothing but this process can call it as a vendor.
+pub fn embedded_mock_config(inventory_bytes: Option<u64>) -> commerce_mock::MockConfig {
     fn random(prefix: &str) -> String {
         let mut bytes = [0u8; 16];
         getrandom::getrandom(&mut bytes).expect("the OS has randomness");
@@ -126,6 +127,14 @@ pub fn embedded_mock_config() -> commerce_mock::MockConfig {
         s2_partner_access_key: random("mock-partner-"),
         stock2shop_password: random("mock-s2s-"),
         sellers_password: random("mock-sc-"),
+        dataset: match inventory_bytes {
+            // 8 warehouses, as in the measurements of the dashboard issue (10 MB: ~4,000 products).
+            Some(bytes) => {
+                let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+                commerce_mock::Dataset::Generated { products: commerce_mock::generate::products_for_size(bytes, 8, 1), warehouses: 8, seed: 1 }
+            }
+            None => commerce_mock::Dataset::SeedExample,
+        },
         ..commerce_mock::MockConfig::default()
     }
 }

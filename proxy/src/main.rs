@@ -125,7 +125,7 @@ fn validate(operation: &str, file: &str) -> ExitCode {
 async fn serve(config: Config) -> std::io::Result<()> {
     // The embedded mock listens only if some vendor uses it, with credentials of this
     // start only, and without its fault controls unless end-to-end tests ask for them.
-    let mock_config = commerce_proxy::embedded_mock_config();
+    let mock_config = commerce_proxy::embedded_mock_config(config.mock_inventory_bytes);
     let mock_origin = if config.mocked_vendors().is_empty() {
         // Unused: every vendor is real.
         String::new()

@@ -152,7 +152,7 @@ fn serve_starts_the_embedded_mock_only_for_vendors_that_use_it() {
 
 #[test]
 fn the_embedded_mock_gets_fresh_credentials_per_start() {
-    let (a, b) = (commerce_proxy::embedded_mock_config(), commerce_proxy::embedded_mock_config());
+    let (a, b) = (commerce_proxy::embedded_mock_config(None), commerce_proxy::embedded_mock_config(None));
     let default = commerce_mock::MockConfig::default();
     for (x, y, d) in [
         (&a.s2_token, &b.s2_token, &default.s2_token),

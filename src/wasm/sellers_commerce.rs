@@ -316,3 +316,34 @@ impl SellersCommerceClient {
         self.caller.call(request, options)
     }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CODE_TABLES: &str = r#"
+/** One of the Sellers Commerce document's code tables: the names of a column's numbers. */
+export interface SellersCodeTable {
+    /** The document's "Api Column Name" (`"CarrierId"`), or its label where it gives none (`"Return Status ID"`). */
+    column: string;
+    codes: { value: number; name: string }[];
+}
+"#;
+
+/// The Sellers Commerce document's code tables (order status, carrier, service type,
+/// payment method...), so that a client shows `FEDEX` where an order says `CarrierId: 8`.
+#[wasm_bindgen(js_name = sellersCodeTables, unchecked_return_type = "SellersCodeTable[]")]
+pub fn sellers_code_tables() -> JsValue {
+    #[derive(serde::Serialize)]
+    struct Code {
+        value: i64,
+        name: &'static str,
+    }
+    #[derive(serde::Serialize)]
+    struct Table {
+        column: &'static str,
+        codes: Vec<Code>,
+    }
+    let tables: Vec<Table> = crate::vendors::sellers_commerce::codes::CODE_TABLES
+        .iter()
+        .map(|t| Table { column: t.column, codes: t.codes.iter().map(|c| Code { value: c.value, name: c.name }).collect() })
+        .collect();
+    super::to_js(&tables)
+}

@@ -63,21 +63,22 @@ describe('dashboard: inventory page', () => {
       const headers = await page.$$eval('section.warehouse table thead th', (ths) => ths.slice(0, 5).map((th) => th.textContent));
       assert.deepEqual(headers, ['Product', 'SKU', 'Available', 'Incoming', 'Reserved']);
 
-      // cells: Product, SKU, Available, Incoming, Reserved
+      // cells: Product, SKU, Available (with its stock state in words), Incoming, Reserved, Updated
       const bySku = (sku) => first.rows.find((r) => r.cells[1] === sku);
       const black = bySku('TEST-BLACK');
       assert.ok(black, `no TEST-BLACK row in ${JSON.stringify(first.rows)}`);
-      assert.deepEqual(black.cells, ['SKU Black', 'TEST-BLACK', '0', '0', '-13']);
+      assert.deepEqual(black.cells.slice(0, 5), ['SKU Black', 'TEST-BLACK', '0 out', '0', '-13']);
+      assert.match(black.cells[5], /\b2024\b.*\b(UTC|GMT)/, 'the time of the level, with its zone');
       assert.equal(black.unknown, false);
       const testSku = bySku('test');
       assert.ok(testSku, `no "test" row in ${JSON.stringify(first.rows)}`);
-      assert.deepEqual(testSku.cells, ['Test Product', 'test', '0', '0', '-2']);
+      assert.deepEqual(testSku.cells.slice(0, 5), ['Test Product', 'test', '0 out', '0', '-2']);
 
       const unknown = first.rows.find((r) => r.cells[0].includes(UNKNOWN_PRODUCT_ID));
       assert.ok(unknown, `no row for unknown product ${UNKNOWN_PRODUCT_ID}`);
       assert.equal(unknown.unknown, true, 'an unknown product row has class "unknown"');
       assert.equal(unknown.cells[1], '—');
-      assert.deepEqual(unknown.cells.slice(2), ['11', '0', '-7']);
+      assert.deepEqual(unknown.cells.slice(2, 5), ['11', '0', '-7']);
       assert.equal(first.rows.filter((r) => r.unknown).length, 3, 'three levels reference unknown products');
 
       const second = sections.find((s) => s.name === 'test Warehouse2');

@@ -65,12 +65,16 @@ export class Proxy {
     this.exit = new Promise((resolve) => child.on('exit', (code, signal) => resolve((this.exited = { code, signal }))));
   }
 
-  /** `mockControls`: the embedded mock's fault switches on (see `setMockFaults`). */
-  static async start({ mockControls = false } = {}) {
+  /**
+   * `mockControls`: the embedded mock's fault switches on (see `setMockFaults`).
+   * `mockInventoryBytes`: the mock serves a generated S2 inventory of about that size.
+   */
+  static async start({ mockControls = false, mockInventoryBytes = null } = {}) {
     // Never let a developer's real vendor credentials reach the test proxy: mock only.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('COMMERCE_')));
     env.COMMERCE_PROXY_STATIC_DIR = staticDir;
     if (mockControls) env.COMMERCE_PROXY_MOCK_CONTROLS = '1';
+    if (mockInventoryBytes) env.COMMERCE_PROXY_MOCK_INVENTORY_BYTES = String(mockInventoryBytes);
     env.RUST_LOG = env.RUST_LOG || 'warn';
     let last = '';
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -171,7 +175,7 @@ export class Proxy {
  * Starts the proxy and the browser before the file's tests and stops both after them.
  * Returns an object whose `proxy` and `browser` are set once `before` ran.
  */
-export function useDashboard({ mockControls = false } = {}) {
+export function useDashboard({ mockControls = false, mockInventoryBytes = null } = {}) {
   const env = { proxy: null, browser: null };
   before(async () => {
     if (!fs.existsSync(proxyBin)) {
@@ -183,7 +187,7 @@ export function useDashboard({ mockControls = false } = {}) {
     if (!fs.existsSync(chromiumPath)) {
       throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
     }
-    env.proxy = await Proxy.start({ mockControls });
+    env.proxy = await Proxy.start({ mockControls, mockInventoryBytes });
     env.browser = await chromium.launch({
       executablePath: chromiumPath,
       timeout: 30_000,
@@ -210,11 +214,12 @@ export function useDashboard({ mockControls = false } = {}) {
  * error, uncaught exception, CSP violation and failed same-origin response recorded in
  * `problems`, except the responses `allow` expects: `[{ status: 401, path: '/auth/me' }]`.
  * With `user` ({username, password}) and a proxy that has sign-in, the context is
- * signed in before the page opens.
+ * signed in before the page opens. `timezoneId` ('America/Toronto') sets the browser's
+ * time zone (default: the machine's).
  */
-export async function openPage(env, { user = null, allow = [] } = {}) {
+export async function openPage(env, { user = null, allow = [], timezoneId = undefined } = {}) {
   const { proxy, browser } = env;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', timezoneId });
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
   await context.route('**/*', (route) => {

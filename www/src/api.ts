@@ -1,6 +1,7 @@
 // The dashboard's one commerce-kit Client, and how its errors read to a person.
 
 import { Client, CommerceKitError, type DriftReport, type ErrorCode, type ValidationIssue } from 'commerce-kit';
+import { progressFetch } from './download-progress';
 import type { ErrorParty, ErrorViewContent } from './ui';
 
 let instance: Client | null = null;
@@ -31,7 +32,7 @@ const FAILURES_KEPT = 20;
  * an error is matched to the newest failed response with its status.)
  */
 const notingFetch = async (url: string, init: RequestInit): Promise<Response> => {
-  const response = await fetch(url, init);
+  const response = await progressFetch(url, init);
   if (!response.ok) {
     const path = new URL(url, window.location.href).pathname;
     const vendor = /\/api\/([a-z0-9_]+)\//.exec(path)?.[1] ?? null;
@@ -71,6 +72,8 @@ export function createClient(): Client {
   if (instance) return instance;
   instance = new Client({
     baseUrl: '',
+    // Notes failed responses' request ids, and counts the bytes of big answers for their
+    // progress bars (download-progress.ts).
     fetch: notingFetch,
     onDrift: (report) => {
       for (const listener of driftListeners) {

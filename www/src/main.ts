@@ -21,6 +21,7 @@ import { suppliersPage } from './pages/suppliers';
 import { supplyPage } from './pages/supply';
 import { warehousesPage } from './pages/warehouses';
 import { currentTarget, startRouter, type NavGroup, type Route } from './router';
+import { focusableScrollRegions, menuButton, navArrowKeys, skipLink } from './shell';
 import { initSession, LOGIN_PATH, loginTarget, onSessionChange, signInRequired } from './session';
 import { errorView, loadingView, replaceChildren } from './ui';
 
@@ -48,6 +49,11 @@ const onLoginPage = (): boolean => {
 
 async function boot(): Promise<void> {
   const outlet = required('app');
+  skipLink(required('skip-link'), outlet);
+  const menu = required('menu-button');
+  if (menu instanceof HTMLButtonElement) menuButton(menu, required('topbar'), required('nav'));
+  navArrowKeys(required('nav'));
+  focusableScrollRegions(outlet);
   try {
     await init();
   } catch (e) {

@@ -86,7 +86,7 @@ export function startRouter(options: RouterOptions): Router {
       document.title = `Not found · ${appTitle}`;
       replaceChildren(outlet, [
         el('div', { class: 'not-found' }, [
-          el('h2', {}, ['Page not found']),
+          el('h1', {}, ['Page not found']),
           el('p', {}, ['There is no page at ', el('code', {}, [`#${path}`]), '. ']),
           el('a', { href: `#${defaultPath}` }, ['Go to the default page']),
         ]),

@@ -190,7 +190,7 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
 
 /** The usual page heading row: a title, then a toolbar (status text, buttons). */
 export function pageHeader(title: string, toolbar: Child[] = []): HTMLElement {
-  return el('div', { class: 'page-header' }, [el('h2', {}, [title]), el('div', { class: 'toolbar' }, toolbar)]);
+  return el('div', { class: 'page-header' }, [el('h1', {}, [title]), el('div', { class: 'toolbar' }, toolbar)]);
 }
 
 /** A status line for a toolbar, read out when it changes. */

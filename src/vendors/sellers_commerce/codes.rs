@@ -215,6 +215,32 @@ table!(
 
 table!(RETURN_TYPE, "Return Type ID", [102 => "Replaced", 103 => "Refunded"]);
 
+/// Every code table, in the document's order: what a client looks a number up in by the
+/// column it came from ([`code_table`]; the wasm `sellersCodeTables`).
+pub const CODE_TABLES: &[CodeTable] = &[
+    ORDER_STATUS,
+    SERVICE_TYPE,
+    CARRIER,
+    PAYMENT_METHOD,
+    DISCOUNT_TYPE,
+    PAYMENT_STATUS,
+    PAYMENT_GATEWAY,
+    GENDER,
+    IS_BRAND,
+    OPTION_TYPE,
+    ACTION,
+    PRICING_TYPE,
+    DISPLAY_TYPE,
+    PRICE_DISCOUNT_TYPE,
+    RETURN_STATUS,
+    RETURN_TYPE,
+];
+
+/// The table of the column `column` (`"CarrierId"`), if the document gives one.
+pub fn code_table(column: &str) -> Option<&'static CodeTable> {
+    CODE_TABLES.iter().find(|t| t.column == column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +257,18 @@ mod tests {
         }
         assert_eq!(IS_BRAND.name(0), Some("Yes"));
         assert_eq!(ACTION.describe(), "1 (Remove Category and Mapping), 2 (Remove Category Mapping from Parent)");
+    }
+
+    #[test]
+    fn every_table_is_found_by_its_column() {
+        assert_eq!(code_table("CarrierId").and_then(|t| t.name(8)), Some("FEDEX"));
+        assert_eq!(code_table("ServiceTypeId").and_then(|t| t.name(20)), Some("First Overnight"));
+        assert_eq!(code_table("Return Type ID"), Some(&RETURN_TYPE));
+        assert_eq!(code_table("NoSuchId"), None);
+        let mut columns: Vec<&str> = CODE_TABLES.iter().map(|t| t.column).collect();
+        columns.sort_unstable();
+        columns.dedup();
+        assert_eq!(columns.len(), CODE_TABLES.len(), "one table per column");
     }
 
     #[test]

@@ -49,7 +49,7 @@ function render(container: HTMLElement, context: PageContext): void {
 
   replaceChildren(container, [
     el('section', { class: 'login-card' }, [
-      el('h2', {}, ['Sign in']),
+      el('h1', {}, ['Sign in']),
       user
         ? el('p', { class: 'login-note' }, [`You are signed in as ${user.username}. Sign in as someone else, or `, el('a', { href: back }, ['go back']), '.'])
         : el('p', { class: 'login-note' }, [next ? 'Sign in to continue.' : 'Sign in to the commerce-kit proxy.']),
