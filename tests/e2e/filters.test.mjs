@@ -262,4 +262,27 @@ describe('dashboard: list filters', () => {
       await close();
     }
   });
+
+  test('Stock2Shop orders: status tabs count each status (with the channel and date filters); a tab filters', { timeout: 90_000 }, async () => {
+    const { page, problems, close, cspViolations } = await openPage();
+    try {
+      await page.goto(`${env.proxy.base}/#/stock2shop/orders`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.stock2shop-orders tbody tr', problems);
+      const found = async () => Number(/(\d+) orders? found/.exec(await page.locator('.toolbar-status').textContent())?.[1]);
+      const all = await found();
+      await page.locator('.status-tabs .status-tab[data-value="cancelled"]').waitFor();
+      const tabs = Object.fromEntries(await page.$$eval('.status-tabs .status-tab', (bs) => bs.map((b) => [b.dataset.value, Number(b.querySelector('.count')?.textContent)])));
+      assert.equal(tabs[''], all);
+      await page.locator('.status-tab[data-value="cancelled"]').click();
+      await page.waitForURL('**/#/stock2shop/orders?status=cancelled');
+      await page.locator('.status-tab[data-value="cancelled"][aria-pressed="true"]').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.list .loading'));
+      assert.equal(await found(), tabs.cancelled, 'the tab’s count is what its search finds');
+      const statuses = await page.$$eval('table.stock2shop-orders tbody tr td:nth-child(4)', (tds) => tds.map((td) => td.textContent));
+      assert.ok(statuses.every((s) => s === 'cancelled'));
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { datalist, fillDatalist } from '../form';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
 import { recordLink, rememberInAddress } from '../router';
-import { exportButton, sortFromQuery, sortTable, sortToQuery, type ListColumn, type SortState } from '../listing';
+import { exportButton, sortFromQuery, sortTable, sortToQuery, statusTabs, type ListColumn, type SortState, type StatusTab } from '../listing';
 import { button, type Child, el, emptyView, orDash, pageHeader, Pager, replaceChildren, statusLine } from '../ui';
 import { channelList, dayParam, esSort, modifiedSince, intParam, knownChannels, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
 
@@ -242,9 +242,58 @@ function render(container: HTMLElement, context: PageContext): void {
       const before = statuses.size;
       for (const o of answer.system_orders) if (o.status) statuses.add(o.status);
       if (statuses.size !== before) fillDatalist(statusList, [...statuses].map((s) => ({ value: s, label: s })));
+      void countStatuses(answer);
     },
     failed: () => pager.show(state.from, 0, null),
   });
+
+  /**
+   * Status tabs with counts: one search of size 0 per status (Stock2Shop's answer carries
+   * no aggregations), with the channel and date filters, paced like every call. Counted
+   * again only when those filters change, not for a page or a status.
+   */
+  const tabsSlot = el('div', { class: 'status-tabs-slot' });
+  let countedFor: string | null = null;
+  let tabs: StatusTab[] = [];
+  const drawTabs = (): void =>
+    replaceChildren(tabsSlot, [
+      tabs.length > 0
+        ? statusTabs('Status', tabs, state.status.trim(), (value) => {
+            statusInput.value = value;
+            submit();
+          })
+        : null,
+    ]);
+  const countStatuses = async (answer: SystemOrderSearch): Promise<void> => {
+    const key = JSON.stringify([state.channel, state.since]);
+    if (key === countedFor) {
+      drawTabs();
+      return;
+    }
+    countedFor = key;
+    // The old counts are not this filter's: none until the new ones are in.
+    tabs = [];
+    drawTabs();
+    const counted: StatusTab[] = [];
+    const countOf = async (status: string): Promise<number> => {
+      const body = orderQuery({ ...state, status, from: 0, size: 0 });
+      const found = await paced(context.signal, () => client().stock2shop.searchOrders(body, { signal: context.signal }));
+      return found.hits.total;
+    };
+    try {
+      const all = state.status.trim() === '' ? answer.hits.total : await countOf('');
+      for (const status of statuses) {
+        const count = status === state.status.trim() ? answer.hits.total : await countOf(status);
+        if (key !== countedFor) return; // the filters changed meanwhile: a newer count runs
+        if (count > 0 || status === state.status.trim()) counted.push({ value: status, label: status, count });
+      }
+      tabs = [{ value: '', label: 'All', count: all }, ...counted];
+      drawTabs();
+    } catch {
+      // No counts (aborted, or a search failed): the status box still filters.
+      if (key === countedFor) countedFor = null;
+    }
+  };
 
   const remember = (push: boolean): void =>
     rememberInAddress(
@@ -285,6 +334,7 @@ function render(container: HTMLElement, context: PageContext): void {
     ]),
     el('p', { class: 'page-intro' }, ['Orders from the sales channels, newest first (sort by the ID or created header). Export saves this page. ', PACING_NOTE]),
     el('div', { class: 'list-toolbar' }, [form, pager.element]),
+    tabsSlot,
     content,
   ]);
   void load();
