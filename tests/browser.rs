@@ -243,7 +243,7 @@ async fn a_hostile_filter_is_invalid_request_and_the_module_stays_usable() {
     let within_length = format!("{}OrderStatusId eq 9{}", "(".repeat(1000), ")".repeat(1000));
     for filter in [deep, chain, within_length] {
         let params = options(&[("filter", JsValue::from_str(&filter))]);
-        let error = js_await(&sellers, "orderGetall", &[params]).await.unwrap_err();
+        let error = js_await(&sellers, "orderGetAll", &[params]).await.unwrap_err();
         assert_eq!(field(&error, "name"), "CommerceKitError");
         assert_eq!(field(&error, "code"), "invalid_request");
         let errors = js_sys::Array::from(&field(&field(&error, "details"), "errors"));
@@ -255,8 +255,8 @@ async fn a_hostile_filter_is_invalid_request_and_the_module_stays_usable() {
     // with no filter at all.
     let longest = vec!["OrderStatusId eq 9"; 2048 / 23].join(" and ");
     let params = options(&[("filter", JsValue::from_str(&longest))]);
-    js_await(&sellers, "orderGetall", &[params]).await.expect("a long but acceptable filter is sent");
-    let orders = js_await(&sellers, "orderGetall", &[]).await.expect("the module still works");
+    js_await(&sellers, "orderGetAll", &[params]).await.expect("a long but acceptable filter is sent");
+    let orders = js_await(&sellers, "orderGetAll", &[]).await.expect("the module still works");
     assert!(js_sys::Array::is_array(&orders));
 }
 

@@ -452,9 +452,9 @@ export async function stock2shop(client: Client, signal: AbortSignal): Promise<s
 /** Sellers Commerce: sparse records (optional and nullable), OData params, status updates. */
 export async function sellersCommerce(client: Client, signal: AbortSignal): Promise<string[]> {
   const out: string[] = [];
-  const params: SellersODataParams = { filter: "ProductCode eq 'SC-1001' or SCproductID gt 1008", orderby: 'ProductCode desc' };
-  const products: SellersProduct[] = await client.sellersCommerce.productGetall(params, { signal });
-  const readable: Checked<SellersProduct[]> = await client.sellersCommerce.productGetall();
+  const params: SellersODataParams = { filter: "ProductCode eq 'SC-1001' or SCproductID gt 1008", orderBy: 'ProductCode desc' };
+  const products: SellersProduct[] = await client.sellersCommerce.productGetAll(params, { signal });
+  const readable: Checked<SellersProduct[]> = await client.sellersCommerce.productGetAll();
   const unreadable: number = readable.rejected.length + readable.unlistedRejected;
   out.push(String(unreadable));
   for (const p of products) {
@@ -468,33 +468,33 @@ export async function sellersCommerce(client: Client, signal: AbortSignal): Prom
     void sure;
     void idText;
   }
-  await client.sellersCommerce.productGetall();
-  await client.sellersCommerce.productGetall(null, { signal });
-  // @ts-expect-error OData options are named filter and orderby (the package adds the $)
-  await client.sellersCommerce.productGetall({ $filter: 'x eq 1' });
+  await client.sellersCommerce.productGetAll();
+  await client.sellersCommerce.productGetAll(null, { signal });
+  // @ts-expect-error OData options are named filter and orderBy (the package adds the $)
+  await client.sellersCommerce.productGetAll({ $filter: 'x eq 1' });
   const one: SellersProduct = await client.sellersCommerce.productGet('SC-1001');
   out.push(one.ProductCode ?? '');
 
-  const orders: SellersOrder[] = await client.sellersCommerce.orderGetall({ filter: 'OrderStatusId eq 9', orderby: 'OrderPlacedDate desc' });
+  const orders: SellersOrder[] = await client.sellersCommerce.orderGetAll({ filter: 'OrderStatusId eq 9', orderBy: 'OrderPlacedDate desc' });
   const status: number | null | undefined = orders[0]?.OrderStatusId;
   out.push(String(status));
   const update: SellersOrderStatusUpdate = { OrderNumber: 'SC1001', OrderStatusId: 35 };
-  const answer: SellersStatusResponse = await client.sellersCommerce.orderUpdateorderstatus(update, { signal });
+  const answer: SellersStatusResponse = await client.sellersCommerce.orderUpdateOrderStatus(update, { signal });
   const code: number = answer.StatusCode;
   out.push(answer.Results, answer.ResponseMessage, String(code));
   // Extra fields the vendor takes may go along (in a value; a literal gets TypeScript's
   // excess-property check).
   const withComment = { ...update, Comment: 'packed' };
-  await client.sellersCommerce.orderUpdateorderstatus(withComment);
+  await client.sellersCommerce.orderUpdateOrderStatus(withComment);
   // @ts-expect-error OrderStatusId is a number (a code of ORDER_STATUS)
-  await client.sellersCommerce.orderUpdateorderstatus({ OrderNumber: 'SC1001', OrderStatusId: 'Shipped' });
+  await client.sellersCommerce.orderUpdateOrderStatus({ OrderNumber: 'SC1001', OrderStatusId: 'Shipped' });
   // Both fields are optional: the body's shape is inferred (the document names no field of
   // it), so the package checks what is given and the vendor judges what is missing.
-  await client.sellersCommerce.orderUpdateorderstatus({ OrderStatusId: 35 });
+  await client.sellersCommerce.orderUpdateOrderStatus({ OrderStatusId: 35 });
   // @ts-expect-error OrderStatusId, when given, is a number: null sets no status
-  await client.sellersCommerce.orderUpdateorderstatus({ OrderNumber: 'SC1001', OrderStatusId: null });
+  await client.sellersCommerce.orderUpdateOrderStatus({ OrderNumber: 'SC1001', OrderStatusId: null });
 
-  const shoppers: SellersShopper[] = await client.sellersCommerce.shopperGetall({ filter: 'Deleted eq false' });
+  const shoppers: SellersShopper[] = await client.sellersCommerce.shopperGetAll({ filter: 'Deleted eq false' });
   for (const s of shoppers) {
     const city: string | null | undefined = s.Address?.[0]?.City;
     const deleted: boolean | null | undefined = s.Deleted;
@@ -502,10 +502,10 @@ export async function sellersCommerce(client: Client, signal: AbortSignal): Prom
     // @ts-expect-error Address may be null or absent
     s.Address.length;
   }
-  const categories: SellersCategory[] = await client.sellersCommerce.categoryGetall();
+  const categories: SellersCategory[] = await client.sellersCommerce.categoryGetAll();
   out.push(...categories.map((c) => c.CategoryCode ?? '—'));
   // Brands and suppliers are free-form objects: read them as unknown.
-  const brands: SellersObject[] = await client.sellersCommerce.categoryGetallbrands();
+  const brands: SellersObject[] = await client.sellersCommerce.categoryGetAllBrands();
   const name: unknown = brands[0]?.['BrandName'];
   out.push(typeof name === 'string' ? name : '—');
   // @ts-expect-error a free-form field is unknown: narrow it first

@@ -52,7 +52,7 @@ function render(container: HTMLElement, context: PageContext): void {
   ]);
 
   const params = (): SellersODataParams => {
-    const p: SellersODataParams = { orderby: orderSelect.value };
+    const p: SellersODataParams = { orderBy: orderSelect.value };
     if (statusSelect.value !== '') p.filter = `OrderStatusId eq ${statusSelect.value}`;
     return p;
   };
@@ -120,7 +120,7 @@ function render(container: HTMLElement, context: PageContext): void {
       name: `Update status of ${orderNumber}`,
       submitLabel: 'Update status',
       onSubmit: async (f) => {
-        const answer = await client().sellersCommerce.orderUpdateorderstatus(
+        const answer = await client().sellersCommerce.orderUpdateOrderStatus(
           { OrderNumber: orderNumber, OrderStatusId: f.number('OrderStatusId') },
           { signal: context.signal },
         );
@@ -159,7 +159,7 @@ function render(container: HTMLElement, context: PageContext): void {
       status.textContent = '';
       slots.clear();
       remember();
-      return client().sellersCommerce.orderGetall(params(), { signal });
+      return client().sellersCommerce.orderGetAll(params(), { signal });
     },
     view: (orders) =>
       orders.length === 0

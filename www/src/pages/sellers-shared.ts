@@ -108,7 +108,7 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
       const filter = f.text('$filter');
       const orderby = f.text('$orderby');
       if (filter !== '') params.filter = filter;
-      if (orderby !== '') params.orderby = orderby;
+      if (orderby !== '') params.orderBy = orderby;
       await load();
     },
   });
@@ -166,7 +166,7 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
   const remember = (): void =>
     rememberInAddress(context.path, {
       filter: params.filter,
-      orderby: params.orderby !== options.orderby[0]?.value ? params.orderby : undefined,
+      orderby: params.orderBy !== options.orderby[0]?.value ? params.orderBy : undefined,
     });
 
   replaceChildren(container, [
