@@ -239,6 +239,7 @@ impl Parse for Op {
                 content.parse::<Token![,]>()?;
             }
         }
+        sellers_ops::finish(&mut op);
         Ok(op)
     }
 }

@@ -6,6 +6,7 @@
 //!   (`product_get_all` -> `ProductGetAll`, `PRODUCT_GET_ALL`, `productGetAll`) do not,
 //!   while the ids of `shared/endpoints.tsv` stay as they are.
 //! - `"SCproductID" as sc_product_id?: Integer`: a parameter's wire name, when ours differs.
+//! - `odata`: the list's optional `$filter` and `$orderby` (the two parameters below).
 //! - `ODataFilter` / `ODataOrderBy` parameters: text, checked by the OData parser before
 //!   sending (the document warns that a malformed query is answered with nulls).
 //! - `body: T, check: path`: a write whose JSON body stays open (the documented fields
@@ -36,6 +37,7 @@ pub(super) struct Extra {
     pub(super) secret: bool,
     pub(super) positional: bool,
     pub(super) form: bool,
+    odata: bool,
 }
 
 /// Reads an extension key of an operation's braces; `false` when `key` is not one.
@@ -44,6 +46,7 @@ pub(super) fn parse_key(key: &Ident, content: ParseStream, extra: &mut Extra) ->
         "secret" => extra.secret = true,
         "positional" => extra.positional = true,
         "form" => extra.form = true,
+        "odata" => extra.odata = true,
         "id" => {
             content.parse::<Token![:]>()?;
             extra.id = Some(content.parse()?);
@@ -55,6 +58,26 @@ pub(super) fn parse_key(key: &Ident, content: ParseStream, extra: &mut Extra) ->
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+/// `odata`: the optional `$filter` and `$orderby` of a list, declared here once for
+/// every list that takes them (`filter` and `orderBy` in JS, `filter()`/`order_by()` in Rust).
+pub(super) fn finish(op: &mut Op) {
+    if !op.extra.odata {
+        return;
+    }
+    let span = op.id.span();
+    let param = |wire: &str, name: &str, kind: &str, doc: &str| Param {
+        docs: vec![syn::parse_quote!(#[doc = #doc])],
+        name: Ident::new(name, span),
+        optional: true,
+        kind: Ident::new(kind, span),
+        item: None,
+        fixed: None,
+        wire: Some(LitStr::new(wire, span)),
+    };
+    op.query.push(param("$filter", "filter", "ODataFilter", " `$filter`: `\"OrderStatusId eq 9\"` (from Rust, also an `odata::Filter`)."));
+    op.query.push(param("$orderby", "order_by", "ODataOrderBy", " `$orderby`: `\"OrderNumber desc\"`, several keys comma-separated."));
 }
 
 /// `"SCproductID" as` before a parameter's name.

@@ -170,12 +170,7 @@ commerce_kit_derive::operations! {
     /// "The list of Products".
     product_get_all: GET "/api/product/getall" -> Vec<SellersProduct> {
         id: "product_getall",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
@@ -183,12 +178,7 @@ commerce_kit_derive::operations! {
     /// "The list of Products" (the document describes it in the same words as `getall`).
     product_get_all_products: GET "/api/product/getallproducts" -> Vec<SellersProduct> {
         id: "product_getallproducts",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
@@ -250,12 +240,7 @@ commerce_kit_derive::operations! {
     /// The document names no supplier field: each is a free-form object.
     product_get_all_suppliers: GET "/api/product/getallsuppliers" -> Vec<SellersObject> {
         id: "product_getallsuppliers",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
@@ -267,12 +252,7 @@ commerce_kit_derive::operations! {
     /// Shoppers with their addresses, optionally filtered and ordered (OData)
     shopper_get_all: GET "/api/shopper/getall" -> Vec<SellersShopper> {
         id: "shopper_getall",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
@@ -305,12 +285,7 @@ commerce_kit_derive::operations! {
     /// Return requests, optionally filtered and ordered (OData)
     return_get_all: GET "/api/return/getall" -> Vec<SellersReturnRequest> {
         id: "return_getall",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
@@ -333,12 +308,7 @@ commerce_kit_derive::operations! {
     /// Free-form objects: the document names no embellishment field.
     embellishments_get_all: GET "/api/embellishments/getall" -> Vec<SellersObject> {
         id: "embellishments_getall",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
@@ -353,12 +323,7 @@ commerce_kit_derive::operations! {
     /// Every category, optionally filtered and ordered (OData)
     category_get_all: GET "/api/category/getall" -> Vec<SellersCategory> {
         id: "category_getall",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
@@ -406,12 +371,7 @@ commerce_kit_derive::operations! {
     /// Free-form objects: the document names no brand field.
     category_get_all_brands: GET "/api/category/getallbrands" -> Vec<SellersObject> {
         id: "category_getallbrands",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
@@ -419,12 +379,7 @@ commerce_kit_derive::operations! {
     /// Filter on dates with `datetime'...'` literals, as the document's examples do.
     order_get_all: GET "/api/order/getall" -> Vec<SellersOrder> {
         id: "order_getall",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
@@ -432,12 +387,7 @@ commerce_kit_derive::operations! {
     /// The document describes it in the same words as `getall`.
     order_get_orders: GET "/api/order/getorders" -> Vec<SellersOrder> {
         id: "order_getorders",
-        query: [
-            /// `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
-            "$filter" as filter?: ODataFilter,
-            /// `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
-            "$orderby" as order_by?: ODataOrderBy,
-        ],
+        odata,
         params_type: SellersODataParams,
     }
 
