@@ -3,7 +3,7 @@
 //! and sets COMMERCE_TEST_PROXY; run with `wasm-pack test --headless --chrome`.
 #![cfg(all(target_arch = "wasm32", feature = "s2", feature = "s2-partner"))]
 
-use commerce_kit::vendors::s2::inventory::InventoryOverview;
+use commerce_kit::vendors::s2::inventory::S2InventoryOverview;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -62,7 +62,7 @@ fn field(error: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 async fn inventory_overview_arrives_validated_through_proxy_and_mock() {
     let value = JsFuture::from(signed_in().await.get_inventory_overview(None)).await.expect("the call succeeds");
-    let overview: InventoryOverview = serde_wasm_bindgen::from_value(value).unwrap();
+    let overview: S2InventoryOverview = serde_wasm_bindgen::from_value(value).unwrap();
     assert_eq!(overview.warehouses.len(), 2);
     let skus: Vec<&str> = overview.products.iter().map(|p| p.sku.as_str()).collect();
     assert_eq!(skus, ["test", "MX03-N-BLUE", "SKU-GREY", "TEST-BLACK", "S600-LIGHT-GRAY"]);

@@ -316,7 +316,7 @@ impl Client {
     #[cfg(feature = "s2")]
     /// `GET /inventory/overview` (S2): every warehouse, product and inventory level.
     /// The same as `client.s2.getInventoryOverview()`.
-    #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<Checked<InventoryOverview>>")]
+    #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<Checked<S2InventoryOverview>>")]
     pub fn get_inventory_overview(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.inner.call(crate::request::Operation::build(&GetInventoryOverview), options)
     }

@@ -4,20 +4,20 @@
 
 import init, { Client, CommerceKitError, endpoints, validateResponse } from 'commerce-kit';
 import type {
-  Address,
+  S2Address,
   Checked,
   PagedIterable,
   RejectedRecord,
   CallOptions,
   ClientOptions,
-  CreateOutcome,
-  FulfillmentMethod,
-  FulfillmentOrder,
+  S2CreateOutcome,
+  S2FulfillmentMethod,
+  S2FulfillmentOrder,
   InventorySupplyParams,
-  NewFulfillmentOrder,
+  S2NewFulfillmentOrder,
   NewPartnerFulfillment,
   NewPartnerPurchaseOrder,
-  OrderType,
+  S2OrderType,
   PartnerFulfillment,
   PartnerFulfillmentItem,
   PartnerFulfillmentPage,
@@ -48,13 +48,13 @@ import type {
   DriftReport,
   EndpointInfo,
   ErrorCode,
-  InventoryOverview,
-  Item,
-  Level,
-  Product,
+  S2InventoryOverview,
+  S2Item,
+  S2Level,
+  S2Product,
   ValidationIssue,
   ValidationReport,
-  Warehouse,
+  S2Warehouse,
 } from 'commerce-kit';
 
 /** Compile-time equality of two types. */
@@ -75,22 +75,22 @@ export async function inventory(): Promise<string[]> {
   const client = new Client(options);
   const controller = new AbortController();
   const call: CallOptions = { signal: controller.signal, timeoutMs: 5_000 };
-  const overview: InventoryOverview = await client.getInventoryOverview(call);
+  const overview: S2InventoryOverview = await client.getInventoryOverview(call);
 
   // Field access through the declared shape.
   const available: number = overview.items[0].level.available;
   const reserved: number = overview.items[0].level.reserved;
-  const warehouse: Warehouse = overview.warehouses[0];
+  const warehouse: S2Warehouse = overview.warehouses[0];
   const country: string = warehouse.address.countryId;
-  const product: Product = overview.products[0];
+  const product: S2Product = overview.products[0];
   const sku: string = product.sku;
   const brand: string = product.brand.name;
   const otherIds: string[] = product.otherIds;
-  const item: Item = overview.items[0];
-  const level: Level = item.level;
+  const item: S2Item = overview.items[0];
+  const level: S2Level = item.level;
   const productId: string = level.productId;
-  assertType<Equal<typeof overview.items, Item[]>>();
-  assertType<Equal<InventoryOverview['warehouses'][number]['dropshipper'], boolean>>();
+  assertType<Equal<typeof overview.items, S2Item[]>>();
+  assertType<Equal<S2InventoryOverview['warehouses'][number]['dropshipper'], boolean>>();
 
   // Wrong uses.
   // @ts-expect-error misspelled field
@@ -106,7 +106,7 @@ export async function inventory(): Promise<string[]> {
   // @ts-expect-error unknown option
   new Client({ baseURL: '' });
   // @ts-expect-error products are not levels
-  const wrong: Level = overview.products[0];
+  const wrong: S2Level = overview.products[0];
   // @ts-expect-error warehouses have no `city` of their own (it is address.city)
   warehouse.city;
 
@@ -303,7 +303,7 @@ export async function partner(client: Client, signal: AbortSignal): Promise<stri
 
 /** S2 fulfillment orders: enums as integer unions, CreateOutcome narrowed on `outcome`. */
 export async function fulfillmentOrder(client: Client): Promise<string> {
-  const address: Address = {
+  const address: S2Address = {
     name: 'Ada',
     company: '',
     address1: '1 Main St',
@@ -315,9 +315,9 @@ export async function fulfillmentOrder(client: Client): Promise<string> {
     phone: '',
     email: '',
   };
-  const type: OrderType = 1;
-  const method: FulfillmentMethod = 2;
-  const body: NewFulfillmentOrder = {
+  const type: S2OrderType = 1;
+  const method: S2FulfillmentMethod = 2;
+  const body: S2NewFulfillmentOrder = {
     address,
     shippingMethod: 'standard',
     items: [{ productId: 'p-1', quantity: 2 }],
@@ -328,21 +328,21 @@ export async function fulfillmentOrder(client: Client): Promise<string> {
     method,
   };
   // @ts-expect-error OrderType is 0 | 1 | 2
-  const badType: NewFulfillmentOrder = { ...body, orderType: 7 };
+  const badType: S2NewFulfillmentOrder = { ...body, orderType: 7 };
   void badType;
   // @ts-expect-error OrderType is a number, not its name
-  const named: NewFulfillmentOrder = { ...body, orderType: 'B2B' };
+  const named: S2NewFulfillmentOrder = { ...body, orderType: 'B2B' };
   void named;
   // @ts-expect-error FulfillmentMethod is 0 | 1 | 2
-  const badMethod: NewFulfillmentOrder = { ...body, method: 3 };
+  const badMethod: S2NewFulfillmentOrder = { ...body, method: 3 };
   void badMethod;
   // @ts-expect-error every address field is required (pass "" where there is none)
-  const partial: Address = { name: 'A', countryId: 'US' };
+  const partial: S2Address = { name: 'A', countryId: 'US' };
   void partial;
 
-  const outcome: CreateOutcome = await client.s2.createFulfillmentOrder(body);
+  const outcome: S2CreateOutcome = await client.s2.createFulfillmentOrder(body);
   if (outcome.outcome === 'created') {
-    const order: FulfillmentOrder = outcome.fulfillment;
+    const order: S2FulfillmentOrder = outcome.fulfillment;
     const channel: string | null | undefined = order.channelFulfillmentId;
     // @ts-expect-error only the already_created outcome carries channelFulfillmentId itself
     outcome.channelFulfillmentId;

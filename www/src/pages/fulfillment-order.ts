@@ -2,7 +2,7 @@
 // address, items and one shipment. With a channel fulfillment id the package retries a
 // lost answer safely, and a duplicate found on retry comes back as "already created".
 
-import type { CreateOutcome, NewFulfillmentOrder, NewFulfillmentShipment, FulfillmentMethod, OrderType } from 'commerce-kit';
+import type { S2CreateOutcome, S2NewFulfillmentOrder, S2NewFulfillmentShipment, S2FulfillmentMethod, S2OrderType } from 'commerce-kit';
 import { CommerceKitError } from 'commerce-kit';
 import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList, type FieldSpec } from '../form';
@@ -13,8 +13,8 @@ import { READ_ONLY_NOTE } from './shared';
 
 export const fulfillmentOrderPage: Route = { path: '/fulfillment-orders/new', title: 'New fulfillment order', render };
 
-const ORDER_TYPES: Record<string, OrderType> = { '0': 0, '1': 1, '2': 2 };
-const METHODS: Record<string, FulfillmentMethod> = { '0': 0, '1': 1, '2': 2 };
+const ORDER_TYPES: Record<string, S2OrderType> = { '0': 0, '1': 1, '2': 2 };
+const METHODS: Record<string, S2FulfillmentMethod> = { '0': 0, '1': 1, '2': 2 };
 
 function render(container: HTMLElement, context: PageContext): void {
   const products = datalist('s2-products');
@@ -25,7 +25,7 @@ function render(container: HTMLElement, context: PageContext): void {
     submitLabel: 'Create fulfillment order',
     readOnly: canWrite() ? null : READ_ONLY_NOTE,
     onSubmit: async (f) => {
-      const body: NewFulfillmentOrder = {
+      const body: S2NewFulfillmentOrder = {
         address: {
           name: f.text('address.name'),
           company: f.text('address.company'),
@@ -47,7 +47,7 @@ function render(container: HTMLElement, context: PageContext): void {
         attachments: [],
       };
       if (f.checked('ship')) {
-        const shipment: NewFulfillmentShipment = {
+        const shipment: S2NewFulfillmentShipment = {
           items: Array.from({ length: shipmentItems.count }, (_, i) => ({
             productId: f.text(shipmentItems.path(i, 'productId')),
             quantity: f.number(shipmentItems.path(i, 'quantity')),
@@ -72,7 +72,7 @@ function render(container: HTMLElement, context: PageContext): void {
       const note = f.optionalText('customerNote');
       if (note !== undefined) body.customerNote = note;
 
-      let result: CreateOutcome;
+      let result: S2CreateOutcome;
       try {
         result = await client().s2.createFulfillmentOrder(body, { signal: context.signal });
       } catch (e) {
@@ -201,7 +201,7 @@ function render(container: HTMLElement, context: PageContext): void {
     .catch(() => {});
 }
 
-function outcomeText(result: CreateOutcome): (Node | string)[] {
+function outcomeText(result: S2CreateOutcome): (Node | string)[] {
   if (result.outcome === 'created') {
     const f = result.fulfillment;
     return ['Created ', el('strong', { class: 'created-id' }, [f.id]), ` (status ${f.status || 'unknown'}).`];

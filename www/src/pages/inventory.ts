@@ -1,6 +1,6 @@
 // #/inventory: every warehouse with its inventory levels (S2 GET /inventory/overview).
 
-import type { InventoryOverview, Item, Product, Warehouse } from 'commerce-kit';
+import type { S2InventoryOverview, S2Item, S2Product, S2Warehouse } from 'commerce-kit';
 import { client, isAborted } from '../api';
 import { failureView } from '../load';
 import type { PageContext, Route } from '../router';
@@ -10,8 +10,8 @@ export const inventoryPage: Route = { path: '/inventory', title: 'Inventory', re
 
 /** One table row: a level and, when the overview lists it, its product. */
 interface Row {
-  item: Item;
-  product: Product | undefined;
+  item: S2Item;
+  product: S2Product | undefined;
 }
 
 const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
@@ -56,7 +56,7 @@ function render(container: HTMLElement, context: PageContext): void {
   void load();
 }
 
-function overviewView(overview: InventoryOverview): HTMLElement[] {
+function overviewView(overview: S2InventoryOverview): HTMLElement[] {
   const products = new Map(overview.products.map((p) => [p.id, p]));
   const byWarehouse = new Map<string, Row[]>();
   for (const item of overview.items) {
@@ -94,7 +94,7 @@ function overviewView(overview: InventoryOverview): HTMLElement[] {
   ];
 }
 
-function warehouseSection(warehouse: Warehouse, rows: Row[]): HTMLElement {
+function warehouseSection(warehouse: S2Warehouse, rows: Row[]): HTMLElement {
   const place = [warehouse.address.city, warehouse.address.countryId].filter((s) => s.trim() !== '').join(', ');
   return el('section', { class: 'warehouse', 'data-warehouse-id': warehouse.id }, [
     el('header', { class: 'warehouse-header' }, [
