@@ -249,9 +249,6 @@ commerce_kit_derive::operations! {
         id: "product_getproducts",
     }
 
-    /// Scratch: orders (a throwaway line proving the README's "Adding an endpoint")
-    scratch_orders: GET "/api/scratch/orders" -> Vec<SellersOrder>;
-
     /// Shoppers with their addresses, optionally filtered and ordered (OData)
     shopper_get_all: GET "/api/shopper/getall" -> Vec<SellersShopper> {
         id: "shopper_getall",
