@@ -106,6 +106,11 @@ mod tests {
         assert_eq!(op.next_page(49), None);
         assert_eq!(ProductGetAllProductSkus::new().next_page(10), None);
         assert_eq!(messages(ProductGetAllProductSkus::new().top(0).build().unwrap_err()), ["top: must be at least 1, got 0"]);
+        // Integers from JS are i64 now (were u32): a negative page is refused by name.
+        assert_eq!(
+            messages(ProductGetAllProductSkus::new().top(-5).skip(-1).build().unwrap_err()),
+            ["top: must be at least 1, got -5", "skip: must not be negative, got -1"]
+        );
     }
 
     #[test]
