@@ -3,7 +3,7 @@
 //! and sets COMMERCE_TEST_PROXY; run with `wasm-pack test --headless --chrome`.
 #![cfg(all(target_arch = "wasm32", feature = "s2", feature = "s2-partner"))]
 
-use commerce_kit::vendors::s2::inventory::InventoryOverview;
+use commerce_kit::vendors::s2::inventory::S2InventoryOverview;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -62,7 +62,7 @@ fn field(error: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 async fn inventory_overview_arrives_validated_through_proxy_and_mock() {
     let value = JsFuture::from(signed_in().await.get_inventory_overview(None)).await.expect("the call succeeds");
-    let overview: InventoryOverview = serde_wasm_bindgen::from_value(value).unwrap();
+    let overview: S2InventoryOverview = serde_wasm_bindgen::from_value(value).unwrap();
     assert_eq!(overview.warehouses.len(), 2);
     let skus: Vec<&str> = overview.products.iter().map(|p| p.sku.as_str()).collect();
     assert_eq!(skus, ["test", "MX03-N-BLUE", "SKU-GREY", "TEST-BLACK", "S600-LIGHT-GRAY"]);
@@ -243,7 +243,7 @@ async fn a_hostile_filter_is_invalid_request_and_the_module_stays_usable() {
     let within_length = format!("{}OrderStatusId eq 9{}", "(".repeat(1000), ")".repeat(1000));
     for filter in [deep, chain, within_length] {
         let params = options(&[("filter", JsValue::from_str(&filter))]);
-        let error = js_await(&sellers, "orderGetall", &[params]).await.unwrap_err();
+        let error = js_await(&sellers, "orderGetAll", &[params]).await.unwrap_err();
         assert_eq!(field(&error, "name"), "CommerceKitError");
         assert_eq!(field(&error, "code"), "invalid_request");
         let errors = js_sys::Array::from(&field(&field(&error, "details"), "errors"));
@@ -255,8 +255,8 @@ async fn a_hostile_filter_is_invalid_request_and_the_module_stays_usable() {
     // with no filter at all.
     let longest = vec!["OrderStatusId eq 9"; 2048 / 23].join(" and ");
     let params = options(&[("filter", JsValue::from_str(&longest))]);
-    js_await(&sellers, "orderGetall", &[params]).await.expect("a long but acceptable filter is sent");
-    let orders = js_await(&sellers, "orderGetall", &[]).await.expect("the module still works");
+    js_await(&sellers, "orderGetAll", &[params]).await.expect("a long but acceptable filter is sent");
+    let orders = js_await(&sellers, "orderGetAll", &[]).await.expect("the module still works");
     assert!(js_sys::Array::is_array(&orders));
 }
 

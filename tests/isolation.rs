@@ -57,15 +57,15 @@ fn s2_partner_purchase_order_pages_isolate_orders_inside_pages() {
 #[cfg(feature = "s2")]
 #[test]
 fn s2_inventory_overview_isolates_each_list() {
-    use commerce_kit::vendors::s2::inventory::InventoryOverview;
+    use commerce_kit::vendors::s2::inventory::S2InventoryOverview;
     let mut body = fixture("s2.get_inventory_overview");
     let items = body["items"].as_array().unwrap().len();
     body["items"][0]["level"] = "lots".into();
-    let decoded = commerce_kit::decode::<InventoryOverview>(&serde_json::to_vec(&body).unwrap()).unwrap();
+    let decoded = commerce_kit::decode::<S2InventoryOverview>(&serde_json::to_vec(&body).unwrap()).unwrap();
     assert_eq!(decoded.value.items.len(), items - 1);
     assert_eq!(decoded.rejected[0].path, "$.items");
     body["items"] = Value::Null;
-    assert!(commerce_kit::decode::<InventoryOverview>(&serde_json::to_vec(&body).unwrap()).is_err());
+    assert!(commerce_kit::decode::<S2InventoryOverview>(&serde_json::to_vec(&body).unwrap()).is_err());
 }
 
 #[cfg(feature = "stock2shop")]

@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 
 use commerce_kit::request::Operation;
-use commerce_kit::vendors::sellers_commerce::shopper::ShopperShoppers;
 use commerce_kit::vendors::sellers_commerce::token::{TokenPassword, TokenRefresh};
+use commerce_kit::vendors::sellers_commerce::ShopperShoppers;
 use serde_json::Value;
 
 fn example(name: &str) -> Vec<u8> {

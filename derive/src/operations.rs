@@ -58,6 +58,8 @@ use quote::{format_ident, quote};
 use syn::parse::{Parse, ParseStream};
 use syn::{braced, bracketed, Attribute, Ident, LitStr, Path, Token, Type};
 
+mod sellers_ops;
+
 pub struct Table {
     vendor: Ident,
     auth: Ident,
@@ -73,6 +75,16 @@ struct Param {
     item: Option<Type>,
     /// `format = "json"`: always sent with this value, not a field of the request.
     fixed: Option<LitStr>,
+    /// `"SCproductID" as sc_product_id`: the vendor's spelling on the wire, when our
+    /// identifier has real word boundaries and the vendor's has none.
+    wire: Option<LitStr>,
+}
+
+impl Param {
+    /// The name the vendor reads: the `as` spelling, else the identifier.
+    fn wire_name(&self) -> String {
+        self.wire.as_ref().map(LitStr::value).unwrap_or_else(|| self.name.to_string())
+    }
 }
 
 struct Op {
@@ -92,6 +104,8 @@ struct Op {
     params_type: Option<Ident>,
     manual: bool,
     records: bool,
+    /// The extensions of `sellers_ops` (ids, bodies, checks, secrets, positional args).
+    extra: sellers_ops::Extra,
 }
 
 fn key_value<T: Parse>(input: ParseStream, key: &str) -> syn::Result<T> {
@@ -124,12 +138,13 @@ fn parse_params(input: ParseStream) -> syn::Result<Vec<Param>> {
     let mut params = Vec::new();
     while !content.is_empty() {
         let docs = content.call(Attribute::parse_outer)?;
+        let wire = sellers_ops::parse_wire_name(&content)?;
         let name: Ident = content.parse()?;
         if content.peek(Token![=]) {
             content.parse::<Token![=]>()?;
             let value: LitStr = content.parse()?;
             let kind = Ident::new("Text", name.span());
-            params.push(Param { docs, name, optional: true, kind, item: None, fixed: Some(value) });
+            params.push(Param { docs, name, optional: true, kind, item: None, fixed: Some(value), wire });
             if !content.is_empty() {
                 content.parse::<Token![,]>()?;
             }
@@ -146,13 +161,13 @@ fn parse_params(input: ParseStream) -> syn::Result<Vec<Param>> {
         } else {
             None
         };
-        if !["Text", "Integer", "List", "Boolean"].contains(&kind.to_string().as_str()) {
-            return Err(syn::Error::new(kind.span(), "expected Text, Integer, Boolean or List<T>"));
+        if !["Text", "Integer", "List", "Boolean", "ODataFilter", "ODataOrderBy"].contains(&kind.to_string().as_str()) {
+            return Err(syn::Error::new(kind.span(), "expected Text, Integer, Boolean, ODataFilter, ODataOrderBy or List<T>"));
         }
         if (kind == "List") != item.is_some() {
             return Err(syn::Error::new(kind.span(), "List takes its item type, `List<String>`; other kinds take none"));
         }
-        params.push(Param { docs, name, optional, kind, item, fixed: None });
+        params.push(Param { docs, name, optional, kind, item, fixed: None, wire });
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
         }
@@ -189,6 +204,7 @@ impl Parse for Op {
             params_type: None,
             manual: false,
             records: false,
+            extra: Default::default(),
         };
         if input.peek(Token![;]) {
             input.parse::<Token![;]>()?;
@@ -198,7 +214,9 @@ impl Parse for Op {
         braced!(content in input);
         while !content.is_empty() {
             let key: Ident = content.parse()?;
-            if key == "manual" {
+            if sellers_ops::parse_key(&key, &content, &mut op.extra)? {
+                // An extension key (`id`, `check`, `secret`, `positional`).
+            } else if key == "manual" {
                 op.manual = true;
             } else if key == "records" {
                 op.records = true;
@@ -221,6 +239,7 @@ impl Parse for Op {
                 content.parse::<Token![,]>()?;
             }
         }
+        sellers_ops::finish(&mut op);
         Ok(op)
     }
 }
@@ -289,7 +308,7 @@ pub fn ts_type(ty: &Type) -> syn::Result<String> {
         "String" | "str" => "string".into(),
         "bool" => "boolean".into(),
         "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "f32" | "f64" | "usize" | "isize" => "number".into(),
-        "Value" => "any".into(),
+        "Value" => "unknown".into(),
         name => name.to_string(),
     })
 }
@@ -314,7 +333,7 @@ fn list_item(param: &Param) -> TokenStream {
 }
 
 fn field_type(param: &Param) -> TokenStream {
-    let inner = match param.kind.to_string().as_str() {
+    let inner = match sellers_ops::base_kind(param) {
         "Text" => quote! { ::std::string::String },
         "Integer" => quote! { i64 },
         "Boolean" => quote! { bool },
@@ -338,10 +357,11 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
     let mut bindings = Vec::new();
     let mut consts = Vec::new();
     let mut checked_claims = Vec::new();
+    let mut aliases = std::collections::HashSet::new();
 
     for op in &table.operations {
         let id = op.id.to_string();
-        let full_id = format!("{}.{}", snake(&vendor.to_string()).trim_start_matches('_'), id);
+        let full_id = format!("{}.{}", snake(&vendor.to_string()).trim_start_matches('_'), sellers_ops::catalogue_id(op));
         let const_name = format_ident!("{}", id.to_uppercase());
         let lines = doc_text(&op.docs);
         let Some(summary) = lines.first().cloned() else {
@@ -367,11 +387,13 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             }
         };
         let body = match &op.body {
+            // A form-encoded body (the OAuth grants): hand-written, `manual`.
+            _ if op.extra.form => quote! { ::commerce_kit::catalogue::Body::Form },
             Some(ty) => quote! { ::commerce_kit::catalogue::Body::Json(<#ty as ::commerce_kit::schema::Wire>::SCHEMA) },
             None => quote! { ::commerce_kit::catalogue::Body::None },
         };
         let param_decl = |p: &Param| {
-            let name = p.name.to_string();
+            let name = p.wire_name();
             let kind = &p.kind;
             let ctor = if p.optional {
                 quote! { optional }
@@ -405,7 +427,11 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             continue;
         }
         if op.body.is_some() {
-            return Err(syn::Error::new(op.id.span(), "an operation with a body has behaviour (its checks): mark it `manual`"));
+            // A body checked by a function of the table's (`check:`): generated too.
+            let (item, binding) = sellers_ops::expand_body_op(op, &table.auth, &const_name, &verb_path, &summary, &lines)?;
+            items.push(item);
+            bindings.extend(binding);
+            continue;
         }
 
         let ts_response = ts_type(response)?;
@@ -415,6 +441,9 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
 
         let struct_name = op.rust.clone().unwrap_or_else(|| format_ident!("{}", pascal(&id)));
         let params: Vec<&Param> = op.path_params.iter().chain(&op.query).filter(|p| p.fixed.is_none()).collect();
+        // The JS parameter object is this struct, unless the method takes its one value
+        // positionally or there is no method (credential exchanges).
+        let object_binding = !params.is_empty() && sellers_ops::has_binding(op, &table.auth) && !op.extra.positional;
         let fixed_steps = op.query.iter().filter_map(|p| {
             let (wire, value) = (p.name.to_string(), p.fixed.as_ref()?);
             Some(quote! { .query(#wire, ::std::option::Option::Some(#value)) })
@@ -424,13 +453,13 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             let name = &p.name;
             let ty = field_type(p);
             let docs = &p.docs;
-            let default = p.optional.then(|| quote! { #[serde(default)] });
+            let default = (p.optional && object_binding).then(|| quote! { #[serde(default)] });
             quote! { #(#docs)* #default pub #name: #ty }
         });
         let required: Vec<&&Param> = params.iter().filter(|p| !p.optional).collect();
         let new_args = required.iter().map(|p| {
             let name = &p.name;
-            match p.kind.to_string().as_str() {
+            match sellers_ops::base_kind(p) {
                 "Text" => quote! { #name: impl ::std::convert::Into<::std::string::String> },
                 "List" => {
                     let item = list_item(p);
@@ -444,7 +473,7 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
         });
         let new_fields = params.iter().map(|p| {
             let name = &p.name;
-            match (p.optional, p.kind.to_string().as_str()) {
+            match (p.optional, sellers_ops::base_kind(p)) {
                 (true, _) => quote! { #name: ::std::option::Option::None },
                 (false, "Text") => quote! { #name: #name.into() },
                 (false, "List") => quote! { #name: #name.into_iter().map(::std::convert::Into::into).collect() },
@@ -454,7 +483,7 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
         let setters = params.iter().filter(|p| p.optional).map(|p| {
             let name = &p.name;
             let docs = &p.docs;
-            match p.kind.to_string().as_str() {
+            match sellers_ops::base_kind(p) {
                 "Text" => quote! {
                     #(#docs)*
                     pub fn #name(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -473,7 +502,7 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
                     }
                 }
                 _ => {
-                    let ty = match p.kind.to_string().as_str() {
+                    let ty = match sellers_ops::base_kind(p) {
                         "Integer" => quote! { i64 },
                         _ => quote! { bool },
                     };
@@ -490,9 +519,9 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
         // Blank text is not sent: a blank required parameter is then reported missing.
         let build_steps = params.iter().map(|p| {
             let name = &p.name;
-            let wire = name.to_string();
+            let wire = p.wire_name();
             let is_path = op.path_params.iter().any(|q| q.name == *name);
-            let value = match (p.optional, p.kind.to_string().as_str()) {
+            let value = match (p.optional, sellers_ops::base_kind(p)) {
                 (true, "Text") => quote! { self.#name.as_deref().filter(|v| !v.trim().is_empty()) },
                 (false, "Text") => quote! { ::std::option::Option::Some(self.#name.as_str()).filter(|v| !v.trim().is_empty()) },
                 (true, "List") => {
@@ -527,12 +556,16 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             quote! { Self { #(#new_fields),* } }
         };
         // Without parameters the JS method takes none: no (empty) interface to declare.
-        let derive_js = (!params.is_empty()).then(|| quote! { ::serde::Deserialize, ::tsify::Tsify, ::commerce_kit_derive::Wire, });
-        let serde_attr = (!params.is_empty()).then(|| quote! { #[serde(rename_all = "camelCase")] });
+        let derive_js = object_binding.then(|| quote! { ::serde::Deserialize, ::tsify::Tsify, ::commerce_kit_derive::Wire, });
+        let derive_debug = (!op.extra.secret).then(|| quote! { Debug, });
+        let secret_debug = sellers_ops::secret_debug(op, &struct_name, &params);
+        let (checks_prelude, checks_step) = sellers_ops::param_checks(op, &params);
+        let serde_attr = object_binding.then(|| quote! { #[serde(rename_all = "camelCase")] });
         // tsify names the interface after the struct; `params_type` keeps an older
         // exported name as an alias of it.
         let ts_name_str = struct_name.to_string();
-        if let Some(alias) = &op.params_type {
+        // Several operations may share one alias (`SellersODataParams`): declared once.
+        if let Some(alias) = op.params_type.as_ref().filter(|a| object_binding && aliases.insert(a.to_string())) {
             let declaration = format!(
                 "/** The parameters of `{}` (see `{ts_name_str}`). */\nexport type {alias} = {ts_name_str};",
                 op.js.clone().unwrap_or_else(|| format_ident!("{}", camel(&id)))
@@ -545,7 +578,7 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
         }
         items.push(quote! {
             #[doc = #struct_doc]
-            #[derive(Debug, Clone, #derive_default PartialEq, #derive_js)]
+            #[derive(#derive_debug Clone, #derive_default PartialEq, #derive_js)]
             #serde_attr
             pub struct #struct_name #body_fields
 
@@ -563,16 +596,22 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
                 type Response = #response;
 
                 fn build(&self) -> ::std::result::Result<::commerce_kit::request::Request, ::std::vec::Vec<::commerce_kit::request::FieldError>> {
-                    ::commerce_kit::request::Request::builder(Self::ENDPOINT) #(#build_steps)* #(#fixed_steps)* .build()
+                    #checks_prelude
+                    ::commerce_kit::request::Request::builder(Self::ENDPOINT) #(#build_steps)* #(#fixed_steps)* #checks_step .build()
                 }
             }
+            #secret_debug
         });
 
         let js_name = op.js.clone().unwrap_or_else(|| format_ident!("{}", camel(&id)));
         let rust_method = format_ident!("{}", snake(&js_name.to_string()));
         let returns = lines.get(1..).unwrap_or_default().join(" ");
         let method_doc = format!(" {verb_path}: {summary}.{}{}", if returns.is_empty() { "" } else { " " }, returns);
-        let binding = if params.is_empty() {
+        let binding = if !sellers_ops::has_binding(op, &table.auth) {
+            continue;
+        } else if op.extra.positional {
+            sellers_ops::positional_binding(op, &struct_name, &rust_method, &js_name, &method_doc, &ts_return, &params)?
+        } else if params.is_empty() {
             quote! {
                 #[doc = #method_doc]
                 #[wasm_bindgen(js_name = #js_name, unchecked_return_type = #ts_return)]
@@ -582,7 +621,9 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             }
         } else {
             let param_attr = if required.is_empty() {
-                quote! { unchecked_optional_param_type = #ts_name_str }
+                // `null` as well as left out: `list(null, { signal })` reads naturally.
+                let optional = format!("{ts_name_str} | null");
+                quote! { unchecked_optional_param_type = #optional }
             } else {
                 quote! { unchecked_param_type = #ts_name_str }
             };

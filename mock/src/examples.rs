@@ -3,9 +3,9 @@
 //! Each names warehouses, suppliers and products the mock's data holds.
 
 use commerce_kit::vendors::s2::fulfillment::{
-    NewFulfillmentAttachment, NewFulfillmentItem, NewFulfillmentOrder, NewFulfillmentShipment, OrderType, PrepaidLabel,
+    OrderType, S2NewFulfillmentAttachment, S2NewFulfillmentItem, S2NewFulfillmentOrder, S2NewFulfillmentShipment, S2PrepaidLabel,
 };
-use commerce_kit::vendors::s2::inventory::Address;
+use commerce_kit::vendors::s2::inventory::S2Address;
 use commerce_kit::vendors::s2_partner::fulfillment::{NewPartnerFulfillment, PartnerFulfillmentItem};
 use commerce_kit::vendors::s2_partner::purchase_order::{NewPartnerPurchaseOrder, NewPartnerPurchaseOrderItem};
 
@@ -41,12 +41,12 @@ pub fn partner_purchase_order() -> NewPartnerPurchaseOrder {
 /// The seed's request example, with the warehouse and product ids of the seed's
 /// inventory overview (the example's own ids are masked and off by a digit), so it
 /// needs [`crate::Dataset::SeedExample`].
-pub fn fulfillment_order(channel_fulfillment_id: Option<&str>) -> NewFulfillmentOrder {
-    let item = |product_id: &str, quantity| NewFulfillmentItem { product_id: product_id.into(), quantity };
+pub fn fulfillment_order(channel_fulfillment_id: Option<&str>) -> S2NewFulfillmentOrder {
+    let item = |product_id: &str, quantity| S2NewFulfillmentItem { product_id: product_id.into(), quantity };
     let (test, grey) = ("3775cc37-30e7-4579-a58e-c9adda6fa888", "bab7c35b-2ecb-4b40-be82-8dc1e0a86888");
-    NewFulfillmentOrder {
+    S2NewFulfillmentOrder {
         order_id: Some("ae52b0ab-8f0c-4b11-9c13-c5c221228ecd".into()),
-        address: Address {
+        address: S2Address {
             name: "test".into(),
             company: "test company".into(),
             address1: "test address".into(),
@@ -65,17 +65,17 @@ pub fn fulfillment_order(channel_fulfillment_id: Option<&str>) -> NewFulfillment
         order_type: Some(OrderType::B2c),
         shipping_method: "Expedited".into(),
         items: vec![item(test, 2), item(grey, 1)],
-        shipments: vec![NewFulfillmentShipment {
+        shipments: vec![S2NewFulfillmentShipment {
             items: vec![item(test, 2), item(grey, 1)],
-            prepaid_labels: vec![PrepaidLabel { file_path: "95d73baf-76ba-4bea-86ac-1534c5e5d4aa/2024-04-24/shipping_label/label.png".into() }],
+            prepaid_labels: vec![S2PrepaidLabel { file_path: "95d73baf-76ba-4bea-86ac-1534c5e5d4aa/2024-04-24/shipping_label/label.png".into() }],
             shipping_carrier_id: Some("OTHER".into()),
             tracking_number: None,
         }],
-        attachments: vec![NewFulfillmentAttachment {
+        attachments: vec![S2NewFulfillmentAttachment {
             file_name: "听雨 (24 x 26.25)_PFPWig.jpg".into(),
             path: "95d73baf/2024-04-24/fulfillment/听雨.jpg".into(),
         }],
         additional_reference_ids: Some(vec![]),
-        ..NewFulfillmentOrder::default()
+        ..S2NewFulfillmentOrder::default()
     }
 }

@@ -5,7 +5,7 @@ pub mod s2_partner;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use commerce_kit::vendors::s2::inventory::{Address, Brand, InventoryOverview, Item, Level, Organization, Product, Warehouse};
+use commerce_kit::vendors::s2::inventory::{S2Address, S2Brand, S2InventoryOverview, S2Item, S2Level, S2Organization, S2Product, S2Warehouse};
 
 /// splitmix64: tiny, fast, and good enough to vary fixture data.
 pub struct Rng(u64);
@@ -78,20 +78,20 @@ const TIMESTAMP: &str = "2024-06-04T03:16:22.617577Z";
 /// level per product per warehouse, as JSON.
 pub fn inventory_overview(products: usize, warehouses: usize, seed: u64) -> String {
     let mut rng = Rng::new(seed);
-    let organization = Organization { id: rng.uuid(), name: "generated organization".into(), created_at: TIMESTAMP.into(), updated_at: TIMESTAMP.into() };
-    let warehouses: Vec<Warehouse> = (0..warehouses)
-        .map(|w| Warehouse {
+    let organization = S2Organization { id: rng.uuid(), name: "generated organization".into(), created_at: TIMESTAMP.into(), updated_at: TIMESTAMP.into() };
+    let warehouses: Vec<S2Warehouse> = (0..warehouses)
+        .map(|w| S2Warehouse {
             id: rng.uuid(),
             organization: organization.clone(),
             name: format!("Warehouse {w}"),
-            address: Address {
+            address: S2Address {
                 name: format!("Dock {w}"),
                 address1: format!("{} Industrial Rd", 10 + w),
                 city: "Oakville".into(),
                 state: "ON".into(),
                 postal_code: "L6L 2X8".into(),
                 country_id: "CA".into(),
-                ..Address::default()
+                ..S2Address::default()
             },
             dropshipper: w % 3 == 0,
             fulfillment_center: true,
@@ -101,9 +101,9 @@ pub fn inventory_overview(products: usize, warehouses: usize, seed: u64) -> Stri
             updated_at: TIMESTAMP.into(),
         })
         .collect();
-    let brand = Brand { id: rng.uuid(), name: "Sony".into(), name_normalized: "sony".into(), created_at: TIMESTAMP.into() };
-    let products: Vec<Product> = (0..products)
-        .map(|p| Product {
+    let brand = S2Brand { id: rng.uuid(), name: "Sony".into(), name_normalized: "sony".into(), created_at: TIMESTAMP.into() };
+    let products: Vec<S2Product> = (0..products)
+        .map(|p| S2Product {
             id: rng.uuid(),
             organization: organization.clone(),
             sku: format!("SKU-{p:06}"),
@@ -134,9 +134,9 @@ pub fn inventory_overview(products: usize, warehouses: usize, seed: u64) -> Stri
     let mut items = Vec::with_capacity(products.len() * warehouses.len());
     for product in &products {
         for warehouse in &warehouses {
-            items.push(Item {
+            items.push(S2Item {
                 warehouse_id: warehouse.id.clone(),
-                level: Level {
+                level: S2Level {
                     product_id: product.id.clone(),
                     available: rng.below(500) as i64,
                     incoming: rng.below(50) as i64,
@@ -146,7 +146,7 @@ pub fn inventory_overview(products: usize, warehouses: usize, seed: u64) -> Stri
             });
         }
     }
-    serde_json::to_string(&InventoryOverview { warehouses, products, items }).expect("plain data serialises")
+    serde_json::to_string(&S2InventoryOverview { warehouses, products, items }).expect("plain data serialises")
 }
 
 /// Picks a product count so that the overview with `warehouses` warehouses is about
@@ -172,7 +172,7 @@ mod tests {
         assert_ne!(a, inventory_overview(20, 3, 8));
         let report = commerce_kit::validate_operation("s2.get_inventory_overview", a.as_bytes()).unwrap();
         assert!(report.errors.is_empty() && report.drift.is_empty(), "{report:?}");
-        let overview: InventoryOverview = serde_json::from_str(&a).unwrap();
+        let overview: S2InventoryOverview = serde_json::from_str(&a).unwrap();
         assert_eq!((overview.products.len(), overview.warehouses.len(), overview.items.len()), (20, 3, 60));
     }
 

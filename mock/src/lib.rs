@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use axum::routing::{MethodFilter, MethodRouter};
 use axum::Router;
 use commerce_kit::catalogue::{self, Method};
-use commerce_kit::vendors::s2::inventory::InventoryOverview;
+use commerce_kit::vendors::s2::inventory::S2InventoryOverview;
 
 pub use faults::Faults;
 
@@ -88,7 +88,7 @@ pub struct MockState {
     pub(crate) inventory_overview: Vec<u8>,
     /// `inventory_overview` decoded, for the lookups of S2's creates; decoded on first
     /// use, since a benchmark's overview can be tens of megabytes nobody creates against.
-    inventory: OnceLock<InventoryOverview>,
+    inventory: OnceLock<S2InventoryOverview>,
     /// S2's fulfillment orders.
     pub(crate) s2: Mutex<vendors::s2::Store>,
     /// The S2 Partner account.
@@ -122,7 +122,7 @@ impl MockState {
         })
     }
 
-    pub(crate) fn inventory(&self) -> &InventoryOverview {
+    pub(crate) fn inventory(&self) -> &S2InventoryOverview {
         self.inventory.get_or_init(|| serde_json::from_slice(&self.inventory_overview).expect("the mock's own overview decodes"))
     }
 

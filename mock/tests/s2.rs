@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use commerce_kit::vendors::s2::fulfillment::{FulfillmentOrder, NewFulfillmentItem, NewFulfillmentOrder, CREATE_FULFILLMENT_ORDER};
+use commerce_kit::vendors::s2::fulfillment::{S2FulfillmentOrder, S2NewFulfillmentItem, S2NewFulfillmentOrder, CREATE_FULFILLMENT_ORDER};
 use commerce_mock::examples::fulfillment_order;
 use support::Mock;
 
@@ -18,7 +18,7 @@ async fn a_created_fulfillment_order_echoes_the_request() {
     let reply = mock.post("/s2/fulfillment", &body).await;
     let report = commerce_kit::validate(CREATE_FULFILLMENT_ORDER.response, reply.body.as_bytes());
     assert!(report.errors.is_empty() && report.drift.is_empty(), "{report:?}");
-    let order: FulfillmentOrder = reply.ok();
+    let order: S2FulfillmentOrder = reply.ok();
 
     assert_eq!((order.status.as_str(), order.channel_fulfillment_id.as_deref()), ("CREATED", Some("shop-1001")));
     assert_eq!(order.address, body.address);
@@ -46,7 +46,7 @@ async fn a_created_fulfillment_order_echoes_the_request() {
 #[tokio::test]
 async fn a_reused_channel_fulfillment_id_is_409_already_exists() {
     let mock = Mock::new();
-    let first: FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(Some("shop-1001"))).await.ok();
+    let first: S2FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(Some("shop-1001"))).await.ok();
     let again = mock.post("/s2/fulfillment", &fulfillment_order(Some("shop-1001"))).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
     assert_eq!(
@@ -57,9 +57,9 @@ async fn a_reused_channel_fulfillment_id_is_409_already_exists() {
     let error = commerce_kit::Error::from_response(409, None, &again.body);
     assert_eq!((error.code(), error.status()), ("already_exists", Some(409)));
     // Another id, or none at all, creates a new order every time.
-    let other: FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(Some("shop-1002"))).await.ok();
-    let a: FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(None)).await.ok();
-    let b: FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(None)).await.ok();
+    let other: S2FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(Some("shop-1002"))).await.ok();
+    let a: S2FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(None)).await.ok();
+    let b: S2FulfillmentOrder = mock.post("/s2/fulfillment", &fulfillment_order(None)).await.ok();
     assert_eq!(b.channel_fulfillment_id, None);
     assert_eq!([&first.id, &other.id, &a.id, &b.id].into_iter().collect::<HashSet<_>>().len(), 4);
 }
@@ -68,8 +68,8 @@ async fn a_reused_channel_fulfillment_id_is_409_already_exists() {
 async fn unknown_products_and_warehouses_and_bad_bodies_are_400() {
     let mock = Mock::new();
     let mut unknown_product = fulfillment_order(None);
-    unknown_product.items.push(NewFulfillmentItem { product_id: "nope".into(), quantity: 1 });
-    let unknown_warehouse = NewFulfillmentOrder { warehouse_id: Some("nowhere".into()), ..fulfillment_order(None) };
+    unknown_product.items.push(S2NewFulfillmentItem { product_id: "nope".into(), quantity: 1 });
+    let unknown_warehouse = S2NewFulfillmentOrder { warehouse_id: Some("nowhere".into()), ..fulfillment_order(None) };
     let mut stray_shipment = fulfillment_order(None);
     stray_shipment.shipments[0].items[1].product_id = "bab7c35b-2ecb-4b40-be82-8dc1e0a8688".into();
     let cases = [

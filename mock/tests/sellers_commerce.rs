@@ -13,16 +13,14 @@ use axum::http::StatusCode;
 use commerce_kit::catalogue::{self, Vendor};
 use commerce_kit::request::{Operation, Request};
 use commerce_kit::vendors::sellers_commerce::category::*;
-use commerce_kit::vendors::sellers_commerce::embellishments::*;
 use commerce_kit::vendors::sellers_commerce::odata::{Filter, Literal};
 use commerce_kit::vendors::sellers_commerce::order::*;
-use commerce_kit::vendors::sellers_commerce::portal_admin::*;
-use commerce_kit::vendors::sellers_commerce::portal_login::*;
 use commerce_kit::vendors::sellers_commerce::product::*;
 use commerce_kit::vendors::sellers_commerce::returns::*;
 use commerce_kit::vendors::sellers_commerce::shopper::*;
 use commerce_kit::vendors::sellers_commerce::token::{SellersTokenResponse, TokenPassword, TokenRefresh};
 use commerce_kit::vendors::sellers_commerce::SellersStatusResponse;
+use commerce_kit::vendors::sellers_commerce::*;
 use commerce_kit::Endpoint;
 use commerce_mock::{MockConfig, MockState};
 use serde_json::{json, Value};
@@ -90,66 +88,66 @@ fn request_for(id: &str, refresh_token: &str) -> Request {
     let built = match id.trim_start_matches("sellers_commerce.") {
         "token_password" => TokenPassword::new("mock-sc-access-key", "mock-sc-shared-secret").build(),
         "token_refresh" => TokenRefresh::new(refresh_token).build(),
-        "product_getall" => ProductGetall::new().filter("SCproductID ge 1003").orderby("ProductCode desc").build(),
-        "product_getallproducts" => ProductGetallproducts::new().build(),
-        "product_getallproductskus" => ProductGetallproductskus::new().top(5).skip(2).build(),
+        "product_getall" => ProductGetAll::new().filter("SCproductID ge 1003").order_by("ProductCode desc").build(),
+        "product_getallproducts" => ProductGetAllProducts::new().build(),
+        "product_getallproductskus" => ProductGetAllProductSkus::new().top(5).skip(2).build(),
         "product_get" => ProductGet::new("SC-1001").build(),
         "product_products" => ProductProducts::new(SellersProduct { product_code: Some("SC-2001".into()), sc_product_id: None }).build(),
-        "product_updateskuprice" => ProductUpdateskuprice::new(json!([{"ProductCode": "SC-1001", "Price": 12.5}])).build(),
-        "product_updateskuinventory" => ProductUpdateskuinventory::new(json!({"ProductCode": "SC-1002", "Quantity": 40})).build(),
-        "product_getallsuppliers" => ProductGetallsuppliers::new().orderby("SupplierName desc").build(),
-        "product_getproducts" => ProductGetproducts.build(),
-        "shopper_getall" => ShopperGetall::new().filter(Filter::field("Deleted").eq(false)).build(),
+        "product_updateskuprice" => ProductUpdateSkuPrice::new(json!([{"ProductCode": "SC-1001", "Price": 12.5}])).build(),
+        "product_updateskuinventory" => ProductUpdateSkuInventory::new(json!({"ProductCode": "SC-1002", "Quantity": 40})).build(),
+        "product_getallsuppliers" => ProductGetAllSuppliers::new().order_by("SupplierName desc").build(),
+        "product_getproducts" => ProductGetProducts.build(),
+        "shopper_getall" => ShopperGetAll::new().filter(Filter::field("Deleted").eq(false)).build(),
         "shopper_get" => ShopperGet::new("sample.shopper").build(),
         "shopper_shoppers" => ShopperShoppers::new(json!([{"UserName": "dee", "FirstName": "Dee", "DOB": "1990-04-27"}])).build(),
-        "shopper_shopperaddress" => ShopperShopperaddress::new(json!({"UserName": "ann.oneil", "AddressName": "Work", "City": "Austin"})).build(),
-        "return_getall" => ReturnGetall::new().build(),
+        "shopper_shopperaddress" => ShopperShopperAddress::new(json!({"UserName": "ann.oneil", "AddressName": "Work", "City": "Austin"})).build(),
+        "return_getall" => ReturnGetAll::new().build(),
         "return_get" => ReturnGet::new("RMA-5001").build(),
         "return_return" => ReturnReturn::new(SellersReturnRequest { return_number: None, order_number: Some("SC1002".into()) }).build(),
-        "embellishments_getall" => EmbellishmentsGetall::new().build(),
-        "embellishments_getproductembellishment" => EmbellishmentsGetproductembellishment::new("SC-1001").build(),
-        "category_getall" => CategoryGetall::new().filter("IsBrand eq 1").build(),
+        "embellishments_getall" => EmbellishmentsGetAll::new().build(),
+        "embellishments_getproductembellishment" => EmbellishmentsGetProductEmbellishment::new("SC-1001").build(),
+        "category_getall" => CategoryGetAll::new().filter("IsBrand eq 1").build(),
         "category_get" => CategoryGet::new("DRINKWARE").build(),
-        "category_categoryproducts" => CategoryCategoryproducts::new("KITCHEN").build(),
+        "category_categoryproducts" => CategoryCategoryProducts::new("KITCHEN").build(),
         "category_categories" => CategoryCategories::new(vec![SellersCategory { category_code: Some("GIFTS".into()), is_brand: Some(1) }]).build(),
         "category_category" => CategoryCategory::new(SellersCategoryDelete { category_code: Some("GLOBEX".into()), action_id: Some(2) }).build(),
-        "category_productcategory" => CategoryProductcategory::new(json!([{"ProductCode": "SC-1001", "CategoryCode": "KITCHEN"}])).build(),
-        "category_getallbrands" => CategoryGetallbrands::new().build(),
-        "order_getall" => OrderGetall::new().filter("OrderPlacedDate gt datetime'2016-01-01' and OrderPlacedDate lt datetime'2016-06-01'").build(),
-        "order_getorders" => OrderGetorders::new().orderby("OrderNumber desc").build(),
+        "category_productcategory" => CategoryProductCategory::new(json!([{"ProductCode": "SC-1001", "CategoryCode": "KITCHEN"}])).build(),
+        "category_getallbrands" => CategoryGetAllBrands::new().build(),
+        "order_getall" => OrderGetAll::new().filter("OrderPlacedDate gt datetime'2016-01-01' and OrderPlacedDate lt datetime'2016-06-01'").build(),
+        "order_getorders" => OrderGetOrders::new().order_by("OrderNumber desc").build(),
         "order_get" => OrderGet::new("SC1001").build(),
         "order_shippinginformation" => {
-            OrderShippinginformation::new(json!({"OrderNumber": "SC1009", "Items": [{"SkuCode": "SC-1009", "Quantity": 1}]})).build()
+            OrderShippingInformation::new(json!({"OrderNumber": "SC1009", "Items": [{"SkuCode": "SC-1009", "Quantity": 1}]})).build()
         }
-        "order_paymentinformation" => OrderPaymentinformation::new(SellersPaymentInformation {
+        "order_paymentinformation" => OrderPaymentInformation::new(SellersPaymentInformation {
             order_number: Some("SC1005".into()),
             transaction_number: Some("T-1".into()),
             authorization_code: Some("A-1".into()),
         })
         .build(),
         "order_updateorderstatus" => {
-            OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: Some("SC1006".into()), order_status_id: Some(35) }).build()
+            OrderUpdateOrderStatus::new(SellersOrderStatusUpdate { order_number: Some("SC1006".into()), order_status_id: Some(35) }).build()
         }
-        "order_ordersamplepost" => OrderOrdersamplepost::new(json!({"Sample": true})).build(),
-        "portaladmin_admins" => PortaladminAdmins::new().build(),
-        "portaladmin_admin_get" => PortaladminAdminGet::new("1").build(),
-        "portaladmin_admin_post" => PortaladminAdminPost::new(json!({"UserName": "ops"})).build(),
-        "portaladmin_isemailorusernameexists" => PortaladminIsemailorusernameexists::new("mock-admin", "1", false).build(),
-        "portaladmin_getuserbyid" => PortaladminGetuserbyid::new("1").build(),
-        "portaladmin_allroles" => PortaladminAllroles::new().build(),
-        "portaladmin_raiserequest" => PortaladminRaiserequest::new(json!({"Reason": "moving"})).build(),
-        "portaladmin_removeadmin" => PortaladminRemoveadmin::new(json!({"UserID": 2})).build(),
-        "portaladmin_sendexportemail" => PortaladminSendexportemail::new("orders", "ops", json!({})).build(),
-        "portaladmin_redirecturl" => PortaladminRedirecturl::new("7", "store").build(),
-        "portallogin_login" => PortalloginLogin::new(json!({"UserName": "mock-admin", "Password": "x"})).build(),
-        "portallogin_forgotpassword" => PortalloginForgotpassword::new("1", "key").build(),
-        "portallogin_changeforgotpassword" => PortalloginChangeforgotpassword::new(json!({"UserID": 1, "NewPassword": "y"})).build(),
-        "portallogin_resetpassword" => PortalloginResetpassword::new("mock-admin").build(),
-        "portallogin_updatepasswordresethistory" => PortalloginUpdatepasswordresethistory::new("9").build(),
-        "portallogin_valiadatestoresso" => PortalloginValiadatestoresso::new("sso").build(),
-        "portallogin_closureformsso" => PortalloginClosureformsso::new("sso").build(),
-        "portallogin_updateclientfeedback" => PortalloginUpdateclientfeedback::new(json!({"Rating": 5})).build(),
-        "portallogin_updateclosureform" => PortalloginUpdateclosureform::new(json!({"Reason": "moving"})).build(),
+        "order_ordersamplepost" => OrderOrderSamplePost::new(json!({"Sample": true})).build(),
+        "portaladmin_admins" => PortalAdminAdmins::new().build(),
+        "portaladmin_admin_get" => PortalAdminAdminGet::new("1").build(),
+        "portaladmin_admin_post" => PortalAdminAdminPost::new(json!({"UserName": "ops"})).build(),
+        "portaladmin_isemailorusernameexists" => PortalAdminIsEmailOrUserNameExists::new("mock-admin", "1", false).build(),
+        "portaladmin_getuserbyid" => PortalAdminGetUserById::new("1").build(),
+        "portaladmin_allroles" => PortalAdminAllRoles::new().build(),
+        "portaladmin_raiserequest" => PortalAdminRaiseRequest::new(json!({"Reason": "moving"})).build(),
+        "portaladmin_removeadmin" => PortalAdminRemoveAdmin::new(json!({"UserID": 2})).build(),
+        "portaladmin_sendexportemail" => PortalAdminSendExportEmail::new("orders", "ops", json!({})).build(),
+        "portaladmin_redirecturl" => PortalAdminRedirectUrl::new("7", "store").build(),
+        "portallogin_login" => PortalLoginLogin::new(json!({"UserName": "mock-admin", "Password": "x"})).build(),
+        "portallogin_forgotpassword" => PortalLoginForgotPassword::new("1", "key").build(),
+        "portallogin_changeforgotpassword" => PortalLoginChangeForgotPassword::new(json!({"UserID": 1, "NewPassword": "y"})).build(),
+        "portallogin_resetpassword" => PortalLoginResetPassword::new("mock-admin").build(),
+        "portallogin_updatepasswordresethistory" => PortalLoginUpdatePasswordResetHistory::new("9").build(),
+        "portallogin_valiadatestoresso" => PortalLoginValidateStoreSso::new("sso").build(),
+        "portallogin_closureformsso" => PortalLoginClosureFormSso::new("sso").build(),
+        "portallogin_updateclientfeedback" => PortalLoginUpdateClientFeedback::new(json!({"Rating": 5})).build(),
+        "portallogin_updateclosureform" => PortalLoginUpdateClosureForm::new(json!({"Reason": "moving"})).build(),
         other => panic!("{other}: add the request that exercises it here"),
     };
     built.unwrap_or_else(|e| panic!("{id}: {e:?}"))
@@ -246,7 +244,7 @@ async fn refresh_tokens_expire_too() {
     let reply = send(&mock, TokenRefresh::new(&tokens.refresh_token).build().unwrap(), None).await;
     assert_eq!((reply.status, reply.json()["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_grant")));
     // The access token (1 h) still works.
-    assert_eq!(send(&mock, ProductGetall::new().build().unwrap(), Some(&tokens.access_token)).await.status, StatusCode::OK);
+    assert_eq!(send(&mock, ProductGetAll::new().build().unwrap(), Some(&tokens.access_token)).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -270,16 +268,16 @@ async fn odata_filters_and_orders_the_lists() {
     let mock = Mock::new();
     let token = mock.state.sellers_commerce_token();
     let placed = Filter::field("OrderPlacedDate").ge(Literal::datetime("2016-01-01")).and(Filter::field("OrderPlacedDate").lt(Literal::datetime("2016-06-01")));
-    let orders: Vec<SellersOrder> = send(&mock, OrderGetall::new().filter(placed).orderby("OrderNumber desc").build().unwrap(), Some(&token)).await.ok();
+    let orders: Vec<SellersOrder> = send(&mock, OrderGetAll::new().filter(placed).order_by("OrderNumber desc").build().unwrap(), Some(&token)).await.ok();
     assert!(!orders.is_empty() && orders.len() < 24, "{}", orders.len());
     assert!(orders.iter().all(|o| o.order_placed_date.as_deref().is_some_and(|d| ("2016-01".."2016-06").contains(&d))));
     let numbers: Vec<&str> = orders.iter().filter_map(|o| o.order_number.as_deref()).collect();
     assert!(numbers.windows(2).all(|w| w[0] > w[1]), "{numbers:?}");
 
-    let shipped: Vec<SellersOrder> = send(&mock, OrderGetorders::new().filter("OrderStatusId eq 9").build().unwrap(), Some(&token)).await.ok();
+    let shipped: Vec<SellersOrder> = send(&mock, OrderGetOrders::new().filter("OrderStatusId eq 9").build().unwrap(), Some(&token)).await.ok();
     assert!(shipped.iter().all(|o| o.order_status_id == Some(9)));
     let one: Vec<SellersProduct> =
-        send(&mock, ProductGetall::new().filter(Filter::field("ProductCode").eq("SC-1004")).build().unwrap(), Some(&token)).await.ok();
+        send(&mock, ProductGetAll::new().filter(Filter::field("ProductCode").eq("SC-1004")).build().unwrap(), Some(&token)).await.ok();
     assert_eq!(one, [SellersProduct { product_code: Some("SC-1004".into()), sc_product_id: Some(1004) }]);
 }
 
@@ -288,17 +286,17 @@ async fn a_filter_the_mock_cannot_answer_is_a_400_naming_the_filter() {
     let mock = Mock::new();
     let token = mock.state.sellers_commerce_token();
     // What the client's checker refuses, sent raw (as a client without it would).
-    let mut raw = OrderGetall::new().build().unwrap();
+    let mut raw = OrderGetAll::new().build().unwrap();
     raw.query.push(("$filter".into(), "OrderStatusId = 9".into()));
     let reply = send(&mock, raw, Some(&token)).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.message().contains("$filter: does not parse at character 15: expected an OData operator"), "{}", reply.body);
     for (filter, says) in [("Status eq 'Shipped'", "$filter: Could not find a property named 'Status'"), ("OrderStatusId eq 'nine'", "incompatible types")] {
-        let reply = send(&mock, OrderGetall::new().filter(filter).build().unwrap(), Some(&token)).await;
+        let reply = send(&mock, OrderGetAll::new().filter(filter).build().unwrap(), Some(&token)).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{filter}");
         assert!(reply.message().contains(says), "{filter}: {}", reply.body);
     }
-    let reply = send(&mock, ShopperGetall::new().orderby("Nope desc").build().unwrap(), Some(&token)).await;
+    let reply = send(&mock, ShopperGetAll::new().order_by("Nope desc").build().unwrap(), Some(&token)).await;
     assert!(reply.message().contains("$orderby: Could not find a property named 'Nope'"), "{}", reply.body);
 }
 
@@ -310,7 +308,7 @@ async fn filters_past_the_limits_are_a_400_naming_the_limit_and_the_mock_goes_on
     let mock = Mock::new();
     let token = mock.state.sellers_commerce_token();
     let raw = |option: &str, value: String| {
-        let mut raw = OrderGetall::new().build().unwrap();
+        let mut raw = OrderGetAll::new().build().unwrap();
         raw.query.push((option.into(), value));
         raw
     };
@@ -327,7 +325,7 @@ async fn filters_past_the_limits_are_a_400_naming_the_limit_and_the_mock_goes_on
         let reply = send(&mock, request, Some(&token)).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{says}: {}", reply.body);
         assert!(reply.message().contains(says), "{says}: {}", reply.body);
-        let next = send(&mock, OrderGetall::new().filter("OrderStatusId eq 9").build().unwrap(), Some(&token)).await;
+        let next = send(&mock, OrderGetAll::new().filter("OrderStatusId eq 9").build().unwrap(), Some(&token)).await;
         let _: Vec<SellersOrder> = next.ok();
     }
 }
@@ -336,7 +334,7 @@ async fn filters_past_the_limits_are_a_400_naming_the_limit_and_the_mock_goes_on
 async fn skus_page_with_top_and_skip() {
     let mock = Mock::new();
     let token = mock.state.sellers_commerce_token();
-    let mut op = ProductGetallproductskus::new().top(10);
+    let mut op = ProductGetAllProductSkus::new().top(10);
     let mut all: Vec<SellersSku> = Vec::new();
     loop {
         let page: Vec<SellersSku> = send(&mock, op.build().unwrap(), Some(&token)).await.ok();
@@ -348,7 +346,7 @@ async fn skus_page_with_top_and_skip() {
         assert!(all.len() <= 100, "the list does not end");
     }
     assert_eq!(all.len(), 36, "12 products, 3 SKUs each");
-    let of_one: Vec<SellersSku> = send(&mock, ProductGetallproductskus::new().sc_product_id(1002).build().unwrap(), Some(&token)).await.ok();
+    let of_one: Vec<SellersSku> = send(&mock, ProductGetAllProductSkus::new().sc_product_id(1002).build().unwrap(), Some(&token)).await.ok();
     assert_eq!(of_one.len(), 3);
     assert!(of_one.iter().all(|s| s.product_code.as_deref() == Some("SC-1002")));
 }
@@ -364,14 +362,14 @@ async fn writes_show_up_in_the_reads() {
     assert_eq!(product.product_code.as_deref(), Some("SC-3001"));
     assert!(product.sc_product_id.is_some());
 
-    send(&mock, OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: Some("SC1010".into()), order_status_id: Some(35) }).build().unwrap(), t)
+    send(&mock, OrderUpdateOrderStatus::new(SellersOrderStatusUpdate { order_number: Some("SC1010".into()), order_status_id: Some(35) }).build().unwrap(), t)
         .await
         .ok::<Value>();
     let order: SellersOrder = send(&mock, OrderGet::new("SC1010").build().unwrap(), t).await.ok();
     assert_eq!(order.order_status_id, Some(35));
 
     let capture = || {
-        OrderPaymentinformation::new(SellersPaymentInformation {
+        OrderPaymentInformation::new(SellersPaymentInformation {
             order_number: Some("SC1011".into()),
             transaction_number: Some("T-7".into()),
             authorization_code: Some("A-7".into()),
@@ -379,10 +377,10 @@ async fn writes_show_up_in_the_reads() {
         .build()
         .unwrap()
     };
-    assert_valid(&ORDER_PAYMENTINFORMATION, &send(&mock, capture(), t).await);
+    assert_valid(&ORDER_PAYMENT_INFORMATION, &send(&mock, capture(), t).await);
     // The same transaction again is "payment data already exist"; another one "already captured".
     assert_status(&send(&mock, capture(), t).await, 27);
-    let another = OrderPaymentinformation::new(json!({"OrderNumber": "SC1011", "TransactionNumber": "T-8", "AuthorizationCode": "A-8"}));
+    let another = OrderPaymentInformation::new(json!({"OrderNumber": "SC1011", "TransactionNumber": "T-8", "AuthorizationCode": "A-8"}));
     assert_status(&send(&mock, another.build().unwrap(), t).await, 28);
 
     send(&mock, ShopperShoppers::new(json!([{"UserName": "ann.oneil", "LastName": "Smith"}])).build().unwrap(), t).await.ok::<Value>();
@@ -395,7 +393,7 @@ async fn writes_show_up_in_the_reads() {
     assert_status(&send(&mock, CategoryGet::new("KITCHEN").build().unwrap(), t).await, 31);
 
     send(&mock, ReturnReturn::new(json!({"OrderNumber": "SC1012"})).build().unwrap(), t).await.ok::<Value>();
-    let returns: Vec<SellersReturnRequest> = send(&mock, ReturnGetall::new().filter("OrderNumber eq 'SC1012'").build().unwrap(), t).await.ok();
+    let returns: Vec<SellersReturnRequest> = send(&mock, ReturnGetAll::new().filter("OrderNumber eq 'SC1012'").build().unwrap(), t).await.ok();
     assert_eq!(returns[0].return_number.as_deref(), Some("RMA-5003"));
 }
 
@@ -407,9 +405,9 @@ async fn the_documents_example_shopper_is_accepted() {
     let t = Some(token.as_str());
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/sellers_commerce.document/shoppers.json");
     let example: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let before: Vec<SellersShopper> = send(&mock, ShopperGetall::new().build().unwrap(), t).await.ok();
+    let before: Vec<SellersShopper> = send(&mock, ShopperGetAll::new().build().unwrap(), t).await.ok();
     assert_status(&send(&mock, ShopperShoppers::new(&example).build().unwrap(), t).await, 20);
-    let after: Vec<SellersShopper> = send(&mock, ShopperGetall::new().build().unwrap(), t).await.ok();
+    let after: Vec<SellersShopper> = send(&mock, ShopperGetAll::new().build().unwrap(), t).await.ok();
     assert_eq!(after.len(), before.len() + 1);
     assert_eq!(serde_json::to_value(after.last().unwrap()).unwrap(), example[0]);
 }
@@ -423,14 +421,14 @@ async fn refusals_use_the_documents_codes() {
     assert_status(&missing, 24);
     assert_eq!(missing.json(), json!({"Results": "OrderNotExist", "ResponseMessage": "Order Does Not Exist", "StatusCode": 24}));
     assert_status(&send(&mock, ShopperGet::new("nobody").build().unwrap(), t).await, 22);
-    assert_status(&send(&mock, ProductUpdateskuprice::new(json!({"ProductCode": "NOPE", "Price": 1})).build().unwrap(), t).await, 34);
+    assert_status(&send(&mock, ProductUpdateSkuPrice::new(json!({"ProductCode": "NOPE", "Price": 1})).build().unwrap(), t).await, 34);
     assert_status(&send(&mock, ReturnReturn::new(json!({})).build().unwrap(), t).await, 30);
-    assert_status(&send(&mock, CategoryProductcategory::new(json!([{"ProductCode": "SC-1001", "CategoryCode": "NOPE"}])).build().unwrap(), t).await, 31);
+    assert_status(&send(&mock, CategoryProductCategory::new(json!([{"ProductCode": "SC-1001", "CategoryCode": "NOPE"}])).build().unwrap(), t).await, 31);
     // What the client's own checks refuse is a 400 with the same words.
     let raw = Request {
-        operation: ORDER_UPDATEORDERSTATUS.id,
-        method: ORDER_UPDATEORDERSTATUS.method,
-        path: ORDER_UPDATEORDERSTATUS.path.into(),
+        operation: ORDER_UPDATE_ORDER_STATUS.id,
+        method: ORDER_UPDATE_ORDER_STATUS.method,
+        path: ORDER_UPDATE_ORDER_STATUS.path.into(),
         query: Vec::new(),
         body: Some(r#"{"OrderNumber": "SC1001", "OrderStatusId": 11}"#.into()),
         content_type: Some("application/json"),
@@ -448,9 +446,9 @@ async fn order_writes_update_the_modified_date() {
     let read = || OrderGet::new("SC1013").build().unwrap();
     let before: SellersOrder = send(&mock, read(), t).await.ok();
     let writes = [
-        OrderUpdateorderstatus::new(json!({"OrderNumber": "SC1013", "OrderStatusId": 3})).build().unwrap(),
-        OrderPaymentinformation::new(json!({"OrderNumber": "SC1013", "TransactionNumber": "T-13", "AuthorizationCode": "A-13"})).build().unwrap(),
-        OrderShippinginformation::new(json!({"OrderNumber": "SC1013"})).build().unwrap(),
+        OrderUpdateOrderStatus::new(json!({"OrderNumber": "SC1013", "OrderStatusId": 3})).build().unwrap(),
+        OrderPaymentInformation::new(json!({"OrderNumber": "SC1013", "TransactionNumber": "T-13", "AuthorizationCode": "A-13"})).build().unwrap(),
+        OrderShippingInformation::new(json!({"OrderNumber": "SC1013"})).build().unwrap(),
     ];
     let mut last = before.modified_date.clone().unwrap_or_default();
     for write in writes {
@@ -469,14 +467,14 @@ async fn user_id_lookups_return_that_user() {
     let token = mock.state.sellers_commerce_token();
     let t = Some(token.as_str());
     for id in ["1", "2", "3"] {
-        for request in [PortaladminGetuserbyid::new(id).build().unwrap(), PortaladminAdminGet::new(id).build().unwrap()] {
+        for request in [PortalAdminGetUserById::new(id).build().unwrap(), PortalAdminAdminGet::new(id).build().unwrap()] {
             let admin: Value = send(&mock, request, t).await.ok();
             assert_eq!(admin["UserID"].to_string(), id, "{admin}");
         }
     }
-    assert_status(&send(&mock, PortaladminGetuserbyid::new("99").build().unwrap(), t).await, 22);
+    assert_status(&send(&mock, PortalAdminGetUserById::new("99").build().unwrap(), t).await, 22);
     // A name is taken when another admin has it.
-    let taken = |param: &str, user: &str| PortaladminIsemailorusernameexists::new(param, user, false).build().unwrap();
+    let taken = |param: &str, user: &str| PortalAdminIsEmailOrUserNameExists::new(param, user, false).build().unwrap();
     assert!(send(&mock, taken("OPS.LEAD", "1"), t).await.ok::<bool>());
     assert!(!send(&mock, taken("ops@example.com", "2"), t).await.ok::<bool>());
 }
@@ -485,7 +483,7 @@ async fn user_id_lookups_return_that_user() {
 async fn order_numbers_follow_placement_order() {
     let mock = Mock::new();
     let token = mock.state.sellers_commerce_token();
-    let orders: Vec<SellersOrder> = send(&mock, OrderGetall::new().orderby("OrderPlacedDate").build().unwrap(), Some(&token)).await.ok();
+    let orders: Vec<SellersOrder> = send(&mock, OrderGetAll::new().order_by("OrderPlacedDate").build().unwrap(), Some(&token)).await.ok();
     let numbers: Vec<&str> = orders.iter().filter_map(|o| o.order_number.as_deref()).collect();
     let mut sorted = numbers.clone();
     sorted.sort();
@@ -515,8 +513,8 @@ async fn the_builder_and_the_mock_agree_on_queries() {
         "",
     ];
     for filter in filters {
-        let built = OrderGetall::new().filter(filter).build();
-        let mut raw = OrderGetall::new().build().unwrap();
+        let built = OrderGetAll::new().filter(filter).build();
+        let mut raw = OrderGetAll::new().build().unwrap();
         if !filter.is_empty() {
             raw.query.push(("$filter".into(), filter.into()));
         }
@@ -529,9 +527,9 @@ async fn the_builder_and_the_mock_agree_on_queries() {
             }
         }
     }
-    for top in [0u32, 1, 7] {
-        let built = ProductGetallproductskus::new().top(top).build();
-        let mut raw = ProductGetallproductskus::new().build().unwrap();
+    for top in [0i64, 1, 7] {
+        let built = ProductGetAllProductSkus::new().top(top).build();
+        let mut raw = ProductGetAllProductSkus::new().build().unwrap();
         raw.query.push(("top".into(), top.to_string()));
         let reply = send(&mock, raw, t).await;
         match built {

@@ -175,7 +175,7 @@ async fn a_shopper_named_by_an_e_mail_address_is_fetched_by_the_builders_path() 
     let shopper = serde_json::json!([{ "UserName": "ann@example.com", "FirstName": "Ann", "LastName": "Example" }]);
     let (status, _, body) = send(&h.router, support::post_json("/api/sellers_commerce/api/shopper/shoppers", &shopper)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let built = commerce_kit::request::Operation::build(&commerce_kit::vendors::sellers_commerce::shopper::ShopperGet::new("ann@example.com")).unwrap();
+    let built = commerce_kit::request::Operation::build(&commerce_kit::vendors::sellers_commerce::ShopperGet::new("ann@example.com")).unwrap();
     assert_eq!(built.path, "/api/shopper/get/ann%40example.com");
     let (status, _, body) = send(&h.router, get(&format!("/api/sellers_commerce{}", built.path))).await;
     assert_eq!(status, StatusCode::OK, "{body}");

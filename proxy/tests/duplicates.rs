@@ -9,7 +9,7 @@ mod support;
 use std::collections::BTreeMap;
 
 use commerce_kit::error::Route;
-use commerce_kit::vendors::s2::fulfillment::{CreateFulfillmentOrder, CreateOutcome, LostAnswers};
+use commerce_kit::vendors::s2::fulfillment::{CreateFulfillmentOrder, LostAnswers, S2CreateOutcome};
 use commerce_kit::Error;
 use commerce_mock::examples::fulfillment_order;
 use commerce_mock::Faults;
@@ -44,11 +44,11 @@ async fn two_hundred_creates_while_a_fifth_of_the_answers_are_lost_make_exactly_
         let create = CreateFulfillmentOrder::new(fulfillment_order(Some(&key)));
         let outcome = create.send_safely(&lost, |request| send_through_proxy(&h, request), |_| async {}).await;
         match outcome {
-            Ok(CreateOutcome::Created { fulfillment }) => {
+            Ok(S2CreateOutcome::Created { fulfillment }) => {
                 assert_eq!(fulfillment.channel_fulfillment_id.as_deref(), Some(key.as_str()));
                 *outcomes.entry("created").or_default() += 1;
             }
-            Ok(CreateOutcome::AlreadyCreated { channel_fulfillment_id }) => {
+            Ok(S2CreateOutcome::AlreadyCreated { channel_fulfillment_id }) => {
                 assert_eq!(channel_fulfillment_id, key);
                 *outcomes.entry("already created").or_default() += 1;
             }

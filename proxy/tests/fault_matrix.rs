@@ -9,8 +9,8 @@ mod support;
 use std::time::{Duration, Instant};
 
 use commerce_kit::error::Route;
-use commerce_kit::vendors::s2::fulfillment::{FulfillmentOrder, CREATE_FULFILLMENT_ORDER};
-use commerce_kit::vendors::s2::inventory::InventoryOverview;
+use commerce_kit::vendors::s2::fulfillment::{S2FulfillmentOrder, CREATE_FULFILLMENT_ORDER};
+use commerce_kit::vendors::s2::inventory::S2InventoryOverview;
 use commerce_kit::Error;
 use commerce_mock::examples::fulfillment_order;
 use commerce_mock::{Faults, MockConfig};
@@ -115,9 +115,9 @@ async fn run(h: &Harness, write: bool, key: &str) -> (String, String) {
     let package = match Error::from_answer(url, Route::Api { relayed }, status.as_u16(), retry_after, &body) {
         Some(error) if write => error.after_write(&CREATE_FULFILLMENT_ORDER, 1).code().to_string(),
         Some(error) => error.code().to_string(),
-        None if write => commerce_kit::decode::<FulfillmentOrder>(body.as_bytes()).map_or_else(|e| e.code().to_string(), |_| "ok".into()),
+        None if write => commerce_kit::decode::<S2FulfillmentOrder>(body.as_bytes()).map_or_else(|e| e.code().to_string(), |_| "ok".into()),
         // A read whose records were not all readable is "partial": typed, with `rejected`.
-        None => commerce_kit::decode::<InventoryOverview>(body.as_bytes())
+        None => commerce_kit::decode::<S2InventoryOverview>(body.as_bytes())
             .map_or_else(|e| e.code().to_string(), |d| if d.is_partial() { "partial".into() } else { "ok".into() }),
     };
     (proxy, package)

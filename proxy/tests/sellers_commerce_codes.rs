@@ -8,15 +8,14 @@ mod support;
 use axum::body::Body;
 use axum::http::StatusCode;
 use commerce_kit::request::{Operation, Request as Built};
-use commerce_kit::vendors::sellers_commerce::category::{CategoryCategories, CategoryGet};
 use commerce_kit::vendors::sellers_commerce::codes::{response_code, RESPONSE_CODES};
-use commerce_kit::vendors::sellers_commerce::order::{
-    OrderGet, OrderPaymentinformation, OrderShippinginformation, OrderUpdateorderstatus, SellersOrderStatusUpdate, SellersPaymentInformation,
-};
-use commerce_kit::vendors::sellers_commerce::portal_admin::PortaladminRedirecturl;
-use commerce_kit::vendors::sellers_commerce::product::{ProductProducts, ProductUpdateskuprice};
-use commerce_kit::vendors::sellers_commerce::returns::ReturnReturn;
-use commerce_kit::vendors::sellers_commerce::shopper::ShopperGet;
+use commerce_kit::vendors::sellers_commerce::order::{SellersOrderStatusUpdate, SellersPaymentInformation};
+use commerce_kit::vendors::sellers_commerce::PortalAdminRedirectUrl;
+use commerce_kit::vendors::sellers_commerce::ReturnReturn;
+use commerce_kit::vendors::sellers_commerce::ShopperGet;
+use commerce_kit::vendors::sellers_commerce::{CategoryCategories, CategoryGet};
+use commerce_kit::vendors::sellers_commerce::{OrderGet, OrderPaymentInformation, OrderShippingInformation, OrderUpdateOrderStatus};
+use commerce_kit::vendors::sellers_commerce::{ProductProducts, ProductUpdateSkuPrice};
 use serde_json::json;
 use support::*;
 
@@ -35,19 +34,19 @@ async fn call(h: &Harness, request: Built) -> (StatusCode, String) {
 }
 
 fn status_to(order: &str, status: i64) -> Built {
-    built(OrderUpdateorderstatus::new(SellersOrderStatusUpdate { order_number: Some(order.into()), order_status_id: Some(status) }))
+    built(OrderUpdateOrderStatus::new(SellersOrderStatusUpdate { order_number: Some(order.into()), order_status_id: Some(status) }))
 }
 
 fn ship(order: &str, items: serde_json::Value) -> Built {
-    built(OrderShippinginformation::new(json!({ "OrderNumber": order, "Items": items })))
+    built(OrderShippingInformation::new(json!({ "OrderNumber": order, "Items": items })))
 }
 
 fn ship_everything(order: &str) -> Built {
-    built(OrderShippinginformation::new(json!({ "OrderNumber": order })))
+    built(OrderShippingInformation::new(json!({ "OrderNumber": order })))
 }
 
 fn capture(order: &str, transaction: &str) -> Built {
-    built(OrderPaymentinformation::new(SellersPaymentInformation {
+    built(OrderPaymentInformation::new(SellersPaymentInformation {
         order_number: Some(order.into()),
         transaction_number: Some(transaction.into()),
         authorization_code: Some("A-1".into()),
@@ -66,7 +65,7 @@ struct Case {
 fn cases() -> Vec<Case> {
     let case = |situation, setup, refused, code| Case { situation, setup, refused, code };
     vec![
-        case("a provider other than the store", vec![], built(PortaladminRedirecturl::new("99", "store")), 21),
+        case("a provider other than the store", vec![], built(PortalAdminRedirectUrl::new("99", "store")), 21),
         case("an unknown shopper", vec![], built(ShopperGet::new("nobody@example.com")), 22),
         case("an unknown order", vec![], built(OrderGet::new("SC9999")), 24),
         // SC1002 holds SC-1002 and SC-1007.
@@ -87,7 +86,7 @@ fn cases() -> Vec<Case> {
         case("shipping an order twice", vec![status_to("SC1007", 3), ship_everything("SC1007")], ship_everything("SC1007"), 33),
         // The store starts with a return of SC1001.
         case("a second return of an order", vec![], built(ReturnReturn::new(json!({ "OrderNumber": "SC1001" }))), 33),
-        case("a price for an unknown SKU", vec![], built(ProductUpdateskuprice::new(json!({ "ProductCode": "NOPE", "Price": 1 }))), 34),
+        case("a price for an unknown SKU", vec![], built(ProductUpdateSkuPrice::new(json!({ "ProductCode": "NOPE", "Price": 1 }))), 34),
         case("a product of an unknown brand", vec![], built(ProductProducts::new(json!({ "ProductCode": "SC-4001", "BrandName": "Nope" }))), 35),
         case("a product in an unknown category", vec![], built(ProductProducts::new(json!({ "ProductCode": "SC-4002", "CategoryCode": "NOPE" }))), 36),
     ]

@@ -9,7 +9,7 @@ pub(crate) mod s2;
 #[cfg(feature = "s2-partner")]
 pub(crate) mod s2_partner;
 #[cfg(feature = "sellers-commerce")]
-mod sellers_commerce;
+pub(crate) mod sellers_commerce;
 mod session;
 #[cfg(feature = "stock2shop")]
 pub(crate) mod stock2shop;
@@ -316,7 +316,7 @@ impl Client {
     #[cfg(feature = "s2")]
     /// `GET /inventory/overview` (S2): every warehouse, product and inventory level.
     /// The same as `client.s2.getInventoryOverview()`.
-    #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<Checked<InventoryOverview>>")]
+    #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<Checked<S2InventoryOverview>>")]
     pub fn get_inventory_overview(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.inner.call(crate::request::Operation::build(&GetInventoryOverview), options)
     }
@@ -419,7 +419,7 @@ pub(crate) fn build_with<P: Wire + serde::de::DeserializeOwned>(
 }
 
 /// An optional JS argument, `undefined` when absent.
-#[cfg(any(feature = "s2-partner", feature = "stock2shop", feature = "sellers-commerce"))]
+#[cfg(any(feature = "s2-partner", feature = "stock2shop"))]
 pub(crate) fn optional(value: Option<impl Into<JsValue>>) -> JsValue {
     value.map(Into::into).unwrap_or(JsValue::UNDEFINED)
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use super::{call_options, from_js, to_js, to_js_error, CallOptionsArg, Caller};
-use crate::vendors::s2::fulfillment::{CreateFulfillmentOrder, LostAnswers, NewFulfillmentOrder};
+use crate::vendors::s2::fulfillment::{CreateFulfillmentOrder, LostAnswers, S2NewFulfillmentOrder};
 
 #[wasm_bindgen]
 pub struct S2Client {
@@ -29,16 +29,16 @@ impl S2Client {
     /// did not learn, resolves as `{ outcome: "already_created" }`, and answers lost on
     /// every attempt reject with code `outcome_unknown`; without it nothing is retried.
     /// See `CreateFulfillmentOrder::send_safely`.
-    #[wasm_bindgen(js_name = createFulfillmentOrder, unchecked_return_type = "Promise<CreateOutcome>")]
+    #[wasm_bindgen(js_name = createFulfillmentOrder, unchecked_return_type = "Promise<S2CreateOutcome>")]
     pub fn create_fulfillment_order(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "NewFulfillmentOrder")] body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "S2NewFulfillmentOrder")] body: JsValue,
         options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         let (caller, lost) = (self.caller.clone(), self.lost.clone());
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         wasm_bindgen_futures::future_to_promise(async move {
-            let body: NewFulfillmentOrder = from_js(&body).map_err(to_js_error)?;
+            let body: S2NewFulfillmentOrder = from_js(&body).map_err(to_js_error)?;
             let (signal, _) = call_options(&options).map_err(to_js_error)?;
             let outcome = CreateFulfillmentOrder::new(body)
                 .send_safely(

@@ -4,20 +4,20 @@
 
 import init, { Client, CommerceKitError, endpoints, validateResponse } from 'commerce-kit';
 import type {
-  Address,
+  S2Address,
   Checked,
   PagedIterable,
   RejectedRecord,
   CallOptions,
   ClientOptions,
-  CreateOutcome,
-  FulfillmentMethod,
-  FulfillmentOrder,
+  S2CreateOutcome,
+  S2FulfillmentMethod,
+  S2FulfillmentOrder,
   InventorySupplyParams,
-  NewFulfillmentOrder,
+  S2NewFulfillmentOrder,
   NewPartnerFulfillment,
   NewPartnerPurchaseOrder,
-  OrderType,
+  S2OrderType,
   PartnerFulfillment,
   PartnerFulfillmentItem,
   PartnerFulfillmentPage,
@@ -48,13 +48,13 @@ import type {
   DriftReport,
   EndpointInfo,
   ErrorCode,
-  InventoryOverview,
-  Item,
-  Level,
-  Product,
+  S2InventoryOverview,
+  S2Item,
+  S2Level,
+  S2Product,
   ValidationIssue,
   ValidationReport,
-  Warehouse,
+  S2Warehouse,
 } from 'commerce-kit';
 
 /** Compile-time equality of two types. */
@@ -75,22 +75,22 @@ export async function inventory(): Promise<string[]> {
   const client = new Client(options);
   const controller = new AbortController();
   const call: CallOptions = { signal: controller.signal, timeoutMs: 5_000 };
-  const overview: InventoryOverview = await client.getInventoryOverview(call);
+  const overview: S2InventoryOverview = await client.getInventoryOverview(call);
 
   // Field access through the declared shape.
   const available: number = overview.items[0].level.available;
   const reserved: number = overview.items[0].level.reserved;
-  const warehouse: Warehouse = overview.warehouses[0];
+  const warehouse: S2Warehouse = overview.warehouses[0];
   const country: string = warehouse.address.countryId;
-  const product: Product = overview.products[0];
+  const product: S2Product = overview.products[0];
   const sku: string = product.sku;
   const brand: string = product.brand.name;
   const otherIds: string[] = product.otherIds;
-  const item: Item = overview.items[0];
-  const level: Level = item.level;
+  const item: S2Item = overview.items[0];
+  const level: S2Level = item.level;
   const productId: string = level.productId;
-  assertType<Equal<typeof overview.items, Item[]>>();
-  assertType<Equal<InventoryOverview['warehouses'][number]['dropshipper'], boolean>>();
+  assertType<Equal<typeof overview.items, S2Item[]>>();
+  assertType<Equal<S2InventoryOverview['warehouses'][number]['dropshipper'], boolean>>();
 
   // Wrong uses.
   // @ts-expect-error misspelled field
@@ -106,7 +106,7 @@ export async function inventory(): Promise<string[]> {
   // @ts-expect-error unknown option
   new Client({ baseURL: '' });
   // @ts-expect-error products are not levels
-  const wrong: Level = overview.products[0];
+  const wrong: S2Level = overview.products[0];
   // @ts-expect-error warehouses have no `city` of their own (it is address.city)
   warehouse.city;
 
@@ -303,7 +303,7 @@ export async function partner(client: Client, signal: AbortSignal): Promise<stri
 
 /** S2 fulfillment orders: enums as integer unions, CreateOutcome narrowed on `outcome`. */
 export async function fulfillmentOrder(client: Client): Promise<string> {
-  const address: Address = {
+  const address: S2Address = {
     name: 'Ada',
     company: '',
     address1: '1 Main St',
@@ -315,9 +315,9 @@ export async function fulfillmentOrder(client: Client): Promise<string> {
     phone: '',
     email: '',
   };
-  const type: OrderType = 1;
-  const method: FulfillmentMethod = 2;
-  const body: NewFulfillmentOrder = {
+  const type: S2OrderType = 1;
+  const method: S2FulfillmentMethod = 2;
+  const body: S2NewFulfillmentOrder = {
     address,
     shippingMethod: 'standard',
     items: [{ productId: 'p-1', quantity: 2 }],
@@ -328,21 +328,21 @@ export async function fulfillmentOrder(client: Client): Promise<string> {
     method,
   };
   // @ts-expect-error OrderType is 0 | 1 | 2
-  const badType: NewFulfillmentOrder = { ...body, orderType: 7 };
+  const badType: S2NewFulfillmentOrder = { ...body, orderType: 7 };
   void badType;
   // @ts-expect-error OrderType is a number, not its name
-  const named: NewFulfillmentOrder = { ...body, orderType: 'B2B' };
+  const named: S2NewFulfillmentOrder = { ...body, orderType: 'B2B' };
   void named;
   // @ts-expect-error FulfillmentMethod is 0 | 1 | 2
-  const badMethod: NewFulfillmentOrder = { ...body, method: 3 };
+  const badMethod: S2NewFulfillmentOrder = { ...body, method: 3 };
   void badMethod;
   // @ts-expect-error every address field is required (pass "" where there is none)
-  const partial: Address = { name: 'A', countryId: 'US' };
+  const partial: S2Address = { name: 'A', countryId: 'US' };
   void partial;
 
-  const outcome: CreateOutcome = await client.s2.createFulfillmentOrder(body);
+  const outcome: S2CreateOutcome = await client.s2.createFulfillmentOrder(body);
   if (outcome.outcome === 'created') {
-    const order: FulfillmentOrder = outcome.fulfillment;
+    const order: S2FulfillmentOrder = outcome.fulfillment;
     const channel: string | null | undefined = order.channelFulfillmentId;
     // @ts-expect-error only the already_created outcome carries channelFulfillmentId itself
     outcome.channelFulfillmentId;
@@ -452,9 +452,9 @@ export async function stock2shop(client: Client, signal: AbortSignal): Promise<s
 /** Sellers Commerce: sparse records (optional and nullable), OData params, status updates. */
 export async function sellersCommerce(client: Client, signal: AbortSignal): Promise<string[]> {
   const out: string[] = [];
-  const params: SellersODataParams = { filter: "ProductCode eq 'SC-1001' or SCproductID gt 1008", orderby: 'ProductCode desc' };
-  const products: SellersProduct[] = await client.sellersCommerce.productGetall(params, { signal });
-  const readable: Checked<SellersProduct[]> = await client.sellersCommerce.productGetall();
+  const params: SellersODataParams = { filter: "ProductCode eq 'SC-1001' or SCproductID gt 1008", orderBy: 'ProductCode desc' };
+  const products: SellersProduct[] = await client.sellersCommerce.productGetAll(params, { signal });
+  const readable: Checked<SellersProduct[]> = await client.sellersCommerce.productGetAll();
   const unreadable: number = readable.rejected.length + readable.unlistedRejected;
   out.push(String(unreadable));
   for (const p of products) {
@@ -468,33 +468,33 @@ export async function sellersCommerce(client: Client, signal: AbortSignal): Prom
     void sure;
     void idText;
   }
-  await client.sellersCommerce.productGetall();
-  await client.sellersCommerce.productGetall(null, { signal });
-  // @ts-expect-error OData options are named filter and orderby (the package adds the $)
-  await client.sellersCommerce.productGetall({ $filter: 'x eq 1' });
+  await client.sellersCommerce.productGetAll();
+  await client.sellersCommerce.productGetAll(null, { signal });
+  // @ts-expect-error OData options are named filter and orderBy (the package adds the $)
+  await client.sellersCommerce.productGetAll({ $filter: 'x eq 1' });
   const one: SellersProduct = await client.sellersCommerce.productGet('SC-1001');
   out.push(one.ProductCode ?? '');
 
-  const orders: SellersOrder[] = await client.sellersCommerce.orderGetall({ filter: 'OrderStatusId eq 9', orderby: 'OrderPlacedDate desc' });
+  const orders: SellersOrder[] = await client.sellersCommerce.orderGetAll({ filter: 'OrderStatusId eq 9', orderBy: 'OrderPlacedDate desc' });
   const status: number | null | undefined = orders[0]?.OrderStatusId;
   out.push(String(status));
   const update: SellersOrderStatusUpdate = { OrderNumber: 'SC1001', OrderStatusId: 35 };
-  const answer: SellersStatusResponse = await client.sellersCommerce.orderUpdateorderstatus(update, { signal });
+  const answer: SellersStatusResponse = await client.sellersCommerce.orderUpdateOrderStatus(update, { signal });
   const code: number = answer.StatusCode;
   out.push(answer.Results, answer.ResponseMessage, String(code));
   // Extra fields the vendor takes may go along (in a value; a literal gets TypeScript's
   // excess-property check).
   const withComment = { ...update, Comment: 'packed' };
-  await client.sellersCommerce.orderUpdateorderstatus(withComment);
+  await client.sellersCommerce.orderUpdateOrderStatus(withComment);
   // @ts-expect-error OrderStatusId is a number (a code of ORDER_STATUS)
-  await client.sellersCommerce.orderUpdateorderstatus({ OrderNumber: 'SC1001', OrderStatusId: 'Shipped' });
+  await client.sellersCommerce.orderUpdateOrderStatus({ OrderNumber: 'SC1001', OrderStatusId: 'Shipped' });
   // Both fields are optional: the body's shape is inferred (the document names no field of
   // it), so the package checks what is given and the vendor judges what is missing.
-  await client.sellersCommerce.orderUpdateorderstatus({ OrderStatusId: 35 });
+  await client.sellersCommerce.orderUpdateOrderStatus({ OrderStatusId: 35 });
   // @ts-expect-error OrderStatusId, when given, is a number: null sets no status
-  await client.sellersCommerce.orderUpdateorderstatus({ OrderNumber: 'SC1001', OrderStatusId: null });
+  await client.sellersCommerce.orderUpdateOrderStatus({ OrderNumber: 'SC1001', OrderStatusId: null });
 
-  const shoppers: SellersShopper[] = await client.sellersCommerce.shopperGetall({ filter: 'Deleted eq false' });
+  const shoppers: SellersShopper[] = await client.sellersCommerce.shopperGetAll({ filter: 'Deleted eq false' });
   for (const s of shoppers) {
     const city: string | null | undefined = s.Address?.[0]?.City;
     const deleted: boolean | null | undefined = s.Deleted;
@@ -502,10 +502,10 @@ export async function sellersCommerce(client: Client, signal: AbortSignal): Prom
     // @ts-expect-error Address may be null or absent
     s.Address.length;
   }
-  const categories: SellersCategory[] = await client.sellersCommerce.categoryGetall();
+  const categories: SellersCategory[] = await client.sellersCommerce.categoryGetAll();
   out.push(...categories.map((c) => c.CategoryCode ?? '—'));
   // Brands and suppliers are free-form objects: read them as unknown.
-  const brands: SellersObject[] = await client.sellersCommerce.categoryGetallbrands();
+  const brands: SellersObject[] = await client.sellersCommerce.categoryGetAllBrands();
   const name: unknown = brands[0]?.['BrandName'];
   out.push(typeof name === 'string' ? name : '—');
   // @ts-expect-error a free-form field is unknown: narrow it first

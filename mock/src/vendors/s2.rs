@@ -3,10 +3,10 @@
 use axum::http::StatusCode;
 use commerce_kit::request::FieldError;
 use commerce_kit::vendors::s2::fulfillment::{
-    FulfillmentAttachment, FulfillmentOrder, FulfillmentOrderItem, FulfillmentShipment, FulfillmentShipmentItem, NewFulfillmentItem, NewFulfillmentOrder,
-    ShipmentLabel, ShippingCarrier,
+    S2FulfillmentAttachment, S2FulfillmentOrder, S2FulfillmentOrderItem, S2FulfillmentShipment, S2FulfillmentShipmentItem, S2NewFulfillmentItem,
+    S2NewFulfillmentOrder, S2ShipmentLabel, S2ShippingCarrier,
 };
-use commerce_kit::vendors::s2::inventory::{InventoryOverview, Product};
+use commerce_kit::vendors::s2::inventory::{S2InventoryOverview, S2Product};
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
@@ -31,7 +31,7 @@ pub(crate) fn handler(id: &str) -> Option<Handler> {
     })
 }
 
-/// `Authorization: Bearer <token>` and `X-S2-Organization: <id>`, both exact.
+/// `Authorization: Bearer <token>` and `X-S2-S2Organization: <id>`, both exact.
 pub(crate) fn authorize(state: &MockState, call: &Call) -> Result<(), VendorError> {
     let bearer_ok = call.header("authorization").and_then(|h| h.strip_prefix("Bearer ")) == Some(state.config.s2_token.as_str());
     let organization_ok = call.header("x-s2-organization") == Some(state.config.s2_organization.as_str());
@@ -74,7 +74,7 @@ fn get_inventory_overview(state: &MockState, _call: &Call) -> Answer {
 
 /// The organization's fulfillment orders, in creation order.
 pub(crate) struct Store {
-    orders: Vec<FulfillmentOrder>,
+    orders: Vec<S2FulfillmentOrder>,
     ids: Rng,
 }
 
@@ -88,7 +88,7 @@ impl Store {
     }
 }
 
-impl CheckedBody for NewFulfillmentOrder {
+impl CheckedBody for S2NewFulfillmentOrder {
     fn problems(&self) -> Vec<FieldError> {
         self.check()
     }
@@ -98,7 +98,7 @@ impl CheckedBody for NewFulfillmentOrder {
 /// `GET /inventory/overview`); a `channelFulfillmentId` already used is a 409 with the
 /// documented body.
 fn create_fulfillment_order(state: &MockState, call: &Call) -> Answer {
-    let body: NewFulfillmentOrder = checked_body(call)?;
+    let body: S2NewFulfillmentOrder = checked_body(call)?;
     let inventory = state.inventory();
     let mut store = state.s2.lock().unwrap();
     if let Some(id) = &body.channel_fulfillment_id {
@@ -120,7 +120,7 @@ fn create_fulfillment_order(state: &MockState, call: &Call) -> Answer {
 /// the warehouse resolved, everything `CREATED`. The `order*` fields echo what the
 /// request says of the order; the mock holds no orders, so their date and channel id
 /// stay null.
-fn fulfillment_order(body: NewFulfillmentOrder, inventory: &InventoryOverview, ids: &mut Rng, now: &str) -> Result<FulfillmentOrder, VendorError> {
+fn fulfillment_order(body: S2NewFulfillmentOrder, inventory: &S2InventoryOverview, ids: &mut Rng, now: &str) -> Result<S2FulfillmentOrder, VendorError> {
     let warehouse = match &body.warehouse_id {
         Some(id) => inventory.warehouses.iter().find(|w| &w.id == id),
         // "If not provided, a warehouse will be randomly assigned."
@@ -128,7 +128,7 @@ fn fulfillment_order(body: NewFulfillmentOrder, inventory: &InventoryOverview, i
     }
     .ok_or_else(|| invalid_argument(format!("warehouseId: {:?} is not a warehouse of this organization", body.warehouse_id.as_deref().unwrap_or(""))))?
     .clone();
-    let product = |field: String, item: &NewFulfillmentItem| -> Result<Product, VendorError> {
+    let product = |field: String, item: &S2NewFulfillmentItem| -> Result<S2Product, VendorError> {
         let id = &item.product_id;
         inventory
             .products
@@ -143,7 +143,7 @@ fn fulfillment_order(body: NewFulfillmentOrder, inventory: &InventoryOverview, i
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            Ok(FulfillmentOrderItem {
+            Ok(S2FulfillmentOrderItem {
                 product: product(format!("items[{i}].productId"), item)?,
                 channel_fulfillment_item_id: None,
                 quantity: item.quantity,
@@ -159,19 +159,19 @@ fn fulfillment_order(body: NewFulfillmentOrder, inventory: &InventoryOverview, i
             .enumerate()
             .map(|(i, item)| {
                 let product = product(format!("shipments[{s}].items[{i}].productId"), item)?;
-                Ok(FulfillmentShipmentItem { channel_shipment_item_id: None, product, quantity: item.quantity, meta: json!({}) })
+                Ok(S2FulfillmentShipmentItem { channel_shipment_item_id: None, product, quantity: item.quantity, meta: json!({}) })
             })
             .collect::<Result<_, VendorError>>()?;
         // "If not provided, the default carrier "OTHER" will be used."
         let carrier = shipment.shipping_carrier_id.filter(|c| !c.trim().is_empty()).unwrap_or_else(|| "OTHER".into());
-        shipments.push(FulfillmentShipment {
+        shipments.push(S2FulfillmentShipment {
             id: ids.uuid(),
             fulfillment_id: id.clone(),
             manifest_id: None,
             channel_shipment_id: None,
             status: "CREATED".into(),
             meta: json!({}),
-            shipping_carrier: ShippingCarrier {
+            shipping_carrier: S2ShippingCarrier {
                 name: if carrier == "OTHER" { "Other".into() } else { carrier.clone() },
                 id: carrier,
                 created_at: CARRIER_CREATED_AT.into(),
@@ -183,7 +183,7 @@ fn fulfillment_order(body: NewFulfillmentOrder, inventory: &InventoryOverview, i
             labels: shipment
                 .prepaid_labels
                 .into_iter()
-                .map(|label| ShipmentLabel {
+                .map(|label| S2ShipmentLabel {
                     id: ids.uuid(),
                     label_type: "PREPAID".into(),
                     carrier: String::new(),
@@ -205,9 +205,9 @@ fn fulfillment_order(body: NewFulfillmentOrder, inventory: &InventoryOverview, i
     let attachments = body
         .attachments
         .into_iter()
-        .map(|a| FulfillmentAttachment { id: ids.uuid(), file_name: a.file_name, path: a.path, created_at: now.into(), updated_at: now.into() })
+        .map(|a| S2FulfillmentAttachment { id: ids.uuid(), file_name: a.file_name, path: a.path, created_at: now.into(), updated_at: now.into() })
         .collect();
-    Ok(FulfillmentOrder {
+    Ok(S2FulfillmentOrder {
         status: "CREATED".into(),
         address: body.address,
         channel_fulfillment_id: body.channel_fulfillment_id,

@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use tsify::Tsify;
 
-use super::inventory::{Address, Organization, Product, Warehouse};
+use super::inventory::{S2Address, S2Organization, S2Product, S2Warehouse};
 use crate::catalogue::{Duplicates, Endpoint};
 use crate::request::{FieldError, FieldErrors, Operation, Request};
 use crate::schema::{Schema, Wire};
@@ -20,7 +20,7 @@ use crate::vendors::checks;
 pub use super::CREATE_FULFILLMENT_ORDER;
 
 /// `POST /fulfillment`: creates a fulfillment order. The body is checked before anything
-/// is sent (see [`NewFulfillmentOrder::check`]).
+/// is sent (see [`S2NewFulfillmentOrder::check`]).
 ///
 /// Not idempotent in general. With `channelFulfillmentId` set the vendor refuses a
 /// second fulfillment with the same id: HTTP 409 with
@@ -29,15 +29,15 @@ pub use super::CREATE_FULFILLMENT_ORDER;
 /// [`send_safely`](Self::send_safely)).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFulfillmentOrder {
-    body: NewFulfillmentOrder,
+    body: S2NewFulfillmentOrder,
 }
 
 impl CreateFulfillmentOrder {
-    pub fn new(body: NewFulfillmentOrder) -> Self {
+    pub fn new(body: S2NewFulfillmentOrder) -> Self {
         Self { body }
     }
 
-    pub fn body(&self) -> &NewFulfillmentOrder {
+    pub fn body(&self) -> &S2NewFulfillmentOrder {
         &self.body
     }
 }
@@ -45,9 +45,9 @@ impl CreateFulfillmentOrder {
 /// How a [`CreateFulfillmentOrder::send_safely`] ended.
 #[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum CreateOutcome {
+pub enum S2CreateOutcome {
     /// The vendor created it and answered with it.
-    Created { fulfillment: Box<FulfillmentOrder> },
+    Created { fulfillment: Box<S2FulfillmentOrder> },
     /// An earlier attempt whose answer was lost (timeout, network error, a vendor's or the
     /// proxy's 502-504) had already created it: a retry, or a resubmission on the same
     /// client, got 409 `ALREADY_EXISTS` for the same `channelFulfillmentId`.
@@ -81,7 +81,7 @@ impl CreateFulfillmentOrder {
     ///   between half and all of its step (jitter). Other 4xx (the proxy's 400/401/403
     ///   too), an abort and the proxy's `upstream_credentials` are not retried.
     /// - A 409 `ALREADY_EXISTS` after an attempt whose outcome is unknown means that
-    ///   attempt created it: [`CreateOutcome::AlreadyCreated`]. So does a 409 on the
+    ///   attempt created it: [`S2CreateOutcome::AlreadyCreated`]. So does a 409 on the
     ///   first attempt of a key in `lost`, the client's memory of keys whose create ended
     ///   without an answer (a user's resubmission after an `outcome_unknown`). Any other
     ///   409 is a real duplicate: [`Error::AlreadyExists`](crate::Error::AlreadyExists).
@@ -93,7 +93,7 @@ impl CreateFulfillmentOrder {
     ///
     /// `send` is the transport: it sends a request and returns the response body.
     /// `wait` sleeps (injected, so that tests do not).
-    pub async fn send_safely<F, Fut, W, WFut>(&self, lost: &LostAnswers, mut send: F, mut wait: W) -> Result<CreateOutcome, crate::Error>
+    pub async fn send_safely<F, Fut, W, WFut>(&self, lost: &LostAnswers, mut send: F, mut wait: W) -> Result<S2CreateOutcome, crate::Error>
     where
         F: FnMut(Request) -> Fut,
         Fut: std::future::Future<Output = Result<Vec<u8>, crate::Error>>,
@@ -104,7 +104,7 @@ impl CreateFulfillmentOrder {
         let Some(key) = client_id(&request) else {
             // Without its key S2 cannot tell a duplicate: sent once, a lost answer is unknown.
             let body = send(request).await.map_err(|e| e.after_write_by(CREATE_FULFILLMENT_ORDER.id, Duplicates::Undetectable, 1))?;
-            return Ok(CreateOutcome::Created { fulfillment: Box::new(crate::decode::<FulfillmentOrder>(&body)?.value) });
+            return Ok(S2CreateOutcome::Created { fulfillment: Box::new(crate::decode::<S2FulfillmentOrder>(&body)?.value) });
         };
         // Whether an attempt (of this call or an earlier one) may have created it.
         let mut maybe_created = lost.contains(&key);
@@ -113,12 +113,12 @@ impl CreateFulfillmentOrder {
             let error = match send(request.clone()).await {
                 Ok(body) => {
                     lost.forget(&key);
-                    let fulfillment = crate::decode::<FulfillmentOrder>(&body)?.value;
-                    return Ok(CreateOutcome::Created { fulfillment: Box::new(fulfillment) });
+                    let fulfillment = crate::decode::<S2FulfillmentOrder>(&body)?.value;
+                    return Ok(S2CreateOutcome::Created { fulfillment: Box::new(fulfillment) });
                 }
                 Err(crate::Error::AlreadyExists { .. }) if maybe_created => {
                     lost.forget(&key);
-                    return Ok(CreateOutcome::AlreadyCreated { channel_fulfillment_id: key });
+                    return Ok(S2CreateOutcome::AlreadyCreated { channel_fulfillment_id: key });
                 }
                 Err(error) => error,
             };
@@ -206,7 +206,7 @@ impl LostAnswers {
 
 impl Operation for CreateFulfillmentOrder {
     const ENDPOINT: &'static Endpoint = &CREATE_FULFILLMENT_ORDER;
-    type Response = FulfillmentOrder;
+    type Response = S2FulfillmentOrder;
 
     fn build(&self) -> Result<Request, Vec<FieldError>> {
         Request::builder(Self::ENDPOINT).field_errors(self.body.check()).json(&self.body).build()
@@ -238,9 +238,9 @@ pub enum FulfillmentMethod {
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const ORDER_TYPE_TS: &str = r#"
 /** S2 order type: `0` B2C (the default when not set), `1` B2B, `2` FBA (Fulfillment by Amazon). */
-export type OrderType = 0 | 1 | 2;
+export type S2OrderType = 0 | 1 | 2;
 /** S2 fulfillment method: `0` SPD (small parcel delivery), `1` PICKUP, `2` LTL (less than truckload). */
-export type FulfillmentMethod = 0 | 1 | 2;
+export type S2FulfillmentMethod = 0 | 1 | 2;
 "#;
 
 /// For an integer enum: its codes, `Serialize`/`Deserialize` as a bare integer (an
@@ -291,7 +291,7 @@ int_enum!(FulfillmentMethod, "0 (SPD), 1 (PICKUP) or 2 (LTL)", [Spd = 0, Pickup 
 /// The body of `POST /fulfillment`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct NewFulfillmentOrder {
+pub struct S2NewFulfillmentOrder {
     /// Only for a fulfillment of an existing order; leave out for a standalone one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
@@ -300,7 +300,7 @@ pub struct NewFulfillmentOrder {
     pub rma_id: Option<String>,
     /// The shipping address. Every field is required; pass `""` where there is no value.
     /// `countryId` is ISO 3166-1 alpha-2 (`"US"`).
-    pub address: Address,
+    pub address: S2Address,
     /// The warehouse to fulfill from; the vendor picks one at random when left out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
@@ -316,16 +316,16 @@ pub struct NewFulfillmentOrder {
     pub account_code: Option<String>,
     /// `0` B2C (the default when left out), `1` B2B, `2` FBA.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(type = "OrderType")]
+    #[tsify(type = "S2OrderType")]
     pub order_type: Option<OrderType>,
     /// `""` or `"standard"` when there is no particular method.
     pub shipping_method: String,
     /// What to fulfill: at least one item.
-    pub items: Vec<NewFulfillmentItem>,
+    pub items: Vec<S2NewFulfillmentItem>,
     /// Each shipment carries some of `items`.
-    pub shipments: Vec<NewFulfillmentShipment>,
+    pub shipments: Vec<S2NewFulfillmentShipment>,
     /// Pass `[]` when there are none.
-    pub attachments: Vec<NewFulfillmentAttachment>,
+    pub attachments: Vec<S2NewFulfillmentAttachment>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_reference_ids: Option<Vec<String>>,
     /// Whether delivery needs a signature.
@@ -333,7 +333,7 @@ pub struct NewFulfillmentOrder {
     pub signature_required: Option<bool>,
     /// `0` SPD, `1` PICKUP, `2` LTL.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(type = "FulfillmentMethod")]
+    #[tsify(type = "S2FulfillmentMethod")]
     pub method: Option<FulfillmentMethod>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_note: Option<String>,
@@ -342,7 +342,7 @@ pub struct NewFulfillmentOrder {
 /// A product and its quantity, in the order's `items` and in a shipment's `items`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct NewFulfillmentItem {
+pub struct S2NewFulfillmentItem {
     /// The S2 product id (a UUID, see `GET /inventory/overview`).
     pub product_id: String,
     pub quantity: i64,
@@ -350,12 +350,12 @@ pub struct NewFulfillmentItem {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct NewFulfillmentShipment {
+pub struct S2NewFulfillmentShipment {
     /// Some of the order's items: every `productId` must be one of the order's, with at
     /// most the order's quantity.
-    pub items: Vec<NewFulfillmentItem>,
+    pub items: Vec<S2NewFulfillmentItem>,
     /// Pre-generated shipping labels; `[]` when there are none.
-    pub prepaid_labels: Vec<PrepaidLabel>,
+    pub prepaid_labels: Vec<S2PrepaidLabel>,
     /// The carrier; the vendor uses `"OTHER"` when left out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_carrier_id: Option<String>,
@@ -365,21 +365,21 @@ pub struct NewFulfillmentShipment {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct PrepaidLabel {
+pub struct S2PrepaidLabel {
     /// Path or URL of the label file.
     pub file_path: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct NewFulfillmentAttachment {
+pub struct S2NewFulfillmentAttachment {
     /// Any Unicode file name (`"听雨 (24 x 26.25)_PFPWig.jpg"`).
     pub file_name: String,
     /// Path or URL of the file.
     pub path: String,
 }
 
-impl NewFulfillmentOrder {
+impl S2NewFulfillmentOrder {
     /// Every problem with the body: an `address.countryId` that is not ISO 3166-1
     /// alpha-2, no items, an item or shipment item without `productId` or with a quantity
     /// below 1, a shipment without items, a shipment item that is not among the order's
@@ -434,27 +434,27 @@ impl NewFulfillmentOrder {
 /// fulfillment (no `orderId` in the request).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct FulfillmentOrder {
+pub struct S2FulfillmentOrder {
     pub id: String,
     /// e.g. `"CREATED"`.
     pub status: String,
-    pub address: Address,
+    pub address: S2Address,
     /// Null unless the request set one.
     #[serde(default)]
     pub channel_fulfillment_id: Option<String>,
     /// Free-form.
     #[tsify(type = "unknown")]
     pub meta: serde_json::Value,
-    pub warehouse: Warehouse,
+    pub warehouse: S2Warehouse,
     pub warehouse_pick_id: String,
     pub shipping_method: String,
-    pub items: Vec<FulfillmentOrderItem>,
+    pub items: Vec<S2FulfillmentOrderItem>,
     pub created_at: String,
     pub updated_at: String,
-    pub attachments: Vec<FulfillmentAttachment>,
-    pub shipments: Vec<FulfillmentShipment>,
+    pub attachments: Vec<S2FulfillmentAttachment>,
+    pub shipments: Vec<S2FulfillmentShipment>,
     #[serde(default)]
-    pub order_organization: Option<Organization>,
+    pub order_organization: Option<S2Organization>,
     #[serde(default)]
     pub ship_by_date: Option<String>,
     #[serde(default)]
@@ -476,8 +476,8 @@ pub struct FulfillmentOrder {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct FulfillmentOrderItem {
-    pub product: Product,
+pub struct S2FulfillmentOrderItem {
+    pub product: S2Product,
     #[serde(default)]
     pub channel_fulfillment_item_id: Option<String>,
     pub quantity: i64,
@@ -487,7 +487,7 @@ pub struct FulfillmentOrderItem {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct FulfillmentAttachment {
+pub struct S2FulfillmentAttachment {
     pub id: String,
     /// Any Unicode file name.
     pub file_name: String,
@@ -500,7 +500,7 @@ pub struct FulfillmentAttachment {
 /// and decode as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct FulfillmentShipment {
+pub struct S2FulfillmentShipment {
     pub id: String,
     pub fulfillment_id: String,
     #[serde(default)]
@@ -511,7 +511,7 @@ pub struct FulfillmentShipment {
     pub status: String,
     #[tsify(type = "unknown")]
     pub meta: serde_json::Value,
-    pub shipping_carrier: ShippingCarrier,
+    pub shipping_carrier: S2ShippingCarrier,
     /// `""` until shipped.
     #[wire(loose)]
     #[serde(deserialize_with = "crate::loose::text")]
@@ -519,8 +519,8 @@ pub struct FulfillmentShipment {
     #[wire(loose)]
     #[serde(deserialize_with = "crate::loose::text")]
     pub tracking_url: String,
-    pub items: Vec<FulfillmentShipmentItem>,
-    pub labels: Vec<ShipmentLabel>,
+    pub items: Vec<S2FulfillmentShipmentItem>,
+    pub labels: Vec<S2ShipmentLabel>,
     /// Undocumented shape (`[]` in the seed).
     #[tsify(type = "unknown[]")]
     pub packages: Vec<serde_json::Value>,
@@ -530,7 +530,7 @@ pub struct FulfillmentShipment {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct ShippingCarrier {
+pub struct S2ShippingCarrier {
     /// e.g. `"OTHER"`.
     pub id: String,
     pub name: String,
@@ -540,10 +540,10 @@ pub struct ShippingCarrier {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct FulfillmentShipmentItem {
+pub struct S2FulfillmentShipmentItem {
     #[serde(default)]
     pub channel_shipment_item_id: Option<String>,
-    pub product: Product,
+    pub product: S2Product,
     pub quantity: i64,
     #[tsify(type = "unknown")]
     pub meta: serde_json::Value,
@@ -552,7 +552,7 @@ pub struct FulfillmentShipmentItem {
 /// Loose text: `tracking_number` and `tracking_url` may arrive as `null` and decode as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct ShipmentLabel {
+pub struct S2ShipmentLabel {
     pub id: String,
     /// The key is `type` on the wire, e.g. `"PREPAID"`.
     #[serde(rename = "type")]
@@ -650,19 +650,19 @@ mod tests {
         errors.iter().map(ToString::to_string).collect()
     }
 
-    fn seed_body() -> NewFulfillmentOrder {
+    fn seed_body() -> S2NewFulfillmentOrder {
         serde_json::from_str(SEED_REQUEST).unwrap()
     }
 
     /// The seed's example with its shipment's second product id spelt like the order's.
-    fn good_body() -> NewFulfillmentOrder {
+    fn good_body() -> S2NewFulfillmentOrder {
         let mut body = seed_body();
         body.shipments[0].items[1].product_id = FIXED.into();
         body
     }
 
-    fn item(product_id: &str, quantity: i64) -> NewFulfillmentItem {
-        NewFulfillmentItem { product_id: product_id.into(), quantity }
+    fn item(product_id: &str, quantity: i64) -> S2NewFulfillmentItem {
+        S2NewFulfillmentItem { product_id: product_id.into(), quantity }
     }
 
     #[test]
@@ -691,7 +691,7 @@ mod tests {
 
     #[test]
     fn order_type_and_method_are_integers_on_the_wire() {
-        let body = NewFulfillmentOrder { order_type: Some(OrderType::Fba), method: Some(FulfillmentMethod::Pickup), ..good_body() };
+        let body = S2NewFulfillmentOrder { order_type: Some(OrderType::Fba), method: Some(FulfillmentMethod::Pickup), ..good_body() };
         let sent: Value = serde_json::from_str(&CreateFulfillmentOrder::new(body).build().unwrap().body.unwrap()).unwrap();
         assert_eq!((&sent["orderType"], &sent["method"]), (&json!(2), &json!(1)));
         assert_eq!(serde_json::to_string(&[OrderType::B2c, OrderType::B2b, OrderType::Fba]).unwrap(), "[0,1,2]");
@@ -702,17 +702,17 @@ mod tests {
         assert!(err.contains("expected 0 (B2C), 1 (B2B) or 2 (FBA)"), "{err}");
         assert!(serde_json::from_str::<FulfillmentMethod>("\"SPD\"").is_err());
         assert!(matches!(<OrderType as Wire>::SCHEMA, Schema::IntEnum(&[0, 1, 2])));
-        assert_eq!(NewFulfillmentOrder::SCHEMA.expected(), "object (NewFulfillmentOrder)");
-        let out_of_range = crate::validate(NewFulfillmentOrder::SCHEMA, SEED_REQUEST.replace("\"orderType\": 0", "\"orderType\": 5").as_bytes());
+        assert_eq!(S2NewFulfillmentOrder::SCHEMA.expected(), "object (S2NewFulfillmentOrder)");
+        let out_of_range = crate::validate(S2NewFulfillmentOrder::SCHEMA, SEED_REQUEST.replace("\"orderType\": 0", "\"orderType\": 5").as_bytes());
         assert_eq!(out_of_range.errors[0].to_string(), "$.orderType: expected one of 0, 1, 2 or null, found number 5");
     }
 
     #[test]
     fn optional_fields_left_out_are_not_sent() {
-        let body = NewFulfillmentOrder {
-            address: Address { country_id: "US".into(), ..Address::default() },
+        let body = S2NewFulfillmentOrder {
+            address: S2Address { country_id: "US".into(), ..S2Address::default() },
             items: vec![item("p1", 1)],
-            ..NewFulfillmentOrder::default()
+            ..S2NewFulfillmentOrder::default()
         };
         let sent: Value = serde_json::from_str(&CreateFulfillmentOrder::new(body).build().unwrap().body.unwrap()).unwrap();
         let keys: Vec<&str> = sent.as_object().unwrap().keys().map(String::as_str).collect();
@@ -722,8 +722,12 @@ mod tests {
 
     #[test]
     fn country_and_items_are_checked() {
-        let body =
-            NewFulfillmentOrder { address: Address { country_id: "China".into(), ..Address::default() }, items: vec![], shipments: vec![], ..good_body() };
+        let body = S2NewFulfillmentOrder {
+            address: S2Address { country_id: "China".into(), ..S2Address::default() },
+            items: vec![],
+            shipments: vec![],
+            ..good_body()
+        };
         assert_eq!(
             messages(body.check()),
             vec![
@@ -735,17 +739,17 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_with_its_path() {
-        let body = NewFulfillmentOrder {
-            address: Address { country_id: "cn".into(), ..good_body().address },
+        let body = S2NewFulfillmentOrder {
+            address: S2Address { country_id: "cn".into(), ..good_body().address },
             items: vec![item("p1", 2), item("", 1), item("p3", 0)],
             shipments: vec![
-                NewFulfillmentShipment {
+                S2NewFulfillmentShipment {
                     items: vec![item("p1", 1), item("p9", 1), item("p1", 2), item(" ", -1)],
-                    prepaid_labels: vec![PrepaidLabel { file_path: "label.pdf".into() }, PrepaidLabel { file_path: "".into() }],
-                    ..NewFulfillmentShipment::default()
+                    prepaid_labels: vec![S2PrepaidLabel { file_path: "label.pdf".into() }, S2PrepaidLabel { file_path: "".into() }],
+                    ..S2NewFulfillmentShipment::default()
                 },
-                NewFulfillmentShipment::default(),
-                NewFulfillmentShipment { items: vec![item("p1", 3)], ..NewFulfillmentShipment::default() },
+                S2NewFulfillmentShipment::default(),
+                S2NewFulfillmentShipment { items: vec![item("p1", 3)], ..S2NewFulfillmentShipment::default() },
             ],
             ..good_body()
         };
@@ -768,9 +772,9 @@ mod tests {
 
     #[test]
     fn order_quantities_of_a_repeated_product_add_up() {
-        let body = NewFulfillmentOrder {
+        let body = S2NewFulfillmentOrder {
             items: vec![item("p1", 1), item("p1", 2)],
-            shipments: vec![NewFulfillmentShipment { items: vec![item("p1", 3)], ..NewFulfillmentShipment::default() }],
+            shipments: vec![S2NewFulfillmentShipment { items: vec![item("p1", 3)], ..S2NewFulfillmentShipment::default() }],
             ..good_body()
         };
         assert!(body.check().is_empty());
@@ -778,7 +782,7 @@ mod tests {
 
     #[test]
     fn decodes_the_seed_response() {
-        let decoded = crate::decode::<FulfillmentOrder>(include_bytes!("../../../tests/fixtures/s2.create_fulfillment_order/good.json")).unwrap();
+        let decoded = crate::decode::<S2FulfillmentOrder>(include_bytes!("../../../tests/fixtures/s2.create_fulfillment_order/good.json")).unwrap();
         assert!(decoded.drift.is_empty());
         let order = decoded.value;
         assert_eq!((order.channel_fulfillment_id.as_deref(), order.customer_note.as_deref()), (None, None));
@@ -800,8 +804,8 @@ mod safe_create_tests {
     use crate::Error;
 
     fn order(key: Option<&str>) -> CreateFulfillmentOrder {
-        let body: NewFulfillmentOrder = serde_json::from_str(SAFE_CREATE_BODY).unwrap();
-        CreateFulfillmentOrder::new(NewFulfillmentOrder { channel_fulfillment_id: key.map(String::from), ..body })
+        let body: S2NewFulfillmentOrder = serde_json::from_str(SAFE_CREATE_BODY).unwrap();
+        CreateFulfillmentOrder::new(S2NewFulfillmentOrder { channel_fulfillment_id: key.map(String::from), ..body })
     }
 
     const SAFE_CREATE_BODY: &str = r#"{"address": {"name": "A", "company": "", "address1": "1 Rd", "address2": "", "city": "C", "state": "S",
@@ -822,7 +826,7 @@ mod safe_create_tests {
 
     /// Runs a create against scripted answers with `lost` as the client's memory; returns
     /// the outcome, the number of sends and the waits between them (not waited for).
-    fn run_with(lost: &LostAnswers, key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<CreateOutcome, Error>, u32, Vec<Duration>) {
+    fn run_with(lost: &LostAnswers, key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<S2CreateOutcome, Error>, u32, Vec<Duration>) {
         let (answers, calls) = scripted(answers);
         let waits = RefCell::new(Vec::new());
         let outcome = block_on(order(key).send_safely(
@@ -841,7 +845,7 @@ mod safe_create_tests {
         (outcome, n, waits.into_inner())
     }
 
-    fn run(key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<CreateOutcome, Error>, u32) {
+    fn run(key: Option<&str>, answers: Vec<Result<Vec<u8>, Error>>) -> (Result<S2CreateOutcome, Error>, u32) {
         let (outcome, calls, _) = run_with(&LostAnswers::default(), key, answers);
         (outcome, calls)
     }
@@ -851,8 +855,8 @@ mod safe_create_tests {
         Error::from_response(status, None, &format!(r#"{{"error": {{"code": "{code}", "message": "m"}}}}"#))
     }
 
-    fn already_created() -> CreateOutcome {
-        CreateOutcome::AlreadyCreated { channel_fulfillment_id: "c-1".into() }
+    fn already_created() -> S2CreateOutcome {
+        S2CreateOutcome::AlreadyCreated { channel_fulfillment_id: "c-1".into() }
     }
 
     const TIMEOUT: Error = Error::Timeout { after_ms: 10 };
@@ -868,7 +872,7 @@ mod safe_create_tests {
     #[test]
     fn a_retry_after_a_lost_answer_that_meets_409_is_already_created() {
         let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Err(exists())]);
-        assert_eq!(outcome.unwrap(), CreateOutcome::AlreadyCreated { channel_fulfillment_id: "c-1".into() });
+        assert_eq!(outcome.unwrap(), S2CreateOutcome::AlreadyCreated { channel_fulfillment_id: "c-1".into() });
         assert_eq!(calls, 2);
     }
 
@@ -902,7 +906,7 @@ mod safe_create_tests {
         assert!(error.to_string().contains("send it again with the same channelFulfillmentId"), "{error}");
         assert_eq!(calls, CreateFulfillmentOrder::MAX_ATTEMPTS);
         let (outcome, calls) = run(Some("c-1"), vec![Err(TIMEOUT), Ok(created_body())]);
-        assert!(matches!(outcome, Ok(CreateOutcome::Created { .. })));
+        assert!(matches!(outcome, Ok(S2CreateOutcome::Created { .. })));
         assert_eq!(calls, 2);
     }
 
@@ -924,7 +928,7 @@ mod safe_create_tests {
             assert_eq!(calls, 2, "{status} {code}");
         }
         let (outcome, calls) = run(Some("c-1"), vec![Err(proxy(504, "proxy_timeout")), Ok(created_body())]);
-        assert!(matches!(outcome, Ok(CreateOutcome::Created { .. })), "{outcome:?}");
+        assert!(matches!(outcome, Ok(S2CreateOutcome::Created { .. })), "{outcome:?}");
         assert_eq!(calls, 2);
     }
 

@@ -10,22 +10,22 @@ pub use super::{GetInventoryOverview, GET_INVENTORY_OVERVIEW};
 /// The response of `GET /inventory/overview`. Levels reference products and warehouses
 /// by id; the vendor does not promise every referenced id is listed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
-pub struct InventoryOverview {
+pub struct S2InventoryOverview {
     #[wire(records)]
-    pub warehouses: Vec<Warehouse>,
+    pub warehouses: Vec<S2Warehouse>,
     #[wire(records)]
-    pub products: Vec<Product>,
+    pub products: Vec<S2Product>,
     #[wire(records)]
-    pub items: Vec<Item>,
+    pub items: Vec<S2Item>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct Warehouse {
+pub struct S2Warehouse {
     pub id: String,
-    pub organization: Organization,
+    pub organization: S2Organization,
     pub name: String,
-    pub address: Address,
+    pub address: S2Address,
     pub dropshipper: bool,
     pub fulfillment_center: bool,
     pub rma_center: bool,
@@ -39,7 +39,7 @@ pub struct Warehouse {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct Organization {
+pub struct S2Organization {
     pub id: String,
     pub name: String,
     pub created_at: String,
@@ -52,7 +52,7 @@ pub struct Organization {
 /// to ship, must be strings.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct Address {
+pub struct S2Address {
     pub name: String,
     #[wire(loose)]
     #[serde(deserialize_with = "crate::loose::text")]
@@ -77,11 +77,11 @@ pub struct Address {
 /// Loose text: `remarks` may arrive as `null` and decodes as `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct Product {
+pub struct S2Product {
     pub id: String,
-    pub organization: Organization,
+    pub organization: S2Organization,
     pub sku: String,
-    pub brand: Brand,
+    pub brand: S2Brand,
     /// Global Trade Item Number; `""` when unknown. Loose text: `null` (a back end's "none") decodes as `""`.
     #[wire(loose)]
     #[serde(deserialize_with = "crate::loose::text")]
@@ -121,7 +121,7 @@ pub struct Product {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct Brand {
+pub struct S2Brand {
     pub id: String,
     pub name: String,
     pub name_normalized: String,
@@ -131,14 +131,14 @@ pub struct Brand {
 /// One product's inventory in one warehouse.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct Item {
+pub struct S2Item {
     pub warehouse_id: String,
-    pub level: Level,
+    pub level: S2Level,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct Level {
+pub struct S2Level {
     pub product_id: String,
     pub available: i64,
     pub incoming: i64,

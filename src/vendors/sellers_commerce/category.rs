@@ -12,121 +12,19 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use super::codes::ACTION;
-use super::product::SellersProduct;
-use super::{by_path, check_shape, endpoint, odata_list, required_text_at, with_body, SellersStatusResponse};
-use crate::catalogue::{Body, Duplicates, Endpoint, Method, Param, ParamKind};
+use super::*;
 use crate::request::FieldErrors;
 use crate::schema::Wire;
 use crate::vendors::checks;
 
-const ODATA: &[Param] = &[Param::optional("$filter", ParamKind::ODataFilter), Param::optional("$orderby", ParamKind::ODataOrderBy)];
-
-pub const CATEGORY_GETALL: Endpoint = Endpoint {
-    query: ODATA,
-    response: <Vec<SellersCategory> as Wire>::SCHEMA,
-    ..endpoint("sellers_commerce.category_getall", "Every category, optionally filtered and ordered (OData)", Method::Get, "/api/category/getall")
-};
-
-pub const CATEGORY_GET: Endpoint = Endpoint {
-    path_params: &[Param::required("categorycode", ParamKind::Text)],
-    response: SellersCategory::SCHEMA,
-    ..endpoint("sellers_commerce.category_get", "One category by category code", Method::Get, "/api/category/get/{categorycode}")
-};
-
-pub const CATEGORY_CATEGORYPRODUCTS: Endpoint = Endpoint {
-    path_params: &[Param::required("categorycode", ParamKind::Text)],
-    response: <Vec<SellersProduct> as Wire>::SCHEMA,
-    ..endpoint(
-        "sellers_commerce.category_categoryproducts",
-        "The products tagged to one category",
-        Method::Get,
-        "/api/category/categoryproducts/{categorycode}",
-    )
-};
-
-pub const CATEGORY_CATEGORIES: Endpoint = Endpoint {
-    body: Body::Json(<Vec<SellersCategory> as Wire>::SCHEMA),
-    response: SellersStatusResponse::SCHEMA,
-    duplicates: Duplicates::LookupAfter("sellers_commerce.category_get"),
-    ..endpoint("sellers_commerce.category_categories", "Add or update categories", Method::Post, "/api/category/categories")
-};
-
-pub const CATEGORY_CATEGORY: Endpoint = Endpoint {
-    body: Body::Json(<SellersCategoryDelete as Wire>::SCHEMA),
-    response: SellersStatusResponse::SCHEMA,
-    duplicates: Duplicates::LookupAfter("sellers_commerce.category_get"),
-    ..endpoint(
-        "sellers_commerce.category_category",
-        "Delete a category, or only its mapping from the parent (ActionId 1 or 2)",
-        Method::Delete,
-        "/api/category/category",
-    )
-};
-
-pub const CATEGORY_PRODUCTCATEGORY: Endpoint = Endpoint {
-    body: Body::Json(<Vec<SellersProductCategory> as Wire>::SCHEMA),
-    response: SellersStatusResponse::SCHEMA,
-    duplicates: Duplicates::LookupAfter("sellers_commerce.category_categoryproducts"),
-    ..endpoint("sellers_commerce.category_productcategory", "Map products to categories", Method::Post, "/api/category/productcategory")
-};
-
-pub const CATEGORY_GETALLBRANDS: Endpoint = Endpoint {
-    query: ODATA,
-    response: <Vec<Value> as Wire>::SCHEMA,
-    ..endpoint("sellers_commerce.category_getallbrands", "Every brand, optionally filtered and ordered (OData)", Method::Get, "/api/category/getallbrands")
-};
-
-odata_list!(
-    /// `GET /api/category/getall`: "all Categories".
-    CategoryGetall => CATEGORY_GETALL, Vec<SellersCategory>
-);
-
-odata_list!(
-    /// `GET /api/category/getallbrands`: "all Brands", free-form objects (the document
-    /// names no brand field).
-    CategoryGetallbrands => CATEGORY_GETALLBRANDS, Vec<Value>
-);
-
-by_path!(
-    /// `GET /api/category/get/{categorycode}`: one category.
-    CategoryGet => CATEGORY_GET, "categorycode", SellersCategory
-);
-
-by_path!(
-    /// `GET /api/category/categoryproducts/{categorycode}`: the products tagged to the category.
-    CategoryCategoryproducts => CATEGORY_CATEGORYPRODUCTS, "categorycode", Vec<SellersProduct>
-);
-
-with_body!(
-    /// `POST /api/category/categories`: "Post the Categories and add or update" them.
-    /// The body is an array of categories (at least one), documented fields
-    /// type-checked, others sent as given. A missing parent is answered with code 32.
-    CategoryCategories => CATEGORY_CATEGORIES, SellersStatusResponse, check_categories
-);
-
-with_body!(
-    /// `DELETE /api/category/category`: "delete the Category". The body names the
-    /// category (`CategoryCode`) and what to remove (`ActionId`: 1 the category and its
-    /// mapping, 2 only its mapping from the parent), both inferred (see
-    /// [`SellersCategoryDelete`]) and checked only when given. An unknown category is
-    /// answered with code 31. Not idempotent.
-    CategoryCategory => CATEGORY_CATEGORY, SellersStatusResponse, check_category_delete
-);
-
-with_body!(
-    /// `POST /api/category/productcategory`: "Post multiple Product Category": an
-    /// array of product-to-category mappings (at least one).
-    CategoryProductcategory => CATEGORY_PRODUCTCATEGORY, SellersStatusResponse, check_product_categories
-);
-
-fn check_categories(body: &Value, errors: &mut FieldErrors) {
+pub(super) fn check_categories(body: &Value, errors: &mut FieldErrors) {
     check_shape(<Vec<SellersCategory> as Wire>::SCHEMA, body, errors);
     if let Some(items) = body.as_array() {
         checks::at_least_one(errors, "body", items.len());
     }
 }
 
-fn check_category_delete(body: &Value, errors: &mut FieldErrors) {
+pub(super) fn check_category_delete(body: &Value, errors: &mut FieldErrors) {
     check_shape(SellersCategoryDelete::SCHEMA, body, errors);
     required_text_at(errors, body, "CategoryCode");
     if let Some(action) = body.get("ActionId").and_then(Value::as_i64) {
@@ -136,7 +34,7 @@ fn check_category_delete(body: &Value, errors: &mut FieldErrors) {
     }
 }
 
-fn check_product_categories(body: &Value, errors: &mut FieldErrors) {
+pub(super) fn check_product_categories(body: &Value, errors: &mut FieldErrors) {
     check_shape(<Vec<SellersProductCategory> as Wire>::SCHEMA, body, errors);
     if let Some(items) = body.as_array() {
         checks::at_least_one(errors, "body", items.len());
@@ -192,11 +90,16 @@ pub struct SellersProductCategory {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::catalogue::{Auth, Method, Pagination, Vendor};
+    #[allow(unused_imports)]
+    use crate::request::Operation;
+    #[allow(unused_imports)]
+    use crate::vendors::sellers_commerce::*;
     use serde_json::json;
 
     use super::*;
-    use crate::catalogue::Method;
-    use crate::request::{FieldError, Operation};
+    use crate::request::FieldError;
 
     fn messages(errors: Vec<FieldError>) -> Vec<String> {
         errors.iter().map(ToString::to_string).collect()
@@ -221,13 +124,13 @@ mod tests {
 
     #[test]
     fn lists_and_writes_build_the_documented_calls() {
-        assert_eq!(CategoryCategoryproducts::new("MUGS").build().unwrap().path, "/api/category/categoryproducts/MUGS");
+        assert_eq!(CategoryCategoryProducts::new("MUGS").build().unwrap().path, "/api/category/categoryproducts/MUGS");
         assert_eq!(CategoryGet::new("MUGS").build().unwrap().path, "/api/category/get/MUGS");
-        assert_eq!(CategoryGetallbrands::new().filter("IsBrand eq 0").build().unwrap().query.len(), 1);
+        assert_eq!(CategoryGetAllBrands::new().filter("IsBrand eq 0").build().unwrap().query.len(), 1);
         assert!(CategoryCategories::new(vec![SellersCategory { category_code: Some("MUGS".into()), is_brand: Some(1) }]).build().is_ok());
         assert_eq!(messages(CategoryCategories::new(json!([])).build().unwrap_err()), ["body: must contain at least one item"]);
         assert_eq!(
-            messages(CategoryProductcategory::new(json!([{"ProductCode": 5}])).build().unwrap_err()),
+            messages(CategoryProductCategory::new(json!([{"ProductCode": 5}])).build().unwrap_err()),
             ["[0].ProductCode: expected string or null, found number 5"]
         );
     }

@@ -8,11 +8,11 @@
 //!
 //! ```
 //! use commerce_kit::vendors::sellers_commerce::odata::{Filter, Literal};
-//! use commerce_kit::vendors::sellers_commerce::order::OrderGetall;
+//! use commerce_kit::vendors::sellers_commerce::OrderGetAll;
 //! use commerce_kit::Operation;
 //! let placed = Filter::field("OrderPlacedDate").gt(Literal::datetime("2016-01-01"))
 //!     .and(Filter::field("OrderPlacedDate").lt(Literal::datetime("2016-06-01")));
-//! let request = OrderGetall::new().filter(placed).orderby("OrderNumber desc").build().unwrap();
+//! let request = OrderGetAll::new().filter(placed).order_by("OrderNumber desc").build().unwrap();
 //! assert_eq!(request.query[0].1, "OrderPlacedDate gt datetime'2016-01-01' and OrderPlacedDate lt datetime'2016-06-01'");
 //! ```
 
@@ -21,133 +21,18 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use super::codes::ORDER_STATUS;
-use super::{by_path, check_object, check_shape, endpoint, odata_list, required_text_at, with_body, SellersStatusResponse};
-use crate::catalogue::{Body, Duplicates, Endpoint, Method, Param, ParamKind};
+use super::*;
 use crate::request::FieldErrors;
-use crate::schema::{Schema, Wire};
+use crate::schema::Wire;
 
-const ODATA: &[Param] = &[Param::optional("$filter", ParamKind::ODataFilter), Param::optional("$orderby", ParamKind::ODataOrderBy)];
-
-pub const ORDER_GETALL: Endpoint = Endpoint {
-    query: ODATA,
-    response: <Vec<SellersOrder> as Wire>::SCHEMA,
-    ..endpoint("sellers_commerce.order_getall", "Orders, optionally filtered and ordered (OData)", Method::Get, "/api/order/getall")
-};
-
-pub const ORDER_GETORDERS: Endpoint = Endpoint {
-    query: ODATA,
-    response: <Vec<SellersOrder> as Wire>::SCHEMA,
-    ..endpoint("sellers_commerce.order_getorders", "Orders, optionally filtered and ordered (OData)", Method::Get, "/api/order/getorders")
-};
-
-pub const ORDER_GET: Endpoint = Endpoint {
-    path_params: &[Param::required("ordernumber", ParamKind::Text)],
-    response: SellersOrder::SCHEMA,
-    ..endpoint("sellers_commerce.order_get", "One order by order number", Method::Get, "/api/order/get/{ordernumber}")
-};
-
-pub const ORDER_SHIPPINGINFORMATION: Endpoint = Endpoint {
-    body: Body::Json(&Schema::Any),
-    response: SellersStatusResponse::SCHEMA,
-    duplicates: Duplicates::LookupAfter("sellers_commerce.order_get"),
-    ..endpoint(
-        "sellers_commerce.order_shippinginformation",
-        "Post the shipping information of all items of an order",
-        Method::Post,
-        "/api/order/shippinginformation",
-    )
-};
-
-pub const ORDER_PAYMENTINFORMATION: Endpoint = Endpoint {
-    body: Body::Json(<SellersPaymentInformation as Wire>::SCHEMA),
-    response: SellersStatusResponse::SCHEMA,
-    duplicates: Duplicates::LookupAfter("sellers_commerce.order_get"),
-    ..endpoint(
-        "sellers_commerce.order_paymentinformation",
-        "Capture an authorized payment: order number, transaction number, authorization code",
-        Method::Post,
-        "/api/order/paymentinformation",
-    )
-};
-
-pub const ORDER_UPDATEORDERSTATUS: Endpoint = Endpoint {
-    body: Body::Json(<SellersOrderStatusUpdate as Wire>::SCHEMA),
-    response: SellersStatusResponse::SCHEMA,
-    duplicates: Duplicates::LookupAfter("sellers_commerce.order_get"),
-    ..endpoint("sellers_commerce.order_updateorderstatus", "Change an order's status (e.g. placed to processing)", Method::Post, "/api/order/updateorderstatus")
-};
-
-pub const ORDER_ORDERSAMPLEPOST: Endpoint = Endpoint {
-    body: Body::Json(&Schema::Any),
-    ..endpoint(
-        "sellers_commerce.order_ordersamplepost",
-        "Order sample post (undocumented: free-form body and answer)",
-        Method::Post,
-        "/api/order/OrderSamplePost",
-    )
-};
-
-odata_list!(
-    /// `GET /api/order/getall`: "the list of Order". Filter on dates with
-    /// `datetime'...'` literals, as the document's examples do.
-    OrderGetall => ORDER_GETALL, Vec<SellersOrder>
-);
-
-odata_list!(
-    /// `GET /api/order/getorders`: "the list of Order" (the document describes it in
-    /// the same words as `getall`).
-    OrderGetorders => ORDER_GETORDERS, Vec<SellersOrder>
-);
-
-by_path!(
-    /// `GET /api/order/get/{ordernumber}`: one order; an unknown one is answered with
-    /// HTTP 404 and code 24 (`OrderNotExist`).
-    OrderGet => ORDER_GET, "ordernumber", SellersOrder
-);
-
-with_body!(
-    /// `POST /api/order/shippinginformation`: "Post the Shipping Informations of all
-    /// items of a order". The document gives no field: the body is a JSON object, sent
-    /// as given. Its refusals: 24 (no such order), 25 (SKU not in the order), 26
-    /// (quantity above what is left to ship).
-    OrderShippinginformation => ORDER_SHIPPINGINFORMATION, SellersStatusResponse, check_object
-);
-
-with_body!(
-    /// `POST /api/order/paymentinformation`: "update the payment status from authorized
-    /// to capture with provided transaction number, Authorization code is required".
-    /// The document names no field, so the builder requires none: `OrderNumber`,
-    /// `TransactionNumber` and `AuthorizationCode` are inferred names, checked only when
-    /// given (text, not blank); the vendor refuses what it misses (30). Refusals: 27
-    /// (payment data exists), 28 (already captured). Not idempotent.
-    OrderPaymentinformation => ORDER_PAYMENTINFORMATION, SellersStatusResponse, check_payment
-);
-
-with_body!(
-    /// `POST /api/order/updateorderstatus`: "update the order status from placed to
-    /// processing for the given OrderNumber and Order Post Status is Required". The
-    /// document names `OrderNumber` but not the field of the "Order Post Status":
-    /// `OrderStatusId` (the code table's column) is inferred. Both are checked only when
-    /// given: `OrderNumber` not blank, `OrderStatusId` one of
-    /// [`ORDER_STATUS`](super::codes::ORDER_STATUS) (`null` is refused: it sets no
-    /// status). The vendor refuses what it misses (30).
-    OrderUpdateorderstatus => ORDER_UPDATEORDERSTATUS, SellersStatusResponse, check_status_update
-);
-
-with_body!(
-    /// `POST /api/order/OrderSamplePost`: "No Documentation Available". Any JSON object;
-    /// the answer is free-form JSON.
-    OrderOrdersamplepost => ORDER_ORDERSAMPLEPOST, Value, check_object
-);
-
-fn check_payment(body: &Value, errors: &mut FieldErrors) {
+pub(super) fn check_payment(body: &Value, errors: &mut FieldErrors) {
     check_shape(SellersPaymentInformation::SCHEMA, body, errors);
     for key in ["OrderNumber", "TransactionNumber", "AuthorizationCode"] {
         required_text_at(errors, body, key);
     }
 }
 
-fn check_status_update(body: &Value, errors: &mut FieldErrors) {
+pub(super) fn check_status_update(body: &Value, errors: &mut FieldErrors) {
     check_shape(SellersOrderStatusUpdate::SCHEMA, body, errors);
     required_text_at(errors, body, "OrderNumber");
     if body.get("OrderStatusId").is_some_and(Value::is_null) {
@@ -250,10 +135,16 @@ pub struct SellersOrderStatusUpdate {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::catalogue::{Auth, Method, Pagination, Vendor};
+    #[allow(unused_imports)]
+    use crate::request::Operation;
+    #[allow(unused_imports)]
+    use crate::vendors::sellers_commerce::*;
     use serde_json::json;
 
     use super::*;
-    use crate::request::{FieldError, Operation};
+    use crate::request::FieldError;
 
     fn messages(errors: Vec<FieldError>) -> Vec<String> {
         errors.iter().map(ToString::to_string).collect()
@@ -261,16 +152,16 @@ mod tests {
 
     #[test]
     fn the_documents_odata_examples_are_sent_as_written() {
-        let request = OrderGetall::new()
+        let request = OrderGetAll::new()
             .filter("CreatedDate ge datetime'2016-01-01' and CreatedDate le datetime'2016-06-01'")
-            .orderby("OrderNumber desc")
+            .order_by("OrderNumber desc")
             .build()
             .unwrap();
         assert_eq!(
             request.path_and_query(),
             "/api/order/getall?%24filter=CreatedDate%20ge%20datetime%272016-01-01%27%20and%20CreatedDate%20le%20datetime%272016-06-01%27&%24orderby=OrderNumber%20desc"
         );
-        let wrong = messages(OrderGetorders::new().filter("OrderPlacedDate+gt+datetime'2016-01-01'").build().unwrap_err());
+        let wrong = messages(OrderGetOrders::new().filter("OrderPlacedDate+gt+datetime'2016-01-01'").build().unwrap_err());
         assert_eq!(wrong.len(), 1);
         assert!(wrong[0].starts_with("$filter: does not parse at character 16: expected a space"), "{}", wrong[0]);
     }
@@ -279,39 +170,39 @@ mod tests {
     fn payment_capture_checks_the_three_inferred_values_only_when_given() {
         let body =
             SellersPaymentInformation { order_number: Some("SC1001".into()), transaction_number: Some("T-9".into()), authorization_code: Some("A1".into()) };
-        let request = OrderPaymentinformation::new(&body).build().unwrap();
+        let request = OrderPaymentInformation::new(&body).build().unwrap();
         // JSON object keys go out sorted (the body is checked as a `serde_json::Value`).
         assert_eq!(request.body.as_deref(), Some(r#"{"AuthorizationCode":"A1","OrderNumber":"SC1001","TransactionNumber":"T-9"}"#));
         assert_eq!(
-            messages(OrderPaymentinformation::new(json!({"OrderNumber": "SC1001", "TransactionNumber": " ", "AuthorizationCode": 7})).build().unwrap_err()),
+            messages(OrderPaymentInformation::new(json!({"OrderNumber": "SC1001", "TransactionNumber": " ", "AuthorizationCode": 7})).build().unwrap_err()),
             ["AuthorizationCode: expected string or null, found number 7", "TransactionNumber: is required and must not be empty"]
         );
         // The names are inferred: a body that spells them otherwise is the vendor's to judge.
-        assert!(OrderPaymentinformation::new(json!({"OrderNo": "SC1001", "TransactionNo": "T-9", "AuthCode": "A1"})).build().is_ok());
+        assert!(OrderPaymentInformation::new(json!({"OrderNo": "SC1001", "TransactionNo": "T-9", "AuthCode": "A1"})).build().is_ok());
         // Fields the document does not name travel along.
-        assert!(OrderPaymentinformation::new(json!({"OrderNumber": "1", "TransactionNumber": "2", "AuthorizationCode": "3", "Amount": 9.5})).build().is_ok());
+        assert!(OrderPaymentInformation::new(json!({"OrderNumber": "1", "TransactionNumber": "2", "AuthorizationCode": "3", "Amount": 9.5})).build().is_ok());
     }
 
     #[test]
     fn status_updates_check_the_order_and_a_documented_status_when_given() {
         let update = SellersOrderStatusUpdate { order_number: Some("SC1001".into()), order_status_id: Some(35) };
-        let ok = OrderUpdateorderstatus::new(update).build().unwrap();
+        let ok = OrderUpdateOrderStatus::new(update).build().unwrap();
         assert_eq!(ok.body.as_deref(), Some(r#"{"OrderNumber":"SC1001","OrderStatusId":35}"#));
-        let errors = messages(OrderUpdateorderstatus::new(json!({"OrderNumber": "", "OrderStatusId": 11})).build().unwrap_err());
+        let errors = messages(OrderUpdateOrderStatus::new(json!({"OrderNumber": "", "OrderStatusId": 11})).build().unwrap_err());
         assert_eq!(errors[0], "OrderNumber: is required and must not be empty");
         assert!(errors[1].starts_with("OrderStatusId: must be one of 1 (Live Cart), 2 (Abandoned Cart),") && errors[1].ends_with("got 11"), "{}", errors[1]);
         assert_eq!(
-            messages(OrderUpdateorderstatus::new(json!({"OrderNumber": "SC1001", "OrderStatusId": null})).build().unwrap_err()),
+            messages(OrderUpdateOrderStatus::new(json!({"OrderNumber": "SC1001", "OrderStatusId": null})).build().unwrap_err()),
             ["OrderStatusId: expected integer, found null: leave it out or name a status"]
         );
         // "Order Post Status" under another name than the inferred one is sent as given.
-        assert!(OrderUpdateorderstatus::new(json!({"OrderNumber": "SC1001", "OrderPostStatus": 35})).build().is_ok());
+        assert!(OrderUpdateOrderStatus::new(json!({"OrderNumber": "SC1001", "OrderPostStatus": 35})).build().is_ok());
     }
 
     #[test]
     fn free_form_writes_take_objects() {
-        assert!(OrderShippinginformation::new(json!({"OrderNumber": "SC1001", "Items": []})).build().is_ok());
-        assert_eq!(messages(OrderOrdersamplepost::new(json!([])).build().unwrap_err()), ["body: must be a JSON object, found an array"]);
+        assert!(OrderShippingInformation::new(json!({"OrderNumber": "SC1001", "Items": []})).build().is_ok());
+        assert_eq!(messages(OrderOrderSamplePost::new(json!([])).build().unwrap_err()), ["body: must be a JSON object, found an array"]);
         assert_eq!(OrderGet::new("SO/1").build().unwrap().path, "/api/order/get/SO%2F1");
     }
 }

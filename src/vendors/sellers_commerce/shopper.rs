@@ -16,67 +16,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tsify::Tsify;
 
-use super::{by_path, check_object_or_list, check_shape, endpoint, odata_list, with_body, SellersStatusResponse};
-use crate::catalogue::{Body, Duplicates, Endpoint, Method, Param, ParamKind};
+use super::*;
 use crate::request::FieldErrors;
 use crate::schema::Wire;
 use crate::vendors::checks;
 
-const ODATA: &[Param] = &[Param::optional("$filter", ParamKind::ODataFilter), Param::optional("$orderby", ParamKind::ODataOrderBy)];
-
-pub const SHOPPER_GETALL: Endpoint = Endpoint {
-    query: ODATA,
-    response: <Vec<SellersShopper> as Wire>::SCHEMA,
-    ..endpoint("sellers_commerce.shopper_getall", "Shoppers with their addresses, optionally filtered and ordered (OData)", Method::Get, "/api/shopper/getall")
-};
-
-pub const SHOPPER_GET: Endpoint = Endpoint {
-    path_params: &[Param::required("username", ParamKind::Text)],
-    response: SellersShopper::SCHEMA,
-    ..endpoint("sellers_commerce.shopper_get", "One shopper by username", Method::Get, "/api/shopper/get/{username}")
-};
-
-pub const SHOPPER_SHOPPERS: Endpoint = Endpoint {
-    body: Body::Json(<Vec<SellersShopper> as Wire>::SCHEMA),
-    response: SellersStatusResponse::SCHEMA,
-    duplicates: Duplicates::LookupAfter("sellers_commerce.shopper_get"),
-    ..endpoint("sellers_commerce.shopper_shoppers", "Add or update shoppers", Method::Post, "/api/shopper/shoppers")
-};
-
-pub const SHOPPER_SHOPPERADDRESS: Endpoint = Endpoint {
-    body: Body::Json(&crate::schema::Schema::Any),
-    response: SellersStatusResponse::SCHEMA,
-    duplicates: Duplicates::LookupAfter("sellers_commerce.shopper_get"),
-    ..endpoint("sellers_commerce.shopper_shopperaddress", "Add or update shopper addresses", Method::Post, "/api/shopper/shopperaddress")
-};
-
-odata_list!(
-    /// `GET /api/shopper/getall`: "the list of Shoppers".
-    ShopperGetall => SHOPPER_GETALL, Vec<SellersShopper>
-);
-
-by_path!(
-    /// `GET /api/shopper/get/{username}`: one shopper; an unknown one is answered with
-    /// code 22 (`UserNotExists`).
-    ShopperGet => SHOPPER_GET, "username", SellersShopper
-);
-
-with_body!(
-    /// `POST /api/shopper/shoppers`: "Post the Shoppers Informations and add or update"
-    /// them. The body is an array of shoppers (at least one): the documented fields are
-    /// type-checked (`DOB` a date or an ISO 8601 date-time), the vendor's others sent
-    /// as given.
-    ShopperShoppers => SHOPPER_SHOPPERS, SellersStatusResponse, check_shoppers
-);
-
-with_body!(
-    /// `POST /api/shopper/shopperaddress`: "Post the Shoppers Addresses and add or
-    /// update" them. The document does not show how an address names its shopper: the
-    /// body is a JSON object or an array of them, sent as given.
-    ShopperShopperaddress => SHOPPER_SHOPPERADDRESS, SellersStatusResponse, check_object_or_list
-);
-
-fn check_shoppers(body: &Value, errors: &mut FieldErrors) {
+pub(super) fn check_shoppers(body: &Value, errors: &mut FieldErrors) {
     check_shape(<Vec<SellersShopper> as Wire>::SCHEMA, body, errors);
     if let Some(shoppers) = body.as_array() {
         checks::at_least_one(errors, "body", shoppers.len());
@@ -160,10 +105,16 @@ pub struct SellersAddress {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::catalogue::{Auth, Method, Pagination, Vendor};
+    #[allow(unused_imports)]
+    use crate::request::Operation;
+    #[allow(unused_imports)]
+    use crate::vendors::sellers_commerce::*;
     use serde_json::json;
 
     use super::*;
-    use crate::request::{FieldError, Operation};
+    use crate::request::FieldError;
 
     fn messages(errors: Vec<FieldError>) -> Vec<String> {
         errors.iter().map(ToString::to_string).collect()
@@ -181,7 +132,7 @@ mod tests {
     #[test]
     fn get_and_getall_build_the_documented_calls() {
         assert_eq!(ShopperGet::new("ann@example.com").build().unwrap().path, "/api/shopper/get/ann%40example.com");
-        let request = ShopperGetall::new().filter(super::super::odata::Filter::field("LastName").eq("O'Neil")).build().unwrap();
+        let request = ShopperGetAll::new().filter(super::super::odata::Filter::field("LastName").eq("O'Neil")).build().unwrap();
         assert_eq!(request.query, vec![("$filter".to_string(), "LastName eq 'O''Neil'".to_string())]);
     }
 
@@ -201,6 +152,6 @@ mod tests {
         assert_eq!(messages(ShopperShoppers::new(json!([])).build().unwrap_err()), ["body: must contain at least one item"]);
         assert_eq!(messages(ShopperShoppers::new(json!({"FirstName": "x"})).build().unwrap_err()), ["body: expected array, found object"]);
         assert!(ShopperShoppers::new(json!([{"DOB": "2016-04-27T14:38:17.1709364+00:00", "Email": "x@y"}])).build().is_ok());
-        assert!(ShopperShopperaddress::new(json!([{"UserName": "ann", "City": "Austin"}])).build().is_ok());
+        assert!(ShopperShopperAddress::new(json!([{"UserName": "ann", "City": "Austin"}])).build().is_ok());
     }
 }

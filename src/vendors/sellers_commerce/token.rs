@@ -15,33 +15,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use super::endpoint;
-use crate::catalogue::{Auth, Body, Endpoint, Method};
+use crate::catalogue::Endpoint;
 use crate::request::{percent_encode, FieldError, FieldErrors, Operation, Request};
 use crate::schema::Wire;
 use crate::vendors::checks;
 
 /// The content type of both grants' bodies.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
-
-pub const TOKEN_PASSWORD: Endpoint = Endpoint {
-    body: Body::Form,
-    response: SellersTokenResponse::SCHEMA,
-    auth: Auth::CredentialExchange,
-    ..endpoint(
-        "sellers_commerce.token_password",
-        "Access and refresh token for the account's Access Key and Shared Secret (proxy only)",
-        Method::Post,
-        "/token",
-    )
-};
-
-pub const TOKEN_REFRESH: Endpoint = Endpoint {
-    body: Body::Form,
-    response: SellersTokenResponse::SCHEMA,
-    auth: Auth::CredentialExchange,
-    ..endpoint("sellers_commerce.token_refresh", "New access and refresh token for the last refresh token (proxy only)", Method::Post, "/token")
-};
 
 /// `POST /token` with `grant_type=password`: the Access Key as `username`, the Shared
 /// Secret Key as `password`. Proxy only. `Debug` does not show the secret.
@@ -65,7 +45,7 @@ impl fmt::Debug for TokenPassword {
 }
 
 impl Operation for TokenPassword {
-    const ENDPOINT: &'static Endpoint = &TOKEN_PASSWORD;
+    const ENDPOINT: &'static Endpoint = &super::TOKEN_PASSWORD;
     type Response = SellersTokenResponse;
 
     fn build(&self) -> Result<Request, Vec<FieldError>> {
@@ -97,7 +77,7 @@ impl fmt::Debug for TokenRefresh {
 }
 
 impl Operation for TokenRefresh {
-    const ENDPOINT: &'static Endpoint = &TOKEN_REFRESH;
+    const ENDPOINT: &'static Endpoint = &super::TOKEN_REFRESH;
     type Response = SellersTokenResponse;
 
     fn build(&self) -> Result<Request, Vec<FieldError>> {
@@ -143,6 +123,12 @@ impl fmt::Debug for SellersTokenResponse {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalogue::{Auth, Method, Pagination, Vendor};
+    #[allow(unused_imports)]
+    use crate::request::Operation;
+    #[allow(unused_imports)]
+    use crate::vendors::sellers_commerce::*;
 
     #[test]
     fn the_password_grant_is_a_form_post() {

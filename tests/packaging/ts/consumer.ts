@@ -1,6 +1,6 @@
 // Compiles in a browser project and in a Node-only one (no DOM types): nothing here may
 // need either environment's own types beyond fetch, URL and AbortSignal.
-import init, { Client, CommerceKitError, type ClientOptions, type ErrorCode, type InventoryOverview, type PartnerProduct } from 'commerce-kit';
+import init, { Client, CommerceKitError, type ClientOptions, type ErrorCode, type S2InventoryOverview, type PartnerProduct } from 'commerce-kit';
 import initFromDisk from 'commerce-kit/node';
 
 await init();
@@ -18,7 +18,7 @@ new Client({ fetch });
 // @ts-expect-error header values are strings
 new Client({ headers: { cookie: 1 } });
 
-const overview: InventoryOverview = await client.s2.getInventoryOverview({ signal: AbortSignal.timeout(1_000) });
+const overview: S2InventoryOverview = await client.s2.getInventoryOverview({ signal: AbortSignal.timeout(1_000) });
 const products: PartnerProduct[] = [];
 for await (const product of client.s2Partner.listProducts({ limit: 5 })) {
   products.push(product);

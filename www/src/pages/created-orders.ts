@@ -3,7 +3,7 @@
 // inventory overview only), so the page shows the order as S2 answered the create,
 // kept in this tab's sessionStorage, and says so; an id it does not have is explained.
 
-import type { FulfillmentOrder } from 'commerce-kit';
+import type { S2FulfillmentOrder } from 'commerce-kit';
 import { fact, facts, partsTable, recordPage, section } from '../details';
 import type { Route } from '../router';
 import { el, timeCell } from '../ui';
@@ -12,17 +12,17 @@ const KEY = 'commerce-kit.created-fulfillment-orders';
 /** How many created orders a tab keeps (the newest). */
 const KEPT = 20;
 
-function kept(): FulfillmentOrder[] {
+function kept(): S2FulfillmentOrder[] {
   try {
     const raw: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(raw) ? (raw as FulfillmentOrder[]) : [];
+    return Array.isArray(raw) ? (raw as S2FulfillmentOrder[]) : [];
   } catch {
     return [];
   }
 }
 
 /** Keeps a created order for its page (the newest KEPT of this tab). */
-export function keepCreatedOrder(order: FulfillmentOrder): void {
+export function keepCreatedOrder(order: S2FulfillmentOrder): void {
   const list = [order, ...kept().filter((o) => o.id !== order.id)].slice(0, KEPT);
   try {
     sessionStorage.setItem(KEY, JSON.stringify(list));
@@ -31,7 +31,7 @@ export function keepCreatedOrder(order: FulfillmentOrder): void {
   }
 }
 
-function view(o: FulfillmentOrder): HTMLElement[] {
+function view(o: S2FulfillmentOrder): HTMLElement[] {
   const a = o.address;
   return [
     el('p', { class: 'page-intro' }, ['As S2 answered the create (S2 has no operation to read a fulfillment order back).']),
@@ -73,7 +73,7 @@ export const createdOrderPage: Route = {
   navParent: '/fulfillment-orders/new',
   render: (container, context) => {
     const id = context.params['id'] ?? '';
-    recordPage<FulfillmentOrder>(container, context, {
+    recordPage<S2FulfillmentOrder>(container, context, {
       title: `Fulfillment order ${id}`,
       back: { href: '#/fulfillment-orders/new', label: 'New fulfillment order' },
       loading: `Loading fulfillment order ${id}…`,

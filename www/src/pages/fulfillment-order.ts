@@ -5,7 +5,7 @@
 // a created order links to its page (#/fulfillment-orders/<id>) and the form is cleared
 // for the next one.
 
-import type { CreateOutcome, NewFulfillmentOrder, NewFulfillmentShipment, FulfillmentMethod, OrderType, Product } from 'commerce-kit';
+import type { S2CreateOutcome, S2NewFulfillmentOrder, S2NewFulfillmentShipment, S2FulfillmentMethod, S2OrderType, S2Product } from 'commerce-kit';
 import { CommerceKitError } from 'commerce-kit';
 import { client } from '../api';
 import { datalist, fillDatalist, Form, LineList, type FieldSpec } from '../form';
@@ -17,8 +17,8 @@ import { keepCreatedOrder } from './created-orders';
 
 export const fulfillmentOrderPage: Route = { path: '/fulfillment-orders/new', title: 'New fulfillment order', render };
 
-const ORDER_TYPES: Record<string, OrderType> = { '0': 0, '1': 1, '2': 2 };
-const METHODS: Record<string, FulfillmentMethod> = { '0': 0, '1': 1, '2': 2 };
+const ORDER_TYPES: Record<string, S2OrderType> = { '0': 0, '1': 1, '2': 2 };
+const METHODS: Record<string, S2FulfillmentMethod> = { '0': 0, '1': 1, '2': 2 };
 
 /** A plausible e-mail address: something@something.tld, no spaces (the vendor checks the rest). */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -28,7 +28,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * product whose SKU (or, failing that, whose one name) it is, ignoring case. Text that
  * names no product is sent as typed (the package and S2 say what is wrong with it).
  */
-export function productIdFor(text: string, products: readonly Pick<Product, 'id' | 'sku' | 'name'>[]): string {
+export function productIdFor(text: string, products: readonly Pick<S2Product, 'id' | 'sku' | 'name'>[]): string {
   const wanted = text.trim().toLowerCase();
   if (wanted === '') return text.trim();
   const byId = products.find((p) => p.id.toLowerCase() === wanted);
@@ -47,7 +47,7 @@ function render(container: HTMLElement, context: PageContext): void {
   const products = datalist('s2-products');
   const warehouses = datalist('s2-warehouses');
   /** The products of the inventory overview, for the pickers (empty until it arrives). */
-  let known: Product[] = [];
+  let known: S2Product[] = [];
   const productId = (text: string): string => productIdFor(text, known);
 
   const form = new Form({
@@ -59,7 +59,7 @@ function render(container: HTMLElement, context: PageContext): void {
         f.showErrors([{ field: 'address.email', message: 'Enter an e-mail address like name@example.com, or leave it empty' }]);
         return;
       }
-      const body: NewFulfillmentOrder = {
+      const body: S2NewFulfillmentOrder = {
         address: {
           name: f.text('address.name'),
           company: f.text('address.company'),
@@ -81,7 +81,7 @@ function render(container: HTMLElement, context: PageContext): void {
         attachments: [],
       };
       if (f.checked('ship')) {
-        const shipment: NewFulfillmentShipment = {
+        const shipment: S2NewFulfillmentShipment = {
           items: Array.from({ length: shipmentItems.count }, (_, i) => ({
             productId: productId(f.text(shipmentItems.path(i, 'productId'))),
             quantity: f.number(shipmentItems.path(i, 'quantity')),
@@ -106,7 +106,7 @@ function render(container: HTMLElement, context: PageContext): void {
       const note = f.optionalText('customerNote');
       if (note !== undefined) body.customerNote = note;
 
-      let result: CreateOutcome;
+      let result: S2CreateOutcome;
       try {
         result = await client().s2.createFulfillmentOrder(body, { signal: context.signal });
       } catch (e) {
@@ -242,7 +242,7 @@ function render(container: HTMLElement, context: PageContext): void {
     .catch(() => {});
 }
 
-function outcomeText(result: CreateOutcome): (Node | string)[] {
+function outcomeText(result: S2CreateOutcome): (Node | string)[] {
   if (result.outcome === 'created') {
     const f = result.fulfillment;
     return ['Created ', el('a', { class: 'created-id', href: recordHref('/fulfillment-orders', f.id) }, [f.id]), ` (status ${f.status || 'unknown'}). The form is cleared for the next one.`];

@@ -3,7 +3,7 @@
 // the per-warehouse sums the chart draws. Pure functions, so they are cheap to test and
 // cheap to run again on every keystroke.
 
-import type { InventoryOverview, Item, Product } from 'commerce-kit';
+import type { S2InventoryOverview, S2Item, S2Product } from 'commerce-kit';
 
 /** A warehouse as a column: the listed ones, then any the levels name but the list lacks. */
 export interface WarehouseColumn {
@@ -35,8 +35,8 @@ export interface SkuRow extends Quantities {
 
 /** One level of one warehouse, joined to its product. */
 export interface LevelRow {
-  item: Item;
-  product: Product | undefined;
+  item: S2Item;
+  product: S2Product | undefined;
 }
 
 export interface InventoryModel {
@@ -48,7 +48,7 @@ export interface InventoryModel {
   unknownProductLevels: number;
 }
 
-export function buildModel(overview: InventoryOverview): InventoryModel {
+export function buildModel(overview: S2InventoryOverview): InventoryModel {
   const products = new Map(overview.products.map((p) => [p.id, p]));
   const warehouses: WarehouseColumn[] = overview.warehouses.map((w) => ({ id: w.id, name: w.name || w.id, unknown: false }));
   const known = new Set(warehouses.map((w) => w.id));

@@ -6,7 +6,7 @@
 // a chart per warehouse, and each warehouse's own levels. Tables draw only the rows in
 // view (virtual-table.ts): the 10 MB overview has 31,896 levels.
 
-import type { InventoryOverview } from 'commerce-kit';
+import type { S2InventoryOverview } from 'commerce-kit';
 import { client, isAborted } from '../api';
 import { watchDownload, type DownloadProgress } from '../download-progress';
 import { formatInstant, formatNumber, timeCell } from '../format';
@@ -223,7 +223,7 @@ class InventoryView {
   private readonly places: Map<string, string>;
 
   constructor(
-    overview: InventoryOverview,
+    overview: S2InventoryOverview,
     private readonly settings: Settings,
     private readonly remember: () => void,
   ) {

@@ -37,7 +37,7 @@ function renderProducts(container: HTMLElement, context: PageContext): void {
       { value: 'SCproductID asc', label: 'SC product id, ascending' },
       { value: 'SCproductID desc', label: 'SC product id, descending' },
     ],
-    fetch: (params, signal) => client().sellersCommerce.productGetall(params, { signal }),
+    fetch: (params, signal) => client().sellersCommerce.productGetAll(params, { signal }),
     columns: [
       {
         title: 'Product code',
@@ -113,7 +113,7 @@ function renderShoppers(container: HTMLElement, context: PageContext): void {
       { value: 'LastName asc, FirstName asc', label: 'Last name, A–Z' },
       { value: 'DOB desc', label: 'Youngest first' },
     ],
-    fetch: (params, signal) => client().sellersCommerce.shopperGetall(params, { signal }),
+    fetch: (params, signal) => client().sellersCommerce.shopperGetAll(params, { signal }),
     columns: shopperColumns,
     tableClass: 'sellers-shoppers',
   });
@@ -147,7 +147,7 @@ function renderCategories(container: HTMLElement, context: PageContext): void {
       { value: 'CategoryCode asc', label: 'Category code, A–Z' },
       { value: 'IsBrand asc, CategoryCode asc', label: 'Brands first' },
     ],
-    fetch: (params, signal) => client().sellersCommerce.categoryGetall(params, { signal }),
+    fetch: (params, signal) => client().sellersCommerce.categoryGetAll(params, { signal }),
     columns: [
       { title: 'Category code', className: 'sku', cell: (c) => orDash(c.CategoryCode) },
       // IS_BRAND: 0 yes, 1 no (sic).
@@ -162,7 +162,7 @@ function renderCategories(container: HTMLElement, context: PageContext): void {
   // Brands are free-form objects (the document names none of their fields).
   const loadBrands = loader<Record<string, unknown>[]>(context, brands, {
     loading: 'Loading brands…',
-    fetch: (signal) => client().sellersCommerce.categoryGetallbrands(null, { signal }),
+    fetch: (signal) => client().sellersCommerce.categoryGetAllBrands(null, { signal }),
     view: (list) =>
       list.length === 0
         ? [emptyView('No brands')]

@@ -215,7 +215,7 @@ function render(container: HTMLElement, context: PageContext): void {
 
   /** Sets an order's status and reads it back: the row and the list's record show what the store has now. */
   const setStatus = async (orderNumber: string, statusId: number): Promise<{ message: string; order: SellersOrder }> => {
-    const answer = await client().sellersCommerce.orderUpdateorderstatus({ OrderNumber: orderNumber, OrderStatusId: statusId }, { signal: context.signal });
+    const answer = await client().sellersCommerce.orderUpdateOrderStatus({ OrderNumber: orderNumber, OrderStatusId: statusId }, { signal: context.signal });
     const order = await client().sellersCommerce.orderGet(orderNumber, { signal: context.signal });
     // The list's record too, so that the tabs count it under its new status.
     const shown = list.current()?.find((o) => o.OrderNumber === orderNumber);
@@ -272,7 +272,7 @@ function render(container: HTMLElement, context: PageContext): void {
       status.textContent = '';
       slots.clear();
       list.clear();
-      return client().sellersCommerce.orderGetall(params(), { signal });
+      return client().sellersCommerce.orderGetAll(params(), { signal });
     },
     view: () => [],
     done: (orders) => {

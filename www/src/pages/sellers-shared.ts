@@ -125,7 +125,7 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
     tableClass: options.tableClass,
     defaultSort: { key: '', direction: 'ascending' },
     empty: () => (params.filter ? `No ${nouns} match this filter` : `No ${nouns}`),
-    extra: () => ({ filter: params.filter ?? undefined, orderby: params.orderby !== options.orderby[0]?.value ? (params.orderby ?? undefined) : undefined }),
+    extra: () => ({ filter: params.filter ?? undefined, orderby: params.orderBy !== options.orderby[0]?.value ? (params.orderBy ?? undefined) : undefined }),
   });
 
   const form = new Form({
@@ -136,7 +136,7 @@ export function odataListPage<T extends object>(container: HTMLElement, context:
       const filter = f.text('$filter');
       const orderby = f.text('$orderby');
       if (filter !== '') params.filter = filter;
-      if (orderby !== '') params.orderby = orderby;
+      if (orderby !== '') params.orderBy = orderby;
       await load();
     },
   });

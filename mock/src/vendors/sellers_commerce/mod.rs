@@ -63,14 +63,19 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 use commerce_kit::request::{FieldError, FieldErrors, Operation, Request};
 use commerce_kit::schema::{Schema, Wire};
-use commerce_kit::vendors::sellers_commerce::category::{CategoryCategories, CategoryCategory, CategoryProductcategory, SellersCategory};
+use commerce_kit::vendors::sellers_commerce::category::SellersCategory;
 use commerce_kit::vendors::sellers_commerce::codes::response_code_named;
-use commerce_kit::vendors::sellers_commerce::order::{OrderPaymentinformation, OrderShippinginformation, OrderUpdateorderstatus, SellersOrder};
-use commerce_kit::vendors::sellers_commerce::product::{ProductProducts, SellersProduct, SellersSku};
-use commerce_kit::vendors::sellers_commerce::returns::{ReturnReturn, SellersReturnRequest};
-use commerce_kit::vendors::sellers_commerce::shopper::{SellersAddress, SellersShopper, ShopperShoppers};
+use commerce_kit::vendors::sellers_commerce::order::SellersOrder;
+use commerce_kit::vendors::sellers_commerce::product::{SellersProduct, SellersSku};
+use commerce_kit::vendors::sellers_commerce::returns::SellersReturnRequest;
+use commerce_kit::vendors::sellers_commerce::shopper::{SellersAddress, SellersShopper};
 use commerce_kit::vendors::sellers_commerce::token::SellersTokenResponse;
+use commerce_kit::vendors::sellers_commerce::ProductProducts;
+use commerce_kit::vendors::sellers_commerce::ReturnReturn;
+use commerce_kit::vendors::sellers_commerce::ShopperShoppers;
 use commerce_kit::vendors::sellers_commerce::{check_object, check_object_or_list, SellersStatusResponse};
+use commerce_kit::vendors::sellers_commerce::{CategoryCategories, CategoryCategory, CategoryProductCategory};
+use commerce_kit::vendors::sellers_commerce::{OrderPaymentInformation, OrderShippingInformation, OrderUpdateOrderStatus};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -605,7 +610,7 @@ fn category_category(state: &MockState, call: &Call) -> Answer {
 /// product `InvalidData`; nothing is mapped unless all are known.
 fn category_productcategory(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
-    checked(CategoryProductcategory::new(&body))?;
+    checked(CategoryProductCategory::new(&body))?;
     let mut store = state.sellers_commerce.lock().unwrap();
     let mut pairs = Vec::new();
     for entry in body.as_array().into_iter().flatten() {
@@ -678,7 +683,7 @@ fn shipped_item(item: &Value) -> Result<(String, u64), VendorError> {
 /// when nothing is left.
 fn order_shippinginformation(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
-    checked(OrderShippinginformation::new(&body))?;
+    checked(OrderShippingInformation::new(&body))?;
     let Some(number) = body.get("OrderNumber").and_then(Value::as_str) else {
         return Err(refuse("InvalidData", "Invalid data provided: OrderNumber names the order shipped"));
     };
@@ -734,7 +739,7 @@ fn order_shippinginformation(state: &MockState, call: &Call) -> Answer {
 /// `AlreadyCaptured`.
 fn order_paymentinformation(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
-    checked(OrderPaymentinformation::new(&body))?;
+    checked(OrderPaymentInformation::new(&body))?;
     let (Some(number), Some(transaction), Some(_)) = (body["OrderNumber"].as_str(), body["TransactionNumber"].as_str(), body["AuthorizationCode"].as_str())
     else {
         return Err(refuse("InvalidData", "Invalid data provided: a capture names the OrderNumber, TransactionNumber and AuthorizationCode"));
@@ -762,7 +767,7 @@ fn order_paymentinformation(state: &MockState, call: &Call) -> Answer {
 
 fn order_updateorderstatus(state: &MockState, call: &Call) -> Answer {
     let body = body_json(call)?;
-    checked(OrderUpdateorderstatus::new(&body))?;
+    checked(OrderUpdateOrderStatus::new(&body))?;
     let (Some(number), Some(status)) = (body["OrderNumber"].as_str(), body["OrderStatusId"].as_i64()) else {
         return Err(refuse("InvalidData", "Invalid data provided: OrderNumber and OrderStatusId (the Order Post Status) are required"));
     };
