@@ -360,7 +360,8 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                     proxy_error(StatusCode::BAD_GATEWAY, "upstream_credentials", "the vendor refused the proxy's credentials; check its configuration")
                 }
                 SendError::Token(TokenError::State(e)) => guard::state_unavailable(&e),
-                SendError::Token(TokenError::Unavailable(_)) => {
+                SendError::Token(TokenError::Unavailable(why)) => {
+                    tracing::warn!(vendor, why, "the vendor's token exchange failed");
                     proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor's sign-in could not be reached")
                 }
             }
