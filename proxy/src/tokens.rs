@@ -52,15 +52,55 @@ pub struct Token {
     pub generation: u64,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum TokenError {
     /// The vendor refused the credentials (wrong configuration).
     Refused(u16),
-    /// The vendor could not be reached or answered something unreadable.
+    /// The vendor could not be reached, or answered 5xx: worth trying again shortly.
+    Unreachable(String),
+    /// The vendor answered something unreadable, or the configuration is incomplete.
     Unavailable(String),
+    /// The vendor answered 429: not before this long (its `Retry-After`, or a default).
+    Throttled(Duration),
+    /// The vendor did not answer within the upstream timeout.
+    TimedOut,
     /// The shared state (Redis) did not answer: fail closed.
     State(Unavailable),
 }
+
+impl TokenError {
+    /// The same failure as seen by a request that waited on it until `now`: a hold-off
+    /// counts down.
+    fn as_of(&self, until: Instant, now: Instant) -> TokenError {
+        match self {
+            TokenError::Throttled(_) => TokenError::Throttled(until.saturating_duration_since(now)),
+            other => other.clone(),
+        }
+    }
+}
+
+/// Attempts of one grant when the vendor fails transiently (5xx, a broken connection,
+/// 429 with a short `Retry-After`). A timeout is not tried again: it used the time.
+const GRANT_ATTEMPTS: u32 = 3;
+
+/// The first pause between attempts, doubled for each further one.
+const GRANT_BACKOFF: Duration = Duration::from_millis(100);
+
+/// The longest `Retry-After` a grant waits out; a longer one fails the waiting requests
+/// at once (429, with the time left), rather than holding them.
+const GRANT_RETRY_AFTER_LIMIT: Duration = Duration::from_secs(2);
+
+/// After a grant failed, requests arriving within this long (or the vendor's longer
+/// `Retry-After`, up to [`MAX_HOLD_OFF`]) get the same failure instead of a grant of
+/// their own: during an outage the vendor sees one attempt per second, not one per
+/// request, and requests queued behind the failed grant do not each try again.
+const FAILURE_HOLD_OFF: Duration = Duration::from_secs(1);
+
+/// The longest a vendor's `Retry-After` on its token route holds grants off.
+const MAX_HOLD_OFF: Duration = Duration::from_secs(60);
+
+/// 429 without a `Retry-After`: as Stock2Shop's limit, one second.
+const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
 
 impl From<Unavailable> for TokenError {
     fn from(e: Unavailable) -> Self {
@@ -119,11 +159,21 @@ pub struct TokenSource {
     refresh_lifetime: Duration,
     /// With `redis_url`: the tokens live in Redis (encrypted) for the whole fleet.
     fleet: Option<(Arc<Shared>, &'static str)>,
+    /// The last grant's failure and until when it answers for new grants (see
+    /// [`FAILURE_HOLD_OFF`]). Read and written under the `cache` lock.
+    failed: std::sync::Mutex<Option<(TokenError, Instant)>>,
 }
 
 impl TokenSource {
     pub fn new(grant: Grant) -> Self {
-        TokenSource { grant, cache: Mutex::new(None), current: std::sync::Mutex::new(Vec::new()), refresh_lifetime: Duration::from_secs(4 * 3600), fleet: None }
+        TokenSource {
+            grant,
+            cache: Mutex::new(None),
+            current: std::sync::Mutex::new(Vec::new()),
+            refresh_lifetime: Duration::from_secs(4 * 3600),
+            fleet: None,
+            failed: std::sync::Mutex::new(None),
+        }
     }
 
     /// A source for the same grant whose tokens live in Redis, shared by the fleet.
@@ -170,18 +220,49 @@ impl TokenSource {
         Ok(token)
     }
 
-    /// One exchange: with the refresh token if there is one (falling back to the
-    /// password if it fails: revoked, expired early), after a pacing slot of its own.
+    /// One grant, tried again while the vendor fails transiently (up to [`GRANT_ATTEMPTS`]);
+    /// a failure holds further grants off for a moment (see [`FAILURE_HOLD_OFF`]).
     async fn grant_now(&self, link: &VendorLink<'_>, refresh: Option<Secret>) -> Result<Fresh, TokenError> {
+        let now = Instant::now();
+        if let Some((error, until)) = self.failed.lock().unwrap().as_ref().filter(|(_, until)| now < *until) {
+            return Err(error.as_of(*until, now));
+        }
         link.hooks.exchanged();
+        let mut attempt = 1;
+        let outcome = loop {
+            let outcome = self.attempt(link, refresh.as_ref()).await;
+            let wait = match &outcome {
+                Err(TokenError::Unreachable(_)) => GRANT_BACKOFF * 2u32.pow(attempt - 1),
+                Err(TokenError::Throttled(wait)) if *wait <= GRANT_RETRY_AFTER_LIMIT => *wait,
+                _ => break outcome,
+            };
+            if attempt >= GRANT_ATTEMPTS {
+                break outcome;
+            }
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        };
+        let hold_off = match &outcome {
+            Ok(_) | Err(TokenError::State(_)) => None,
+            Err(TokenError::Throttled(wait)) => Some((*wait).clamp(FAILURE_HOLD_OFF, MAX_HOLD_OFF)),
+            Err(_) => Some(FAILURE_HOLD_OFF),
+        };
+        *self.failed.lock().unwrap() = outcome.as_ref().err().zip(hold_off).map(|(error, hold_off)| (error.clone(), Instant::now() + hold_off));
+        outcome
+    }
+
+    /// One attempt: with the refresh token if there is one (falling back to the password
+    /// if it fails: revoked, expired early), after a pacing slot of its own.
+    async fn attempt(&self, link: &VendorLink<'_>, refresh: Option<&Secret>) -> Result<Fresh, TokenError> {
         if let Some(pacer) = link.pacer {
             let _queued = Queued::new(link.hooks);
             pacer.turn().await?;
         }
         match (refresh, &self.grant) {
-            (Some(refresh), Grant::SellersCommerce { .. }) => match self.exchange(link, Some(&refresh)).await {
+            (Some(refresh), Grant::SellersCommerce { .. }) => match self.exchange(link, Some(refresh)).await {
                 Ok(fresh) => Ok(fresh),
-                Err(_) => self.exchange(link, None).await,
+                Err(TokenError::Refused(_) | TokenError::Unavailable(_)) => self.exchange(link, None).await,
+                Err(transient) => Err(transient),
             },
             _ => self.exchange(link, None).await,
         }
@@ -302,7 +383,7 @@ async fn send<O: Operation>(link: &VendorLink<'_>, built: Result<Request, Vec<co
         let fields: Vec<String> = errors.iter().map(ToString::to_string).collect();
         TokenError::Unavailable(format!("the configured credentials are incomplete: {}", fields.join("; ")))
     })?;
-    let unavailable = |e: reqwest::Error| TokenError::Unavailable(e.without_url().to_string());
+    let unreachable = |e: reqwest::Error| if e.is_timeout() { TokenError::TimedOut } else { TokenError::Unreachable(e.without_url().to_string()) };
     let method = reqwest::Method::from_bytes(request.method.as_str().as_bytes()).expect("catalogue methods are valid");
     let mut outgoing = link.http.request(method, format!("{}{}", link.base_url, request.path_and_query())).header("accept", "application/json");
     if let Some(content_type) = request.content_type {
@@ -311,11 +392,14 @@ async fn send<O: Operation>(link: &VendorLink<'_>, built: Result<Request, Vec<co
     if let Some(body) = request.body {
         outgoing = outgoing.body(body);
     }
-    let response = outgoing.send().await.map_err(unavailable)?;
-    if !response.status().is_success() {
-        return Err(TokenError::Refused(response.status().as_u16()));
+    let response = outgoing.send().await.map_err(unreachable)?;
+    match response.status().as_u16() {
+        200..=299 => {}
+        429 => return Err(TokenError::Throttled(crate::retry_after(response.headers()).unwrap_or(DEFAULT_RETRY_AFTER))),
+        status @ (408 | 500..=599) => return Err(TokenError::Unreachable(format!("the token route answered HTTP {status}"))),
+        status => return Err(TokenError::Refused(status)),
     }
-    let body = response.bytes().await.map_err(unavailable)?;
+    let body = response.bytes().await.map_err(unreachable)?;
     match commerce_kit::decode::<O::Response>(&body) {
         Ok(decoded) => Ok(decoded.value),
         Err(commerce_kit::error::Error::InvalidResponse { issues, .. }) => {
