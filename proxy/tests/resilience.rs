@@ -36,7 +36,10 @@ async fn a_token_lifetime_of_u64_max_is_clamped_not_a_crash() {
             .route(
                 "/token",
                 routing::post(|| async {
-                    ([("content-type", "application/json")], format!(r#"{{"access_token":"t","token_type":"bearer","expires_in":{LONGEST_LIFETIME},"refresh_token":"r"}}"#))
+                    (
+                        [("content-type", "application/json")],
+                        format!(r#"{{"access_token":"t","token_type":"bearer","expires_in":{LONGEST_LIFETIME},"refresh_token":"r"}}"#),
+                    )
                 }),
             )
             .route("/api/category/getall", routing::get(|| async { Json(serde_json::json!([])) })),
