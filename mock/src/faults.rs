@@ -178,6 +178,9 @@ struct Stats {
     vendors: std::collections::BTreeMap<&'static str, crate::traffic::VendorTraffic>,
     /// Per operation id: the most requests served at once.
     highest_in_flight: std::collections::BTreeMap<&'static str, u64>,
+    /// The `channelFulfillmentId` of every S2 fulfillment order created, in order: what a
+    /// soak against the standalone mock counts to prove nothing was created twice.
+    s2_channel_fulfillment_ids: Vec<Option<String>>,
 }
 
 fn stats(state: &MockState) -> Stats {
@@ -186,6 +189,7 @@ fn stats(state: &MockState) -> Stats {
         faults: state.faults.lock().unwrap().clone(),
         vendors: state.traffic(),
         highest_in_flight: state.in_flight.highest(),
+        s2_channel_fulfillment_ids: state.s2_channel_fulfillment_ids(),
     }
 }
 
