@@ -37,6 +37,9 @@ const MAX_IN_FLIGHT: usize = 512;
 /// A request taking longer is an unexpected error (the package's default timeout).
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// How long the generator keeps an idle connection: half the proxy's idle timeout.
+const CLIENT_POOL_IDLE: Duration = Duration::from_secs(30);
+
 struct Options {
     proxy: String,
     mock: String,
@@ -176,16 +179,28 @@ impl Client {
             request = request.header("content-type", "application/json").body(body);
         }
         let response =
-            request.send().await.map_err(|e| if e.is_timeout() { Error::Timeout { after_ms: 30_000 } } else { Error::Network { message: e.to_string() } })?;
+            request.send().await.map_err(|e| if e.is_timeout() { Error::Timeout { after_ms: 30_000 } } else { Error::Network { message: chain(&e) } })?;
         let status = response.status().as_u16();
         let relayed = response.headers().contains_key("x-upstream-attempts");
         let retry_after = response.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
-        let body = response.bytes().await.map_err(|e| Error::Network { message: e.to_string() })?;
+        let body = response.bytes().await.map_err(|e| Error::Network { message: chain(&e) })?;
         match Error::from_answer(&url, Route::Api { relayed }, status, retry_after, &String::from_utf8_lossy(&body)) {
             Some(error) => Err(error),
             None => Ok(body.to_vec()),
         }
     }
+}
+
+/// An error and its causes, for the report.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    text
 }
 
 /// A read: its body must decode as the operation's response.
@@ -291,7 +306,15 @@ async fn run(options: Options) -> Result<bool, String> {
     let pid = proxy.0.id();
     wait_for(&proxy_addr, "commerce-proxy")?;
 
-    let http = reqwest::Client::builder().timeout(CLIENT_TIMEOUT).pool_max_idle_per_host(MAX_IN_FLIGHT).build().map_err(|e| e.to_string())?;
+    // Idle connections are dropped well before the proxy closes them (its idle_timeout,
+    // 60 s): otherwise a request sent on a connection the proxy is closing at that moment
+    // fails before reaching it. Browsers retry that case by themselves; reqwest does not.
+    let http = reqwest::Client::builder()
+        .timeout(CLIENT_TIMEOUT)
+        .pool_max_idle_per_host(MAX_IN_FLIGHT)
+        .pool_idle_timeout(CLIENT_POOL_IDLE)
+        .build()
+        .map_err(|e| e.to_string())?;
     let origin = format!("http://{proxy_addr}");
     let login = http
         .post(format!("{origin}/auth/login"))
