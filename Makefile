@@ -68,7 +68,7 @@ fleet: www-build
 proxy-debug:
 	cargo build -p commerce-proxy
 
-test: test-tools test-rust fuzz-smoke test-browser test-ts test-e2e test-packaging bench-smoke
+test: test-tools test-rust fuzz-smoke soak-smoke test-browser test-ts test-e2e test-packaging bench-smoke
 	@echo "make test: every layer passed"
 
 # The fleet tests (proxy/tests/fleet.rs) need redis-server (test-tools installs it) and
@@ -81,6 +81,21 @@ test-rust:
 	  cargo check -q -p commerce-kit --target wasm32-unknown-unknown --no-default-features --features $$vendor || exit 1; \
 	  cargo test -q -p commerce-kit --no-default-features --features $$vendor || exit 1; \
 	done
+
+# The soak (proxy/examples/soak.rs, README "Soak"): the proxy binary in front of the
+# standalone mock, which carries out and then drops the answer of 5 % of all requests;
+# mixed reads and S2 creates on loopback; fails on an unexpected error, a panic, a write
+# not accounted for, or (10 minutes) proxy RSS growth of 10 % or more. `soak`: release
+# builds, 10 minutes at 200 requests/s; `soak-smoke`: the debug builds make test has
+# anyway, 30 s at 100/s.
+.PHONY: soak soak-smoke
+soak:
+	cargo build --release -q -p commerce-proxy -p commerce-mock --bins --example soak
+	target/release/examples/soak --proxy target/release/commerce-proxy --mock target/release/commerce-mock --seconds 600 --rate 200 --bucket-seconds 60
+
+soak-smoke:
+	cargo build -q -p commerce-proxy -p commerce-mock --bins --example soak
+	target/debug/examples/soak --proxy target/debug/commerce-proxy --mock target/debug/commerce-mock --seconds 30 --rate 100 --bucket-seconds 10
 
 # cargo-fuzz (libFuzzer) over the validator, the OData and Elasticsearch checks, the
 # proxy's allowlist and query rebuilding, and the session cookie parser (fuzz/run.sh):

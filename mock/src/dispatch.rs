@@ -95,14 +95,23 @@ pub(crate) fn ok(value: &impl Serialize) -> Answer {
 }
 
 pub(crate) async fn dispatch(endpoint: &'static Endpoint, State(state): State<Arc<MockState>>, request: Request) -> Response {
+    let in_flight = state.in_flight.enter(endpoint.id);
     let response = answer(endpoint, state.clone(), request).await;
+    drop(in_flight);
     state.record(endpoint, response.status().as_u16());
     response
 }
 
 async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Request) -> Response {
     let request_number = state.count_request();
-    let faults = state.faults.lock().unwrap().take(request_number);
+    let faults = {
+        let mut switches = state.faults.lock().unwrap();
+        if switches.covers(endpoint.id) {
+            switches.take(request_number)
+        } else {
+            Faults::default()
+        }
+    };
     if faults.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.delay_ms)).await;
     }

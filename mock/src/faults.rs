@@ -51,11 +51,20 @@ pub struct Faults {
     pub percent: Option<u8>,
     /// Affect only the next N requests, then clear; `None`: until changed.
     pub times: Option<u32>,
+    /// Affect only requests of these operations (ids, `"stock2shop.authenticate"`); the
+    /// others are served as usual and do not count against `times`. Empty: every
+    /// operation.
+    pub operations: Vec<String>,
 }
 
 impl Faults {
     pub fn is_none(&self) -> bool {
-        *self == Faults { times: self.times, percent: self.percent, ..Faults::default() }
+        *self == Faults { times: self.times, percent: self.percent, operations: self.operations.clone(), ..Faults::default() }
+    }
+
+    /// Whether requests of `operation` are in scope.
+    pub(crate) fn covers(&self, operation: &str) -> bool {
+        self.operations.is_empty() || self.operations.iter().any(|o| o == operation)
     }
 
     /// Whether request number `n` (counting from 1) is in the affected share.
@@ -112,16 +121,76 @@ pub(crate) fn corrupt_one_record(schema: &'static Schema, body: &[u8]) -> Option
     serde_json::to_vec(&value).ok()
 }
 
+/// Requests being served per operation, the most ever served at once and how many
+/// arrived (answered or not, unlike the traffic counts): what proves that a proxy never
+/// has two token grants in flight.
+#[derive(Default)]
+pub(crate) struct InFlight(std::sync::Mutex<std::collections::BTreeMap<&'static str, Counts>>);
+
+#[derive(Default)]
+struct Counts {
+    current: u64,
+    highest: u64,
+    arrived: u64,
+}
+
+impl InFlight {
+    /// Counts a request of `operation` as in flight until the guard drops (the answer
+    /// was produced, or the client went away).
+    pub(crate) fn enter(&self, operation: &'static str) -> InFlightGuard<'_> {
+        let mut all = self.0.lock().unwrap();
+        let counts = all.entry(operation).or_default();
+        counts.current += 1;
+        counts.arrived += 1;
+        counts.highest = counts.highest.max(counts.current);
+        InFlightGuard { in_flight: self, operation }
+    }
+
+    /// Per operation, the most requests that were in flight at once.
+    pub(crate) fn highest(&self) -> std::collections::BTreeMap<&'static str, u64> {
+        self.0.lock().unwrap().iter().map(|(operation, counts)| (*operation, counts.highest)).collect()
+    }
+
+    /// How many requests of `operation` arrived.
+    pub(crate) fn arrived(&self, operation: &str) -> u64 {
+        self.0.lock().unwrap().get(operation).map_or(0, |counts| counts.arrived)
+    }
+}
+
+pub(crate) struct InFlightGuard<'a> {
+    in_flight: &'a InFlight,
+    operation: &'static str,
+}
+
+impl Drop for InFlightGuard<'_> {
+    fn drop(&mut self) {
+        if let Some(counts) = self.in_flight.0.lock().unwrap().get_mut(self.operation) {
+            counts.current -= 1;
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Stats {
     requests: u64,
     faults: Faults,
     /// Per vendor slug: requests, 429s sent, the highest rate, requests per operation.
     vendors: std::collections::BTreeMap<&'static str, crate::traffic::VendorTraffic>,
+    /// Per operation id: the most requests served at once.
+    highest_in_flight: std::collections::BTreeMap<&'static str, u64>,
+    /// The `channelFulfillmentId` of every S2 fulfillment order created, in order: what a
+    /// soak against the standalone mock counts to prove nothing was created twice.
+    s2_channel_fulfillment_ids: Vec<Option<String>>,
 }
 
 fn stats(state: &MockState) -> Stats {
-    Stats { requests: state.request_count(), faults: state.faults.lock().unwrap().clone(), vendors: state.traffic() }
+    Stats {
+        requests: state.request_count(),
+        faults: state.faults.lock().unwrap().clone(),
+        vendors: state.traffic(),
+        highest_in_flight: state.in_flight.highest(),
+        s2_channel_fulfillment_ids: state.s2_channel_fulfillment_ids(),
+    }
 }
 
 /// `GET /__mock/stats` alone (the standalone mock: read-only).
@@ -151,6 +220,25 @@ pub(crate) fn control_routes() -> Router<Arc<MockState>> {
 #[cfg(test)]
 mod tests {
     use super::Faults;
+
+    #[test]
+    fn faults_scoped_to_operations_leave_the_others_alone_and_count_only_their_own() {
+        let mut faults = Faults { status: Some(503), times: Some(2), operations: vec!["stock2shop.authenticate".into()], ..Faults::default() };
+        assert!(!faults.covers("stock2shop.list_sources") && faults.covers("stock2shop.authenticate"));
+        assert_eq!(faults.take(1).status, Some(503));
+        assert_eq!(faults.take(2).status, Some(503));
+        assert!(faults.is_none(), "cleared after its two requests: {faults:?}");
+    }
+
+    #[test]
+    fn in_flight_counts_the_most_requests_served_at_once() {
+        let in_flight = super::InFlight::default();
+        let first = in_flight.enter("op");
+        let second = in_flight.enter("op");
+        drop((first, second));
+        let _third = in_flight.enter("op");
+        assert_eq!((in_flight.highest()["op"], in_flight.arrived("op")), (2, 3));
+    }
 
     #[test]
     fn a_percentage_affects_exactly_that_share_never_two_in_a_row_below_37() {

@@ -85,6 +85,8 @@ pub struct MockState {
     pub config: MockConfig,
     requests: AtomicU64,
     pub faults: Mutex<Faults>,
+    /// Requests being served per operation, and the most at once.
+    pub(crate) in_flight: faults::InFlight,
     pub(crate) inventory_overview: Vec<u8>,
     /// `inventory_overview` decoded, for the lookups of S2's creates; decoded on first
     /// use, since a benchmark's overview can be tens of megabytes nobody creates against.
@@ -112,6 +114,7 @@ impl MockState {
             config,
             requests: AtomicU64::new(0),
             faults: Mutex::new(Faults::default()),
+            in_flight: faults::InFlight::default(),
             inventory_overview,
             inventory: OnceLock::new(),
             s2: Mutex::new(vendors::s2::Store::new()),
@@ -151,6 +154,17 @@ impl MockState {
     pub(crate) fn record(&self, endpoint: &'static catalogue::Endpoint, status: u16) {
         let mut traffic = self.traffic.lock().unwrap();
         traffic.entry(endpoint.vendor.slug()).or_default().record(endpoint.id, status, std::time::Instant::now());
+    }
+
+    /// The most requests of `operation` (an id) the mock served at once so far.
+    pub fn highest_in_flight(&self, operation: &str) -> u64 {
+        self.in_flight.highest().get(operation).copied().unwrap_or(0)
+    }
+
+    /// How many requests of `operation` (an id) arrived so far, including those whose
+    /// client gave up before the answer.
+    pub fn arrived(&self, operation: &str) -> u64 {
+        self.in_flight.arrived(operation)
     }
 
     /// Sets the fault switches (tests).

@@ -369,8 +369,28 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                     proxy_error(StatusCode::BAD_GATEWAY, "upstream_credentials", "the vendor refused the proxy's credentials; check its configuration")
                 }
                 SendError::Token(TokenError::State(e)) => guard::state_unavailable(&e),
-                SendError::Token(TokenError::Unavailable(_)) => {
+                SendError::Token(TokenError::Unavailable(why) | TokenError::Unreachable(why)) => {
+                    tracing::warn!(vendor, why, "the vendor's token exchange failed");
                     proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor's sign-in could not be reached")
+                }
+                SendError::Token(TokenError::TimedOut) => {
+                    let limit = state.config.upstream_timeout().as_secs();
+                    proxy_error(
+                        StatusCode::GATEWAY_TIMEOUT,
+                        "upstream_timeout",
+                        &format!("{vendor}'s sign-in did not answer within {limit} s (upstream_timeout_secs)"),
+                    )
+                }
+                // Nothing reached the vendor's operation: the client may try again after it.
+                SendError::Token(TokenError::Throttled(wait)) => {
+                    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+                    let mut response = proxy_error(
+                        StatusCode::TOO_MANY_REQUESTS,
+                        "upstream_rate_limited",
+                        &format!("{vendor}'s sign-in is rate limited; try again in {seconds} s"),
+                    );
+                    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+                    response
                 }
             }
         }

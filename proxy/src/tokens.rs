@@ -9,8 +9,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use commerce_kit::catalogue;
-use serde::Deserialize;
+use commerce_kit::request::{Operation, Request};
+use commerce_kit::vendors::sellers_commerce::token::{TokenPassword, TokenRefresh};
+use commerce_kit::vendors::stock2shop::users::Authenticate;
 use tokio::sync::Mutex;
 
 use crate::secret::Secret;
@@ -51,15 +52,55 @@ pub struct Token {
     pub generation: u64,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum TokenError {
     /// The vendor refused the credentials (wrong configuration).
     Refused(u16),
-    /// The vendor could not be reached or answered something unreadable.
+    /// The vendor could not be reached, or answered 5xx: worth trying again shortly.
+    Unreachable(String),
+    /// The vendor answered something unreadable, or the configuration is incomplete.
     Unavailable(String),
+    /// The vendor answered 429: not before this long (its `Retry-After`, or a default).
+    Throttled(Duration),
+    /// The vendor did not answer within the upstream timeout.
+    TimedOut,
     /// The shared state (Redis) did not answer: fail closed.
     State(Unavailable),
 }
+
+impl TokenError {
+    /// The same failure as seen by a request that waited on it until `now`: a hold-off
+    /// counts down.
+    fn as_of(&self, until: Instant, now: Instant) -> TokenError {
+        match self {
+            TokenError::Throttled(_) => TokenError::Throttled(until.saturating_duration_since(now)),
+            other => other.clone(),
+        }
+    }
+}
+
+/// Attempts of one grant when the vendor fails transiently (5xx, a broken connection,
+/// 429 with a short `Retry-After`). A timeout is not tried again: it used the time.
+const GRANT_ATTEMPTS: u32 = 3;
+
+/// The first pause between attempts, doubled for each further one.
+const GRANT_BACKOFF: Duration = Duration::from_millis(100);
+
+/// The longest `Retry-After` a grant waits out; a longer one fails the waiting requests
+/// at once (429, with the time left), rather than holding them.
+const GRANT_RETRY_AFTER_LIMIT: Duration = Duration::from_secs(2);
+
+/// After a grant failed, requests arriving within this long (or the vendor's longer
+/// `Retry-After`, up to [`MAX_HOLD_OFF`]) get the same failure instead of a grant of
+/// their own: during an outage the vendor sees one attempt per second, not one per
+/// request, and requests queued behind the failed grant do not each try again.
+const FAILURE_HOLD_OFF: Duration = Duration::from_secs(1);
+
+/// The longest a vendor's `Retry-After` on its token route holds grants off.
+const MAX_HOLD_OFF: Duration = Duration::from_secs(60);
+
+/// 429 without a `Retry-After`: as Stock2Shop's limit, one second.
+const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
 
 impl From<Unavailable> for TokenError {
     fn from(e: Unavailable) -> Self {
@@ -96,6 +137,18 @@ impl Drop for Queued<'_> {
     }
 }
 
+/// What an exchange needs to reach its vendor and report on it, passed as one from the
+/// request that needs a token down to the exchange itself.
+#[derive(Clone, Copy)]
+pub struct VendorLink<'a> {
+    pub http: &'a reqwest::Client,
+    /// The vendor's base URL; the token route's path is the catalogue's.
+    pub base_url: &'a str,
+    pub hooks: &'a dyn Exchanges,
+    /// The vendor's pacing, if it has one: an exchange counts against its rate too.
+    pub pacer: Option<&'a crate::pacing::Pacer>,
+}
+
 pub struct TokenSource {
     grant: Grant,
     cache: Mutex<Option<Cached>>,
@@ -106,11 +159,21 @@ pub struct TokenSource {
     refresh_lifetime: Duration,
     /// With `redis_url`: the tokens live in Redis (encrypted) for the whole fleet.
     fleet: Option<(Arc<Shared>, &'static str)>,
+    /// The last grant's failure and until when it answers for new grants (see
+    /// [`FAILURE_HOLD_OFF`]). Read and written under the `cache` lock.
+    failed: std::sync::Mutex<Option<(TokenError, Instant)>>,
 }
 
 impl TokenSource {
     pub fn new(grant: Grant) -> Self {
-        TokenSource { grant, cache: Mutex::new(None), current: std::sync::Mutex::new(Vec::new()), refresh_lifetime: Duration::from_secs(4 * 3600), fleet: None }
+        TokenSource {
+            grant,
+            cache: Mutex::new(None),
+            current: std::sync::Mutex::new(Vec::new()),
+            refresh_lifetime: Duration::from_secs(4 * 3600),
+            fleet: None,
+            failed: std::sync::Mutex::new(None),
+        }
     }
 
     /// A source for the same grant whose tokens live in Redis, shared by the fleet.
@@ -129,9 +192,9 @@ impl TokenSource {
 
     /// A valid token, exchanging credentials first if there is none or it is about to expire.
     /// An exchange waits for a slot of `pacer` first: the vendor counts logins too.
-    pub async fn token(&self, http: &reqwest::Client, base_url: &str, hook: &dyn Exchanges, pacer: Option<&crate::pacing::Pacer>) -> Result<Token, TokenError> {
+    pub async fn token(&self, link: &VendorLink<'_>) -> Result<Token, TokenError> {
         if let Some((shared, vendor)) = &self.fleet {
-            return self.fleet_token(shared, vendor, http, base_url, hook, pacer).await;
+            return self.fleet_token(shared, vendor, link).await;
         }
         let mut cache = self.cache.lock().await;
         let now = Instant::now();
@@ -140,7 +203,7 @@ impl TokenSource {
         }
         let generation = cache.as_ref().map_or(1, |c| c.generation + 1);
         let refresh = cache.as_ref().and_then(|c| c.refresh.clone()).filter(|(_, until)| now < *until).map(|(r, _)| r);
-        let fresh = self.grant_now(http, base_url, hook, pacer, refresh).await?;
+        let fresh = self.grant_now(link, refresh).await?;
         let cached = Cached {
             access: fresh.access,
             refresh_at: fresh.expires_in.map(|s| {
@@ -157,42 +220,58 @@ impl TokenSource {
         Ok(token)
     }
 
-    /// One exchange: with the refresh token if there is one (falling back to the
-    /// password if it fails: revoked, expired early), after a pacing slot of its own.
-    async fn grant_now(
-        &self,
-        http: &reqwest::Client,
-        base_url: &str,
-        hook: &dyn Exchanges,
-        pacer: Option<&crate::pacing::Pacer>,
-        refresh: Option<Secret>,
-    ) -> Result<Fresh, TokenError> {
-        hook.exchanged();
-        if let Some(pacer) = pacer {
-            let _queued = Queued::new(hook);
+    /// One grant, tried again while the vendor fails transiently (up to [`GRANT_ATTEMPTS`]);
+    /// a failure holds further grants off for a moment (see [`FAILURE_HOLD_OFF`]).
+    async fn grant_now(&self, link: &VendorLink<'_>, refresh: Option<Secret>) -> Result<Fresh, TokenError> {
+        let now = Instant::now();
+        if let Some((error, until)) = self.failed.lock().unwrap().as_ref().filter(|(_, until)| now < *until) {
+            return Err(error.as_of(*until, now));
+        }
+        link.hooks.exchanged();
+        let mut attempt = 1;
+        let outcome = loop {
+            let outcome = self.attempt(link, refresh.as_ref()).await;
+            let wait = match &outcome {
+                Err(TokenError::Unreachable(_)) => GRANT_BACKOFF * 2u32.pow(attempt - 1),
+                Err(TokenError::Throttled(wait)) if *wait <= GRANT_RETRY_AFTER_LIMIT => *wait,
+                _ => break outcome,
+            };
+            if attempt >= GRANT_ATTEMPTS {
+                break outcome;
+            }
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        };
+        let hold_off = match &outcome {
+            Ok(_) | Err(TokenError::State(_)) => None,
+            Err(TokenError::Throttled(wait)) => Some((*wait).clamp(FAILURE_HOLD_OFF, MAX_HOLD_OFF)),
+            Err(_) => Some(FAILURE_HOLD_OFF),
+        };
+        *self.failed.lock().unwrap() = outcome.as_ref().err().zip(hold_off).map(|(error, hold_off)| (error.clone(), Instant::now() + hold_off));
+        outcome
+    }
+
+    /// One attempt: with the refresh token if there is one (falling back to the password
+    /// if it fails: revoked, expired early), after a pacing slot of its own.
+    async fn attempt(&self, link: &VendorLink<'_>, refresh: Option<&Secret>) -> Result<Fresh, TokenError> {
+        if let Some(pacer) = link.pacer {
+            let _queued = Queued::new(link.hooks);
             pacer.turn().await?;
         }
         match (refresh, &self.grant) {
-            (Some(refresh), Grant::SellersCommerce { .. }) => match self.exchange(http, base_url, Some(&refresh)).await {
+            (Some(refresh), Grant::SellersCommerce { .. }) => match self.exchange(link, Some(refresh)).await {
                 Ok(fresh) => Ok(fresh),
-                Err(_) => self.exchange(http, base_url, None).await,
+                Err(TokenError::Refused(_) | TokenError::Unavailable(_)) => self.exchange(link, None).await,
+                Err(transient) => Err(transient),
             },
-            _ => self.exchange(http, base_url, None).await,
+            _ => self.exchange(link, None).await,
         }
     }
 
     /// The fleet's token from Redis, or one grant for the whole fleet: the instance that
     /// takes the grant lock exchanges and stores the result; the others (and the other
     /// requests of this instance, queued on the local lock) poll and use it.
-    async fn fleet_token(
-        &self,
-        shared: &Shared,
-        vendor: &str,
-        http: &reqwest::Client,
-        base_url: &str,
-        hook: &dyn Exchanges,
-        pacer: Option<&crate::pacing::Pacer>,
-    ) -> Result<Token, TokenError> {
+    async fn fleet_token(&self, shared: &Shared, vendor: &str, link: &VendorLink<'_>) -> Result<Token, TokenError> {
         let _one_per_instance = self.cache.lock().await;
         let give_up = Instant::now() + GRANT_LOCK + Duration::from_secs(5);
         loop {
@@ -202,7 +281,7 @@ impl TokenSource {
             }
             let owner = random_hex();
             if shared.lock_grant(vendor, &owner, GRANT_LOCK).await? {
-                let outcome = self.grant_for_fleet(shared, vendor, http, base_url, hook, pacer).await;
+                let outcome = self.grant_for_fleet(shared, vendor, link).await;
                 // Released even after a failure; if Redis is gone, the lock expires.
                 let _ = shared.unlock_grant(vendor, &owner).await;
                 match outcome? {
@@ -220,22 +299,14 @@ impl TokenSource {
 
     /// Under the grant lock: read again (the previous holder may just have written), else
     /// exchange and store as the next version. `None` if fencing refused the write.
-    async fn grant_for_fleet(
-        &self,
-        shared: &Shared,
-        vendor: &str,
-        http: &reqwest::Client,
-        base_url: &str,
-        hook: &dyn Exchanges,
-        pacer: Option<&crate::pacing::Pacer>,
-    ) -> Result<Option<Token>, TokenError> {
+    async fn grant_for_fleet(&self, shared: &Shared, vendor: &str, link: &VendorLink<'_>) -> Result<Option<Token>, TokenError> {
         let stored = shared.read_token(vendor).await?;
         if let Some(token) = stored.as_ref().filter(|t| t.usable(now_ms())) {
             return Ok(Some(self.remember(token)));
         }
         let refresh = stored.as_ref().and_then(|t| t.refresh(now_ms()));
         let read_version = stored.as_ref().map_or(0, |t| t.version);
-        let fresh = self.grant_now(http, base_url, hook, pacer, refresh).await?;
+        let fresh = self.grant_now(link, refresh).await?;
         let now = now_ms();
         let lifetime_ms = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
         let tokens = SealedToken {
@@ -277,54 +348,66 @@ impl TokenSource {
         }
     }
 
-    async fn exchange(&self, http: &reqwest::Client, base_url: &str, refresh: Option<&Secret>) -> Result<Fresh, TokenError> {
-        let unavailable = |e: reqwest::Error| TokenError::Unavailable(e.without_url().to_string());
+    /// One token request, built by the crate's own builders and read as the crate's
+    /// response types: the same checks and the same schema as every other operation.
+    async fn exchange(&self, link: &VendorLink<'_>, refresh: Option<&Secret>) -> Result<Fresh, TokenError> {
         match &self.grant {
             Grant::Stock2Shop { username, password } => {
-                let endpoint = catalogue::find("stock2shop.authenticate").expect("declared in the catalogue");
-                let body = serde_json::json!({ "system_user_auth": { "username": username, "password": password.expose() } });
-                let response = http.post(format!("{base_url}{}?format=json", endpoint.path)).json(&body).send().await.map_err(unavailable)?;
-                if !response.status().is_success() {
-                    return Err(TokenError::Refused(response.status().as_u16()));
-                }
-                #[derive(Deserialize)]
-                struct Body {
-                    system_user: User,
-                }
-                #[derive(Deserialize)]
-                struct User {
-                    token: String,
-                }
-                let body: Body = response.json().await.map_err(unavailable)?;
-                Ok(Fresh { access: Secret::new(body.system_user.token), expires_in: None, refresh: None })
+                let answer = send::<Authenticate>(link, Authenticate::new(username.as_str(), password.expose()).build()).await?;
+                Ok(Fresh { access: Secret::new(answer.system_user.token), expires_in: None, refresh: None })
             }
             Grant::SellersCommerce { username, password } => {
-                let endpoint = catalogue::find("sellers_commerce.token_password").expect("declared in the catalogue");
-                let form: Vec<(&str, &str)> = match refresh {
-                    Some(refresh) => vec![("grant_type", "refresh_token"), ("refresh_token", refresh.expose())],
-                    None => vec![("grant_type", "password"), ("username", username), ("password", password.expose())],
+                let answer = match refresh {
+                    Some(refresh) => send::<TokenRefresh>(link, TokenRefresh::new(refresh.expose()).build()).await?,
+                    None => send::<TokenPassword>(link, TokenPassword::new(username.as_str(), password.expose()).build()).await?,
                 };
-                let encoded: String = form.iter().map(|(k, v)| format!("{k}={}", commerce_kit::request::percent_encode(v))).collect::<Vec<_>>().join("&");
-                let response = http
-                    .post(format!("{base_url}{}", endpoint.path))
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .body(encoded)
-                    .send()
-                    .await
-                    .map_err(unavailable)?;
-                if !response.status().is_success() {
-                    return Err(TokenError::Refused(response.status().as_u16()));
-                }
-                #[derive(Deserialize)]
-                struct Body {
-                    access_token: String,
-                    expires_in: Option<u64>,
-                    refresh_token: Option<String>,
-                }
-                let body: Body = response.json().await.map_err(unavailable)?;
-                Ok(Fresh { access: Secret::new(body.access_token), expires_in: body.expires_in, refresh: body.refresh_token.map(Secret::new) })
+                // The schema says "integer"; a lifetime also has to be positive to be one.
+                let expires_in = u64::try_from(answer.expires_in).ok().filter(|&seconds| seconds > 0).ok_or_else(|| {
+                    TokenError::Unavailable(format!(
+                        "the token answer is unreadable: $.expires_in: expected a positive number of seconds, found {}",
+                        answer.expires_in
+                    ))
+                })?;
+                Ok(Fresh { access: Secret::new(answer.access_token), expires_in: Some(expires_in), refresh: Some(Secret::new(answer.refresh_token)) })
             }
         }
+    }
+}
+
+/// Sends a token request `O` built and reads its answer as `O::Response`, validated
+/// against its schema: a problem is named by its path (`$.expires_in: expected integer`),
+/// never shown with the body, which would hold the token.
+async fn send<O: Operation>(link: &VendorLink<'_>, built: Result<Request, Vec<commerce_kit::request::FieldError>>) -> Result<O::Response, TokenError> {
+    let request = built.map_err(|errors| {
+        // Field names only: a builder's messages never carry the values.
+        let fields: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        TokenError::Unavailable(format!("the configured credentials are incomplete: {}", fields.join("; ")))
+    })?;
+    let unreachable = |e: reqwest::Error| if e.is_timeout() { TokenError::TimedOut } else { TokenError::Unreachable(e.without_url().to_string()) };
+    let method = reqwest::Method::from_bytes(request.method.as_str().as_bytes()).expect("catalogue methods are valid");
+    let mut outgoing = link.http.request(method, format!("{}{}", link.base_url, request.path_and_query())).header("accept", "application/json");
+    if let Some(content_type) = request.content_type {
+        outgoing = outgoing.header("content-type", content_type);
+    }
+    if let Some(body) = request.body {
+        outgoing = outgoing.body(body);
+    }
+    let response = outgoing.send().await.map_err(unreachable)?;
+    match response.status().as_u16() {
+        200..=299 => {}
+        429 => return Err(TokenError::Throttled(crate::retry_after(response.headers()).unwrap_or(DEFAULT_RETRY_AFTER))),
+        status @ (408 | 500..=599) => return Err(TokenError::Unreachable(format!("the token route answered HTTP {status}"))),
+        status => return Err(TokenError::Refused(status)),
+    }
+    let body = response.bytes().await.map_err(unreachable)?;
+    match commerce_kit::decode::<O::Response>(&body) {
+        Ok(decoded) => Ok(decoded.value),
+        Err(commerce_kit::error::Error::InvalidResponse { issues, .. }) => {
+            // Path and expectation, not what was found: that could be a token.
+            let issues: Vec<String> = issues.iter().map(|issue| format!("{}: expected {}", issue.path, issue.expected)).collect();
+            Err(TokenError::Unavailable(format!("the token answer is unreadable: {}", issues.join("; "))))
+        }
+        Err(other) => Err(TokenError::Unavailable(format!("the token answer is unreadable ({})", other.code()))),
     }
 }
 
@@ -332,4 +415,83 @@ struct Fresh {
     access: Secret,
     expires_in: Option<u64>,
     refresh: Option<Secret>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoHooks;
+    impl Exchanges for NoHooks {
+        fn exchanged(&self) {}
+    }
+
+    /// A vendor whose token route answers `body` (200, JSON) to every exchange.
+    async fn vendor_answering(body: &'static str) -> String {
+        let answer = move || async move { ([("content-type", "application/json")], body) };
+        let router = axum::Router::new().route("/token", axum::routing::post(answer)).route("/v1/users/authenticate", axum::routing::post(answer));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let origin = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        origin
+    }
+
+    fn sellers() -> TokenSource {
+        TokenSource::new(Grant::SellersCommerce { username: "key".into(), password: Secret::new("secret".to_string()) })
+    }
+
+    fn stock2shop() -> TokenSource {
+        TokenSource::new(Grant::Stock2Shop { username: "user".into(), password: Secret::new("password".to_string()) })
+    }
+
+    async fn exchange_with(source: &TokenSource, body: &'static str) -> Result<Token, TokenError> {
+        let origin = vendor_answering(body).await;
+        source.token(&VendorLink { http: &reqwest::Client::new(), base_url: &origin, hooks: &NoHooks, pacer: None }).await
+    }
+
+    fn unavailable(outcome: Result<Token, TokenError>) -> String {
+        match outcome {
+            Err(TokenError::Unavailable(why)) => why,
+            other => panic!("expected an unreadable token answer, got {:?}", other.map(|t| t.generation)),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_token_answer_with_fields_the_document_does_not_show_is_accepted() {
+        let body =
+            r#"{"access_token": "a-1", "token_type": "bearer", "expires_in": 3599, "refresh_token": "r-1", ".issued": "Mon, 01 Dec 2025", "userName": "key"}"#;
+        assert_eq!(exchange_with(&sellers(), body).await.unwrap().value.expose(), "a-1");
+    }
+
+    #[tokio::test]
+    async fn a_token_answer_with_a_wrong_typed_expires_in_is_refused_naming_the_field() {
+        let body = r#"{"access_token": "a-1", "token_type": "bearer", "expires_in": "3599", "refresh_token": "r-1"}"#;
+        let why = unavailable(exchange_with(&sellers(), body).await);
+        assert!(why.contains("expires_in") && why.contains("integer"), "{why}");
+    }
+
+    #[tokio::test]
+    async fn a_token_answer_without_a_positive_lifetime_is_refused_naming_the_field() {
+        for body in [
+            r#"{"access_token": "a-1", "token_type": "bearer", "expires_in": -5, "refresh_token": "r-1"}"#,
+            r#"{"access_token": "a-1", "token_type": "bearer", "expires_in": 0, "refresh_token": "r-1"}"#,
+        ] {
+            let why = unavailable(exchange_with(&sellers(), body).await);
+            assert!(why.contains("expires_in"), "{why}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_token_answer_without_its_refresh_token_is_refused_naming_the_field() {
+        let body = r#"{"access_token": "a-1", "token_type": "bearer", "expires_in": 3599}"#;
+        let why = unavailable(exchange_with(&sellers(), body).await);
+        assert!(why.contains("refresh_token"), "{why}");
+    }
+
+    #[tokio::test]
+    async fn a_stock2shop_login_answer_without_its_token_is_refused_naming_the_field() {
+        let body = r#"{"system_user": {"id": 1, "created": "2015-03-03T07:30:06+0000", "name": "B", "surname": "", "email": "b@example.com", "username": "b", "modified": "2015-03-03T07:30:06+0000", "client_id": 2, "active": 1, "admin": 0}}"#;
+        let why = unavailable(exchange_with(&stock2shop(), body).await);
+        assert!(why.contains("system_user.token"), "{why}");
+    }
 }

@@ -11,7 +11,7 @@ use commerce_kit::vendors::{sellers_commerce, stock2shop};
 use crate::allowlist::Allowed;
 use crate::pacing::Pacer;
 use crate::secret::Secret;
-use crate::tokens::{Exchanges, Grant, Token, TokenError, TokenSource};
+use crate::tokens::{Exchanges, Grant, Token, TokenError, TokenSource, VendorLink};
 
 /// A vendor's upstream: its base URL and credentials, real or the embedded mock's.
 #[derive(Clone)]
@@ -151,7 +151,10 @@ impl Upstream {
         loop {
             // The token first: an exchange it needs takes a pacing slot of its own.
             let token = match &self.credentials {
-                Credentials::Token(source) => Some(source.token(http, &self.base_url, hooks, self.pacer.as_deref()).await.map_err(SendError::Token)?),
+                Credentials::Token(source) => {
+                    let link = VendorLink { http, base_url: &self.base_url, hooks, pacer: self.pacer.as_deref() };
+                    Some(source.token(&link).await.map_err(SendError::Token)?)
+                }
                 _ => None,
             };
             if let Some(pacer) = &self.pacer {

@@ -438,3 +438,54 @@ async fn round_robin(routers: &[axum::Router], count: usize, uri: &'static str) 
     }
     failed
 }
+
+/// Token grants failing across the fleet (issue 15 item 4): whichever proxy grants, the
+/// vendor never sees two grants in flight; the requests waiting on the three proxies
+/// succeed once a passing fault is over, or fail typed within their bound; after the
+/// fault, requests succeed again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failing_token_grants_across_the_fleet_stay_single_flight_and_typed() {
+    const GRANT: &str = "sellers_commerce.token_password";
+    const URI: &str = "/api/sellers_commerce/api/category/getall";
+    let rows = [
+        ("503 once", commerce_mock::Faults { status: Some(503), times: Some(1), ..Default::default() }, "200"),
+        ("502 until cleared", commerce_mock::Faults { status: Some(502), ..Default::default() }, "502 upstream_unreachable"),
+    ];
+    for (name, faults, expected) in rows {
+        let Some(fleet) = Fleet::start(MockConfig::default(), 3, false).await else { return };
+        let cookie = login(&fleet.instances[0], OPERATOR).await;
+        let routers: Vec<axum::Router> = fleet.instances.iter().map(|r| signed_in(r, cookie.clone())).collect();
+        fleet.mock.set_faults(commerce_mock::Faults { operations: vec![GRANT.into()], ..faults });
+        let started = Instant::now();
+        let calls: Vec<_> = (0..9)
+            .map(|i| {
+                let router = routers[i % routers.len()].clone();
+                tokio::spawn(async move {
+                    let (status, body) = status_of(&router, URI).await;
+                    let code = serde_json::from_str::<serde_json::Value>(&body).ok().and_then(|v| v["error"]["code"].as_str().map(str::to_string));
+                    code.map_or(status.as_u16().to_string(), |code| format!("{} {code}", status.as_u16()))
+                })
+            })
+            .collect();
+        let mut outcomes = Vec::new();
+        for call in calls {
+            outcomes.push(call.await.unwrap());
+        }
+        let took = started.elapsed();
+        outcomes.sort();
+        outcomes.dedup();
+        let (grants, in_flight) = (fleet.mock.arrived(GRANT), fleet.mock.highest_in_flight(GRANT));
+        println!("FLEET token fault {name}: 3 instances x 3 waiting requests -> {outcomes:?} in {took:?}; {grants} grant(s), at most {in_flight} in flight");
+        assert_eq!(outcomes, [expected], "{name}");
+        assert_eq!(in_flight, 1, "{name}: two grants in flight at the vendor");
+        assert!(took < Duration::from_secs(10), "{name}: {took:?}");
+        // Each proxy tries at most one grant (3 attempts) per failure, one after another.
+        assert!(grants <= 9, "{name}: {grants} grants");
+        fleet.mock.set_faults(commerce_mock::Faults::default());
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while round_robin(&routers, 3, URI).await > 0 {
+            assert!(Instant::now() < deadline, "{name}: still failing 5 s after the fault was cleared");
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    }
+}

@@ -24,6 +24,11 @@ async fn vendor(router: Router) -> String {
 
 const HUGE: &str = "18446744073709551615";
 
+/// The longest lifetime a token answer can state: the largest integer the schema accepts
+/// (2^53 - 1, what JavaScript holds exactly); a larger one is an unreadable answer,
+/// refused naming the field.
+const LONGEST_LIFETIME: &str = "9007199254740991";
+
 #[tokio::test]
 async fn a_token_lifetime_of_u64_max_is_clamped_not_a_crash() {
     let origin = vendor(
@@ -31,7 +36,10 @@ async fn a_token_lifetime_of_u64_max_is_clamped_not_a_crash() {
             .route(
                 "/token",
                 routing::post(|| async {
-                    ([("content-type", "application/json")], format!(r#"{{"access_token":"t","token_type":"bearer","expires_in":{HUGE}}}"#))
+                    (
+                        [("content-type", "application/json")],
+                        format!(r#"{{"access_token":"t","token_type":"bearer","expires_in":{LONGEST_LIFETIME},"refresh_token":"r"}}"#),
+                    )
                 }),
             )
             .route("/api/category/getall", routing::get(|| async { Json(serde_json::json!([])) })),
@@ -55,7 +63,10 @@ async fn a_token_lifetime_of_u64_max_is_clamped_not_a_crash() {
 async fn a_retry_after_of_u64_max_is_clamped_not_a_crash() {
     let origin = vendor(
         Router::new()
-            .route("/v1/users/authenticate", routing::post(|| async { Json(serde_json::json!({"system_user": {"token": "tok"}})) }))
+            .route(
+                "/v1/users/authenticate",
+                routing::post(|| async { ([("content-type", "application/json")], include_str!("../../tests/fixtures/stock2shop.authenticate/good.json")) }),
+            )
             .route("/v1/sources", routing::get(|| async { (StatusCode::TOO_MANY_REQUESTS, [("retry-after", HUGE)], "slow down") }))
             .route("/v1/channels", routing::get(|| async { (StatusCode::SERVICE_UNAVAILABLE, [("retry-after", HUGE)], "later") })),
     )
