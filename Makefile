@@ -38,6 +38,13 @@ pkg: tools optimizer
 	  pkg/commerce_kit_bg.wasm -o pkg/commerce_kit_bg.wasm
 	COMMERCE_KIT_VENDORS="$(VENDORS)" node pkg-template/assemble.mjs
 
+# The same package with the module's function names kept (not optimised), for the
+# sampling profile of a decode: BENCH_PKG_DIR=target/pkg-named node bench/decode/profile-decode.mjs
+pkg-named: pkg
+	rm -rf target/pkg-named && cp -r pkg target/pkg-named
+	wasm-bindgen --target web --out-dir target/pkg-named --out-name commerce_kit \
+	  target/wasm32-unknown-unknown/release/commerce_kit.wasm
+
 optimizer:
 	@[ -x pkg-template/optimizer/node_modules/.bin/wasm-opt ] || npm --prefix pkg-template/optimizer ci --no-audit --no-fund --loglevel=error
 
@@ -129,7 +136,7 @@ clean:
 # 1 KiB chunks), package size, wrk 20 s against mock/proxy/nginx (scrubbing on and off), leaks;
 # writes bench/results.json. `bench-smoke`: the same, small and short (about 30 s once
 # built); fails only when something does not run or a validator answers wrong.
-.PHONY: bench bench-smoke bench-deps
+.PHONY: bench bench-smoke bench-deps pkg-named
 bench-deps:
 	@if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then \
 	  echo "[npm] installing bench"; npm --prefix bench ci --no-audit --no-fund --loglevel=error --prefer-offline; fi
