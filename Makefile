@@ -25,8 +25,11 @@ tools:
 test-tools:
 	@.ci/install-tools.sh test
 
-# The npm package: wasm-pack's output, optimised by binaryen's wasm-opt from npm
-# (Debian's 108 breaks the externref table of wasm-bindgen 0.2.130), plus pkg-template/.
+# The npm package: wasm-pack's output, its names and producers stripped by binaryen's
+# wasm-opt from npm (Debian's 108 breaks the externref table of wasm-bindgen 0.2.130),
+# plus pkg-template/. No -Os/-Oz pass: measured on this module (bench/README.md, "Build
+# profile and size"), binaryen's optimisation makes it 8 % larger after gzip (262 KB
+# stripped only, 283 KB with -Os, 283 KB with -Oz) and no faster to decode.
 WASM_FEATURES := --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-mutable-globals --enable-multivalue
 # VENDORS="s2 s2-partner" builds a package with only those vendors (smaller); default all.
@@ -34,9 +37,16 @@ VENDORS ?=
 CARGO_FEATURES := $(if $(strip $(VENDORS)),-- --no-default-features --features "$(VENDORS)",)
 pkg: tools optimizer
 	wasm-pack build --target web --release --out-dir pkg --out-name commerce_kit $(CARGO_FEATURES)
-	pkg-template/optimizer/node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers $(WASM_FEATURES) \
+	pkg-template/optimizer/node_modules/.bin/wasm-opt --strip-debug --strip-producers $(WASM_FEATURES) \
 	  pkg/commerce_kit_bg.wasm -o pkg/commerce_kit_bg.wasm
 	COMMERCE_KIT_VENDORS="$(VENDORS)" node pkg-template/assemble.mjs
+
+# The same package with the module's function names kept (not optimised), for the
+# sampling profile of a decode: BENCH_PKG_DIR=target/pkg-named node bench/decode/profile-decode.mjs
+pkg-named: pkg
+	rm -rf target/pkg-named && cp -r pkg target/pkg-named
+	wasm-bindgen --target web --out-dir target/pkg-named --out-name commerce_kit \
+	  target/wasm32-unknown-unknown/release/commerce_kit.wasm
 
 optimizer:
 	@[ -x pkg-template/optimizer/node_modules/.bin/wasm-opt ] || npm --prefix pkg-template/optimizer ci --no-audit --no-fund --loglevel=error
@@ -144,12 +154,16 @@ clean:
 # 1 KiB chunks), package size, wrk 20 s against mock/proxy/nginx (scrubbing on and off), leaks;
 # writes bench/results.json. `bench-smoke`: the same, small and short (about 30 s once
 # built); fails only when something does not run or a validator answers wrong.
-.PHONY: bench bench-smoke bench-deps
+.PHONY: bench bench-smoke bench-deps bench-tools pkg-named
 bench-deps:
 	@if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then \
 	  echo "[npm] installing bench"; npm --prefix bench ci --no-audit --no-fund --loglevel=error --prefer-offline; fi
 
-bench: pkg bench-deps
+# twiggy (where the module's bytes go) only for the full run: bench-smoke is in make test.
+bench-tools:
+	@.ci/install-tools.sh bench
+
+bench: pkg bench-deps bench-tools
 	node bench/run.mjs
 
 bench-smoke: pkg bench-deps

@@ -3,7 +3,7 @@
 #   install-tools.sh build    wasm32 target, wasm-bindgen-cli (the Cargo.lock version), wasm-pack
 #   install-tools.sh test     the same plus Debian's chromium, chromium-driver, nginx-light and wrk,
 #                             and cargo-fuzz
-#   install-tools.sh bench    the same as test
+#   install-tools.sh bench    the same as test, plus twiggy (make bench's size breakdown)
 #   install-tools.sh fleet    build's, plus Debian's redis-server (make fleet)
 #   (test and bench install redis-server too: the fleet tests run against it)
 # Steps that need root say what to install instead of failing obscurely.
@@ -64,6 +64,13 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
   if ! command -v cargo-fuzz >/dev/null; then
     say "installing cargo-fuzz (a few minutes, once)"
     cargo install cargo-fuzz --locked --quiet || cargo install cargo-fuzz --quiet
+  fi
+fi
+if [ "$want" = bench ]; then
+  # Where the package's bytes go (make bench prints `twiggy top`); not needed by make test.
+  if ! command -v twiggy >/dev/null; then
+    say "installing twiggy (a few minutes, once)"
+    cargo install twiggy --locked --quiet || cargo install twiggy --quiet
   fi
 fi
 say "ready: $(wasm-bindgen --version), $(wasm-pack --version)"

@@ -170,7 +170,7 @@ writeFileSync(join(pkg, 'provenance.json'), JSON.stringify({
   uncommittedChanges: run('git status --porcelain --untracked-files=no') ? true : false,
   build: [
     `wasm-pack build --target web --release --out-dir pkg --out-name commerce_kit${vendors ? ` -- --no-default-features --features "${vendors}"` : ''}`,
-    'wasm-opt -Os --strip-debug --strip-producers --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue pkg/commerce_kit_bg.wasm -o pkg/commerce_kit_bg.wasm',
+    'wasm-opt --strip-debug --strip-producers --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue pkg/commerce_kit_bg.wasm -o pkg/commerce_kit_bg.wasm',
     'node pkg-template/assemble.mjs',
   ],
   vendors: vendors ? vendors.split(/\s+/) : ['s2', 's2-partner', 'stock2shop', 'sellers-commerce'],

@@ -1,5 +1,5 @@
 //! Native throughput of the response validator and of the ASCII re-encoding on the
-//! benchmark body (a quick check while tuning src/validate.rs; the browser figures are
+//! benchmark body (a quick check while tuning src/validate/; the browser figures are
 //! the ones that count):
 //!
 //!     cargo run --release -p commerce-mock --example validate_speed -- bench/out/inventory-10mb.json
