@@ -107,6 +107,26 @@ impl Schema {
         }
     }
 
+    /// Its TypeScript spelling, as tsify declares the Rust type: the name of an object
+    /// type, `T[]` for a list, `T | null` for a nullable value.
+    pub fn typescript(&self) -> String {
+        match self {
+            Schema::String | Schema::Loose(Scalar::Text) => "string".into(),
+            Schema::Integer | Schema::Number | Schema::Counted(_) | Schema::Loose(Scalar::Integer | Scalar::Number) => "number".into(),
+            Schema::Boolean | Schema::Loose(Scalar::Boolean) => "boolean".into(),
+            Schema::Any => "unknown".into(),
+            Schema::Nullable(inner) => format!("{} | null", inner.typescript()),
+            Schema::Array(item) | Schema::Records(item) => match item.typescript() {
+                ts if ts.contains(' ') => format!("({ts})[]"),
+                ts => format!("{ts}[]"),
+            },
+            Schema::Object(o) => o.name.into(),
+            Schema::StrEnum(values) => values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | "),
+            Schema::IntEnum(values) => values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" | "),
+            Schema::Lazy(f) => f().typescript(),
+        }
+    }
+
     /// What this shape is called in an error message ("expected integer").
     pub fn expected(&self) -> String {
         match self {

@@ -338,6 +338,8 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
     let mut bindings = Vec::new();
     let mut consts = Vec::new();
     let mut checked_claims = Vec::new();
+    let mut surfaces = Vec::new();
+    let mut response_types = Vec::new();
 
     for op in &table.operations {
         let id = op.id.to_string();
@@ -401,6 +403,11 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             };
         });
         consts.push(const_name.clone());
+        let checked_now = is_checked(op);
+        let ts_decoded = decoded_ts_type(op)?;
+        checked_claims.push(quote! { (&#const_name, #checked_now) });
+        surfaces.push(surface_entry(op, &table.auth, &const_name, &ts_decoded));
+        response_types.push(response_type_member(&full_id, &verb_path, &summary, &ts_decoded));
         if op.manual {
             continue;
         }
@@ -408,10 +415,7 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             return Err(syn::Error::new(op.id.span(), "an operation with a body has behaviour (its checks): mark it `manual`"));
         }
 
-        let ts_response = ts_type(response)?;
-        let checked = is_checked(op);
-        checked_claims.push(quote! { (&#const_name, #checked) });
-        let ts_return = if checked { format!("Promise<Checked<{ts_response}>>") } else { format!("Promise<{ts_response}>") };
+        let ts_return = format!("Promise<{ts_decoded}>");
 
         let struct_name = op.rust.clone().unwrap_or_else(|| format_ident!("{}", pascal(&id)));
         let params: Vec<&Param> = op.path_params.iter().chain(&op.query).filter(|p| p.fixed.is_none()).collect();
@@ -604,8 +608,10 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
     }
 
     let registry_doc = format!(" Every {vendor} operation, in the order of `shared/endpoints.tsv`.");
+    let surface = surface_items(&vendor.to_string(), &surfaces, &response_types);
     Ok(quote! {
         #(#items)*
+        #surface
 
         #[doc = #registry_doc]
         pub static ENDPOINTS: &[&::commerce_kit::catalogue::Endpoint] = &[#(&#consts),*];
@@ -631,4 +637,57 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             }
         }
     })
+}
+
+// What the JavaScript package shows of each operation, for every operation of a table
+// (manual ones too): `ResponseTypes` (what `decodeResponse` returns per operation id, so
+// a misspelled id does not compile) and the `SURFACE` slice that `docs/endpoints.md` and
+// the generated declarations' tests read.
+
+/// What `decodeResponse` resolves with: the response type, `Checked<...>` when it holds
+/// records.
+fn decoded_ts_type(op: &Op) -> syn::Result<String> {
+    let ts = ts_type(&op.response)?;
+    Ok(if is_checked(op) { format!("Checked<{ts}>") } else { ts })
+}
+
+/// The JS method of an operation: `js:` or the camelCase id; none for a credential
+/// exchange, which only the proxy makes. A manual operation's hand-written binding
+/// uses the same name (the golden declarations test checks each one exists).
+fn js_method(op: &Op, table_auth: &Ident) -> Option<String> {
+    let auth = op.auth.as_ref().unwrap_or(table_auth);
+    (auth != "CredentialExchange").then(|| op.js.as_ref().map_or_else(|| camel(&op.id.to_string()), ToString::to_string))
+}
+
+fn surface_entry(op: &Op, table_auth: &Ident, const_name: &Ident, ts_decoded: &str) -> TokenStream {
+    let js = match js_method(op, table_auth) {
+        Some(name) => quote! { ::std::option::Option::Some(::std::borrow::Cow::Borrowed(#name)) },
+        None => quote! { ::std::option::Option::None },
+    };
+    quote! {
+        ::commerce_kit::catalogue::Surface { endpoint: &#const_name, js_method: #js, response_type: ::std::borrow::Cow::Borrowed(#ts_decoded) }
+    }
+}
+
+/// One member of the `ResponseTypes` interface, with its doc comment.
+fn response_type_member(full_id: &str, verb_path: &str, summary: &str, ts_decoded: &str) -> String {
+    format!("    /** {verb_path}: {summary}. */\n    \"{full_id}\": {ts_decoded};\n")
+}
+
+fn surface_items(vendor: &str, surfaces: &[TokenStream], response_types: &[String]) -> TokenStream {
+    // Interfaces of the same name merge across the sections of one declaration file:
+    // each table adds its operations, and `OperationId = keyof ResponseTypes`.
+    let section = format!(
+        "\n/** What `decodeResponse(id, body)` returns for each operation id (the {vendor} ones here). */\nexport interface ResponseTypes {{\n{}}}\n",
+        response_types.concat()
+    );
+    let doc = format!(" What the JavaScript package shows of each {vendor} operation: its method and what it resolves with.");
+    quote! {
+        #[doc = #doc]
+        pub static SURFACE: &[::commerce_kit::catalogue::Surface] = &[#(#surfaces),*];
+
+        #[cfg(target_arch = "wasm32")]
+        #[::wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+        const _: &str = #section;
+    }
 }

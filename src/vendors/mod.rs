@@ -30,6 +30,20 @@ pub(crate) fn endpoints() -> &'static [&'static Endpoint] {
     ALL.get_or_init(|| vendors.iter().flat_map(|v| v.iter().copied()).collect())
 }
 
+/// What the package shows of every operation an `operations!` table declares (see
+/// [`crate::catalogue::surfaces`]), one `cfg` per vendor.
+pub(crate) fn surfaces() -> Vec<&'static crate::catalogue::Surface> {
+    let vendors: &[&[crate::catalogue::Surface]] = &[
+        #[cfg(feature = "s2-partner")]
+        s2_partner::SURFACE,
+        #[cfg(feature = "s2")]
+        s2::SURFACE,
+        #[cfg(feature = "stock2shop")]
+        stock2shop::SURFACE,
+    ];
+    vendors.iter().flat_map(|v| v.iter()).collect()
+}
+
 #[cfg(feature = "sellers-commerce")]
 static SELLERS_COMMERCE: &[&Endpoint] = &[
     &sellers_commerce::token::TOKEN_PASSWORD,

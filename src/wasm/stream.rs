@@ -93,7 +93,10 @@ impl ReceivedBody {
 /// `response.body.getReader()`), then `finish()` returns what `decodeResponse` returns
 /// for the whole body (the validated, typed value, with `partial` and `rejected` when it
 /// is a list) or throws the same `CommerceKitError`.
-#[wasm_bindgen]
+///
+/// Declared by hand in `src/wasm/mod.rs` (`TS_CLIENT_TYPES`): wasm-bindgen cannot declare
+/// a generic class, and `finish()`'s type follows the operation id.
+#[wasm_bindgen(skip_typescript)]
 pub struct ResponseDecoder {
     stream: BodyStream,
 }
