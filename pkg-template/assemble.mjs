@@ -93,17 +93,20 @@ export default function init(input) {
 `);
 writeFileSync(join(pkg, 'index.d.ts'), `${banner}export * from './commerce_kit.js';
 export { default } from './commerce_kit.js';
-import type { ErrorCode } from './commerce_kit.js';
+import type { ErrorCode, ErrorDetails } from './commerce_kit.js';
 
 /** The one error every failed call rejects with. */
 export declare class CommerceKitError extends Error {
   readonly name: 'CommerceKitError';
-  /** Stable machine-readable code. */
+  /** Stable machine-readable code (\`details.code\`). */
   readonly code: ErrorCode;
   /** HTTP status where there was a response, otherwise null. */
   readonly status: number | null;
-  /** Structured details: field errors, validation issues, vendor code. */
-  readonly details: unknown;
+  /**
+   * The structured error, discriminated by \`code\` (generated from the Rust error enum):
+   * \`if (e.details.code === 'invalid_request') e.details.errors\`.
+   */
+  readonly details: ErrorDetails;
 }
 `);
 writeFileSync(join(pkg, 'node.d.ts'), `${banner}export * from './index.js';

@@ -12,9 +12,11 @@ use crate::catalogue::{Endpoint, Method, ParamKind};
 use crate::schema::Wire;
 
 /// One problem with a request, naming the field by path (`items[2].quantity`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, tsify::Tsify)]
 pub struct FieldError {
+    /// The field's path in the request, e.g. `items[2].quantity`.
     pub field: String,
+    /// What is wrong, e.g. `must be at least 1`.
     pub message: String,
 }
 

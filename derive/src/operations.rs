@@ -575,7 +575,9 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
         let js_name = op.js.clone().unwrap_or_else(|| format_ident!("{}", camel(&id)));
         let rust_method = format_ident!("{}", snake(&js_name.to_string()));
         let returns = lines.get(1..).unwrap_or_default().join(" ");
-        let method_doc = format!(" {verb_path}: {summary}.{}{}", if returns.is_empty() { "" } else { " " }, returns);
+        // What it returns: the table's second doc line, else the type it resolves with.
+        let returns = if returns.is_empty() { format!("Resolves with `{ts_decoded}`.") } else { returns };
+        let method_doc = format!(" {verb_path}: {summary}. {returns}");
         let binding = if params.is_empty() {
             quote! {
                 #[doc = #method_doc]

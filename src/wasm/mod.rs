@@ -102,9 +102,8 @@ export interface DriftReport {
     paths: string[];
 }
 
-export type ErrorCode = "invalid_request" | "network" | "timeout" | "aborted" | "rate_limited"
-    | "unauthorized" | "proxy" | "already_exists" | "vendor" | "outcome_unknown" | "invalid_response"
-    | "not_proxy" | "not_initialised";
+/** The stable machine-readable code of a `CommerceKitError`: one per variant of the Rust error enum. */
+export type ErrorCode = ErrorDetails["code"];
 
 export interface ValidationIssue { path: string; expected: string; found: string }
 export interface ValidationReport {

@@ -48,6 +48,8 @@ import type {
   DriftReport,
   EndpointInfo,
   ErrorCode,
+  ErrorDetails,
+  FieldError,
   InventoryOverview,
   OperationId,
   ResponseOf,
@@ -119,12 +121,33 @@ export async function inventory(): Promise<string[]> {
 export function describe(e: unknown): string {
   if (!(e instanceof CommerceKitError)) return e instanceof Error ? e.message : String(e);
   const status: number | null = e.status;
-  const details: unknown = e.details;
-  // @ts-expect-error details is unknown: narrow it before use
+  const details: ErrorDetails = e.details;
+  // @ts-expect-error details is a union: narrow it by its code before use
   details.issues;
   // @ts-expect-error not an ErrorCode
   const bogus: ErrorCode = 'not_found';
   void bogus;
+  assertType<Equal<ErrorCode, ErrorDetails['code']>>();
+  // The details of each code, discriminated by `code`.
+  switch (details.code) {
+    case 'invalid_request': {
+      const errors: FieldError[] = details.errors;
+      return errors.map((f) => `${f.field}: ${f.message}`).join('\n');
+    }
+    case 'vendor': {
+      const vendorCode: string | undefined | null = details.vendor_code;
+      const retry: number | undefined | null = details.retry_after_seconds;
+      // @ts-expect-error a vendor error has no field errors
+      details.errors;
+      return `${vendorCode} ${retry} ${details.status} ${details.message}`;
+    }
+    case 'outcome_unknown': {
+      const last: ErrorDetails = details.last_error;
+      return `${details.operation} after ${details.attempts}: ${details.check} (last: ${last.code})`;
+    }
+    case 'not_initialised':
+      return details.called;
+  }
   switch (e.code) {
     case 'invalid_response': {
       const issues = readIssues(details);
