@@ -517,6 +517,26 @@ mod generated_files {
         }
     }
 
+    /// Every operation's JS method is declared in the package (the golden copy of its
+    /// declarations, itself diff-checked against the build by `make test-golden`), with a
+    /// doc comment; so is its `ResponseTypes` member.
+    #[test]
+    fn every_method_and_response_type_is_declared_with_a_doc_comment() {
+        let declarations = include_str!("../tests/golden/commerce_kit.d.ts");
+        let lines: Vec<&str> = declarations.lines().collect();
+        let documented = |needle: &str| {
+            let at = lines.iter().position(|l| l.trim_start().starts_with(needle));
+            at.map(|i| i > 0 && lines[i - 1].trim_end().ends_with("*/"))
+        };
+        for s in surfaces() {
+            let id = s.endpoint.id;
+            assert_eq!(documented(&format!("\"{id}\": {};", s.response_type)), Some(true), "ResponseTypes[{id:?}] with its doc comment");
+            if let Some(method) = &s.js_method {
+                assert_eq!(documented(&format!("{method}(")), Some(true), "{id}: method {method} with its doc comment");
+            }
+        }
+    }
+
     #[test]
     fn derived_names_follow_the_tables() {
         assert_eq!(camel_case("order_getall"), "orderGetall");
