@@ -133,9 +133,12 @@ async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Req
     };
     let call = Call { endpoint, path_params, query, headers: parts.headers, body };
 
-    let answer = vendors::authorize(endpoint, &state, &call).and_then(|()| match vendors::handler(endpoint.id) {
-        Some(handler) => handler(&state, &call),
-        None => Err(VendorError::new(StatusCode::NOT_IMPLEMENTED, "NOT_MODELLED", format!("the mock does not model {}", endpoint.id))),
+    let answer = vendors::authorize(endpoint, &state, &call).and_then(|()| match vendors::throttle(endpoint, &state) {
+        Some(refusal) => Ok(refusal),
+        None => match vendors::handler(endpoint) {
+            Some(handler) => handler(&state, &call),
+            None => vendors::fixture_answer(endpoint),
+        },
     });
     let response = answer.unwrap_or_else(|e| vendors::error_body(endpoint.vendor, e.status, e.code, &e.message));
     if faults.truncate {
