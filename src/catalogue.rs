@@ -308,7 +308,7 @@ pub fn surfaces() -> Vec<Surface> {
     let tabled = vendors::surfaces();
     endpoints()
         .iter()
-        .map(|endpoint| match tabled.iter().find(|s| std::ptr::eq(s.endpoint, *endpoint)) {
+        .map(|endpoint| match tabled.iter().find(|s| s.endpoint.id == endpoint.id) {
             Some(surface) => (*surface).clone(),
             None => derived_surface(endpoint),
         })
@@ -318,7 +318,7 @@ pub fn surfaces() -> Vec<Surface> {
 /// The surfaces of the operations no `operations!` table declares.
 pub fn derived_surfaces() -> Vec<Surface> {
     let tabled = vendors::surfaces();
-    endpoints().iter().filter(|e| !tabled.iter().any(|s| std::ptr::eq(s.endpoint, **e))).map(|e| derived_surface(e)).collect()
+    endpoints().iter().filter(|e| !tabled.iter().any(|s| s.endpoint.id == e.id)).map(|e| derived_surface(e)).collect()
 }
 
 fn derived_surface(endpoint: &'static Endpoint) -> Surface {
