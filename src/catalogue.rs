@@ -28,6 +28,7 @@ pub enum Vendor {
 }
 
 impl Vendor {
+    /// Every vendor, in the order of `shared/endpoints.tsv`.
     pub const ALL: [Vendor; 4] = [Vendor::S2Partner, Vendor::S2, Vendor::Stock2shop, Vendor::SellersCommerce];
 
     /// The name used in operation ids, proxy routes (`/api/<slug>/...`) and config.
@@ -40,21 +41,28 @@ impl Vendor {
         }
     }
 
+    /// The vendor of a slug (`"s2_partner"`), if it is one.
     pub fn from_slug(slug: &str) -> Option<Vendor> {
         Vendor::ALL.into_iter().find(|v| v.slug() == slug)
     }
 }
 
+/// An operation's HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Method {
+    /// `GET`: a read.
     Get,
+    /// `POST`: a create, a write, or a search that sends its query as a body.
     Post,
+    /// `PUT`: a replacement.
     Put,
+    /// `DELETE`: a removal.
     Delete,
 }
 
 impl Method {
+    /// The method as HTTP spells it (`"GET"`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
@@ -93,6 +101,7 @@ pub enum Auth {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "style")]
 pub enum Pagination {
+    /// One response holds everything.
     None,
     /// Pass the previous page's `next_token` back as the `next_token` query parameter.
     NextToken,
@@ -118,17 +127,23 @@ pub enum ParamKind {
     Boolean,
 }
 
+/// A path or query parameter of an operation.
 #[derive(Debug, Serialize)]
 pub struct Param {
+    /// The name on the wire (`warehouse_id`, `$filter`).
     pub name: &'static str,
+    /// Whether a request without it is refused before sending.
     pub required: bool,
+    /// What it holds, which the builder and the proxy check.
     pub kind: ParamKind,
 }
 
 impl Param {
+    /// A parameter every request must carry.
     pub const fn required(name: &'static str, kind: ParamKind) -> Param {
         Param { name, required: true, kind }
     }
+    /// A parameter a request may leave out.
     pub const fn optional(name: &'static str, kind: ParamKind) -> Param {
         Param { name, required: false, kind }
     }
@@ -138,7 +153,9 @@ impl Param {
 #[derive(Debug, Clone, Copy, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Body {
+    /// No body.
     None,
+    /// A JSON body of this shape, checked before sending.
     Json(#[serde(skip)] &'static Schema),
     /// `application/x-www-form-urlencoded`.
     Form,
@@ -207,22 +224,30 @@ impl Duplicates {
 /// One vendor operation.
 #[derive(Debug, Serialize)]
 pub struct Endpoint {
+    /// Whose API it belongs to.
     pub vendor: Vendor,
     /// `s2.get_inventory_overview`: the ids of `shared/endpoints.tsv`.
     pub id: &'static str,
     /// One line for listings and the dashboard.
     pub summary: &'static str,
+    /// Its HTTP method.
     pub method: Method,
     /// The vendor's own path template, `{name}` for a path parameter.
     pub path: &'static str,
+    /// The parameters of its path template, in order.
     pub path_params: &'static [Param],
+    /// Its query parameters.
     pub query: &'static [Param],
+    /// What its request body is.
     pub body: Body,
+    /// The shape of its successful response, which the validator walks.
     #[serde(skip)]
     pub response: &'static Schema,
+    /// How the proxy authenticates it upstream.
     pub auth: Auth,
     /// What happens if it is sent twice, and so who may retry it (see [`Duplicates`]).
     pub duplicates: Duplicates,
+    /// How a list continues past its first page.
     pub pagination: Pagination,
 }
 
@@ -261,18 +286,23 @@ impl Endpoint {
         DEFAULT
     }
 
+    /// Its path parameter of this name.
     pub fn path_param(&self, name: &str) -> Option<&'static Param> {
         self.path_params.iter().find(|p| p.name == name)
     }
 
+    /// Its query parameter of this name.
     pub fn query_param(&self, name: &str) -> Option<&'static Param> {
         self.query.iter().find(|p| p.name == name)
     }
 }
 
+/// One segment of a path template (`/inventory/{id}`: `inventory`, then `{id}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateSegment<'a> {
+    /// A segment the path must have as written.
     Literal(&'a str),
+    /// A `{name}` segment: any non-empty value, the parameter `name`.
     Param(&'a str),
 }
 
@@ -292,6 +322,7 @@ pub fn writes_table() -> String {
 /// their tests read them through [`surfaces`].
 #[derive(Debug, Clone)]
 pub struct Surface {
+    /// The operation, as the registry declares it.
     pub endpoint: &'static Endpoint,
     /// The method of the vendor's client (`client.s2Partner.listSuppliers`); `None` for a
     /// credential exchange, which only the proxy makes.

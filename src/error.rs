@@ -16,24 +16,32 @@ use crate::validate::Issue;
 pub enum Error {
     /// The request failed its checks before anything was sent.
     InvalidRequest {
+        /// Every problem found, each naming its field.
         #[tsify(type = "FieldError[]")]
         errors: Vec<FieldError>,
     },
     /// The request could not reach the proxy, or the connection broke.
     Network {
+        /// What failed, as the platform reported it.
         message: String,
     },
+    /// No answer within the call's `timeoutMs`.
     Timeout {
+        /// The timeout that ran out, in milliseconds.
         after_ms: u32,
     },
+    /// The call's `AbortSignal` fired.
     Aborted,
     /// 429: the vendor (or the proxy's pacing) asks to slow down.
     RateLimited {
+        /// The response's `Retry-After`, in seconds from when it arrived.
         retry_after_seconds: Option<u32>,
     },
     /// 401/403: the proxy session or the vendor credentials were refused.
     Unauthorized {
+        /// 401 or 403.
         status: u16,
+        /// The proxy's or the vendor's explanation.
         message: String,
     },
     /// The proxy refused the request itself (unknown operation, bad path, body too large).
@@ -41,8 +49,11 @@ pub enum Error {
     /// `proxy_timeout`, `upstream_truncated`, `upstream_unreachable`...): see
     /// [`Error::outcome_unknown`].
     Proxy {
+        /// The HTTP status the proxy answered with.
         status: u16,
+        /// The proxy's own code (`unknown_operation`, `upstream_timeout`...).
         proxy_code: String,
+        /// The proxy's explanation.
         message: String,
         /// The response's `Retry-After`, in seconds from when it arrived.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -52,13 +63,17 @@ pub enum Error {
     /// After a create whose answer was lost this means "already created" (see
     /// `vendors::s2::fulfillment::CreateFulfillmentOrder::send_safely`).
     AlreadyExists {
+        /// S2's explanation.
         message: String,
     },
     /// The vendor answered with an error: S2's `ALREADY_EXISTS`, Sellers Commerce's
     /// numeric codes, Stock2Shop's messages.
     Vendor {
+        /// The HTTP status the vendor answered with.
         status: u16,
+        /// The vendor's code, when its body has one (`ALREADY_EXISTS`, Sellers Commerce's `"24"`).
         vendor_code: Option<String>,
+        /// The vendor's explanation, or the start of its body.
         message: String,
         /// The response's `Retry-After` (a 503's, say), in seconds from when it arrived.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,7 +89,9 @@ pub enum Error {
     OutcomeUnknown {
         /// The catalogue id of the write.
         operation: String,
+        /// How many times it was sent.
         attempts: u32,
+        /// How to find out whether it happened.
         check: String,
         /// What the last attempt met (a timeout, a 504...).
         #[tsify(type = "ErrorDetails")]
@@ -84,13 +101,17 @@ pub enum Error {
     /// without the proxy's error body or its `X-Upstream-Attempts` header (an HTML 404,
     /// a dev server's page). `baseUrl` most likely points elsewhere.
     NotProxy {
+        /// The HTTP status of the answer.
         status: u16,
+        /// What answered, and what to check (`baseUrl`).
         message: String,
     },
     /// The response does not have the documented shape.
     InvalidResponse {
+        /// The first problems found, each at its JSON path.
         #[tsify(type = "ValidationIssue[]")]
         issues: Vec<Issue>,
+        /// Problems beyond those listed, counted.
         unlisted: usize,
     },
     /// The package was called before its WebAssembly module was loaded (`await init()`).
@@ -107,7 +128,10 @@ pub enum Error {
 pub enum Route {
     /// `/api/<vendor>/...`: every answer is the proxy's own error body or a vendor
     /// answer the proxy relayed, which carries `X-Upstream-Attempts` (`relayed`).
-    Api { relayed: bool },
+    Api {
+        /// Whether the answer carries `X-Upstream-Attempts`.
+        relayed: bool,
+    },
     /// The proxy's own routes (`/auth/...`): JSON or empty on success, the proxy's error
     /// body otherwise.
     Own,

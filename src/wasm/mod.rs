@@ -224,6 +224,8 @@ pub(crate) struct Caller {
 
 #[wasm_bindgen]
 impl Client {
+    /// A client of the proxy at `options.baseUrl` (default: the page's own origin);
+    /// throws `invalid_request` naming each bad option.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<ClientOptionsArg>) -> Result<Client, JsValue> {
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);

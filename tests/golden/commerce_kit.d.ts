@@ -2494,6 +2494,10 @@ export class Client {
      * The signed-in user, or null without a live session (`GET /auth/me`).
      */
     me(): Promise<SessionUser | null>;
+    /**
+     * A client of the proxy at `options.baseUrl` (default: the page's own origin);
+     * throws `invalid_request` naming each bad option.
+     */
     constructor(options?: ClientOptions | null);
     /**
      * The S2 Partner API.
