@@ -76,6 +76,9 @@ test: test-tools test-rust fuzz-smoke test-browser test-ts test-golden test-e2e 
 # fail rather than skip here.
 test-rust:
 	COMMERCE_REQUIRE_REDIS=1 cargo test --workspace
+	@# The workspace lints (Cargo.toml) and clippy, natively and for the package's target.
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p commerce-kit --target wasm32-unknown-unknown --all-targets -- -D warnings
 	@# Each vendor feature alone must build, for wasm32 and natively with its tests.
 	@for vendor in s2 s2-partner stock2shop sellers-commerce; do \
 	  echo "[features] $$vendor"; \

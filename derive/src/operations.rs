@@ -58,7 +58,7 @@ use quote::{format_ident, quote};
 use syn::parse::{Parse, ParseStream};
 use syn::{braced, bracketed, Attribute, Ident, LitStr, Path, Token, Type};
 
-pub struct Table {
+pub(crate) struct Table {
     vendor: Ident,
     auth: Ident,
     client: Path,
@@ -262,7 +262,7 @@ fn snake(camel: &str) -> String {
 
 /// The TypeScript spelling of a Rust type, as tsify writes it: enough for the types the
 /// tables name (wire types, `Vec`, `Option`, scalars).
-pub fn ts_type(ty: &Type) -> syn::Result<String> {
+pub(crate) fn ts_type(ty: &Type) -> syn::Result<String> {
     let Type::Path(p) = ty else {
         return Err(syn::Error::new_spanned(ty, "expected a type path"));
     };
@@ -330,7 +330,7 @@ fn field_type(param: &Param) -> TokenStream {
     }
 }
 
-pub fn expand(table: Table) -> syn::Result<TokenStream> {
+pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
     let vendor = &table.vendor;
     let client_path = &table.client;
     let client = &client_path.segments.last().expect("non-empty path").ident;

@@ -30,7 +30,7 @@ use crate::vendors::sellers_commerce::shopper::*;
 /// Parameters of the `getall` lists.
 #[derive(Debug, Default, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct SellersODataParams {
+pub(super) struct SellersODataParams {
     /// `$filter`, e.g. `"OrderPlacedDate gt datetime'2016-01-01' and OrderStatusId eq 9"`.
     #[serde(default)]
     pub filter: Option<String>,
@@ -42,7 +42,7 @@ pub struct SellersODataParams {
 /// Parameters of `productGetallproductskus`.
 #[derive(Debug, Default, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct SellersSkuPageParams {
+pub(super) struct SellersSkuPageParams {
     /// At most this many SKUs.
     #[serde(default)]
     pub top: Option<u32>,
@@ -60,7 +60,7 @@ pub struct SellersSkuPageParams {
 /// Parameters of `portaladminIsemailorusernameexists`.
 #[derive(Debug, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct SellersEmailOrUserNameParams {
+pub(super) struct SellersEmailOrUserNameParams {
     /// The email or username to look up.
     pub param: String,
     pub userid: String,
@@ -70,7 +70,7 @@ pub struct SellersEmailOrUserNameParams {
 /// Parameters of `portaladminRedirecturl`.
 #[derive(Debug, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct SellersRedirectUrlParams {
+pub(super) struct SellersRedirectUrlParams {
     /// `ProviderID`.
     pub provider_id: String,
     /// `type`.
@@ -81,7 +81,7 @@ pub struct SellersRedirectUrlParams {
 /// Parameters of `portaladminSendexportemail`.
 #[derive(Debug, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct SellersExportEmailParams {
+pub(super) struct SellersExportEmailParams {
     pub export_name: String,
     pub exported_by: String,
 }
