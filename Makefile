@@ -10,7 +10,7 @@ TEST_PROXY := 127.0.0.1:18181
 TEST_RUNNER := 127.0.0.1:18182
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools test-tools optimizer pkg www-build npm-deps demo fleet test test-rust test-browser test-ts test-e2e test-packaging packaging-deps proxy-debug clean fuzz fuzz-smoke
+.PHONY: help tools test-tools optimizer pkg www-build npm-deps demo fleet test test-rust test-browser test-ts test-e2e test-packaging packaging-deps proxy-debug clean fuzz fuzz-smoke golden test-golden
 
 help:
 	@echo "make demo   build everything and serve the dashboard + proxy + embedded mock on http://127.0.0.1:8080"
@@ -18,6 +18,7 @@ help:
 	@echo "make test   every test layer: Rust, browser (wasm-pack), TypeScript, end to end, packaging"
 	@echo "make pkg    build the npm package into pkg/"
 	@echo "make fuzz   every fuzz target for 60 s (make bench: the performance ratios)"
+	@echo "make golden regenerate the checked-in generated files (docs/endpoints.md, the .d.ts golden copy)"
 
 tools:
 	@.ci/install-tools.sh build
@@ -78,13 +79,16 @@ fleet: www-build
 proxy-debug:
 	cargo build -p commerce-proxy
 
-test: test-tools test-rust fuzz-smoke soak-smoke test-browser test-ts test-e2e test-packaging bench-smoke
+test: test-tools test-rust fuzz-smoke soak-smoke test-browser test-ts test-golden test-e2e test-packaging bench-smoke
 	@echo "make test: every layer passed"
 
 # The fleet tests (proxy/tests/fleet.rs) need redis-server (test-tools installs it) and
 # fail rather than skip here.
 test-rust:
 	COMMERCE_REQUIRE_REDIS=1 cargo test --workspace
+	@# The workspace lints (Cargo.toml) and clippy, natively and for the package's target.
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p commerce-kit --target wasm32-unknown-unknown --all-targets -- -D warnings
 	@# Each vendor feature alone must build, for wasm32 and natively with its tests.
 	@for vendor in s2 s2-partner stock2shop sellers-commerce; do \
 	  echo "[features] $$vendor"; \
@@ -128,6 +132,24 @@ test-browser: test-tools proxy-debug
 # A strict TypeScript consumer of pkg/ (with @ts-expect-error lines for wrong shapes).
 test-ts: pkg npm-deps
 	npm --prefix tests run typecheck
+
+# The generated files that are checked in: docs/endpoints.md and
+# src/wasm/derived_response_types.d.ts (from the catalogue; their freshness tests run in
+# test-rust) and a copy of the package's declarations, so that a change to the public
+# TypeScript surface shows in review. `golden` rewrites them all; `test-golden` fails
+# when the built declarations differ from the copy. Both need the full package
+# (every vendor).
+GOLDEN_DTS := tests/golden/commerce_kit.d.ts
+GOLDEN_HEADER := // Generated: a copy of pkg/commerce_kit.d.ts made by `make golden`, diff-checked by `make test-golden`. Do not edit.
+golden: pkg
+	@[ -z "$(strip $(VENDORS))" ] || { echo "make golden: the golden copy is of the full package; run it without VENDORS"; exit 1; }
+	COMMERCE_KIT_BLESS=1 cargo test -q -p commerce-kit --lib generated_files
+	{ echo '$(GOLDEN_HEADER)'; cat pkg/commerce_kit.d.ts; } > $(GOLDEN_DTS)
+
+test-golden: pkg
+	@[ -z "$(strip $(VENDORS))" ] || { echo "make test-golden: the golden copy is of the full package; run it without VENDORS"; exit 1; }
+	@diff -u $(GOLDEN_DTS) <({ echo '$(GOLDEN_HEADER)'; cat pkg/commerce_kit.d.ts; }) \
+	  || { echo "pkg/commerce_kit.d.ts differs from $(GOLDEN_DTS): if the change is meant, run make golden and commit it"; exit 1; }
 
 # The packed tarball installed into tiny projects, as users install it
 # (tests/packaging/run.mjs): Node against a real proxy, a Vite build and dev server, a

@@ -93,17 +93,20 @@ export default function init(input) {
 `);
 writeFileSync(join(pkg, 'index.d.ts'), `${banner}export * from './commerce_kit.js';
 export { default } from './commerce_kit.js';
-import type { ErrorCode } from './commerce_kit.js';
+import type { ErrorCode, ErrorDetails } from './commerce_kit.js';
 
 /** The one error every failed call rejects with. */
 export declare class CommerceKitError extends Error {
   readonly name: 'CommerceKitError';
-  /** Stable machine-readable code. */
+  /** Stable machine-readable code (\`details.code\`). */
   readonly code: ErrorCode;
   /** HTTP status where there was a response, otherwise null. */
   readonly status: number | null;
-  /** Structured details: field errors, validation issues, vendor code. */
-  readonly details: unknown;
+  /**
+   * The structured error, discriminated by \`code\` (generated from the Rust error enum):
+   * \`if (e.details.code === 'invalid_request') e.details.errors\`.
+   */
+  readonly details: ErrorDetails;
 }
 `);
 writeFileSync(join(pkg, 'node.d.ts'), `${banner}export * from './index.js';
@@ -187,8 +190,19 @@ rmSync(join(pkg, '.gitignore'), { force: true });
 const glue = await import(join(pkg, 'commerce_kit.js'));
 try {
   glue.initSync({ module: readFileSync(join(pkg, 'commerce_kit_bg.wasm')) });
-  const count = glue.endpoints().length;
+  const ids = glue.endpoints().map((e) => e.id);
+  const count = ids.length;
   if (!count) fail('the module loaded but declares no endpoints');
+  // `OperationId` is `keyof ResponseTypes`: every operation of the registry must be a
+  // member (from its `operations!` table, or derived_response_types.d.ts), and nothing else.
+  const blocks = [...declarations.matchAll(/^export interface ResponseTypes \{([\s\S]*?)^\}/gm)].map((m) => m[1]);
+  const declared = blocks.flatMap((block) => [...block.matchAll(/^\s+"([^"]+)":/gm)].map((m) => m[1]));
+  const missing = ids.filter((id) => !declared.includes(id));
+  const extra = declared.filter((id) => !ids.includes(id));
+  const twice = declared.filter((id, i) => declared.indexOf(id) !== i);
+  if (missing.length || extra.length || twice.length) {
+    fail(`ResponseTypes does not match the registry: missing ${missing.join(', ') || 'none'}; unknown ${extra.join(', ') || 'none'}; twice ${twice.join(', ') || 'none'}`);
+  }
   console.log(`assemble: pkg/ is commerce-kit@${version}, ${count} operations, loads in Node`);
 } catch (e) {
   fail(`the built module does not load: ${e.message}`);

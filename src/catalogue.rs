@@ -6,6 +6,8 @@
 //! kind, the mock mounts a route at its path, and `commerce-proxy endpoints` lists it.
 //! No vendor path appears anywhere but in its declaration.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::schema::Schema;
@@ -26,6 +28,7 @@ pub enum Vendor {
 }
 
 impl Vendor {
+    /// Every vendor, in the order of `shared/endpoints.tsv`.
     pub const ALL: [Vendor; 4] = [Vendor::S2Partner, Vendor::S2, Vendor::Stock2shop, Vendor::SellersCommerce];
 
     /// The name used in operation ids, proxy routes (`/api/<slug>/...`) and config.
@@ -38,21 +41,28 @@ impl Vendor {
         }
     }
 
+    /// The vendor of a slug (`"s2_partner"`), if it is one.
     pub fn from_slug(slug: &str) -> Option<Vendor> {
         Vendor::ALL.into_iter().find(|v| v.slug() == slug)
     }
 }
 
+/// An operation's HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Method {
+    /// `GET`: a read.
     Get,
+    /// `POST`: a create, a write, or a search that sends its query as a body.
     Post,
+    /// `PUT`: a replacement.
     Put,
+    /// `DELETE`: a removal.
     Delete,
 }
 
 impl Method {
+    /// The method as HTTP spells it (`"GET"`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
@@ -91,6 +101,7 @@ pub enum Auth {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "style")]
 pub enum Pagination {
+    /// One response holds everything.
     None,
     /// Pass the previous page's `next_token` back as the `next_token` query parameter.
     NextToken,
@@ -116,17 +127,23 @@ pub enum ParamKind {
     Boolean,
 }
 
+/// A path or query parameter of an operation.
 #[derive(Debug, Serialize)]
 pub struct Param {
+    /// The name on the wire (`warehouse_id`, `$filter`).
     pub name: &'static str,
+    /// Whether a request without it is refused before sending.
     pub required: bool,
+    /// What it holds, which the builder and the proxy check.
     pub kind: ParamKind,
 }
 
 impl Param {
+    /// A parameter every request must carry.
     pub const fn required(name: &'static str, kind: ParamKind) -> Param {
         Param { name, required: true, kind }
     }
+    /// A parameter a request may leave out.
     pub const fn optional(name: &'static str, kind: ParamKind) -> Param {
         Param { name, required: false, kind }
     }
@@ -136,7 +153,9 @@ impl Param {
 #[derive(Debug, Clone, Copy, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Body {
+    /// No body.
     None,
+    /// A JSON body of this shape, checked before sending.
     Json(#[serde(skip)] &'static Schema),
     /// `application/x-www-form-urlencoded`.
     Form,
@@ -205,22 +224,30 @@ impl Duplicates {
 /// One vendor operation.
 #[derive(Debug, Serialize)]
 pub struct Endpoint {
+    /// Whose API it belongs to.
     pub vendor: Vendor,
     /// `s2.get_inventory_overview`: the ids of `shared/endpoints.tsv`.
     pub id: &'static str,
     /// One line for listings and the dashboard.
     pub summary: &'static str,
+    /// Its HTTP method.
     pub method: Method,
     /// The vendor's own path template, `{name}` for a path parameter.
     pub path: &'static str,
+    /// The parameters of its path template, in order.
     pub path_params: &'static [Param],
+    /// Its query parameters.
     pub query: &'static [Param],
+    /// What its request body is.
     pub body: Body,
+    /// The shape of its successful response, which the validator walks.
     #[serde(skip)]
     pub response: &'static Schema,
+    /// How the proxy authenticates it upstream.
     pub auth: Auth,
     /// What happens if it is sent twice, and so who may retry it (see [`Duplicates`]).
     pub duplicates: Duplicates,
+    /// How a list continues past its first page.
     pub pagination: Pagination,
 }
 
@@ -259,18 +286,23 @@ impl Endpoint {
         DEFAULT
     }
 
+    /// Its path parameter of this name.
     pub fn path_param(&self, name: &str) -> Option<&'static Param> {
         self.path_params.iter().find(|p| p.name == name)
     }
 
+    /// Its query parameter of this name.
     pub fn query_param(&self, name: &str) -> Option<&'static Param> {
         self.query.iter().find(|p| p.name == name)
     }
 }
 
+/// One segment of a path template (`/inventory/{id}`: `inventory`, then `{id}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateSegment<'a> {
+    /// A segment the path must have as written.
     Literal(&'a str),
+    /// A `{name}` segment: any non-empty value, the parameter `name`.
     Param(&'a str),
 }
 
@@ -280,6 +312,111 @@ pub fn writes_table() -> String {
     let mut out = String::from("| operation | method and path | duplicate rule |\n|---|---|---|\n");
     for e in endpoints().iter().filter(|e| e.duplicates != Duplicates::Harmless) {
         out.push_str(&format!("| `{}` | `{} {}` | {} |\n", e.id, e.method.as_str(), e.path, e.duplicates.rule()));
+    }
+    out
+}
+
+/// What the JavaScript package shows of one operation: its client method and what
+/// `decodeResponse` (and the method) resolve with. Each `operations!` table generates
+/// its vendor's (`SURFACE`); `docs/endpoints.md`, the `ResponseTypes` declarations and
+/// their tests read them through [`surfaces`].
+#[derive(Debug, Clone)]
+pub struct Surface {
+    /// The operation, as the registry declares it.
+    pub endpoint: &'static Endpoint,
+    /// The method of the vendor's client (`client.s2Partner.listSuppliers`); `None` for a
+    /// credential exchange, which only the proxy makes.
+    pub js_method: Option<Cow<'static, str>>,
+    /// The TypeScript type it resolves with, `Checked<...>` when it holds records.
+    pub response_type: Cow<'static, str>,
+}
+
+/// The surface of every operation, in registry order. An operation that no
+/// `operations!` table declares yet (Sellers Commerce until it moves onto the macro)
+/// gets one derived from its registry entry: the camelCase id as its method, the TypeScript
+/// spelling of its response schema as its type.
+pub fn surfaces() -> Vec<Surface> {
+    let tabled = vendors::surfaces();
+    endpoints()
+        .iter()
+        .map(|endpoint| match tabled.iter().find(|s| s.endpoint.id == endpoint.id) {
+            Some(surface) => (*surface).clone(),
+            None => derived_surface(endpoint),
+        })
+        .collect()
+}
+
+/// The surfaces of the operations no `operations!` table declares.
+pub fn derived_surfaces() -> Vec<Surface> {
+    let tabled = vendors::surfaces();
+    endpoints().iter().filter(|e| !tabled.iter().any(|s| s.endpoint.id == e.id)).map(|e| derived_surface(e)).collect()
+}
+
+fn derived_surface(endpoint: &'static Endpoint) -> Surface {
+    let local_id = endpoint.id.split_once('.').map_or(endpoint.id, |(_, id)| id);
+    let js_method = (endpoint.auth != Auth::CredentialExchange).then(|| Cow::Owned(camel_case(local_id)));
+    let ts = endpoint.response.typescript();
+    let response_type = if endpoint.response.holds_records() { format!("Checked<{ts}>") } else { ts };
+    Surface { endpoint, js_method, response_type: Cow::Owned(response_type) }
+}
+
+/// `order_getall` -> `orderGetall`.
+fn camel_case(snake: &str) -> String {
+    let mut out = String::new();
+    for (i, word) in snake.split('_').filter(|w| !w.is_empty()).enumerate() {
+        let mut chars = word.chars();
+        match (i, chars.next()) {
+            (0, Some(first)) => out.extend(first.to_lowercase()),
+            (_, Some(first)) => out.extend(first.to_uppercase()),
+            _ => {}
+        }
+        out.push_str(chars.as_str());
+    }
+    out
+}
+
+/// `ResponseTypes` members for the operations no `operations!` table declares (each
+/// table declares its own): generated into `src/wasm/derived_response_types.d.ts`, which
+/// the package declares as is; a test keeps the file equal to this.
+pub fn derived_response_types() -> String {
+    let mut out = String::from(
+        "// Generated from the registry (catalogue::derived_response_types) by `make golden`. Do not edit.\n\
+         // The operations no `operations!` table declares yet; each table declares its own.\n\
+         export interface ResponseTypes {\n",
+    );
+    for s in derived_surfaces() {
+        out.push_str(&format!(
+            "    /** `{} {}`: {}. */\n    \"{}\": {};\n",
+            s.endpoint.method.as_str(),
+            s.endpoint.path,
+            s.endpoint.summary.trim_end_matches('.'),
+            s.endpoint.id,
+            s.response_type
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// `docs/endpoints.md`: every operation with its method, path, JS method and response
+/// type; a test keeps the file equal to this.
+pub fn endpoints_markdown() -> String {
+    let mut out = String::from(
+        "<!-- Generated from the catalogue (catalogue::endpoints_markdown) by `make golden`. Do not edit. -->\n\
+         # Endpoints\n\n\
+         Every operation the package, the proxy and the mock know, in the order of\n\
+         `shared/endpoints.tsv`. The JS method is on the vendor's client\n\
+         (`client.s2Partner.listSuppliers()`); credential exchanges have none (the proxy makes\n\
+         them). The response type is what the method and `decodeResponse(id, body)` resolve\n\
+         with; `Checked<T>` marks a value that holds records (see the README, \"Partial lists\").\n\n\
+         | vendor | id | method | path | JS method | response type |\n|---|---|---|---|---|---|\n",
+    );
+    for s in surfaces() {
+        let e = s.endpoint;
+        let js = s.js_method.as_ref().map_or_else(|| "(proxy only)".to_string(), |m| format!("`{m}`"));
+        // A `|` in a union type would end the cell.
+        let response_type = s.response_type.replace('|', "\\|");
+        out.push_str(&format!("| {} | `{}` | {} | `{}` | {js} | `{response_type}` |\n", e.vendor.slug(), e.id, e.method.as_str(), e.path));
     }
     out
 }
@@ -369,5 +506,76 @@ mod duplicate_rules {
         assert_eq!(lost.clone().after_write(find("s2.get_inventory_overview").unwrap(), 1), lost, "a read's error is unchanged");
         let refused = crate::Error::RateLimited { retry_after_seconds: None };
         assert_eq!(refused.clone().after_write(write, 1), refused, "an answer is not a lost answer");
+    }
+}
+
+/// The files generated from the catalogue are checked in and kept equal to it:
+/// `make golden` (`COMMERCE_KIT_BLESS=1`) rewrites them instead of failing.
+#[cfg(all(test, feature = "s2", feature = "s2-partner", feature = "stock2shop", feature = "sellers-commerce"))]
+mod generated_files {
+    use super::*;
+
+    fn check(relative: &str, expected: &str) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+        if std::env::var_os("COMMERCE_KIT_BLESS").is_some() {
+            std::fs::write(&path, expected).unwrap_or_else(|e| panic!("{relative}: {e}"));
+            return;
+        }
+        let found = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(found == expected, "{relative} is stale: run `make golden` to regenerate it from the catalogue");
+    }
+
+    #[test]
+    fn docs_endpoints_md_is_generated_from_the_catalogue() {
+        check("docs/endpoints.md", &endpoints_markdown());
+    }
+
+    #[test]
+    fn the_derived_response_types_are_generated_from_the_registry() {
+        check("src/wasm/derived_response_types.d.ts", &derived_response_types());
+    }
+
+    /// Every operation has exactly one surface, tabled or derived, and each id appears
+    /// once in the generated documentation.
+    #[test]
+    fn every_operation_has_one_surface() {
+        let surfaces = surfaces();
+        assert_eq!(surfaces.len(), endpoints().len());
+        let markdown = endpoints_markdown();
+        for s in &surfaces {
+            assert_eq!(markdown.matches(&format!("| `{}` |", s.endpoint.id)).count(), 1, "{}", s.endpoint.id);
+            assert!(!s.response_type.is_empty(), "{}", s.endpoint.id);
+        }
+    }
+
+    /// Every operation's JS method is declared in the package (the golden copy of its
+    /// declarations, itself diff-checked against the build by `make test-golden`), with a
+    /// doc comment; so is its `ResponseTypes` member.
+    #[test]
+    fn every_method_and_response_type_is_declared_with_a_doc_comment() {
+        let declarations = include_str!("../tests/golden/commerce_kit.d.ts");
+        let lines: Vec<&str> = declarations.lines().collect();
+        let documented = |needle: &str| {
+            let at = lines.iter().position(|l| l.trim_start().starts_with(needle));
+            at.map(|i| i > 0 && lines[i - 1].trim_end().ends_with("*/"))
+        };
+        for s in surfaces() {
+            let id = s.endpoint.id;
+            assert_eq!(documented(&format!("\"{id}\": {};", s.response_type)), Some(true), "ResponseTypes[{id:?}] with its doc comment");
+            if let Some(method) = &s.js_method {
+                assert_eq!(documented(&format!("{method}(")), Some(true), "{id}: method {method} with its doc comment");
+            }
+        }
+    }
+
+    #[test]
+    fn derived_names_follow_the_tables() {
+        assert_eq!(camel_case("order_getall"), "orderGetall");
+        assert_eq!(camel_case("get_inventory_overview"), "getInventoryOverview");
+        // A derived surface spells the same type as a tabled one for the same shape.
+        for tabled in vendors::surfaces() {
+            let derived = derived_surface(tabled.endpoint);
+            assert_eq!(derived.response_type, tabled.response_type, "{}", tabled.endpoint.id);
+        }
     }
 }

@@ -7,28 +7,41 @@ use serde::Serialize;
 use crate::request::FieldError;
 use crate::validate::Issue;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// As JavaScript sees it, this is `CommerceKitError.details` (declared by tsify as
+/// `ErrorDetails`, a union discriminated by `code`), and `ErrorCode` is its `code`: the
+/// variants here are the one list of error codes.
+#[derive(Debug, Clone, PartialEq, Serialize, tsify::Tsify)]
 #[serde(tag = "code", rename_all = "snake_case")]
+#[tsify(type_suffix = "Details")]
 pub enum Error {
     /// The request failed its checks before anything was sent.
     InvalidRequest {
+        /// Every problem found, each naming its field.
+        #[tsify(type = "FieldError[]")]
         errors: Vec<FieldError>,
     },
     /// The request could not reach the proxy, or the connection broke.
     Network {
+        /// What failed, as the platform reported it.
         message: String,
     },
+    /// No answer within the call's `timeoutMs`.
     Timeout {
+        /// The timeout that ran out, in milliseconds.
         after_ms: u32,
     },
+    /// The call's `AbortSignal` fired.
     Aborted,
     /// 429: the vendor (or the proxy's pacing) asks to slow down.
     RateLimited {
+        /// The response's `Retry-After`, in seconds from when it arrived.
         retry_after_seconds: Option<u32>,
     },
     /// 401/403: the proxy session or the vendor credentials were refused.
     Unauthorized {
+        /// 401 or 403.
         status: u16,
+        /// The proxy's or the vendor's explanation.
         message: String,
     },
     /// The proxy refused the request itself (unknown operation, bad path, body too large).
@@ -36,8 +49,11 @@ pub enum Error {
     /// `proxy_timeout`, `upstream_truncated`, `upstream_unreachable`...): see
     /// [`Error::outcome_unknown`].
     Proxy {
+        /// The HTTP status the proxy answered with.
         status: u16,
+        /// The proxy's own code (`unknown_operation`, `upstream_timeout`...).
         proxy_code: String,
+        /// The proxy's explanation.
         message: String,
         /// The response's `Retry-After`, in seconds from when it arrived.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,13 +63,17 @@ pub enum Error {
     /// After a create whose answer was lost this means "already created" (see
     /// `vendors::s2::fulfillment::CreateFulfillmentOrder::send_safely`).
     AlreadyExists {
+        /// S2's explanation.
         message: String,
     },
     /// The vendor answered with an error: S2's `ALREADY_EXISTS`, Sellers Commerce's
     /// numeric codes, Stock2Shop's messages.
     Vendor {
+        /// The HTTP status the vendor answered with.
         status: u16,
+        /// The vendor's code, when its body has one (`ALREADY_EXISTS`, Sellers Commerce's `"24"`).
         vendor_code: Option<String>,
+        /// The vendor's explanation, or the start of its body.
         message: String,
         /// The response's `Retry-After` (a 503's, say), in seconds from when it arrived.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,22 +89,37 @@ pub enum Error {
     OutcomeUnknown {
         /// The catalogue id of the write.
         operation: String,
+        /// How many times it was sent.
         attempts: u32,
+        /// How to find out whether it happened.
         check: String,
         /// What the last attempt met (a timeout, a 504...).
+        #[tsify(type = "ErrorDetails")]
         last_error: Box<Error>,
     },
     /// The answer did not come from a commerce-kit proxy: a route of the proxy answered
     /// without the proxy's error body or its `X-Upstream-Attempts` header (an HTML 404,
     /// a dev server's page). `baseUrl` most likely points elsewhere.
     NotProxy {
+        /// The HTTP status of the answer.
         status: u16,
+        /// What answered, and what to check (`baseUrl`).
         message: String,
     },
     /// The response does not have the documented shape.
     InvalidResponse {
+        /// The first problems found, each at its JSON path.
+        #[tsify(type = "ValidationIssue[]")]
         issues: Vec<Issue>,
+        /// Problems beyond those listed, counted.
         unlisted: usize,
+    },
+    /// The package was called before its WebAssembly module was loaded (`await init()`).
+    /// Raised by the package's JS entry point (`pkg-template/assemble.mjs`), which cannot
+    /// reach this code: declared here so that every code is in this one list.
+    NotInitialised {
+        /// What was called, e.g. `"new Client()"`.
+        called: String,
     },
 }
 
@@ -93,7 +128,10 @@ pub enum Error {
 pub enum Route {
     /// `/api/<vendor>/...`: every answer is the proxy's own error body or a vendor
     /// answer the proxy relayed, which carries `X-Upstream-Attempts` (`relayed`).
-    Api { relayed: bool },
+    Api {
+        /// Whether the answer carries `X-Upstream-Attempts`.
+        relayed: bool,
+    },
     /// The proxy's own routes (`/auth/...`): JSON or empty on success, the proxy's error
     /// body otherwise.
     Own,
@@ -115,6 +153,7 @@ impl Error {
             Error::OutcomeUnknown { .. } => "outcome_unknown",
             Error::InvalidResponse { .. } => "invalid_response",
             Error::NotProxy { .. } => "not_proxy",
+            Error::NotInitialised { .. } => "not_initialised",
         }
     }
 
@@ -319,6 +358,7 @@ impl fmt::Display for Error {
                 "outcome unknown: {operation} got no answer after {attempts} attempt(s) (last: {last_error}), so it may or may not have happened; {check}"
             ),
             Error::NotProxy { message, .. } => write!(f, "not a commerce-kit proxy: {message}"),
+            Error::NotInitialised { called } => write!(f, "{called} needs the WebAssembly module: await init() (or call initSync) first"),
             Error::InvalidResponse { issues, unlisted } => {
                 write!(f, "invalid response: ")?;
                 for (i, issue) in issues.iter().take(3).enumerate() {
@@ -339,6 +379,77 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One error of each variant: the match makes a new variant a compile error here
+    /// until it has an example.
+    fn one_of_each() -> Vec<Error> {
+        let text = || "m".to_string();
+        let all = vec![
+            Error::InvalidRequest { errors: vec![FieldError { field: "f".into(), message: text() }] },
+            Error::Network { message: text() },
+            Error::Timeout { after_ms: 1 },
+            Error::Aborted,
+            Error::RateLimited { retry_after_seconds: Some(1) },
+            Error::Unauthorized { status: 401, message: text() },
+            Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: text(), retry_after_seconds: None },
+            Error::AlreadyExists { message: text() },
+            Error::Vendor { status: 400, vendor_code: None, message: text(), retry_after_seconds: None },
+            Error::OutcomeUnknown { operation: "s2.create_fulfillment_order".into(), attempts: 1, check: text(), last_error: Box::new(Error::Aborted) },
+            Error::NotProxy { status: 404, message: text() },
+            Error::InvalidResponse { issues: Vec::new(), unlisted: 0 },
+            Error::NotInitialised { called: "new Client()".into() },
+        ];
+        for e in &all {
+            match e {
+                Error::InvalidRequest { .. }
+                | Error::Network { .. }
+                | Error::Timeout { .. }
+                | Error::Aborted
+                | Error::RateLimited { .. }
+                | Error::Unauthorized { .. }
+                | Error::Proxy { .. }
+                | Error::AlreadyExists { .. }
+                | Error::Vendor { .. }
+                | Error::OutcomeUnknown { .. }
+                | Error::NotProxy { .. }
+                | Error::InvalidResponse { .. }
+                | Error::NotInitialised { .. } => {}
+            }
+        }
+        all
+    }
+
+    /// `error.code` (from [`Error::code`]) is the `code` of `error.details` (serde's tag,
+    /// which tsify declares as `ErrorDetails["code"]`, the TypeScript `ErrorCode`).
+    #[test]
+    fn the_code_is_the_tag_of_the_details() {
+        let examples = one_of_each();
+        for e in &examples {
+            let details = serde_json::to_value(e).unwrap();
+            assert_eq!(details["code"], e.code(), "{e:?}");
+        }
+        let mut codes: Vec<&str> = examples.iter().map(Error::code).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), examples.len(), "one code per variant");
+    }
+
+    /// The JavaScript that raises errors itself (the package's entry point, the error
+    /// class) uses only codes of this enum.
+    #[test]
+    fn javascript_raises_only_codes_of_the_enum() {
+        let codes: Vec<&str> = one_of_each().iter().map(Error::code).collect();
+        let sources = [("pkg-template/assemble.mjs", include_str!("../pkg-template/assemble.mjs")), ("src/wasm/errors.js", include_str!("wasm/errors.js"))];
+        let mut raised = 0;
+        for (file, source) in sources {
+            for (at, _) in source.match_indices("new CommerceKitError(") {
+                let rest = &source[at + "new CommerceKitError(".len()..];
+                let code = rest.trim_start_matches(['\'', '"']).split(['\'', '"']).next().unwrap_or_default();
+                assert!(codes.contains(&code), "{file}: code {code:?} is not a variant of error::Error");
+                raised += 1;
+            }
+        }
+        assert!(raised > 0, "the entry point raises not_initialised");
+    }
 
     #[test]
     fn responses_map_to_stable_codes() {

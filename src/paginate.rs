@@ -10,6 +10,7 @@ use crate::request::{Operation, Request};
 
 /// An operation whose response is one page of a longer list.
 pub trait Paginated: Operation + Clone {
+    /// The type of one record of a page.
     type Item;
     /// The same request, asking for the page after `token`.
     fn after(&self, token: String) -> Self;
@@ -21,7 +22,9 @@ pub trait Paginated: Operation + Clone {
 /// its page and reported where it was met, so that one bad record never ends the list).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry<T> {
+    /// A record that validated, typed.
     Record(T),
+    /// A record that did not, with its problems and raw JSON.
     Rejected(RejectedRecord),
 }
 

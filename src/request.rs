@@ -12,9 +12,11 @@ use crate::catalogue::{Endpoint, Method, ParamKind};
 use crate::schema::Wire;
 
 /// One problem with a request, naming the field by path (`items[2].quantity`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, tsify::Tsify)]
 pub struct FieldError {
+    /// The field's path in the request, e.g. `items[2].quantity`.
     pub field: String,
+    /// What is wrong, e.g. `must be at least 1`.
     pub message: String,
 }
 
@@ -30,15 +32,19 @@ impl fmt::Display for FieldError {
 pub struct FieldErrors(Vec<FieldError>);
 
 impl FieldErrors {
+    /// No errors yet.
     pub fn new() -> Self {
         Self::default()
     }
+    /// Records a problem with `field`.
     pub fn push(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.0.push(FieldError { field: field.into(), message: message.into() });
     }
+    /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    /// `ok` when nothing was recorded, otherwise every recorded error.
     pub fn into_result<T>(self, ok: T) -> Result<T, Vec<FieldError>> {
         if self.0.is_empty() {
             Ok(ok)
@@ -53,6 +59,7 @@ impl FieldErrors {
 pub struct Request {
     /// The catalogue id, `s2.get_inventory_overview`.
     pub operation: &'static str,
+    /// The operation's HTTP method.
     pub method: Method,
     /// The vendor's path, parameters filled and percent-encoded: `/api/order/get/SO%2F1`.
     pub path: String,
@@ -60,6 +67,7 @@ pub struct Request {
     pub query: Vec<(String, String)>,
     /// The JSON (or form-encoded) body, if the operation takes one.
     pub body: Option<String>,
+    /// The body's media type, when there is a body.
     pub content_type: Option<&'static str>,
 }
 
@@ -82,6 +90,7 @@ impl Request {
     }
 }
 
+/// Fills an operation's path template and query from checked values: [`Request::builder`].
 pub struct RequestBuilder {
     endpoint: &'static Endpoint,
     path_values: Vec<(&'static str, String)>,
@@ -91,6 +100,7 @@ pub struct RequestBuilder {
 }
 
 impl RequestBuilder {
+    /// Fills the path segment `{name}`; an empty value is reported as missing by `build()`.
     pub fn path_param(mut self, name: &'static str, value: &str) -> Self {
         match self.endpoint.path_param(name) {
             None => self.errors.push(name, "is not a path parameter of this operation"),
@@ -120,6 +130,7 @@ impl RequestBuilder {
         self
     }
 
+    /// A list parameter, sent as one comma-separated value; an empty list sends nothing.
     pub fn query_list(self, name: &'static str, values: &[String]) -> Self {
         if values.is_empty() {
             return self.query(name, None);
@@ -149,6 +160,7 @@ impl RequestBuilder {
         self
     }
 
+    /// The request, or every problem found (a required parameter missing, a value of the wrong kind).
     pub fn build(mut self) -> Result<Request, Vec<FieldError>> {
         let endpoint = self.endpoint;
         for param in endpoint.query.iter().filter(|p| p.required) {
@@ -210,7 +222,10 @@ pub fn percent_encode(value: &str) -> String {
 
 /// A typed operation: its catalogue entry, its response type and how to build it.
 pub trait Operation {
+    /// The operation's catalogue entry.
     const ENDPOINT: &'static Endpoint;
+    /// What a successful response decodes to.
     type Response: Wire + serde::de::DeserializeOwned;
+    /// The request, or every problem with the parameters, each naming its field.
     fn build(&self) -> Result<Request, Vec<FieldError>>;
 }

@@ -12,12 +12,14 @@ pub use commerce_kit_derive::Wire;
 
 /// A type whose JSON shape is known.
 pub trait Wire {
+    /// The type's JSON shape.
     const SCHEMA: &'static Schema;
 }
 
 /// The shape of one JSON value.
 #[derive(Debug)]
 pub enum Schema {
+    /// A JSON string.
     String,
     /// A JSON number without fraction or exponent, within ±(2^53−1): JavaScript reads
     /// every JSON number as a double, so a larger integer would reach the caller changed
@@ -30,11 +32,13 @@ pub enum Schema {
     /// A JSON number that is finite as a double: `1e400` would become `Infinity` and is
     /// refused naming the field. Past 2^53 a number is rounded, as a double is.
     Number,
+    /// `true` or `false`.
     Boolean,
     /// Documented as free-form: any JSON value is accepted and nothing is reported.
     Any,
     /// `null` or the inner shape.
     Nullable(&'static Schema),
+    /// An array of values of one shape.
     Array(&'static Schema),
     /// An array of independent records (a page's `items`, a search's `system_products`,
     /// a top-level list): declared once per list field with `#[wire(records)]`. When a
@@ -42,6 +46,7 @@ pub enum Schema {
     /// the others ([`crate::validate::RejectedRecord`]) instead of failing the whole
     /// response; anywhere else (a request body, `validate`) it is an array like any other.
     Records(&'static Schema),
+    /// An object with named fields.
     Object(&'static ObjectSchema),
     /// A string from a closed set.
     StrEnum(&'static [&'static str]),
@@ -62,8 +67,11 @@ pub enum Schema {
 /// Scalars that a loose field may spell as a string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scalar {
+    /// An integer, or its digits as a string (`"15"`).
     Integer,
+    /// A number, or its spelling as a string (`"101.00"`).
     Number,
+    /// A boolean, or `"true"`/`"false"`, 1/0, `"1"`/`"0"`.
     Boolean,
     /// Optional-looking text (remarks, a second address line) that a back end sends as
     /// `""` or `null`: `null` is listed as loose and becomes `""`, so the type stays a
@@ -71,23 +79,28 @@ pub enum Scalar {
     Text,
 }
 
+/// The shape of a JSON object: its type's name and its fields.
 #[derive(Debug)]
 pub struct ObjectSchema {
     /// The Rust and TypeScript name of the type, for messages.
     pub name: &'static str,
+    /// Its fields, in declaration order.
     pub fields: &'static [Field],
 }
 
+/// One field of an object.
 #[derive(Debug)]
 pub struct Field {
     /// The key on the wire, exactly as the vendor spells it.
     pub wire: &'static str,
+    /// The shape of its value.
     pub schema: &'static Schema,
     /// Whether a missing key is an error. `Option<T>` and `#[serde(default)]` fields are not.
     pub required: bool,
 }
 
 impl ObjectSchema {
+    /// The field whose wire key is `key`, with its index.
     pub fn field(&self, key: &[u8]) -> Option<(usize, &'static Field)> {
         self.fields.iter().enumerate().find(|(_, f)| f.wire.as_bytes() == key)
     }
@@ -104,6 +117,26 @@ impl Schema {
                 object.fields.iter().any(|f| is_list(f.schema) || matches!(f.schema, Schema::Object(inner) if inner.fields.iter().any(|g| is_list(g.schema))))
             }
             _ => false,
+        }
+    }
+
+    /// Its TypeScript spelling, as tsify declares the Rust type: the name of an object
+    /// type, `T[]` for a list, `T | null` for a nullable value.
+    pub fn typescript(&self) -> String {
+        match self {
+            Schema::String | Schema::Loose(Scalar::Text) => "string".into(),
+            Schema::Integer | Schema::Number | Schema::Counted(_) | Schema::Loose(Scalar::Integer | Scalar::Number) => "number".into(),
+            Schema::Boolean | Schema::Loose(Scalar::Boolean) => "boolean".into(),
+            Schema::Any => "unknown".into(),
+            Schema::Nullable(inner) => format!("{} | null", inner.typescript()),
+            Schema::Array(item) | Schema::Records(item) => match item.typescript() {
+                ts if ts.contains(' ') => format!("({ts})[]"),
+                ts => format!("{ts}[]"),
+            },
+            Schema::Object(o) => o.name.into(),
+            Schema::StrEnum(values) => values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | "),
+            Schema::IntEnum(values) => values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" | "),
+            Schema::Lazy(f) => f().typescript(),
         }
     }
 
@@ -153,6 +186,7 @@ impl<T: Wire> Wire for Vec<T> {
 
 /// Scalars a loose field (`#[wire(loose)]`) may receive spelled as strings.
 pub trait LooseWire {
+    /// The schema of the scalar or its spelling as a string.
     const LOOSE: &'static Schema;
 }
 impl LooseWire for i64 {
@@ -173,6 +207,7 @@ impl<T: LooseWire> LooseWire for Option<T> {
 
 /// A list field whose members are independent records (`#[wire(records)]`).
 pub trait RecordsWire {
+    /// The schema of the list, its members independent records.
     const RECORDS: &'static Schema;
 }
 impl<T: Wire> RecordsWire for Vec<T> {

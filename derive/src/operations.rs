@@ -60,7 +60,7 @@ use syn::{braced, bracketed, Attribute, Ident, LitStr, Path, Token, Type};
 
 mod sellers_ops;
 
-pub struct Table {
+pub(crate) struct Table {
     vendor: Ident,
     auth: Ident,
     client: Path,
@@ -281,7 +281,7 @@ fn snake(camel: &str) -> String {
 
 /// The TypeScript spelling of a Rust type, as tsify writes it: enough for the types the
 /// tables name (wire types, `Vec`, `Option`, scalars).
-pub fn ts_type(ty: &Type) -> syn::Result<String> {
+pub(crate) fn ts_type(ty: &Type) -> syn::Result<String> {
     let Type::Path(p) = ty else {
         return Err(syn::Error::new_spanned(ty, "expected a type path"));
     };
@@ -349,7 +349,7 @@ fn field_type(param: &Param) -> TokenStream {
     }
 }
 
-pub fn expand(table: Table) -> syn::Result<TokenStream> {
+pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
     let vendor = &table.vendor;
     let client_path = &table.client;
     let client = &client_path.segments.last().expect("non-empty path").ident;
@@ -358,6 +358,8 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
     let mut consts = Vec::new();
     let mut checked_claims = Vec::new();
     let mut aliases = std::collections::HashSet::new();
+    let mut surfaces = Vec::new();
+    let mut response_types = Vec::new();
 
     for op in &table.operations {
         let id = op.id.to_string();
@@ -423,6 +425,11 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             };
         });
         consts.push(const_name.clone());
+        let checked_now = is_checked(op);
+        let ts_decoded = decoded_ts_type(op)?;
+        checked_claims.push(quote! { (&#const_name, #checked_now) });
+        surfaces.push(surface_entry(op, &table.auth, &const_name, &ts_decoded));
+        response_types.push(response_type_member(&full_id, &verb_path, &summary, &ts_decoded));
         if op.manual {
             continue;
         }
@@ -434,10 +441,7 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             continue;
         }
 
-        let ts_response = ts_type(response)?;
-        let checked = is_checked(op);
-        checked_claims.push(quote! { (&#const_name, #checked) });
-        let ts_return = if checked { format!("Promise<Checked<{ts_response}>>") } else { format!("Promise<{ts_response}>") };
+        let ts_return = format!("Promise<{ts_decoded}>");
 
         let struct_name = op.rust.clone().unwrap_or_else(|| format_ident!("{}", pascal(&id)));
         let params: Vec<&Param> = op.path_params.iter().chain(&op.query).filter(|p| p.fixed.is_none()).collect();
@@ -606,7 +610,9 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
         let js_name = op.js.clone().unwrap_or_else(|| format_ident!("{}", camel(&id)));
         let rust_method = format_ident!("{}", snake(&js_name.to_string()));
         let returns = lines.get(1..).unwrap_or_default().join(" ");
-        let method_doc = format!(" {verb_path}: {summary}.{}{}", if returns.is_empty() { "" } else { " " }, returns);
+        // What it returns: the table's second doc line, else the type it resolves with.
+        let returns = if returns.is_empty() { format!("Resolves with `{ts_decoded}`.") } else { returns };
+        let method_doc = format!(" {verb_path}: {summary}. {returns}");
         let binding = if !sellers_ops::has_binding(op, &table.auth) {
             continue;
         } else if op.extra.positional {
@@ -645,8 +651,10 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
     }
 
     let registry_doc = format!(" Every {vendor} operation, in the order of `shared/endpoints.tsv`.");
+    let surface = surface_items(&vendor.to_string(), &surfaces, &response_types);
     Ok(quote! {
         #(#items)*
+        #surface
 
         #[doc = #registry_doc]
         pub static ENDPOINTS: &[&::commerce_kit::catalogue::Endpoint] = &[#(&#consts),*];
@@ -672,4 +680,57 @@ pub fn expand(table: Table) -> syn::Result<TokenStream> {
             }
         }
     })
+}
+
+// What the JavaScript package shows of each operation, for every operation of a table
+// (manual ones too): `ResponseTypes` (what `decodeResponse` returns per operation id, so
+// a misspelled id does not compile) and the `SURFACE` slice that `docs/endpoints.md` and
+// the generated declarations' tests read.
+
+/// What `decodeResponse` resolves with: the response type, `Checked<...>` when it holds
+/// records.
+fn decoded_ts_type(op: &Op) -> syn::Result<String> {
+    let ts = ts_type(&op.response)?;
+    Ok(if is_checked(op) { format!("Checked<{ts}>") } else { ts })
+}
+
+/// The JS method of an operation: `js:` or the camelCase id; none for a credential
+/// exchange, which only the proxy makes. A manual operation's hand-written binding
+/// uses the same name (the golden declarations test checks each one exists).
+fn js_method(op: &Op, table_auth: &Ident) -> Option<String> {
+    let auth = op.auth.as_ref().unwrap_or(table_auth);
+    (auth != "CredentialExchange").then(|| op.js.as_ref().map_or_else(|| camel(&op.id.to_string()), ToString::to_string))
+}
+
+fn surface_entry(op: &Op, table_auth: &Ident, const_name: &Ident, ts_decoded: &str) -> TokenStream {
+    let js = match js_method(op, table_auth) {
+        Some(name) => quote! { ::std::option::Option::Some(::std::borrow::Cow::Borrowed(#name)) },
+        None => quote! { ::std::option::Option::None },
+    };
+    quote! {
+        ::commerce_kit::catalogue::Surface { endpoint: &#const_name, js_method: #js, response_type: ::std::borrow::Cow::Borrowed(#ts_decoded) }
+    }
+}
+
+/// One member of the `ResponseTypes` interface, with its doc comment.
+fn response_type_member(full_id: &str, verb_path: &str, summary: &str, ts_decoded: &str) -> String {
+    format!("    /** {verb_path}: {summary}. */\n    \"{full_id}\": {ts_decoded};\n")
+}
+
+fn surface_items(vendor: &str, surfaces: &[TokenStream], response_types: &[String]) -> TokenStream {
+    // Interfaces of the same name merge across the sections of one declaration file:
+    // each table adds its operations, and `OperationId = keyof ResponseTypes`.
+    let section = format!(
+        "\n/** What `decodeResponse(id, body)` returns for each operation id (the {vendor} ones here). */\nexport interface ResponseTypes {{\n{}}}\n",
+        response_types.concat()
+    );
+    let doc = format!(" What the JavaScript package shows of each {vendor} operation: its method and what it resolves with.");
+    quote! {
+        #[doc = #doc]
+        pub static SURFACE: &[::commerce_kit::catalogue::Surface] = &[#(#surfaces),*];
+
+        #[cfg(target_arch = "wasm32")]
+        #[::wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+        const _: &str = #section;
+    }
 }

@@ -28,25 +28,25 @@ pub(crate) struct Call {
 }
 
 impl Call {
-    pub fn query(&self, name: &str) -> Option<&str> {
+    pub(crate) fn query(&self, name: &str) -> Option<&str> {
         self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
     #[expect(dead_code, reason = "for the first modelled operation with a path parameter (Sellers Commerce's `/api/order/get/{ordernumber}`)")]
-    pub fn path_param(&self, name: &str) -> Option<&str> {
+    pub(crate) fn path_param(&self, name: &str) -> Option<&str> {
         self.path_params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
     /// A non-blank query parameter: the core's builders never send a blank one, so a
     /// blank value means "not given" rather than "match nothing".
-    pub fn query_text(&self, name: &str) -> Option<&str> {
+    pub(crate) fn query_text(&self, name: &str) -> Option<&str> {
         self.query(name).filter(|v| !v.trim().is_empty())
     }
 
     /// A comma-separated list parameter (`id_list=1,2`), its entries trimmed.
-    pub fn query_list(&self, name: &str) -> Option<Vec<&str>> {
+    pub(crate) fn query_list(&self, name: &str) -> Option<Vec<&str>> {
         self.query_text(name).map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).collect())
     }
 
@@ -54,7 +54,7 @@ impl Call {
     /// against the body schema the catalogue declares (the one the client's builder
     /// serialises from), so a problem is reported by path (`items[0].quantity: expected
     /// integer, found string "1"`), in the same words as the client's response validator.
-    pub fn json_body<T: DeserializeOwned>(&self) -> Result<T, String> {
+    pub(crate) fn json_body<T: DeserializeOwned>(&self) -> Result<T, String> {
         if let catalogue::Body::Json(schema) = self.endpoint.body {
             let report = commerce_kit::validate(schema, &self.body);
             if !report.errors.is_empty() {
@@ -84,7 +84,7 @@ pub(crate) struct VendorError {
 }
 
 impl VendorError {
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
         VendorError { status, code, message: message.into() }
     }
 }
@@ -142,9 +142,12 @@ async fn answer(endpoint: &'static Endpoint, state: Arc<MockState>, request: Req
     };
     let call = Call { endpoint, path_params, query, headers: parts.headers, body };
 
-    let answer = vendors::authorize(endpoint, &state, &call).and_then(|()| match vendors::handler(endpoint.id) {
-        Some(handler) => handler(&state, &call),
-        None => Err(VendorError::new(StatusCode::NOT_IMPLEMENTED, "NOT_MODELLED", format!("the mock does not model {}", endpoint.id))),
+    let answer = vendors::authorize(endpoint, &state, &call).and_then(|()| match vendors::throttle(endpoint, &state) {
+        Some(refusal) => Ok(refusal),
+        None => match vendors::handler(endpoint) {
+            Some(handler) => handler(&state, &call),
+            None => vendors::fixture_answer(endpoint),
+        },
     });
     let response = answer.unwrap_or_else(|e| vendors::error_body(endpoint.vendor, e.status, e.code, &e.message));
     if faults.truncate {

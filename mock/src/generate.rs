@@ -170,7 +170,7 @@ mod tests {
         let a = inventory_overview(20, 3, 7);
         assert_eq!(a, inventory_overview(20, 3, 7));
         assert_ne!(a, inventory_overview(20, 3, 8));
-        let report = commerce_kit::validate_operation("s2.get_inventory_overview", a.as_bytes()).unwrap();
+        let report = commerce_kit::validate(commerce_kit::vendors::s2::GET_INVENTORY_OVERVIEW.response, a.as_bytes());
         assert!(report.errors.is_empty() && report.drift.is_empty(), "{report:?}");
         let overview: S2InventoryOverview = serde_json::from_str(&a).unwrap();
         assert_eq!((overview.products.len(), overview.warehouses.len(), overview.items.len()), (20, 3, 60));

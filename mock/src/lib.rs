@@ -4,11 +4,16 @@
 //!
 //! Each vendor is mounted under `/<vendor slug>` (`/s2/inventory/overview`), because
 //! two vendors share paths (`/fulfillment`). Routes come from the catalogue: every
-//! operation gets one, and an operation the mock does not model answers 501.
+//! operation gets one, and an operation without a stateful handler answers its
+//! `tests/fixtures/<id>/good.json`.
 
 mod dispatch;
 pub mod examples;
 mod faults;
+/// Each operation's `good.json`, embedded by `build.rs`.
+mod fixtures {
+    include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+}
 pub mod generate;
 pub mod paging;
 pub mod traffic;

@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use commerce_kit::error::Route;
-use commerce_kit::vendors::s2::fulfillment::{CreateFulfillmentOrder, CreateOutcome, LostAnswers};
+use commerce_kit::vendors::s2::fulfillment::{CreateFulfillmentOrder, LostAnswers, S2CreateOutcome};
 use commerce_kit::Error;
 use commerce_mock::examples::fulfillment_order;
 
@@ -227,8 +227,8 @@ async fn create(client: &Client, key: String, lost: &LostAnswers, tally: &Mutex<
     let send = |request: commerce_kit::request::Request| client.call(reqwest::Method::POST, Kind::Create.path(), request.body.clone());
     let outcome = create.send_safely(lost, send, tokio::time::sleep).await;
     let (word, ending) = match outcome {
-        Ok(CreateOutcome::Created { .. }) => ("created".to_string(), Ending::Ok),
-        Ok(CreateOutcome::AlreadyCreated { .. }) => ("already created".to_string(), Ending::Ok),
+        Ok(S2CreateOutcome::Created { .. }) => ("created".to_string(), Ending::Ok),
+        Ok(S2CreateOutcome::AlreadyCreated { .. }) => ("already created".to_string(), Ending::Ok),
         Err(error) if error.code() == "outcome_unknown" => ("outcome_unknown".to_string(), Ending::Expected),
         Err(error) => (error.code().to_string(), Ending::Unexpected(format!("create {key}: {} ({error})", error.code()))),
     };

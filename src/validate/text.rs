@@ -14,6 +14,10 @@ pub(super) fn first_char(s: &str) -> (char, usize) {
 /// ASCII bytes to a string several times faster than UTF-8 with a few CJK characters,
 /// and parses the resulting one-byte string faster too (bench/README.md). Borrowed when
 /// the body is ASCII already.
+// The two `unsafe` blocks skip a second UTF-8 check of bytes this function has just
+// checked or written as ASCII: on the decode path of every response (bench/README.md,
+// "Decode path"), that check costs a pass over the whole body.
+#[allow(unsafe_code)]
 pub fn ascii_json(body: &[u8]) -> std::borrow::Cow<'_, str> {
     let first = ascii_run_end(body, 0);
     if first == body.len() {

@@ -102,9 +102,8 @@ export interface DriftReport {
     paths: string[];
 }
 
-export type ErrorCode = "invalid_request" | "network" | "timeout" | "aborted" | "rate_limited"
-    | "unauthorized" | "proxy" | "already_exists" | "vendor" | "outcome_unknown" | "invalid_response"
-    | "not_proxy" | "not_initialised";
+/** The stable machine-readable code of a `CommerceKitError`: one per variant of the Rust error enum. */
+export type ErrorCode = ErrorDetails["code"];
 
 export interface ValidationIssue { path: string; expected: string; found: string }
 export interface ValidationReport {
@@ -156,15 +155,51 @@ export interface PagedIterable<T> extends AsyncIterable<T> {
     readonly unlistedRejected: number;
 }
 
+/** Every operation id the package knows, e.g. `"s2.get_inventory_overview"`. */
+export type OperationId = keyof ResponseTypes;
+
+/** What `decodeResponse(id, body)` (and the operation's method) resolve with. */
+export type ResponseOf<Id extends OperationId> = ResponseTypes[Id];
+
+/**
+ * The decode path of every call, for bytes obtained elsewhere (a cache, a Worker, a
+ * test): validates `body` for the operation, parses it with the engine's `JSON.parse`,
+ * normalises loose scalars, and returns the typed value; throws the `CommerceKitError` a
+ * call would reject with. A list-shaped value leaves out the records that did not
+ * validate and carries `partial`, `rejected` and `unlistedRejected` (see `Checked`).
+ */
+export function decodeResponse<Id extends OperationId>(operationId: Id, body: Uint8Array): ResponseOf<Id>;
+
+/**
+ * Decodes a response body that arrives in chunks: `push` each chunk as it comes (from
+ * `response.body.getReader()`), then `finish()` returns what `decodeResponse` returns
+ * for the whole body or throws the same `CommerceKitError`.
+ */
+export class ResponseDecoder<Id extends OperationId = OperationId> {
+    free(): void;
+    [Symbol.dispose](): void;
+    /** `expectedLength`: the body's size if known (Content-Length), to allocate once. */
+    constructor(operationId: Id, expectedLength?: number | null);
+    /** The next chunk of the body. */
+    push(chunk: Uint8Array): void;
+    /** The end of the body: the validated, typed value. */
+    finish(): ResponseOf<Id>;
+}
+
 export interface EndpointInfo {
     vendor: "s2_partner" | "s2" | "stock2shop" | "sellers_commerce";
-    id: string;
+    id: OperationId;
     summary: string;
     method: "GET" | "POST" | "PUT" | "DELETE";
     path: string;
     idempotent: boolean;
 }
 "#;
+
+// `ResponseTypes` members of the operations no `operations!` table declares yet (each
+// table declares its own): generated from the registry, see `catalogue::derived_response_types`.
+#[wasm_bindgen(typescript_custom_section)]
+const DERIVED_RESPONSE_TYPES: &str = include_str!("derived_response_types.d.ts");
 
 /// A client for the commerce-kit proxy.
 #[wasm_bindgen]
@@ -189,6 +224,8 @@ pub(crate) struct Caller {
 
 #[wasm_bindgen]
 impl Client {
+    /// A client of the proxy at `options.baseUrl` (default: the page's own origin);
+    /// throws `invalid_request` naming each bad option.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<ClientOptionsArg>) -> Result<Client, JsValue> {
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
@@ -539,7 +576,10 @@ pub(crate) fn to_js_error(error: Error) -> JsValue {
 
 /// Validates a captured response body for an operation without sending anything.
 #[wasm_bindgen(js_name = validateResponse, unchecked_return_type = "ValidationReport")]
-pub fn validate_response(#[wasm_bindgen(js_name = operationId)] operation_id: &str, body: &[u8]) -> Result<JsValue, JsValue> {
+pub fn validate_response(
+    #[wasm_bindgen(js_name = operationId, unchecked_param_type = "OperationId")] operation_id: &str,
+    body: &[u8],
+) -> Result<JsValue, JsValue> {
     let report =
         crate::validate_operation(operation_id, body).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
     #[derive(Serialize)]
@@ -577,7 +617,10 @@ pub fn endpoints() -> JsValue {
 /// normalises loose scalars, and returns the typed value; rejects like a call would. A
 /// list-shaped value leaves out the records that did not validate and carries
 /// `partial`, `rejected` and `unlistedRejected` (see `Checked`).
-#[wasm_bindgen(js_name = decodeResponse)]
+///
+/// Its declaration is written in the section above: wasm-bindgen cannot declare the type
+/// parameter that ties the return type to the id.
+#[wasm_bindgen(js_name = decodeResponse, skip_typescript)]
 pub fn decode_response(#[wasm_bindgen(js_name = operationId)] operation_id: &str, body: &[u8]) -> Result<JsValue, JsValue> {
     let endpoint = crate::catalogue::find(operation_id).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
     let report = crate::validate::validate_isolating(endpoint.response, body);

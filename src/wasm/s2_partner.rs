@@ -17,7 +17,7 @@ use crate::vendors::s2_partner::purchase_order::{CreatePurchaseOrder, ListPurcha
 /// Parameters of `listFulfillments` / `listPurchaseOrders` (async iterators).
 #[derive(Debug, Default, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct ListByIdsParams {
+pub(crate) struct ListByIdsParams {
     #[serde(default)]
     pub id_list: Option<Vec<i64>>,
     /// Stop after this many items.
@@ -28,7 +28,7 @@ pub struct ListByIdsParams {
 /// Parameters of `listProducts` (async iterator).
 #[derive(Debug, Default, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct LimitParams {
+pub(crate) struct LimitParams {
     #[serde(default)]
     pub limit: Option<u32>,
 }

@@ -32,7 +32,7 @@ export interface SellersCodeTable {
 /// The Sellers Commerce document's code tables (order status, carrier, service type,
 /// payment method...), so that a client shows `FEDEX` where an order says `CarrierId: 8`.
 #[wasm_bindgen(js_name = sellersCodeTables, unchecked_return_type = "SellersCodeTable[]")]
-pub fn sellers_code_tables() -> JsValue {
+pub(crate) fn sellers_code_tables() -> JsValue {
     #[derive(serde::Serialize)]
     struct Code {
         value: i64,

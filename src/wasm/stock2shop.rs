@@ -20,7 +20,7 @@ use crate::vendors::stock2shop::search::EsSearch;
 /// Parameters of `queueProducts`.
 #[derive(Debug, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct QueueProductsParams {
+pub(crate) struct QueueProductsParams {
     /// The source the products come from (an `id` of `listSources()`); every product's
     /// `source.source_id` must be the same.
     pub source_id: i64,
@@ -29,7 +29,7 @@ pub struct QueueProductsParams {
 /// Parameters of `queueOrder`: a channel's `client_id` and `id` from `listChannels()`.
 #[derive(Debug, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
-pub struct QueueOrderParams {
+pub(crate) struct QueueOrderParams {
     pub client_id: i64,
     pub channel_id: i64,
 }

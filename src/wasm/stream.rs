@@ -39,7 +39,7 @@ pub(crate) struct ReceivedBody {
 }
 
 impl BodyStream {
-    pub fn new(schema: &'static Schema, expected_length: usize) -> Self {
+    pub(super) fn new(schema: &'static Schema, expected_length: usize) -> Self {
         // A wrong Content-Length must not reserve absurd amounts up front.
         let capacity = expected_length.min(64 << 20);
         // A response: a bad record of a list is rejected on its own (`Report::rejected`).
@@ -47,7 +47,7 @@ impl BodyStream {
         BodyStream { validator, text_done: 0, loose_done: 0, pieces: js_sys::Array::new(), holds_records: schema.holds_records() }
     }
 
-    pub fn push(&mut self, chunk: &js_sys::Uint8Array) {
+    pub(super) fn push(&mut self, chunk: &js_sys::Uint8Array) {
         self.validator.push_with(chunk.length() as usize, |into| chunk.copy_to(into));
         self.take_text();
     }
@@ -67,7 +67,7 @@ impl BodyStream {
         }
     }
 
-    pub fn finish(self) -> ReceivedBody {
+    pub(super) fn finish(self) -> ReceivedBody {
         let BodyStream { validator, text_done, loose_done, pieces, holds_records } = self;
         let (body, report) = validator.finish();
         if text_done < body.len() {
@@ -81,7 +81,7 @@ impl BodyStream {
 impl ReceivedBody {
     /// `JSON.parse` of the (valid) body, loose scalars already written in their type,
     /// Elasticsearch's count objects replaced, rejected records left out: the typed value.
-    pub fn to_js(&self) -> Result<JsValue, JsValue> {
+    pub(super) fn to_js(&self) -> Result<JsValue, JsValue> {
         let value = json_parse(&self.text.join(""))?;
         normalise(&value, &self.report)?;
         isolate(&value, &self.report, self.holds_records)?;
@@ -93,7 +93,10 @@ impl ReceivedBody {
 /// `response.body.getReader()`), then `finish()` returns what `decodeResponse` returns
 /// for the whole body (the validated, typed value, with `partial` and `rejected` when it
 /// is a list) or throws the same `CommerceKitError`.
-#[wasm_bindgen]
+///
+/// Declared by hand in `src/wasm/mod.rs` (`TS_CLIENT_TYPES`): wasm-bindgen cannot declare
+/// a generic class, and `finish()`'s type follows the operation id.
+#[wasm_bindgen(skip_typescript)]
 pub struct ResponseDecoder {
     stream: BodyStream,
 }

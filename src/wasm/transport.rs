@@ -36,7 +36,7 @@ const RELAYED_HEADER: &str = "X-Upstream-Attempts";
 
 /// Where and how to send.
 #[derive(Clone)]
-pub struct Transport {
+pub(super) struct Transport {
     /// The proxy's origin ("" for the page's own), without a trailing slash.
     pub base_url: String,
     pub timeout_ms: u32,
@@ -60,33 +60,33 @@ pub(crate) struct Answer {
 }
 
 /// A response that passed validation: its bytes, what validation reported, its text.
-pub struct Validated {
+pub(super) struct Validated {
     pub received: ReceivedBody,
 }
 
 impl Validated {
-    pub fn report(&self) -> &Report {
+    pub(super) fn report(&self) -> &Report {
         &self.received.report
     }
     /// The bytes, for decoding into Rust types (pages, safe creates).
     #[cfg(any(feature = "s2", feature = "s2-partner"))]
-    pub fn into_body(self) -> Vec<u8> {
+    pub(super) fn into_body(self) -> Vec<u8> {
         self.received.body
     }
     /// The typed value: `JSON.parse` of the text, loose scalars normalised.
-    pub fn to_js(&self) -> Result<JsValue, JsValue> {
+    pub(super) fn to_js(&self) -> Result<JsValue, JsValue> {
         self.received.to_js()
     }
 }
 
 impl Transport {
     /// The proxy URL for a request: `/api/<vendor>/<vendor path>?query`.
-    pub fn url(&self, request: &Request) -> String {
+    pub(super) fn url(&self, request: &Request) -> String {
         let vendor = catalogue::find(request.operation).map(|e| e.vendor.slug()).unwrap_or("unknown");
         format!("{}/api/{vendor}{}", self.base_url, request.path_and_query())
     }
 
-    pub async fn send(&self, request: &Request, signal: Option<AbortSignal>, timeout_ms: Option<u32>) -> Result<Validated, Error> {
+    pub(super) async fn send(&self, request: &Request, signal: Option<AbortSignal>, timeout_ms: Option<u32>) -> Result<Validated, Error> {
         let endpoint = catalogue::find(request.operation).expect("requests are built from catalogue entries");
         if signal.as_ref().is_some_and(AbortSignal::aborted) {
             return Err(Error::Aborted);

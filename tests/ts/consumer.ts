@@ -2,7 +2,7 @@
 // (`npm --prefix tests run typecheck`), never run. Each `@ts-expect-error` line is a
 // wrong use the package's types must reject: if one stops being an error, tsc fails.
 
-import init, { Client, CommerceKitError, endpoints, validateResponse } from 'commerce-kit';
+import init, { Client, CommerceKitError, ResponseDecoder, decodeResponse, endpoints, validateResponse } from 'commerce-kit';
 import type {
   S2Address,
   Checked,
@@ -48,6 +48,10 @@ import type {
   DriftReport,
   EndpointInfo,
   ErrorCode,
+  ErrorDetails,
+  FieldError,
+  OperationId,
+  ResponseOf,
   S2InventoryOverview,
   S2Item,
   S2Level,
@@ -117,12 +121,33 @@ export async function inventory(): Promise<string[]> {
 export function describe(e: unknown): string {
   if (!(e instanceof CommerceKitError)) return e instanceof Error ? e.message : String(e);
   const status: number | null = e.status;
-  const details: unknown = e.details;
-  // @ts-expect-error details is unknown: narrow it before use
+  const details: ErrorDetails = e.details;
+  // @ts-expect-error details is a union: narrow it by its code before use
   details.issues;
   // @ts-expect-error not an ErrorCode
   const bogus: ErrorCode = 'not_found';
   void bogus;
+  assertType<Equal<ErrorCode, ErrorDetails['code']>>();
+  // The details of each code, discriminated by `code`.
+  switch (details.code) {
+    case 'invalid_request': {
+      const errors: FieldError[] = details.errors;
+      return errors.map((f) => `${f.field}: ${f.message}`).join('\n');
+    }
+    case 'vendor': {
+      const vendorCode: string | undefined | null = details.vendor_code;
+      const retry: number | undefined | null = details.retry_after_seconds;
+      // @ts-expect-error a vendor error has no field errors
+      details.errors;
+      return `${vendorCode} ${retry} ${details.status} ${details.message}`;
+    }
+    case 'outcome_unknown': {
+      const last: ErrorDetails = details.last_error;
+      return `${details.operation} after ${details.attempts}: ${details.check} (last: ${last.code})`;
+    }
+    case 'not_initialised':
+      return details.called;
+  }
   switch (e.code) {
     case 'invalid_response': {
       const issues = readIssues(details);
@@ -188,6 +213,39 @@ export function offline(body: Uint8Array): string[] {
     if (first.vendor === 'shopify') gets.push('never');
   }
   return [...errors.map((e) => e.path), String(unlisted), ...drift, ...gets];
+}
+
+/** decodeResponse() and ResponseDecoder are typed by operation id. */
+export function decoding(body: Uint8Array, chunk: Uint8Array): void {
+  const overview = decodeResponse('s2.get_inventory_overview', body);
+  assertType<Equal<typeof overview, Checked<S2InventoryOverview>>>();
+  const suppliers = decodeResponse('s2_partner.list_suppliers', body);
+  assertType<Equal<typeof suppliers, Checked<PartnerSupplier[]>>>();
+  const supplierName: string = suppliers[0]?.name ?? '';
+  const products = decodeResponse('sellers_commerce.product_getall', body);
+  assertType<Equal<typeof products, Checked<SellersProduct[]>>>();
+  const order = decodeResponse('sellers_commerce.order_get', body);
+  assertType<Equal<typeof order, SellersOrder>>();
+  assertType<Equal<ResponseOf<'stock2shop.search_products'>, Checked<SystemProductSearch>>>();
+  // @ts-expect-error a misspelled operation id does not compile
+  decodeResponse('s2.get_inventory_overveiw', body);
+  // @ts-expect-error an id needs its vendor prefix
+  decodeResponse('get_inventory_overview', body);
+  // @ts-expect-error the response is not the type of another operation
+  const wrong: PartnerSupplier[] = decodeResponse('s2.get_inventory_overview', body);
+  // @ts-expect-error validateResponse takes operation ids too
+  validateResponse('s2.inventory', body);
+
+  const decoder = new ResponseDecoder('s2_partner.list_warehouses', body.length);
+  decoder.push(chunk);
+  const warehouses = decoder.finish();
+  assertType<Equal<typeof warehouses, Checked<PartnerWarehouse[]>>>();
+  // @ts-expect-error a misspelled operation id does not compile
+  new ResponseDecoder('s2_partner.list_warehouse');
+
+  // Every id the registry lists at run time is an OperationId.
+  const ids: OperationId[] = endpoints().map((e) => e.id);
+  void [supplierName, wrong, ids];
 }
 
 /** The S2 Partner API: async iterators over pages, single pages, creates. */

@@ -1,7 +1,9 @@
 //! S2 fulfillment-order and inventory API, and the error conventions S2 Partner shares.
 
 use axum::http::StatusCode;
+use commerce_kit::catalogue::Endpoint;
 use commerce_kit::request::FieldError;
+use commerce_kit::vendors::s2;
 use commerce_kit::vendors::s2::fulfillment::{
     S2FulfillmentAttachment, S2FulfillmentOrder, S2FulfillmentOrderItem, S2FulfillmentShipment, S2FulfillmentShipmentItem, S2NewFulfillmentItem,
     S2NewFulfillmentOrder, S2ShipmentLabel, S2ShippingCarrier,
@@ -23,13 +25,9 @@ const ID_SEED: u64 = 0x5332_4655_4c46_494c;
 /// When the mock's carriers were set up (the seed's `OTHER` carrier).
 const CARRIER_CREATED_AT: &str = "2024-03-25T00:09:52.442733Z";
 
-pub(crate) fn handler(id: &str) -> Option<Handler> {
-    Some(match id {
-        "s2.get_inventory_overview" => get_inventory_overview,
-        "s2.create_fulfillment_order" => create_fulfillment_order,
-        _ => return None,
-    })
-}
+/// The stateful handlers, by endpoint.
+pub(crate) const HANDLERS: &[(&Endpoint, Handler)] =
+    &[(&s2::GET_INVENTORY_OVERVIEW, get_inventory_overview), (&s2::CREATE_FULFILLMENT_ORDER, create_fulfillment_order)];
 
 /// `Authorization: Bearer <token>` and `X-S2-S2Organization: <id>`, both exact.
 pub(crate) fn authorize(state: &MockState, call: &Call) -> Result<(), VendorError> {

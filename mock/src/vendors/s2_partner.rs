@@ -2,7 +2,9 @@
 //! page with `next_token`, and an account that remembers what was created in it.
 
 use axum::http::StatusCode;
+use commerce_kit::catalogue::Endpoint;
 use commerce_kit::request::FieldError;
+use commerce_kit::vendors::s2_partner;
 use commerce_kit::vendors::s2_partner::fulfillment::{NewPartnerFulfillment, PartnerFulfillment, PartnerFulfillmentPage, PartnerShipment};
 use commerce_kit::vendors::s2_partner::inventory_supply::PartnerInventorySupply;
 use commerce_kit::vendors::s2_partner::product::PartnerProductPage;
@@ -51,19 +53,17 @@ impl Store {
     }
 }
 
-pub(crate) fn handler(id: &str) -> Option<Handler> {
-    Some(match id {
-        "s2_partner.list_fulfillments" => list_fulfillments,
-        "s2_partner.create_fulfillment" => create_fulfillment,
-        "s2_partner.get_inventory_supply" => get_inventory_supply,
-        "s2_partner.list_products" => list_products,
-        "s2_partner.list_purchase_orders" => list_purchase_orders,
-        "s2_partner.create_purchase_order" => create_purchase_order,
-        "s2_partner.list_suppliers" => list_suppliers,
-        "s2_partner.list_warehouses" => list_warehouses,
-        _ => return None,
-    })
-}
+/// The stateful handlers, by endpoint.
+pub(crate) const HANDLERS: &[(&Endpoint, Handler)] = &[
+    (&s2_partner::LIST_FULFILLMENTS, list_fulfillments),
+    (&s2_partner::CREATE_FULFILLMENT, create_fulfillment),
+    (&s2_partner::GET_INVENTORY_SUPPLY, get_inventory_supply),
+    (&s2_partner::LIST_PRODUCTS, list_products),
+    (&s2_partner::LIST_PURCHASE_ORDERS, list_purchase_orders),
+    (&s2_partner::CREATE_PURCHASE_ORDER, create_purchase_order),
+    (&s2_partner::LIST_SUPPLIERS, list_suppliers),
+    (&s2_partner::LIST_WAREHOUSES, list_warehouses),
+];
 
 /// `X-AccessKey: <key>`, exactly the key of the environment the mock plays.
 pub(crate) fn authorize(state: &MockState, call: &Call) -> Result<(), VendorError> {

@@ -11,31 +11,31 @@ use http_body_util::BodyExt;
 use serde::Serialize;
 use tower::ServiceExt;
 
-pub struct Mock {
+pub(crate) struct Mock {
     pub state: Arc<MockState>,
     pub config: MockConfig,
 }
 
 /// A response: status and body text.
-pub struct Reply {
+pub(crate) struct Reply {
     pub status: StatusCode,
     pub body: String,
 }
 
 impl Reply {
-    pub fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 
     /// Asserts a 2xx and decodes the body.
-    pub fn ok<T: serde::de::DeserializeOwned>(&self) -> T {
+    pub(crate) fn ok<T: serde::de::DeserializeOwned>(&self) -> T {
         assert!(self.status.is_success(), "{}: {}", self.status, self.body);
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
     }
 
     /// Asserts S2's error format, `{"code", "message"}`, with this status and code;
     /// returns the message.
-    pub fn s2_error(&self, status: StatusCode, code: &str) -> String {
+    pub(crate) fn s2_error(&self, status: StatusCode, code: &str) -> String {
         assert_eq!(self.status, status, "{}", self.body);
         let json = self.json();
         assert_eq!(json.as_object().map(|o| o.len()), Some(2), "{}", self.body);
@@ -45,12 +45,12 @@ impl Reply {
 }
 
 impl Mock {
-    pub fn new() -> Mock {
+    pub(crate) fn new() -> Mock {
         let config = MockConfig::default();
         Mock { state: MockState::new(config.clone()), config }
     }
 
-    pub async fn send(&self, request: Request<Body>) -> Reply {
+    pub(crate) async fn send(&self, request: Request<Body>) -> Reply {
         let response = commerce_mock::app(self.state.clone()).oneshot(request).await.unwrap();
         let status = response.status();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
@@ -59,7 +59,7 @@ impl Mock {
 
     /// A request with the credentials `vendor` (`s2` or `s2_partner`, the first segment
     /// of `uri`) documents.
-    pub fn authorized(&self, method: &str, uri: &str) -> axum::http::request::Builder {
+    pub(crate) fn authorized(&self, method: &str, uri: &str) -> axum::http::request::Builder {
         let request = Request::builder().method(method).uri(uri);
         if uri.starts_with("/s2_partner/") {
             request.header("x-accesskey", &self.config.s2_partner_access_key)
@@ -68,15 +68,15 @@ impl Mock {
         }
     }
 
-    pub async fn get(&self, uri: &str) -> Reply {
+    pub(crate) async fn get(&self, uri: &str) -> Reply {
         self.send(self.authorized("GET", uri).body(Body::empty()).unwrap()).await
     }
 
-    pub async fn post(&self, uri: &str, body: &impl Serialize) -> Reply {
+    pub(crate) async fn post(&self, uri: &str, body: &impl Serialize) -> Reply {
         self.post_raw(uri, &serde_json::to_string(body).unwrap()).await
     }
 
-    pub async fn post_raw(&self, uri: &str, body: &str) -> Reply {
+    pub(crate) async fn post_raw(&self, uri: &str, body: &str) -> Reply {
         let request = self.authorized("POST", uri).header("content-type", "application/json").body(Body::from(body.to_string())).unwrap();
         self.send(request).await
     }

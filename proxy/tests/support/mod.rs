@@ -16,10 +16,10 @@ use serde::Serialize;
 use tower::ServiceExt;
 
 /// The users every harness has unless its config names others.
-pub const OPERATOR: (&str, &str) = ("op", "op-password");
-pub const VIEWER: (&str, &str) = ("viewer", "viewer-password");
+pub(crate) const OPERATOR: (&str, &str) = ("op", "op-password");
+pub(crate) const VIEWER: (&str, &str) = ("viewer", "viewer-password");
 
-pub struct Harness {
+pub(crate) struct Harness {
     pub mock: Arc<MockState>,
     /// Signed in as [`OPERATOR`] (unless the config names its own users); adds the dashboard's client header to every request
     /// that has no `Origin`, as the package does.
@@ -37,7 +37,7 @@ fn test_users() -> Vec<UserConfig> {
 }
 
 /// Signs in through `/auth/login`; returns the `Cookie` header value.
-pub async fn login(router: &axum::Router, (username, password): (&str, &str)) -> String {
+pub(crate) async fn login(router: &axum::Router, (username, password): (&str, &str)) -> String {
     let request = Request::post("/auth/login")
         .header("content-type", "application/json")
         .header("x-commerce-kit", "1")
@@ -50,7 +50,7 @@ pub async fn login(router: &axum::Router, (username, password): (&str, &str)) ->
 }
 
 /// `router` with a session cookie and the client header added to requests lacking them.
-pub fn signed_in(router: &axum::Router, cookie: String) -> axum::Router {
+pub(crate) fn signed_in(router: &axum::Router, cookie: String) -> axum::Router {
     router.clone().layer(axum::middleware::map_request(move |mut request: Request<Body>| {
         let cookie = cookie.clone();
         async move {
@@ -68,12 +68,12 @@ pub fn signed_in(router: &axum::Router, cookie: String) -> axum::Router {
 
 /// The proxy with `config`, the mock with `mock_config`; vendors without credentials in
 /// `config` reach the mock with the credentials of `proxy_view_of_mock`.
-pub async fn harness(config: Config, mock_config: MockConfig, proxy_view_of_mock: MockConfig) -> Harness {
+pub(crate) async fn harness(config: Config, mock_config: MockConfig, proxy_view_of_mock: MockConfig) -> Harness {
     harness_with(mock_config, proxy_view_of_mock, |_| config).await
 }
 
 /// Like [`harness`], with a config that may point at the mock's origin (`http://127.0.0.1:port`).
-pub async fn harness_with(mock_config: MockConfig, proxy_view_of_mock: MockConfig, config: impl FnOnce(&str) -> Config) -> Harness {
+pub(crate) async fn harness_with(mock_config: MockConfig, proxy_view_of_mock: MockConfig, config: impl FnOnce(&str) -> Config) -> Harness {
     let mock = MockState::new(mock_config);
     let origin = format!("http://{}", commerce_mock::spawn(mock.clone(), "127.0.0.1:0").await.unwrap());
     let mut config = config(&origin);
@@ -89,28 +89,28 @@ pub async fn harness_with(mock_config: MockConfig, proxy_view_of_mock: MockConfi
     Harness { mock, router, anonymous, state }
 }
 
-pub async fn default_harness() -> Harness {
+pub(crate) async fn default_harness() -> Harness {
     harness(Config::default(), MockConfig::default(), MockConfig::default()).await
 }
 
-pub async fn send(router: &axum::Router, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
+pub(crate) async fn send(router: &axum::Router, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
     let response = router.clone().oneshot(request).await.unwrap();
     let (parts, body) = response.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();
     (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
 }
 
-pub fn get(uri: &str) -> Request<Body> {
+pub(crate) fn get(uri: &str) -> Request<Body> {
     Request::get(uri).body(Body::empty()).unwrap()
 }
 
-pub fn post_json(uri: &str, body: &impl Serialize) -> Request<Body> {
+pub(crate) fn post_json(uri: &str, body: &impl Serialize) -> Request<Body> {
     Request::post(uri).header("content-type", "application/json").body(Body::from(serde_json::to_vec(body).unwrap())).unwrap()
 }
 
 /// A config file holding `text`, in a folder of its own per process and test (tests run
 /// in parallel).
-pub fn config_file(test: &str, text: &str) -> std::path::PathBuf {
+pub(crate) fn config_file(test: &str, text: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("commerce-proxy-test-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("proxy.toml");

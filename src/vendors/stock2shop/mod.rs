@@ -127,6 +127,7 @@ commerce_kit_derive::operations! {
     /// Search products with an Elasticsearch bool query (live records in system_products)
     search_products: POST "/v1/products/elastic_search" -> SystemProductSearch {
         body: EsSearch,
+        records,
         // A search changes nothing: safe to retry although it is a POST.
         duplicates: Harmless,
         manual,
@@ -151,6 +152,7 @@ commerce_kit_derive::operations! {
     /// Search orders with an Elasticsearch bool query (live records in system_orders)
     search_orders: POST "/v1/orders/elastic_search" -> SystemOrderSearch {
         body: EsSearch,
+        records,
         // A search changes nothing: safe to retry although it is a POST.
         duplicates: Harmless,
         manual,

@@ -61,8 +61,10 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
+use commerce_kit::catalogue::Endpoint;
 use commerce_kit::request::{FieldError, FieldErrors, Operation, Request};
 use commerce_kit::schema::{Schema, Wire};
+use commerce_kit::vendors::sellers_commerce as sc;
 use commerce_kit::vendors::sellers_commerce::category::SellersCategory;
 use commerce_kit::vendors::sellers_commerce::codes::response_code_named;
 use commerce_kit::vendors::sellers_commerce::order::SellersOrder;
@@ -70,12 +72,10 @@ use commerce_kit::vendors::sellers_commerce::product::{SellersProduct, SellersSk
 use commerce_kit::vendors::sellers_commerce::returns::SellersReturnRequest;
 use commerce_kit::vendors::sellers_commerce::shopper::{SellersAddress, SellersShopper};
 use commerce_kit::vendors::sellers_commerce::token::SellersTokenResponse;
-use commerce_kit::vendors::sellers_commerce::ProductProducts;
-use commerce_kit::vendors::sellers_commerce::ReturnReturn;
-use commerce_kit::vendors::sellers_commerce::ShopperShoppers;
 use commerce_kit::vendors::sellers_commerce::{check_object, check_object_or_list, SellersStatusResponse};
 use commerce_kit::vendors::sellers_commerce::{CategoryCategories, CategoryCategory, CategoryProductCategory};
 use commerce_kit::vendors::sellers_commerce::{OrderPaymentInformation, OrderShippingInformation, OrderUpdateOrderStatus};
+use commerce_kit::vendors::sellers_commerce::{ProductProducts, ReturnReturn, ShopperShoppers};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -123,42 +123,64 @@ impl MockState {
     }
 }
 
-pub(crate) fn handler(id: &str) -> Option<Handler> {
-    Some(match id.strip_prefix("sellers_commerce.")? {
-        // Both grants share `POST /token`; the router sends both to the first one.
-        "token_password" | "token_refresh" => token,
-        "product_getall" | "product_getallproducts" | "product_getproducts" => product_getall,
-        "product_getallproductskus" => product_getallproductskus,
-        "product_get" => product_get,
-        "product_products" => product_products,
-        "product_updateskuprice" | "product_updateskuinventory" => product_update_skus,
-        "product_getallsuppliers" => product_getallsuppliers,
-        "shopper_getall" => shopper_getall,
-        "shopper_get" => shopper_get,
-        "shopper_shoppers" => shopper_shoppers,
-        "shopper_shopperaddress" => shopper_shopperaddress,
-        "return_getall" => return_getall,
-        "return_get" => return_get,
-        "return_return" => return_return,
-        "embellishments_getall" => embellishments_getall,
-        "embellishments_getproductembellishment" => embellishments_getproductembellishment,
-        "category_getall" => category_getall,
-        "category_get" => category_get,
-        "category_categoryproducts" => category_categoryproducts,
-        "category_categories" => category_categories,
-        "category_category" => category_category,
-        "category_productcategory" => category_productcategory,
-        "category_getallbrands" => category_getallbrands,
-        "order_getall" | "order_getorders" => order_getall,
-        "order_get" => order_get,
-        "order_shippinginformation" => order_shippinginformation,
-        "order_paymentinformation" => order_paymentinformation,
-        "order_updateorderstatus" => order_updateorderstatus,
-        "order_ordersamplepost" => object_processed,
-        other if other.starts_with("portaladmin_") || other.starts_with("portallogin_") => portal,
-        _ => return None,
-    })
-}
+/// The stateful handlers, by endpoint.
+pub(crate) const HANDLERS: &[(&Endpoint, Handler)] = &[
+    // Both grants share `POST /token`; the router sends both to the first one.
+    (&sc::TOKEN_PASSWORD, token),
+    (&sc::TOKEN_REFRESH, token),
+    (&sc::PRODUCT_GET_ALL, product_getall),
+    (&sc::PRODUCT_GET_ALL_PRODUCTS, product_getall),
+    (&sc::PRODUCT_GET_PRODUCTS, product_getall),
+    (&sc::PRODUCT_GET_ALL_PRODUCT_SKUS, product_getallproductskus),
+    (&sc::PRODUCT_GET, product_get),
+    (&sc::PRODUCT_PRODUCTS, product_products),
+    (&sc::PRODUCT_UPDATE_SKU_PRICE, product_update_skus),
+    (&sc::PRODUCT_UPDATE_SKU_INVENTORY, product_update_skus),
+    (&sc::PRODUCT_GET_ALL_SUPPLIERS, product_getallsuppliers),
+    (&sc::SHOPPER_GET_ALL, shopper_getall),
+    (&sc::SHOPPER_GET, shopper_get),
+    (&sc::SHOPPER_SHOPPERS, shopper_shoppers),
+    (&sc::SHOPPER_SHOPPER_ADDRESS, shopper_shopperaddress),
+    (&sc::RETURN_GET_ALL, return_getall),
+    (&sc::RETURN_GET, return_get),
+    (&sc::RETURN_RETURN, return_return),
+    (&sc::EMBELLISHMENTS_GET_ALL, embellishments_getall),
+    (&sc::EMBELLISHMENTS_GET_PRODUCT_EMBELLISHMENT, embellishments_getproductembellishment),
+    (&sc::CATEGORY_GET_ALL, category_getall),
+    (&sc::CATEGORY_GET, category_get),
+    (&sc::CATEGORY_CATEGORY_PRODUCTS, category_categoryproducts),
+    (&sc::CATEGORY_CATEGORIES, category_categories),
+    (&sc::CATEGORY_CATEGORY, category_category),
+    (&sc::CATEGORY_PRODUCT_CATEGORY, category_productcategory),
+    (&sc::CATEGORY_GET_ALL_BRANDS, category_getallbrands),
+    (&sc::ORDER_GET_ALL, order_getall),
+    (&sc::ORDER_GET_ORDERS, order_getall),
+    (&sc::ORDER_GET, order_get),
+    (&sc::ORDER_SHIPPING_INFORMATION, order_shippinginformation),
+    (&sc::ORDER_PAYMENT_INFORMATION, order_paymentinformation),
+    (&sc::ORDER_UPDATE_ORDER_STATUS, order_updateorderstatus),
+    (&sc::ORDER_ORDER_SAMPLE_POST, object_processed),
+    (&sc::PORTAL_ADMIN_ADMINS, portal_admins),
+    (&sc::PORTAL_ADMIN_ADMIN_GET, portal_admin_by_user_id),
+    (&sc::PORTAL_ADMIN_ADMIN_POST, portal_write),
+    (&sc::PORTAL_ADMIN_IS_EMAIL_OR_USER_NAME_EXISTS, portal_name_taken),
+    (&sc::PORTAL_ADMIN_GET_USER_BY_ID, portal_admin_by_user_id),
+    (&sc::PORTAL_ADMIN_ALL_ROLES, portal_roles),
+    (&sc::PORTAL_ADMIN_RAISE_REQUEST, portal_write),
+    (&sc::PORTAL_ADMIN_REMOVE_ADMIN, portal_write),
+    (&sc::PORTAL_ADMIN_SEND_EXPORT_EMAIL, portal_write),
+    (&sc::PORTAL_ADMIN_REDIRECT_URL, portal_redirect_url),
+    (&sc::PORTAL_LOGIN_LOGIN, portal_login),
+    (&sc::PORTAL_LOGIN_FORGOT_PASSWORD, portal_flag),
+    (&sc::PORTAL_LOGIN_CHANGE_FORGOT_PASSWORD, portal_write),
+    // The queries-only writes have no body.
+    (&sc::PORTAL_LOGIN_RESET_PASSWORD, portal_query_write),
+    (&sc::PORTAL_LOGIN_UPDATE_PASSWORD_RESET_HISTORY, portal_query_write),
+    (&sc::PORTAL_LOGIN_VALIDATE_STORE_SSO, portal_flag),
+    (&sc::PORTAL_LOGIN_CLOSURE_FORM_SSO, portal_closure_form),
+    (&sc::PORTAL_LOGIN_UPDATE_CLIENT_FEEDBACK, portal_write),
+    (&sc::PORTAL_LOGIN_UPDATE_CLOSURE_FORM, portal_write),
+];
 
 /// `Authorization: bearer <token>` (the scheme in any case), a token the mock issued
 /// that has not expired.
@@ -785,49 +807,88 @@ fn object_processed(_state: &MockState, call: &Call) -> Answer {
     processed()
 }
 
-/// The portal operations ("No Documentation Available"): their required query
-/// parameters are checked, writes take a JSON object and answer "Processed", reads
-/// answer the mock's own plausible JSON (a portal admin, roles, a URL, a flag).
-fn portal(_state: &MockState, call: &Call) -> Answer {
+// The portal operations ("No Documentation Available"): their required query
+// parameters are checked, writes take a JSON object and answer "Processed", reads
+// answer the mock's own plausible JSON (a portal admin, roles, a URL, a flag).
+
+/// The required query parameters the endpoint declares.
+fn portal_query(call: &Call) -> Result<(), VendorError> {
     for param in call.endpoint.query.iter().filter(|p| p.required) {
         if call.query_text(param.name).is_none() {
             return Err(bad_request(format!("{}: is required", param.name)));
         }
     }
-    let admins: Vec<Value> = data::PORTAL_ADMINS.iter().map(|(id, name, email)| json!({ "UserID": id, "UserName": name, "Email": email })).collect();
-    let admin = admins[0].clone();
-    // The admin `userid` names (22 `UserNotExists` for none).
-    let user_id: Option<i64> = call.query_text("userid").and_then(|u| u.trim().parse().ok());
-    let by_user_id = || admins.iter().find(|a| a["UserID"].as_i64() == user_id).cloned().ok_or_else(|| refuse_as_documented("UserNotExists"));
-    let op = call.endpoint.id.trim_start_matches("sellers_commerce.");
-    match op {
-        "portaladmin_admins" => ok(&admins),
-        "portaladmin_admin_get" | "portaladmin_getuserbyid" => ok(&by_user_id()?),
-        "portaladmin_isemailorusernameexists" => {
-            // Taken by another admin than `userid` (one keeps one's own name when editing).
-            let param = call.query_text("param").unwrap_or_default();
-            let taken = admins.iter().any(|a| a["UserID"].as_i64() != user_id && (same(a["UserName"].as_str(), param) || same(a["Email"].as_str(), param)));
-            ok(&taken)
-        }
-        "portaladmin_allroles" => ok(&json!([{ "RoleID": 1, "RoleName": "Administrator" }, { "RoleID": 2, "RoleName": "Store Manager" }])),
-        "portaladmin_redirecturl" => {
-            if call.query_text("ProviderID").is_none_or(|p| p.trim() != data::PROVIDER_ID) {
-                return Err(refuse_as_documented("ProviderNotExists"));
-            }
-            ok(&format!("https://portal.example.com/redirect?provider={}", commerce_kit::request::percent_encode(call.query_text("ProviderID").unwrap_or(""))))
-        }
-        "portallogin_forgotpassword" | "portallogin_valiadatestoresso" => ok(&true),
-        "portallogin_closureformsso" => ok(&json!({})),
-        "portallogin_login" => {
-            check_with(check_object, &body_json(call)?)?;
-            ok(&admin)
-        }
-        // The queries-only writes have no body.
-        "portallogin_resetpassword" | "portallogin_updatepasswordresethistory" => processed(),
-        _ if call.endpoint.method == commerce_kit::catalogue::Method::Post => {
-            check_with(check_object, &body_json(call)?)?;
-            processed()
-        }
-        other => Err(VendorError::new(StatusCode::NOT_IMPLEMENTED, "ProcessFailed", format!("the mock does not model {other}"))),
+    Ok(())
+}
+
+fn portal_admin_list() -> Vec<Value> {
+    data::PORTAL_ADMINS.iter().map(|(id, name, email)| json!({ "UserID": id, "UserName": name, "Email": email })).collect()
+}
+
+/// The `userid` query parameter.
+fn portal_user_id(call: &Call) -> Option<i64> {
+    call.query_text("userid").and_then(|u| u.trim().parse().ok())
+}
+
+fn portal_admins(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    ok(&portal_admin_list())
+}
+
+/// The admin `userid` names (22 `UserNotExists` for none).
+fn portal_admin_by_user_id(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    let user_id = portal_user_id(call);
+    ok(&portal_admin_list().into_iter().find(|a| a["UserID"].as_i64() == user_id).ok_or_else(|| refuse_as_documented("UserNotExists"))?)
+}
+
+/// Taken by another admin than `userid` (one keeps one's own name when editing).
+fn portal_name_taken(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    let user_id = portal_user_id(call);
+    let param = call.query_text("param").unwrap_or_default();
+    ok(&portal_admin_list().iter().any(|a| a["UserID"].as_i64() != user_id && (same(a["UserName"].as_str(), param) || same(a["Email"].as_str(), param))))
+}
+
+fn portal_roles(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    ok(&json!([{ "RoleID": 1, "RoleName": "Administrator" }, { "RoleID": 2, "RoleName": "Store Manager" }]))
+}
+
+fn portal_redirect_url(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    if call.query_text("ProviderID").is_none_or(|p| p.trim() != data::PROVIDER_ID) {
+        return Err(refuse_as_documented("ProviderNotExists"));
     }
+    ok(&format!("https://portal.example.com/redirect?provider={}", commerce_kit::request::percent_encode(call.query_text("ProviderID").unwrap_or(""))))
+}
+
+/// The password-reset link and store SSO checks: a flag.
+fn portal_flag(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    ok(&true)
+}
+
+fn portal_closure_form(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    ok(&json!({}))
+}
+
+fn portal_login(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    check_with(check_object, &body_json(call)?)?;
+    ok(&portal_admin_list()[0])
+}
+
+/// A write whose input is its query parameters.
+fn portal_query_write(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    processed()
+}
+
+/// A write of a JSON object.
+fn portal_write(_state: &MockState, call: &Call) -> Answer {
+    portal_query(call)?;
+    check_with(check_object, &body_json(call)?)?;
+    processed()
 }
