@@ -31,8 +31,10 @@ export interface SellersCodeTable {
 
 /// The Sellers Commerce document's code tables (order status, carrier, service type,
 /// payment method...), so that a client shows `FEDEX` where an order says `CarrierId: 8`.
+// `pub` because wasm-bindgen exports only public functions; JS, not Rust, reaches it.
+#[allow(unreachable_pub)]
 #[wasm_bindgen(js_name = sellersCodeTables, unchecked_return_type = "SellersCodeTable[]")]
-pub(crate) fn sellers_code_tables() -> JsValue {
+pub fn sellers_code_tables() -> JsValue {
     #[derive(serde::Serialize)]
     struct Code {
         value: i64,
