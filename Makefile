@@ -133,15 +133,14 @@ test-browser: test-tools proxy-debug
 test-ts: pkg npm-deps
 	npm --prefix tests run typecheck
 
-# The generated files that are checked in: docs/endpoints.md and
-# src/wasm/derived_response_types.d.ts (from the catalogue; their freshness tests run in
-# test-rust) and a copy of the package's declarations, so that a change to the public
+# The generated files that are checked in: docs/endpoints.md (from the catalogue; its
+# freshness test runs in test-rust) and a copy of the package's declarations, so that a change to the public
 # TypeScript surface shows in review. `golden` rewrites them all; `test-golden` fails
 # when the built declarations differ from the copy. Both need the full package
 # (every vendor).
 GOLDEN_DTS := tests/golden/commerce_kit.d.ts
 GOLDEN_HEADER := // Generated: a copy of pkg/commerce_kit.d.ts made by `make golden`, diff-checked by `make test-golden`. Do not edit.
-# The catalogue's files first: the package embeds derived_response_types.d.ts.
+# The catalogue's file first, then the package whose declarations are copied.
 golden:
 	@[ -z "$(strip $(VENDORS))" ] || { echo "make golden: the golden copy is of the full package; run it without VENDORS"; exit 1; }
 	COMMERCE_KIT_BLESS=1 cargo test -q -p commerce-kit --lib generated_files -- --skip every_method_and_response_type

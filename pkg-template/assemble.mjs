@@ -194,7 +194,7 @@ try {
   const count = ids.length;
   if (!count) fail('the module loaded but declares no endpoints');
   // `OperationId` is `keyof ResponseTypes`: every operation of the registry must be a
-  // member (from its `operations!` table, or derived_response_types.d.ts), and nothing else.
+  // member (from its `operations!` table), and nothing else.
   const blocks = [...declarations.matchAll(/^export interface ResponseTypes \{([\s\S]*?)^\}/gm)].map((m) => m[1]);
   const declared = blocks.flatMap((block) => [...block.matchAll(/^\s+"([^"]+)":/gm)].map((m) => m[1]));
   const missing = ids.filter((id) => !declared.includes(id));

@@ -331,71 +331,11 @@ pub struct Surface {
     pub response_type: Cow<'static, str>,
 }
 
-/// The surface of every operation, in registry order. An operation that no
-/// `operations!` table declares yet (Sellers Commerce until it moves onto the macro)
-/// gets one derived from its registry entry: the camelCase id as its method, the TypeScript
-/// spelling of its response schema as its type.
+/// The surface of every operation, in registry order: each comes from its vendor's
+/// `operations!` table (a test checks that every registered operation has one).
 pub fn surfaces() -> Vec<Surface> {
     let tabled = vendors::surfaces();
-    endpoints()
-        .iter()
-        .map(|endpoint| match tabled.iter().find(|s| s.endpoint.id == endpoint.id) {
-            Some(surface) => (*surface).clone(),
-            None => derived_surface(endpoint),
-        })
-        .collect()
-}
-
-/// The surfaces of the operations no `operations!` table declares.
-pub fn derived_surfaces() -> Vec<Surface> {
-    let tabled = vendors::surfaces();
-    endpoints().iter().filter(|e| !tabled.iter().any(|s| s.endpoint.id == e.id)).map(|e| derived_surface(e)).collect()
-}
-
-fn derived_surface(endpoint: &'static Endpoint) -> Surface {
-    let local_id = endpoint.id.split_once('.').map_or(endpoint.id, |(_, id)| id);
-    let js_method = (endpoint.auth != Auth::CredentialExchange).then(|| Cow::Owned(camel_case(local_id)));
-    let ts = endpoint.response.typescript();
-    let response_type = if endpoint.response.holds_records() { format!("Checked<{ts}>") } else { ts };
-    Surface { endpoint, js_method, response_type: Cow::Owned(response_type) }
-}
-
-/// `order_getall` -> `orderGetall`.
-fn camel_case(snake: &str) -> String {
-    let mut out = String::new();
-    for (i, word) in snake.split('_').filter(|w| !w.is_empty()).enumerate() {
-        let mut chars = word.chars();
-        match (i, chars.next()) {
-            (0, Some(first)) => out.extend(first.to_lowercase()),
-            (_, Some(first)) => out.extend(first.to_uppercase()),
-            _ => {}
-        }
-        out.push_str(chars.as_str());
-    }
-    out
-}
-
-/// `ResponseTypes` members for the operations no `operations!` table declares (each
-/// table declares its own): generated into `src/wasm/derived_response_types.d.ts`, which
-/// the package declares as is; a test keeps the file equal to this.
-pub fn derived_response_types() -> String {
-    let mut out = String::from(
-        "// Generated from the registry (catalogue::derived_response_types) by `make golden`. Do not edit.\n\
-         // The operations no `operations!` table declares yet; each table declares its own.\n\
-         export interface ResponseTypes {\n",
-    );
-    for s in derived_surfaces() {
-        out.push_str(&format!(
-            "    /** `{} {}`: {}. */\n    \"{}\": {};\n",
-            s.endpoint.method.as_str(),
-            s.endpoint.path,
-            s.endpoint.summary.trim_end_matches('.'),
-            s.endpoint.id,
-            s.response_type
-        ));
-    }
-    out.push_str("}\n");
-    out
+    endpoints().iter().filter_map(|endpoint| tabled.iter().find(|s| s.endpoint.id == endpoint.id).map(|s| (*s).clone())).collect()
 }
 
 /// `docs/endpoints.md`: every operation with its method, path, JS method and response
@@ -530,12 +470,7 @@ mod generated_files {
         check("docs/endpoints.md", &endpoints_markdown());
     }
 
-    #[test]
-    fn the_derived_response_types_are_generated_from_the_registry() {
-        check("src/wasm/derived_response_types.d.ts", &derived_response_types());
-    }
-
-    /// Every operation has exactly one surface, tabled or derived, and each id appears
+    /// Every operation has exactly one surface, from its table, and each id appears
     /// once in the generated documentation.
     #[test]
     fn every_operation_has_one_surface() {
@@ -565,17 +500,6 @@ mod generated_files {
             if let Some(method) = &s.js_method {
                 assert_eq!(documented(&format!("{method}(")), Some(true), "{id}: method {method} with its doc comment");
             }
-        }
-    }
-
-    #[test]
-    fn derived_names_follow_the_tables() {
-        assert_eq!(camel_case("order_getall"), "orderGetall");
-        assert_eq!(camel_case("get_inventory_overview"), "getInventoryOverview");
-        // A derived surface spells the same type as a tabled one for the same shape.
-        for tabled in vendors::surfaces() {
-            let derived = derived_surface(tabled.endpoint);
-            assert_eq!(derived.response_type, tabled.response_type, "{}", tabled.endpoint.id);
         }
     }
 }

@@ -196,11 +196,6 @@ export interface EndpointInfo {
 }
 "#;
 
-// `ResponseTypes` members of the operations no `operations!` table declares yet (each
-// table declares its own): generated from the registry, see `catalogue::derived_response_types`.
-#[wasm_bindgen(typescript_custom_section)]
-const DERIVED_RESPONSE_TYPES: &str = include_str!("derived_response_types.d.ts");
-
 /// A client for the commerce-kit proxy.
 #[wasm_bindgen]
 pub struct Client {

@@ -3,8 +3,10 @@
 /* tslint:disable */
 /* eslint-disable */
 
-/** A Sellers Commerce object the document describes no field of (supplier, brand, embellishment, the undocumented operations' answers). */
+/** A Sellers Commerce object the document describes no field of (supplier, brand, embellishment, the undocumented operations' bodies). */
 export type SellersObject = Record<string, unknown>;
+/** A body the document describes only in words: an object, or an array of objects for several at once. */
+export type SellersObjects = SellersObject | SellersObject[];
 
 
 
@@ -37,6 +39,15 @@ export type EsClause =
 | { multi_match: { query: EsScalar; fields?: string[]; operator?: "or" | "and"; type?: string; [option: string]: unknown } }
 | { bool: EsBoolQuery }
 | { [kind: string]: unknown };
+
+
+
+/** One of the Sellers Commerce document's code tables: the names of a column's numbers. */
+export interface SellersCodeTable {
+    /** The document's "Api Column Name" (`"CarrierId"`), or its label where it gives none (`"Return Status ID"`). */
+    column: string;
+    codes: { value: number; name: string }[];
+}
 
 
 
@@ -188,9 +199,9 @@ export interface EndpointInfo {
 
 
 /** S2 order type: `0` B2C (the default when not set), `1` B2B, `2` FBA (Fulfillment by Amazon). */
-export type OrderType = 0 | 1 | 2;
+export type S2OrderType = 0 | 1 | 2;
 /** S2 fulfillment method: `0` SPD (small parcel delivery), `1` PICKUP, `2` LTL (less than truckload). */
-export type FulfillmentMethod = 0 | 1 | 2;
+export type S2FulfillmentMethod = 0 | 1 | 2;
 
 
 
@@ -202,9 +213,9 @@ export interface SessionUser { username: string; role: "viewer" | "operator" }
 /** What `decodeResponse(id, body)` returns for each operation id (the S2 ones here). */
 export interface ResponseTypes {
     /** `POST /fulfillment`: Create a fulfillment order: items, address, shipments and prepaid labels. */
-    "s2.create_fulfillment_order": FulfillmentOrder;
+    "s2.create_fulfillment_order": S2FulfillmentOrder;
     /** `GET /inventory/overview`: Every warehouse, product and inventory level of the organization. */
-    "s2.get_inventory_overview": Checked<InventoryOverview>;
+    "s2.get_inventory_overview": Checked<S2InventoryOverview>;
 }
 
 
@@ -227,6 +238,118 @@ export interface ResponseTypes {
     "s2_partner.list_suppliers": Checked<PartnerSupplier[]>;
     /** `GET /warehouse`: Every available warehouse. */
     "s2_partner.list_warehouses": Checked<PartnerWarehouse[]>;
+}
+
+
+
+/** What `decodeResponse(id, body)` returns for each operation id (the SellersCommerce ones here). */
+export interface ResponseTypes {
+    /** `POST /token`: Access and refresh token for the account's Access Key and Shared Secret (proxy only). */
+    "sellers_commerce.token_password": SellersTokenResponse;
+    /** `POST /token`: New access and refresh token for the last refresh token (proxy only). */
+    "sellers_commerce.token_refresh": SellersTokenResponse;
+    /** `GET /api/product/getall`: Products, optionally filtered and ordered (OData). */
+    "sellers_commerce.product_getall": Checked<SellersProduct[]>;
+    /** `GET /api/product/getallproducts`: Products, optionally filtered and ordered (OData). */
+    "sellers_commerce.product_getallproducts": Checked<SellersProduct[]>;
+    /** `GET /api/product/getallproductskus`: SKUs in the store, a page at a time (top/skip), optionally of one product. */
+    "sellers_commerce.product_getallproductskus": Checked<SellersSku[]>;
+    /** `GET /api/product/get/{productcode}`: One product by product code. */
+    "sellers_commerce.product_get": SellersProduct;
+    /** `POST /api/product/products`: Add or update one product. */
+    "sellers_commerce.product_products": SellersStatusResponse;
+    /** `POST /api/product/updateskuprice`: Update SKU prices. */
+    "sellers_commerce.product_updateskuprice": SellersStatusResponse;
+    /** `POST /api/product/updateskuinventory`: Update SKU inventory. */
+    "sellers_commerce.product_updateskuinventory": SellersStatusResponse;
+    /** `GET /api/product/getallsuppliers`: Every supplier, optionally filtered and ordered (OData). */
+    "sellers_commerce.product_getallsuppliers": Checked<SellersObject[]>;
+    /** `GET /api/product/getproducts`: Products (undocumented: free-form answer). */
+    "sellers_commerce.product_getproducts": unknown;
+    /** `GET /api/shopper/getall`: Shoppers with their addresses, optionally filtered and ordered (OData). */
+    "sellers_commerce.shopper_getall": Checked<SellersShopper[]>;
+    /** `GET /api/shopper/get/{username}`: One shopper by username. */
+    "sellers_commerce.shopper_get": SellersShopper;
+    /** `POST /api/shopper/shoppers`: Add or update shoppers. */
+    "sellers_commerce.shopper_shoppers": SellersStatusResponse;
+    /** `POST /api/shopper/shopperaddress`: Add or update shopper addresses. */
+    "sellers_commerce.shopper_shopperaddress": SellersStatusResponse;
+    /** `GET /api/return/getall`: Return requests, optionally filtered and ordered (OData). */
+    "sellers_commerce.return_getall": Checked<SellersReturnRequest[]>;
+    /** `GET /api/return/get/{returnnumber}`: One return request by return number. */
+    "sellers_commerce.return_get": SellersReturnRequest;
+    /** `POST /api/return/return`: Create a return request for an order. */
+    "sellers_commerce.return_return": SellersStatusResponse;
+    /** `GET /api/embellishments/getall`: Every embellishment, optionally filtered and ordered (OData). */
+    "sellers_commerce.embellishments_getall": Checked<SellersObject[]>;
+    /** `GET /api/embellishments/getproductembellishment`: The embellishments tagged to one product. */
+    "sellers_commerce.embellishments_getproductembellishment": Checked<SellersObject[]>;
+    /** `GET /api/category/getall`: Every category, optionally filtered and ordered (OData). */
+    "sellers_commerce.category_getall": Checked<SellersCategory[]>;
+    /** `GET /api/category/get/{categorycode}`: One category by category code. */
+    "sellers_commerce.category_get": SellersCategory;
+    /** `GET /api/category/categoryproducts/{categorycode}`: The products tagged to one category. */
+    "sellers_commerce.category_categoryproducts": Checked<SellersProduct[]>;
+    /** `POST /api/category/categories`: Add or update categories. */
+    "sellers_commerce.category_categories": SellersStatusResponse;
+    /** `DELETE /api/category/category`: Delete a category, or only its mapping from the parent (ActionId 1 or 2). */
+    "sellers_commerce.category_category": SellersStatusResponse;
+    /** `POST /api/category/productcategory`: Map products to categories. */
+    "sellers_commerce.category_productcategory": SellersStatusResponse;
+    /** `GET /api/category/getallbrands`: Every brand, optionally filtered and ordered (OData). */
+    "sellers_commerce.category_getallbrands": Checked<SellersObject[]>;
+    /** `GET /api/order/getall`: Orders, optionally filtered and ordered (OData). */
+    "sellers_commerce.order_getall": Checked<SellersOrder[]>;
+    /** `GET /api/order/getorders`: Orders, optionally filtered and ordered (OData). */
+    "sellers_commerce.order_getorders": Checked<SellersOrder[]>;
+    /** `GET /api/order/get/{ordernumber}`: One order by order number. */
+    "sellers_commerce.order_get": SellersOrder;
+    /** `POST /api/order/shippinginformation`: Post the shipping information of all items of an order. */
+    "sellers_commerce.order_shippinginformation": SellersStatusResponse;
+    /** `POST /api/order/paymentinformation`: Capture an authorized payment: order number, transaction number, authorization code. */
+    "sellers_commerce.order_paymentinformation": SellersStatusResponse;
+    /** `POST /api/order/updateorderstatus`: Change an order's status (e.g. placed to processing). */
+    "sellers_commerce.order_updateorderstatus": SellersStatusResponse;
+    /** `POST /api/order/OrderSamplePost`: Order sample post (undocumented: free-form body and answer). */
+    "sellers_commerce.order_ordersamplepost": unknown;
+    /** `GET /api/PortalAdmin/Admins`: Portal administrators (undocumented). */
+    "sellers_commerce.portaladmin_admins": unknown;
+    /** `GET /api/PortalAdmin/Admin`: One portal administrator by user id (undocumented). */
+    "sellers_commerce.portaladmin_admin_get": unknown;
+    /** `POST /api/PortalAdmin/Admin`: Save a portal administrator (undocumented). */
+    "sellers_commerce.portaladmin_admin_post": unknown;
+    /** `GET /api/PortalAdmin/IsEmailOrUserNameExists`: Whether an email or username is taken (undocumented). */
+    "sellers_commerce.portaladmin_isemailorusernameexists": unknown;
+    /** `GET /api/PortalAdmin/GetUserByID`: One portal user by id (undocumented). */
+    "sellers_commerce.portaladmin_getuserbyid": unknown;
+    /** `GET /api/PortalAdmin/AllRoles`: Every portal role (undocumented). */
+    "sellers_commerce.portaladmin_allroles": unknown;
+    /** `POST /api/PortalAdmin/RaiseRequest`: Save a store closure request (undocumented body). */
+    "sellers_commerce.portaladmin_raiserequest": unknown;
+    /** `POST /api/PortalAdmin/RemoveAdmin`: Remove a portal administrator (undocumented). */
+    "sellers_commerce.portaladmin_removeadmin": unknown;
+    /** `POST /api/PortalAdmin/SendExportEmail`: Email an export (undocumented). */
+    "sellers_commerce.portaladmin_sendexportemail": unknown;
+    /** `GET /api/PortalAdmin/RedirectURL`: A provider's redirect URL (undocumented). */
+    "sellers_commerce.portaladmin_redirecturl": unknown;
+    /** `POST /api/PortalLogin/Login`: Portal sign-in (undocumented; carries a password: not exposed). */
+    "sellers_commerce.portallogin_login": unknown;
+    /** `GET /api/PortalLogin/ForgotPassword`: Check a password-reset key (undocumented; carries the key: not exposed). */
+    "sellers_commerce.portallogin_forgotpassword": unknown;
+    /** `POST /api/PortalLogin/ChangeForgotPassword`: Set a new password after a reset (undocumented; carries it: not exposed). */
+    "sellers_commerce.portallogin_changeforgotpassword": unknown;
+    /** `POST /api/PortalLogin/ResetPassword`: Start a password reset for a username (undocumented; not exposed). */
+    "sellers_commerce.portallogin_resetpassword": unknown;
+    /** `POST /api/PortalLogin/UpdatePasswordResetHistory`: Update a password reset's record (undocumented; not exposed). */
+    "sellers_commerce.portallogin_updatepasswordresethistory": unknown;
+    /** `GET /api/PortalLogin/ValiadateStoreSSO`: Validate a store SSO token (undocumented; carries the token: not exposed). */
+    "sellers_commerce.portallogin_valiadatestoresso": unknown;
+    /** `GET /api/PortalLogin/ClosureFormSSO`: The closure form of a store SSO token (undocumented; carries the token: not exposed). */
+    "sellers_commerce.portallogin_closureformsso": unknown;
+    /** `POST /api/PortalLogin/UpdateClientFeedBack`: Save client feedback (undocumented). */
+    "sellers_commerce.portallogin_updateclientfeedback": unknown;
+    /** `POST /api/PortalLogin/UpdateClosureForm`: Save a closure form (undocumented). */
+    "sellers_commerce.portallogin_updateclosureform": unknown;
 }
 
 
@@ -476,7 +599,7 @@ export interface PartnerUser {
  * as `""`; `name`, `address1`, `city`, `state`, `postal_code` and `country_id`, needed
  * to ship, must be strings.
  */
-export interface Address {
+export interface S2Address {
     name: string;
     company: string;
     address1: string;
@@ -506,7 +629,7 @@ export interface SystemPriceTier {
 /**
  * A product and its quantity, in the order's `items` and in a shipment's `items`.
  */
-export interface NewFulfillmentItem {
+export interface S2NewFulfillmentItem {
     /**
      * The S2 product id (a UUID, see `GET /inventory/overview`).
      */
@@ -1147,7 +1270,7 @@ export type ErrorDetails = { code: "invalid_request"; errors: FieldError[] } | {
 /**
  * How a [`CreateFulfillmentOrder::send_safely`] ended.
  */
-export type CreateOutcome = { outcome: "created"; fulfillment: FulfillmentOrder } | { outcome: "already_created"; channelFulfillmentId: string };
+export type S2CreateOutcome = { outcome: "created"; fulfillment: S2FulfillmentOrder } | { outcome: "already_created"; channelFulfillmentId: string };
 
 /**
  * Loose text: `remarks` may arrive as `null` and decodes as `""`.
@@ -1217,11 +1340,11 @@ export interface PartnerPurchaseOrder {
 /**
  * Loose text: `remarks` may arrive as `null` and decodes as `""`.
  */
-export interface Product {
+export interface S2Product {
     id: string;
-    organization: Organization;
+    organization: S2Organization;
     sku: string;
-    brand: Brand;
+    brand: S2Brand;
     /**
      * Global Trade Item Number; `""` when unknown. Loose text: `null` (a back end's "none") decodes as `""`.
      */
@@ -1261,7 +1384,7 @@ export interface Product {
  * Loose text: `tracking_number` and `tracking_url` may arrive as `null` (not shipped)
  * and decode as `""`.
  */
-export interface FulfillmentShipment {
+export interface S2FulfillmentShipment {
     id: string;
     fulfillmentId: string;
     manifestId?: string | null;
@@ -1271,14 +1394,14 @@ export interface FulfillmentShipment {
      */
     status: string;
     meta: unknown;
-    shippingCarrier: ShippingCarrier;
+    shippingCarrier: S2ShippingCarrier;
     /**
      * `""` until shipped.
      */
     trackingNumber: string;
     trackingUrl: string;
-    items: FulfillmentShipmentItem[];
-    labels: ShipmentLabel[];
+    items: S2FulfillmentShipmentItem[];
+    labels: S2ShipmentLabel[];
     /**
      * Undocumented shape (`[]` in the seed).
      */
@@ -1290,7 +1413,7 @@ export interface FulfillmentShipment {
 /**
  * Loose text: `tracking_number` and `tracking_url` may arrive as `null` and decode as `""`.
  */
-export interface ShipmentLabel {
+export interface S2ShipmentLabel {
     id: string;
     /**
      * The key is `type` on the wire, e.g. `"PREPAID"`.
@@ -1393,9 +1516,9 @@ export interface QueuedProduct {
 /**
  * One product's inventory in one warehouse.
  */
-export interface Item {
+export interface S2Item {
     warehouseId: string;
-    level: Level;
+    level: S2Level;
 }
 
 /**
@@ -1426,62 +1549,6 @@ export interface LimitParams {
 }
 
 /**
- * Parameters of `portaladminIsemailorusernameexists`.
- */
-export interface SellersEmailOrUserNameParams {
-    /**
-     * The email or username to look up.
-     */
-    param: string;
-    userid: string;
-    isContact: boolean;
-}
-
-/**
- * Parameters of `portaladminRedirecturl`.
- */
-export interface SellersRedirectUrlParams {
-    /**
-     * `ProviderID`.
-     */
-    providerId: string;
-    /**
-     * `type`.
-     */
-    type: string;
-}
-
-/**
- * Parameters of `portaladminSendexportemail`.
- */
-export interface SellersExportEmailParams {
-    exportName: string;
-    exportedBy: string;
-}
-
-/**
- * Parameters of `productGetallproductskus`.
- */
-export interface SellersSkuPageParams {
-    /**
-     * At most this many SKUs.
-     */
-    top?: number | null;
-    /**
-     * Skip this many first.
-     */
-    skip?: number | null;
-    /**
-     * Only the SKUs of this product (`SCproductID`).
-     */
-    scProductId?: number | null;
-    /**
-     * Only the SKUs of this product (`ProductCode`).
-     */
-    productCode?: string | null;
-}
-
-/**
  * Parameters of `queueOrder`: a channel's `client_id` and `id` from `listChannels()`.
  */
 export interface QueueOrderParams {
@@ -1498,20 +1565,6 @@ export interface QueueProductsParams {
      * `source.source_id` must be the same.
      */
     sourceId: number;
-}
-
-/**
- * Parameters of the `getall` lists.
- */
-export interface SellersODataParams {
-    /**
-     * `$filter`, e.g. `"OrderPlacedDate gt datetime'2016-01-01' and OrderStatusId eq 9"`.
-     */
-    filter?: string | null;
-    /**
-     * `$orderby`, e.g. `"OrderNumber desc"`.
-     */
-    orderby?: string | null;
 }
 
 /**
@@ -1673,7 +1726,7 @@ export interface SellersOrderStatusUpdate {
 /**
  * The body of `POST /fulfillment`.
  */
-export interface NewFulfillmentOrder {
+export interface S2NewFulfillmentOrder {
     /**
      * Only for a fulfillment of an existing order; leave out for a standalone one.
      */
@@ -1686,7 +1739,7 @@ export interface NewFulfillmentOrder {
      * The shipping address. Every field is required; pass `""` where there is no value.
      * `countryId` is ISO 3166-1 alpha-2 (`"US"`).
      */
-    address: Address;
+    address: S2Address;
     /**
      * The warehouse to fulfill from; the vendor picks one at random when left out.
      */
@@ -1707,7 +1760,7 @@ export interface NewFulfillmentOrder {
     /**
      * `0` B2C (the default when left out), `1` B2B, `2` FBA.
      */
-    orderType?: OrderType;
+    orderType?: S2OrderType;
     /**
      * `""` or `"standard"` when there is no particular method.
      */
@@ -1715,15 +1768,15 @@ export interface NewFulfillmentOrder {
     /**
      * What to fulfill: at least one item.
      */
-    items: NewFulfillmentItem[];
+    items: S2NewFulfillmentItem[];
     /**
      * Each shipment carries some of `items`.
      */
-    shipments: NewFulfillmentShipment[];
+    shipments: S2NewFulfillmentShipment[];
     /**
      * Pass `[]` when there are none.
      */
-    attachments: NewFulfillmentAttachment[];
+    attachments: S2NewFulfillmentAttachment[];
     additionalReferenceIds?: string[];
     /**
      * Whether delivery needs a signature.
@@ -1732,7 +1785,7 @@ export interface NewFulfillmentOrder {
     /**
      * `0` SPD, `1` PICKUP, `2` LTL.
      */
-    method?: FulfillmentMethod;
+    method?: S2FulfillmentMethod;
     customerNote?: string;
 }
 
@@ -1855,6 +1908,14 @@ export interface EsBoolQuery {
 }
 
 /**
+ * The parameters of `portalAdminSendExportEmail`; its body is the next argument.
+ */
+export interface SellersExportEmailParams {
+    exportName: string;
+    exportedBy: string;
+}
+
+/**
  * The product's data. Only `title` and `variants` are in the minimum example.
  */
 export interface QueuedProductData {
@@ -1876,10 +1937,10 @@ export interface QueuedProductData {
  * The response of `GET /inventory/overview`. Levels reference products and warehouses
  * by id; the vendor does not promise every referenced id is listed.
  */
-export interface InventoryOverview {
-    warehouses: Warehouse[];
-    products: Product[];
-    items: Item[];
+export interface S2InventoryOverview {
+    warehouses: S2Warehouse[];
+    products: S2Product[];
+    items: S2Item[];
 }
 
 /**
@@ -1888,13 +1949,13 @@ export interface InventoryOverview {
  * The `order*` fields describe the order it fulfills; they are null for a standalone
  * fulfillment (no `orderId` in the request).
  */
-export interface FulfillmentOrder {
+export interface S2FulfillmentOrder {
     id: string;
     /**
      * e.g. `"CREATED"`.
      */
     status: string;
-    address: Address;
+    address: S2Address;
     /**
      * Null unless the request set one.
      */
@@ -1903,15 +1964,15 @@ export interface FulfillmentOrder {
      * Free-form.
      */
     meta: unknown;
-    warehouse: Warehouse;
+    warehouse: S2Warehouse;
     warehousePickId: string;
     shippingMethod: string;
-    items: FulfillmentOrderItem[];
+    items: S2FulfillmentOrderItem[];
     createdAt: string;
     updatedAt: string;
-    attachments: FulfillmentAttachment[];
-    shipments: FulfillmentShipment[];
-    orderOrganization?: Organization | null;
+    attachments: S2FulfillmentAttachment[];
+    shipments: S2FulfillmentShipment[];
+    orderOrganization?: S2Organization | null;
     shipByDate?: string | null;
     deliverByDate?: string | null;
     customerNote?: string | null;
@@ -2007,6 +2068,188 @@ export interface QueuedImageSource {
      * Links the image to one variant; leave out for a product image.
      */
     source_variant_code?: string;
+}
+
+/**
+ * `GET /api/PortalAdmin/IsEmailOrUserNameExists`: Whether an email or username is taken (undocumented). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface PortalAdminIsEmailOrUserNameExists {
+    /**
+     * The email or username to look up.
+     */
+    param: string;
+    userId: string;
+    isContact: boolean;
+}
+
+/**
+ * `GET /api/PortalAdmin/RedirectURL`: A provider's redirect URL (undocumented). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface PortalAdminRedirectUrl {
+    providerId: string;
+    type: string;
+}
+
+/**
+ * `GET /api/category/getall`: Every category, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface CategoryGetAll {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
+}
+
+/**
+ * `GET /api/category/getallbrands`: Every brand, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface CategoryGetAllBrands {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
+}
+
+/**
+ * `GET /api/embellishments/getall`: Every embellishment, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface EmbellishmentsGetAll {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
+}
+
+/**
+ * `GET /api/order/getall`: Orders, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface OrderGetAll {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
+}
+
+/**
+ * `GET /api/order/getorders`: Orders, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface OrderGetOrders {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
+}
+
+/**
+ * `GET /api/product/getall`: Products, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface ProductGetAll {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
+}
+
+/**
+ * `GET /api/product/getallproducts`: Products, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface ProductGetAllProducts {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
+}
+
+/**
+ * `GET /api/product/getallproductskus`: SKUs in the store, a page at a time (top/skip), optionally of one product. Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface ProductGetAllProductSkus {
+    /**
+     * At most this many SKUs (`top`); at least 1.
+     */
+    top?: number | null;
+    /**
+     * Skip this many SKUs first (`skip`).
+     */
+    skip?: number | null;
+    /**
+     * Only the SKUs of the product with this Sellers Commerce id (`SCproductID`).
+     */
+    scProductId?: number | null;
+    /**
+     * Only the SKUs of the product with this code (`ProductCode`); blank is not sent.
+     */
+    productCode?: string | null;
+}
+
+/**
+ * `GET /api/product/getallsuppliers`: Every supplier, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface ProductGetAllSuppliers {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
+}
+
+/**
+ * `GET /api/return/getall`: Return requests, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface ReturnGetAll {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
+}
+
+/**
+ * `GET /api/shopper/getall`: Shoppers with their addresses, optionally filtered and ordered (OData). Build it, or pass its fields (camelCase) to the JS method.
+ */
+export interface ShopperGetAll {
+    /**
+     * `$filter`: `"OrderStatusId eq 9"` (from Rust, also an `odata::Filter`).
+     */
+    filter?: string | null;
+    /**
+     * `$orderby`: `"OrderNumber desc"`, several keys comma-separated.
+     */
+    orderBy?: string | null;
 }
 
 /**
@@ -2158,199 +2401,21 @@ export type ListByIdsPageParams = ListFulfillments;
 /** The parameters of `listProductsPage` (see `ListProducts`). */
 export type PageParams = ListProducts;
 
-// Generated from the registry (catalogue::derived_response_types) by `make golden`. Do not edit.
-// The operations no `operations!` table declares yet; each table declares its own.
-export interface ResponseTypes {
-    /** `POST /token`: Access and refresh token for the account's Access Key and Shared Secret (proxy only). */
-    "sellers_commerce.token_password": SellersTokenResponse;
-    /** `POST /token`: New access and refresh token for the last refresh token (proxy only). */
-    "sellers_commerce.token_refresh": SellersTokenResponse;
-    /** `GET /api/product/getall`: Products, optionally filtered and ordered (OData). */
-    "sellers_commerce.product_getall": Checked<SellersProduct[]>;
-    /** `GET /api/product/getallproducts`: Products, optionally filtered and ordered (OData). */
-    "sellers_commerce.product_getallproducts": Checked<SellersProduct[]>;
-    /** `GET /api/product/getallproductskus`: SKUs in the store, a page at a time (top/skip), optionally of one product. */
-    "sellers_commerce.product_getallproductskus": Checked<SellersSku[]>;
-    /** `GET /api/product/get/{productcode}`: One product by product code. */
-    "sellers_commerce.product_get": SellersProduct;
-    /** `POST /api/product/products`: Add or update one product. */
-    "sellers_commerce.product_products": SellersStatusResponse;
-    /** `POST /api/product/updateskuprice`: Update SKU prices. */
-    "sellers_commerce.product_updateskuprice": SellersStatusResponse;
-    /** `POST /api/product/updateskuinventory`: Update SKU inventory. */
-    "sellers_commerce.product_updateskuinventory": SellersStatusResponse;
-    /** `GET /api/product/getallsuppliers`: Every supplier, optionally filtered and ordered (OData). */
-    "sellers_commerce.product_getallsuppliers": Checked<unknown[]>;
-    /** `GET /api/product/getproducts`: Products (undocumented: free-form answer). */
-    "sellers_commerce.product_getproducts": unknown;
-    /** `GET /api/shopper/getall`: Shoppers with their addresses, optionally filtered and ordered (OData). */
-    "sellers_commerce.shopper_getall": Checked<SellersShopper[]>;
-    /** `GET /api/shopper/get/{username}`: One shopper by username. */
-    "sellers_commerce.shopper_get": SellersShopper;
-    /** `POST /api/shopper/shoppers`: Add or update shoppers. */
-    "sellers_commerce.shopper_shoppers": SellersStatusResponse;
-    /** `POST /api/shopper/shopperaddress`: Add or update shopper addresses. */
-    "sellers_commerce.shopper_shopperaddress": SellersStatusResponse;
-    /** `GET /api/return/getall`: Return requests, optionally filtered and ordered (OData). */
-    "sellers_commerce.return_getall": Checked<SellersReturnRequest[]>;
-    /** `GET /api/return/get/{returnnumber}`: One return request by return number. */
-    "sellers_commerce.return_get": SellersReturnRequest;
-    /** `POST /api/return/return`: Create a return request for an order. */
-    "sellers_commerce.return_return": SellersStatusResponse;
-    /** `GET /api/embellishments/getall`: Every embellishment, optionally filtered and ordered (OData). */
-    "sellers_commerce.embellishments_getall": Checked<unknown[]>;
-    /** `GET /api/embellishments/getproductembellishment`: The embellishments tagged to one product. */
-    "sellers_commerce.embellishments_getproductembellishment": Checked<unknown[]>;
-    /** `GET /api/category/getall`: Every category, optionally filtered and ordered (OData). */
-    "sellers_commerce.category_getall": Checked<SellersCategory[]>;
-    /** `GET /api/category/get/{categorycode}`: One category by category code. */
-    "sellers_commerce.category_get": SellersCategory;
-    /** `GET /api/category/categoryproducts/{categorycode}`: The products tagged to one category. */
-    "sellers_commerce.category_categoryproducts": Checked<SellersProduct[]>;
-    /** `POST /api/category/categories`: Add or update categories. */
-    "sellers_commerce.category_categories": SellersStatusResponse;
-    /** `DELETE /api/category/category`: Delete a category, or only its mapping from the parent (ActionId 1 or 2). */
-    "sellers_commerce.category_category": SellersStatusResponse;
-    /** `POST /api/category/productcategory`: Map products to categories. */
-    "sellers_commerce.category_productcategory": SellersStatusResponse;
-    /** `GET /api/category/getallbrands`: Every brand, optionally filtered and ordered (OData). */
-    "sellers_commerce.category_getallbrands": Checked<unknown[]>;
-    /** `GET /api/order/getall`: Orders, optionally filtered and ordered (OData). */
-    "sellers_commerce.order_getall": Checked<SellersOrder[]>;
-    /** `GET /api/order/getorders`: Orders, optionally filtered and ordered (OData). */
-    "sellers_commerce.order_getorders": Checked<SellersOrder[]>;
-    /** `GET /api/order/get/{ordernumber}`: One order by order number. */
-    "sellers_commerce.order_get": SellersOrder;
-    /** `POST /api/order/shippinginformation`: Post the shipping information of all items of an order. */
-    "sellers_commerce.order_shippinginformation": SellersStatusResponse;
-    /** `POST /api/order/paymentinformation`: Capture an authorized payment: order number, transaction number, authorization code. */
-    "sellers_commerce.order_paymentinformation": SellersStatusResponse;
-    /** `POST /api/order/updateorderstatus`: Change an order's status (e.g. placed to processing). */
-    "sellers_commerce.order_updateorderstatus": SellersStatusResponse;
-    /** `POST /api/order/OrderSamplePost`: Order sample post (undocumented: free-form body and answer). */
-    "sellers_commerce.order_ordersamplepost": unknown;
-    /** `GET /api/PortalAdmin/Admins`: Portal administrators (undocumented). */
-    "sellers_commerce.portaladmin_admins": unknown;
-    /** `GET /api/PortalAdmin/Admin`: One portal administrator by user id (undocumented). */
-    "sellers_commerce.portaladmin_admin_get": unknown;
-    /** `POST /api/PortalAdmin/Admin`: Save a portal administrator (undocumented). */
-    "sellers_commerce.portaladmin_admin_post": unknown;
-    /** `GET /api/PortalAdmin/IsEmailOrUserNameExists`: Whether an email or username is taken (undocumented). */
-    "sellers_commerce.portaladmin_isemailorusernameexists": unknown;
-    /** `GET /api/PortalAdmin/GetUserByID`: One portal user by id (undocumented). */
-    "sellers_commerce.portaladmin_getuserbyid": unknown;
-    /** `GET /api/PortalAdmin/AllRoles`: Every portal role (undocumented). */
-    "sellers_commerce.portaladmin_allroles": unknown;
-    /** `POST /api/PortalAdmin/RaiseRequest`: Save a store closure request (undocumented body). */
-    "sellers_commerce.portaladmin_raiserequest": unknown;
-    /** `POST /api/PortalAdmin/RemoveAdmin`: Remove a portal administrator (undocumented). */
-    "sellers_commerce.portaladmin_removeadmin": unknown;
-    /** `POST /api/PortalAdmin/SendExportEmail`: Email an export (undocumented). */
-    "sellers_commerce.portaladmin_sendexportemail": unknown;
-    /** `GET /api/PortalAdmin/RedirectURL`: A provider's redirect URL (undocumented). */
-    "sellers_commerce.portaladmin_redirecturl": unknown;
-    /** `POST /api/PortalLogin/Login`: Portal sign-in (undocumented; carries a password: not exposed). */
-    "sellers_commerce.portallogin_login": unknown;
-    /** `GET /api/PortalLogin/ForgotPassword`: Check a password-reset key (undocumented; carries the key: not exposed). */
-    "sellers_commerce.portallogin_forgotpassword": unknown;
-    /** `POST /api/PortalLogin/ChangeForgotPassword`: Set a new password after a reset (undocumented; carries it: not exposed). */
-    "sellers_commerce.portallogin_changeforgotpassword": unknown;
-    /** `POST /api/PortalLogin/ResetPassword`: Start a password reset for a username (undocumented; not exposed). */
-    "sellers_commerce.portallogin_resetpassword": unknown;
-    /** `POST /api/PortalLogin/UpdatePasswordResetHistory`: Update a password reset's record (undocumented; not exposed). */
-    "sellers_commerce.portallogin_updatepasswordresethistory": unknown;
-    /** `GET /api/PortalLogin/ValiadateStoreSSO`: Validate a store SSO token (undocumented; carries the token: not exposed). */
-    "sellers_commerce.portallogin_valiadatestoresso": unknown;
-    /** `GET /api/PortalLogin/ClosureFormSSO`: The closure form of a store SSO token (undocumented; carries the token: not exposed). */
-    "sellers_commerce.portallogin_closureformsso": unknown;
-    /** `POST /api/PortalLogin/UpdateClientFeedBack`: Save client feedback (undocumented). */
-    "sellers_commerce.portallogin_updateclientfeedback": unknown;
-    /** `POST /api/PortalLogin/UpdateClosureForm`: Save a closure form (undocumented). */
-    "sellers_commerce.portallogin_updateclosureform": unknown;
-}
+/** The parameters of `portalAdminIsEmailOrUserNameExists` (see `PortalAdminIsEmailOrUserNameExists`). */
+export type SellersEmailOrUserNameParams = PortalAdminIsEmailOrUserNameExists;
 
+/** The parameters of `portalAdminRedirectUrl` (see `PortalAdminRedirectUrl`). */
+export type SellersRedirectUrlParams = PortalAdminRedirectUrl;
 
-export interface Brand {
-    id: string;
-    name: string;
-    nameNormalized: string;
-    createdAt: string;
-}
+/** The parameters of `productGetAllProductSkus` (see `ProductGetAllProductSkus`). */
+export type SellersSkuPageParams = ProductGetAllProductSkus;
 
-export interface FulfillmentAttachment {
-    id: string;
-    /**
-     * Any Unicode file name.
-     */
-    fileName: string;
-    path: string;
-    createdAt: string;
-    updatedAt: string;
-}
-
-export interface FulfillmentOrderItem {
-    product: Product;
-    channelFulfillmentItemId?: string | null;
-    quantity: number;
-    meta: unknown;
-}
-
-export interface FulfillmentShipmentItem {
-    channelShipmentItemId?: string | null;
-    product: Product;
-    quantity: number;
-    meta: unknown;
-}
-
-export interface Level {
-    productId: string;
-    available: number;
-    incoming: number;
-    /**
-     * May be negative: the seed shows `-13` (more reserved than on hand).
-     */
-    reserved: number;
-    updatedAt: string;
-}
-
-export interface NewFulfillmentAttachment {
-    /**
-     * Any Unicode file name (`"听雨 (24 x 26.25)_PFPWig.jpg"`).
-     */
-    fileName: string;
-    /**
-     * Path or URL of the file.
-     */
-    path: string;
-}
-
-export interface NewFulfillmentShipment {
-    /**
-     * Some of the order's items: every `productId` must be one of the order's, with at
-     * most the order's quantity.
-     */
-    items: NewFulfillmentItem[];
-    /**
-     * Pre-generated shipping labels; `[]` when there are none.
-     */
-    prepaidLabels: PrepaidLabel[];
-    /**
-     * The carrier; the vendor uses `"OTHER"` when left out.
-     */
-    shippingCarrierId?: string;
-    trackingNumber?: string;
-}
+/** The parameters of `productGetAll` (see `ProductGetAll`). */
+export type SellersODataParams = ProductGetAll;
 
 export interface NewPartnerPurchaseOrderItem {
     quantity: number;
     sku: string;
-}
-
-export interface Organization {
-    id: string;
-    name: string;
-    createdAt: string;
-    updatedAt: string;
 }
 
 export interface PartnerPurchaseOrderItem {
@@ -2369,13 +2434,6 @@ export interface PartnerWarehouse {
      */
     id: string;
     name: string;
-}
-
-export interface PrepaidLabel {
-    /**
-     * Path or URL of the label file.
-     */
-    filePath: string;
 }
 
 export interface QueuedImage {
@@ -2416,13 +2474,120 @@ export interface QueuedProductOption {
     position: number;
 }
 
-export interface ShippingCarrier {
+export interface S2Brand {
+    id: string;
+    name: string;
+    nameNormalized: string;
+    createdAt: string;
+}
+
+export interface S2FulfillmentAttachment {
+    id: string;
+    /**
+     * Any Unicode file name.
+     */
+    fileName: string;
+    path: string;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface S2FulfillmentOrderItem {
+    product: S2Product;
+    channelFulfillmentItemId?: string | null;
+    quantity: number;
+    meta: unknown;
+}
+
+export interface S2FulfillmentShipmentItem {
+    channelShipmentItemId?: string | null;
+    product: S2Product;
+    quantity: number;
+    meta: unknown;
+}
+
+export interface S2Level {
+    productId: string;
+    available: number;
+    incoming: number;
+    /**
+     * May be negative: the seed shows `-13` (more reserved than on hand).
+     */
+    reserved: number;
+    updatedAt: string;
+}
+
+export interface S2NewFulfillmentAttachment {
+    /**
+     * Any Unicode file name (`"听雨 (24 x 26.25)_PFPWig.jpg"`).
+     */
+    fileName: string;
+    /**
+     * Path or URL of the file.
+     */
+    path: string;
+}
+
+export interface S2NewFulfillmentShipment {
+    /**
+     * Some of the order's items: every `productId` must be one of the order's, with at
+     * most the order's quantity.
+     */
+    items: S2NewFulfillmentItem[];
+    /**
+     * Pre-generated shipping labels; `[]` when there are none.
+     */
+    prepaidLabels: S2PrepaidLabel[];
+    /**
+     * The carrier; the vendor uses `"OTHER"` when left out.
+     */
+    shippingCarrierId?: string;
+    trackingNumber?: string;
+}
+
+export interface S2Organization {
+    id: string;
+    name: string;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface S2PrepaidLabel {
+    /**
+     * Path or URL of the label file.
+     */
+    filePath: string;
+}
+
+export interface S2ShippingCarrier {
     /**
      * e.g. `"OTHER"`.
      */
     id: string;
     name: string;
     createdAt: string;
+    updatedAt: string;
+}
+
+export interface S2Warehouse {
+    id: string;
+    organization: S2Organization;
+    name: string;
+    address: S2Address;
+    dropshipper: boolean;
+    fulfillmentCenter: boolean;
+    rmaCenter: boolean;
+    /**
+     * e.g. `"METRIC"`.
+     */
+    unitSystem: string;
+    /**
+     * ISO 8601.
+     */
+    createdAt: string;
+    /**
+     * ISO 8601.
+     */
     updatedAt: string;
 }
 
@@ -2448,28 +2613,6 @@ export interface SystemUserRole {
     description: string;
 }
 
-export interface Warehouse {
-    id: string;
-    organization: Organization;
-    name: string;
-    address: Address;
-    dropshipper: boolean;
-    fulfillmentCenter: boolean;
-    rmaCenter: boolean;
-    /**
-     * e.g. `"METRIC"`.
-     */
-    unitSystem: string;
-    /**
-     * ISO 8601.
-     */
-    createdAt: string;
-    /**
-     * ISO 8601.
-     */
-    updatedAt: string;
-}
-
 
 /**
  * A client for the commerce-kit proxy.
@@ -2481,7 +2624,7 @@ export class Client {
      * `GET /inventory/overview` (S2): every warehouse, product and inventory level.
      * The same as `client.s2.getInventoryOverview()`.
      */
-    getInventoryOverview(options?: CallOptions | null): Promise<Checked<InventoryOverview>>;
+    getInventoryOverview(options?: CallOptions | null): Promise<Checked<S2InventoryOverview>>;
     /**
      * Signs in to the proxy (`POST /auth/login`); the session lives in an HttpOnly cookie.
      */
@@ -2529,11 +2672,11 @@ export class S2Client {
      * every attempt reject with code `outcome_unknown`; without it nothing is retried.
      * See `CreateFulfillmentOrder::send_safely`.
      */
-    createFulfillmentOrder(body: NewFulfillmentOrder, options?: CallOptions | null): Promise<CreateOutcome>;
+    createFulfillmentOrder(body: S2NewFulfillmentOrder, options?: CallOptions | null): Promise<S2CreateOutcome>;
     /**
      * `GET /inventory/overview`: Every warehouse, product and inventory level of the organization. Resolves with the whole inventory in one response.
      */
-    getInventoryOverview(options?: CallOptions | null): Promise<Checked<InventoryOverview>>;
+    getInventoryOverview(options?: CallOptions | null): Promise<Checked<S2InventoryOverview>>;
 }
 
 export class S2PartnerClient {
@@ -2555,7 +2698,7 @@ export class S2PartnerClient {
     /**
      * `GET /fulfillment`: Fulfillments with their items and shipments, a page at a time. Resolves with one page and its `next_token`.
      */
-    listFulfillmentsPage(params?: ListFulfillments, options?: CallOptions): Promise<Checked<PartnerFulfillmentPage>>;
+    listFulfillmentsPage(params?: ListFulfillments | null, options?: CallOptions): Promise<Checked<PartnerFulfillmentPage>>;
     /**
      * `GET /fulfillment`, every page: `for await (const f of client.s2Partner.listFulfillments({ limit: 500 }))`.
      */
@@ -2563,7 +2706,7 @@ export class S2PartnerClient {
     /**
      * `GET /product`: Available products with dimensions and case packing, a page at a time. Resolves with one page (products under `item`, as the vendor sends them).
      */
-    listProductsPage(params?: ListProducts, options?: CallOptions): Promise<Checked<PartnerProductPage>>;
+    listProductsPage(params?: ListProducts | null, options?: CallOptions): Promise<Checked<PartnerProductPage>>;
     /**
      * `GET /product`, every page.
      */
@@ -2571,7 +2714,7 @@ export class S2PartnerClient {
     /**
      * `GET /purchase-order`: Purchase orders with their items, as an array of pages. Resolves with one page, wrapped in an array as the vendor sends it.
      */
-    listPurchaseOrdersPage(params?: ListPurchaseOrders, options?: CallOptions): Promise<Checked<PartnerPurchaseOrderPage[]>>;
+    listPurchaseOrdersPage(params?: ListPurchaseOrders | null, options?: CallOptions): Promise<Checked<PartnerPurchaseOrderPage[]>>;
     /**
      * `GET /purchase-order`, every page.
      */
@@ -2591,181 +2734,181 @@ export class SellersCommerceClient {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * `POST /api/category/categories`: add or update categories.
+     * `POST /api/category/categories`: Add or update categories. The body is an array of categories (at least one), documented fields type-checked, others sent as given. A missing parent is answered with code 32.
      */
-    categoryCategories(body: Array<SellersCategory>, options?: CallOptions | null): Promise<SellersStatusResponse>;
+    categoryCategories(body: SellersCategory[], options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `DELETE /api/category/category`: `{ CategoryCode, ActionId: 1 | 2 }`.
+     * `GET /api/category/categoryproducts/{categorycode}`: The products tagged to one category. Resolves with `Checked<SellersProduct[]>`.
+     */
+    categoryCategoryProducts(category_code: string, options?: CallOptions | null): Promise<Checked<SellersProduct[]>>;
+    /**
+     * `DELETE /api/category/category`: Delete a category, or only its mapping from the parent (ActionId 1 or 2). `CategoryCode` and `ActionId` are inferred names (see `SellersCategoryDelete`), checked only when given. An unknown category is answered with code 31. Not idempotent.
      */
     categoryCategory(body: SellersCategoryDelete, options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `GET /api/category/categoryproducts/{categorycode}`.
+     * `GET /api/category/getallbrands`: Every brand, optionally filtered and ordered (OData). Free-form objects: the document names no brand field.
      */
-    categoryCategoryproducts(category_code: string, options?: CallOptions | null): Promise<Checked<SellersProduct[]>>;
+    categoryGetAllBrands(params?: CategoryGetAllBrands | null, options?: CallOptions): Promise<Checked<SellersObject[]>>;
     /**
-     * `GET /api/category/get/{categorycode}`.
+     * `GET /api/category/getall`: Every category, optionally filtered and ordered (OData). Resolves with `Checked<SellersCategory[]>`.
+     */
+    categoryGetAll(params?: CategoryGetAll | null, options?: CallOptions): Promise<Checked<SellersCategory[]>>;
+    /**
+     * `GET /api/category/get/{categorycode}`: One category by category code. Resolves with `SellersCategory`.
      */
     categoryGet(category_code: string, options?: CallOptions | null): Promise<SellersCategory>;
     /**
-     * `GET /api/category/getall`.
+     * `POST /api/category/productcategory`: Map products to categories. An array of product-to-category mappings (at least one).
      */
-    categoryGetall(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersCategory[]>>;
+    categoryProductCategory(body: SellersProductCategory[], options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `GET /api/category/getallbrands` (free-form objects).
+     * `GET /api/embellishments/getall`: Every embellishment, optionally filtered and ordered (OData). Free-form objects: the document names no embellishment field.
      */
-    categoryGetallbrands(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersObject[]>>;
+    embellishmentsGetAll(params?: EmbellishmentsGetAll | null, options?: CallOptions): Promise<Checked<SellersObject[]>>;
     /**
-     * `POST /api/category/productcategory`: product-to-category mappings.
+     * `GET /api/embellishments/getproductembellishment`: The embellishments tagged to one product. Free-form objects.
      */
-    categoryProductcategory(body: Array<SellersProductCategory>, options?: CallOptions | null): Promise<SellersStatusResponse>;
+    embellishmentsGetProductEmbellishment(product_code: string, options?: CallOptions | null): Promise<Checked<SellersObject[]>>;
     /**
-     * `GET /api/embellishments/getall` (free-form objects).
+     * `GET /api/order/getall`: Orders, optionally filtered and ordered (OData). Filter on dates with `datetime'...'` literals, as the document's examples do.
      */
-    embellishmentsGetall(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersObject[]>>;
+    orderGetAll(params?: OrderGetAll | null, options?: CallOptions): Promise<Checked<SellersOrder[]>>;
     /**
-     * `GET /api/embellishments/getproductembellishment?productCode=...` (free-form objects).
+     * `GET /api/order/getorders`: Orders, optionally filtered and ordered (OData). The document describes it in the same words as `getall`.
      */
-    embellishmentsGetproductembellishment(product_code: string, options?: CallOptions | null): Promise<Checked<SellersObject[]>>;
+    orderGetOrders(params?: OrderGetOrders | null, options?: CallOptions): Promise<Checked<SellersOrder[]>>;
     /**
-     * `GET /api/order/get/{ordernumber}`.
+     * `GET /api/order/get/{ordernumber}`: One order by order number. An unknown one is answered with HTTP 404 and code 24 (`OrderNotExist`).
      */
     orderGet(order_number: string, options?: CallOptions | null): Promise<SellersOrder>;
     /**
-     * `GET /api/order/getall`.
+     * `POST /api/order/OrderSamplePost`: Order sample post (undocumented: free-form body and answer).
      */
-    orderGetall(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersOrder[]>>;
+    orderOrderSamplePost(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
     /**
-     * `GET /api/order/getorders`.
+     * `POST /api/order/paymentinformation`: Capture an authorized payment: order number, transaction number, authorization code. The three field names are inferred, checked only when given (text, not blank); the vendor refuses what it misses (30). Refusals: 27 (payment data exists), 28 (already captured). Not idempotent.
      */
-    orderGetorders(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersOrder[]>>;
+    orderPaymentInformation(body: SellersPaymentInformation, options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `POST /api/order/OrderSamplePost` (undocumented).
+     * `POST /api/order/shippinginformation`: Post the shipping information of all items of an order. The document gives no field: the body is a JSON object, sent as given. Its refusals: 24 (no such order), 25 (SKU not in the order), 26 (quantity above what is left to ship).
      */
-    orderOrdersamplepost(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
+    orderShippingInformation(body: SellersObject, options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `POST /api/order/paymentinformation`: capture (order, transaction number, authorization code).
+     * `POST /api/order/updateorderstatus`: Change an order's status (e.g. placed to processing). `OrderNumber` not blank and `OrderStatusId` one of the order status codes, both checked only when given (`null` is refused: it sets no status).
      */
-    orderPaymentinformation(body: SellersPaymentInformation, options?: CallOptions | null): Promise<SellersStatusResponse>;
+    orderUpdateOrderStatus(body: SellersOrderStatusUpdate, options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `POST /api/order/shippinginformation` (fields undocumented: an object).
+     * `GET /api/PortalAdmin/Admin`: One portal administrator by user id (undocumented). Resolves with `unknown`.
      */
-    orderShippinginformation(body: SellersObject, options?: CallOptions | null): Promise<SellersStatusResponse>;
+    portalAdminAdminGet(user_id: string, options?: CallOptions | null): Promise<unknown>;
     /**
-     * `POST /api/order/updateorderstatus`: `{ OrderNumber, OrderStatusId }`.
+     * `POST /api/PortalAdmin/Admin`: Save a portal administrator (undocumented).
      */
-    orderUpdateorderstatus(body: SellersOrderStatusUpdate, options?: CallOptions | null): Promise<SellersStatusResponse>;
+    portalAdminAdminPost(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
     /**
-     * `GET /api/PortalAdmin/Admin?userid=...` (undocumented).
+     * `GET /api/PortalAdmin/Admins`: Portal administrators (undocumented). Resolves with `unknown`.
      */
-    portaladminAdminGet(userid: string, options?: CallOptions | null): Promise<unknown>;
+    portalAdminAdmins(options?: CallOptions | null): Promise<unknown>;
     /**
-     * `POST /api/PortalAdmin/Admin` (undocumented).
+     * `GET /api/PortalAdmin/AllRoles`: Every portal role (undocumented). Resolves with `unknown`.
      */
-    portaladminAdminPost(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
+    portalAdminAllRoles(options?: CallOptions | null): Promise<unknown>;
     /**
-     * `GET /api/PortalAdmin/Admins` (undocumented).
+     * `GET /api/PortalAdmin/GetUserByID`: One portal user by id (undocumented). Resolves with `unknown`.
      */
-    portaladminAdmins(options?: CallOptions | null): Promise<unknown>;
+    portalAdminGetUserById(user_id: string, options?: CallOptions | null): Promise<unknown>;
     /**
-     * `GET /api/PortalAdmin/AllRoles` (undocumented).
+     * `GET /api/PortalAdmin/IsEmailOrUserNameExists`: Whether an email or username is taken (undocumented). Resolves with `unknown`.
      */
-    portaladminAllroles(options?: CallOptions | null): Promise<unknown>;
+    portalAdminIsEmailOrUserNameExists(params: PortalAdminIsEmailOrUserNameExists, options?: CallOptions): Promise<unknown>;
     /**
-     * `GET /api/PortalAdmin/GetUserByID?userid=...` (undocumented).
+     * `POST /api/PortalAdmin/RaiseRequest`: Save a store closure request (undocumented body).
      */
-    portaladminGetuserbyid(userid: string, options?: CallOptions | null): Promise<unknown>;
+    portalAdminRaiseRequest(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
     /**
-     * `GET /api/PortalAdmin/IsEmailOrUserNameExists` (undocumented).
+     * `GET /api/PortalAdmin/RedirectURL`: A provider's redirect URL (undocumented). Resolves with `unknown`.
      */
-    portaladminIsemailorusernameexists(params: SellersEmailOrUserNameParams, options?: CallOptions | null): Promise<unknown>;
+    portalAdminRedirectUrl(params: PortalAdminRedirectUrl, options?: CallOptions): Promise<unknown>;
     /**
-     * `POST /api/PortalAdmin/RaiseRequest`: a store closure request (undocumented fields).
+     * `POST /api/PortalAdmin/RemoveAdmin`: Remove a portal administrator (undocumented).
      */
-    portaladminRaiserequest(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
+    portalAdminRemoveAdmin(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
     /**
-     * `GET /api/PortalAdmin/RedirectURL` (undocumented).
+     * `POST /api/PortalAdmin/SendExportEmail`: Email an export (undocumented). The body is any JSON object (`{}` when left out).
      */
-    portaladminRedirecturl(params: SellersRedirectUrlParams, options?: CallOptions | null): Promise<unknown>;
+    portalAdminSendExportEmail(params: SellersExportEmailParams, body?: SellersObject, options?: CallOptions): Promise<unknown>;
     /**
-     * `POST /api/PortalAdmin/RemoveAdmin` (undocumented).
+     * `POST /api/PortalLogin/UpdateClientFeedBack`: Save client feedback (undocumented).
      */
-    portaladminRemoveadmin(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
+    portalLoginUpdateClientFeedback(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
     /**
-     * `POST /api/PortalAdmin/SendExportEmail` (undocumented; the body defaults to `{}`).
+     * `POST /api/PortalLogin/UpdateClosureForm`: Save a closure form (undocumented).
      */
-    portaladminSendexportemail(params: SellersExportEmailParams, body: SellersObject | undefined, options?: CallOptions | null): Promise<unknown>;
+    portalLoginUpdateClosureForm(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
     /**
-     * `POST /api/PortalLogin/UpdateClientFeedBack` (undocumented).
+     * `GET /api/product/getallproductskus`: SKUs in the store, a page at a time (top/skip), optionally of one product. `top` at a time after skipping `skip`, optionally only those of one product.
      */
-    portalloginUpdateclientfeedback(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
+    productGetAllProductSkus(params?: ProductGetAllProductSkus | null, options?: CallOptions): Promise<Checked<SellersSku[]>>;
     /**
-     * `POST /api/PortalLogin/UpdateClosureForm` (undocumented).
+     * `GET /api/product/getallproducts`: Products, optionally filtered and ordered (OData). "The list of Products" (the document describes it in the same words as `getall`).
      */
-    portalloginUpdateclosureform(body: SellersObject, options?: CallOptions | null): Promise<unknown>;
+    productGetAllProducts(params?: ProductGetAllProducts | null, options?: CallOptions): Promise<Checked<SellersProduct[]>>;
     /**
-     * `GET /api/product/get/{productcode}`.
+     * `GET /api/product/getallsuppliers`: Every supplier, optionally filtered and ordered (OData). The document names no supplier field: each is a free-form object.
+     */
+    productGetAllSuppliers(params?: ProductGetAllSuppliers | null, options?: CallOptions): Promise<Checked<SellersObject[]>>;
+    /**
+     * `GET /api/product/getall`: Products, optionally filtered and ordered (OData). "The list of Products".
+     */
+    productGetAll(params?: ProductGetAll | null, options?: CallOptions): Promise<Checked<SellersProduct[]>>;
+    /**
+     * `GET /api/product/getproducts`: Products (undocumented: free-form answer). Resolves with `unknown`.
+     */
+    productGetProducts(options?: CallOptions | null): Promise<unknown>;
+    /**
+     * `GET /api/product/get/{productcode}`: One product by product code. Resolves with `SellersProduct`.
      */
     productGet(product_code: string, options?: CallOptions | null): Promise<SellersProduct>;
     /**
-     * `GET /api/product/getall`.
-     */
-    productGetall(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersProduct[]>>;
-    /**
-     * `GET /api/product/getallproducts`.
-     */
-    productGetallproducts(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersProduct[]>>;
-    /**
-     * `GET /api/product/getallproductskus`: `top` SKUs after `skip`, optionally of one product.
-     */
-    productGetallproductskus(params?: SellersSkuPageParams | null, options?: CallOptions | null): Promise<Checked<SellersSku[]>>;
-    /**
-     * `GET /api/product/getallsuppliers` (suppliers are free-form objects).
-     */
-    productGetallsuppliers(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersObject[]>>;
-    /**
-     * `GET /api/product/getproducts` (undocumented).
-     */
-    productGetproducts(options?: CallOptions | null): Promise<unknown>;
-    /**
-     * `POST /api/product/products`: add or update one product.
+     * `POST /api/product/products`: Add or update one product. The body is one product: the documented fields are type-checked, the vendor's others sent as given. A brand or category the store does not know is refused with code 35 or 36.
      */
     productProducts(body: SellersProduct, options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `POST /api/product/updateskuinventory` (fields undocumented: an object or an array of them).
+     * `POST /api/product/updateskuinventory`: Update SKU inventory. The document gives no field: the body is a JSON object, or an array of them.
      */
-    productUpdateskuinventory(body: SellersObject | SellersObject[], options?: CallOptions | null): Promise<SellersStatusResponse>;
+    productUpdateSkuInventory(body: SellersObjects, options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `POST /api/product/updateskuprice` (fields undocumented: an object or an array of them).
+     * `POST /api/product/updateskuprice`: Update SKU prices. The document gives no field: the body is a JSON object, or an array of them. An unknown SKU is answered with code 34 (`InvalidSku`).
      */
-    productUpdateskuprice(body: SellersObject | SellersObject[], options?: CallOptions | null): Promise<SellersStatusResponse>;
+    productUpdateSkuPrice(body: SellersObjects, options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `GET /api/return/get/{returnnumber}`.
+     * `GET /api/return/getall`: Return requests, optionally filtered and ordered (OData). Resolves with `Checked<SellersReturnRequest[]>`.
+     */
+    returnGetAll(params?: ReturnGetAll | null, options?: CallOptions): Promise<Checked<SellersReturnRequest[]>>;
+    /**
+     * `GET /api/return/get/{returnnumber}`: One return request by return number. Resolves with `SellersReturnRequest`.
      */
     returnGet(return_number: string, options?: CallOptions | null): Promise<SellersReturnRequest>;
     /**
-     * `GET /api/return/getall`.
-     */
-    returnGetall(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersReturnRequest[]>>;
-    /**
-     * `POST /api/return/return`: a return request for an order.
+     * `POST /api/return/return`: Create a return request for an order. The documented fields are type-checked, the vendor's others sent as given; an unknown order is answered with code 24 (`OrderNotExist`).
      */
     returnReturn(body: SellersReturnRequest, options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `GET /api/shopper/get/{username}`.
+     * `GET /api/shopper/getall`: Shoppers with their addresses, optionally filtered and ordered (OData). Resolves with `Checked<SellersShopper[]>`.
+     */
+    shopperGetAll(params?: ShopperGetAll | null, options?: CallOptions): Promise<Checked<SellersShopper[]>>;
+    /**
+     * `GET /api/shopper/get/{username}`: One shopper by username. An unknown one is answered with code 22 (`UserNotExists`).
      */
     shopperGet(username: string, options?: CallOptions | null): Promise<SellersShopper>;
     /**
-     * `GET /api/shopper/getall`.
+     * `POST /api/shopper/shopperaddress`: Add or update shopper addresses. The document does not show how an address names its shopper: the body is a JSON object or an array of them, sent as given.
      */
-    shopperGetall(params?: SellersODataParams | null, options?: CallOptions | null): Promise<Checked<SellersShopper[]>>;
+    shopperShopperAddress(body: SellersObjects, options?: CallOptions | null): Promise<SellersStatusResponse>;
     /**
-     * `POST /api/shopper/shopperaddress`: add or update shopper addresses.
+     * `POST /api/shopper/shoppers`: Add or update shoppers. The body is an array of shoppers (at least one): the documented fields are type-checked (`DOB` a date or an ISO 8601 date-time), the vendor's others sent as given.
      */
-    shopperShopperaddress(body: SellersObject | SellersObject[], options?: CallOptions | null): Promise<SellersStatusResponse>;
-    /**
-     * `POST /api/shopper/shoppers`: add or update shoppers.
-     */
-    shopperShoppers(body: Array<SellersShopper>, options?: CallOptions | null): Promise<SellersStatusResponse>;
+    shopperShoppers(body: SellersShopper[], options?: CallOptions | null): Promise<SellersStatusResponse>;
 }
 
 export class Stock2ShopClient {
@@ -2811,6 +2954,12 @@ export class Stock2ShopClient {
 export function endpoints(): EndpointInfo[];
 
 /**
+ * The Sellers Commerce document's code tables (order status, carrier, service type,
+ * payment method...), so that a client shows `FEDEX` where an order says `CarrierId: 8`.
+ */
+export function sellersCodeTables(): SellersCodeTable[];
+
+/**
  * Validates a captured response body for an operation without sending anything.
  */
 export function validateResponse(operationId: OperationId, body: Uint8Array | number[]): ValidationReport;
@@ -2852,49 +3001,50 @@ export interface InitOutput {
     readonly s2partnerclient_listPurchaseOrdersPage: (a: number, b: any, c: any) => any;
     readonly s2partnerclient_listSuppliers: (a: number, b: number) => any;
     readonly s2partnerclient_listWarehouses: (a: number, b: number) => any;
+    readonly sellersCodeTables: () => any;
     readonly sellerscommerceclient_categoryCategories: (a: number, b: any, c: number) => any;
     readonly sellerscommerceclient_categoryCategory: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_categoryCategoryproducts: (a: number, b: number, c: number, d: number) => any;
+    readonly sellerscommerceclient_categoryCategoryProducts: (a: number, b: number, c: number, d: number) => any;
     readonly sellerscommerceclient_categoryGet: (a: number, b: number, c: number, d: number) => any;
-    readonly sellerscommerceclient_categoryGetall: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_categoryGetallbrands: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_categoryProductcategory: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_embellishmentsGetall: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_embellishmentsGetproductembellishment: (a: number, b: number, c: number, d: number) => any;
+    readonly sellerscommerceclient_categoryGetAll: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_categoryGetAllBrands: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_categoryProductCategory: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_embellishmentsGetAll: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_embellishmentsGetProductEmbellishment: (a: number, b: number, c: number, d: number) => any;
     readonly sellerscommerceclient_orderGet: (a: number, b: number, c: number, d: number) => any;
-    readonly sellerscommerceclient_orderGetall: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_orderGetorders: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_orderOrdersamplepost: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_orderPaymentinformation: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_orderShippinginformation: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_orderUpdateorderstatus: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_portaladminAdminGet: (a: number, b: number, c: number, d: number) => any;
-    readonly sellerscommerceclient_portaladminAdminPost: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_portaladminAdmins: (a: number, b: number) => any;
-    readonly sellerscommerceclient_portaladminAllroles: (a: number, b: number) => any;
-    readonly sellerscommerceclient_portaladminGetuserbyid: (a: number, b: number, c: number, d: number) => any;
-    readonly sellerscommerceclient_portaladminIsemailorusernameexists: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_portaladminRaiserequest: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_portaladminRedirecturl: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_portaladminRemoveadmin: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_portaladminSendexportemail: (a: number, b: any, c: any, d: number) => any;
-    readonly sellerscommerceclient_portalloginUpdateclientfeedback: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_portalloginUpdateclosureform: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_orderGetAll: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_orderGetOrders: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_orderOrderSamplePost: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_orderPaymentInformation: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_orderShippingInformation: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_orderUpdateOrderStatus: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_portalAdminAdminGet: (a: number, b: number, c: number, d: number) => any;
+    readonly sellerscommerceclient_portalAdminAdminPost: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_portalAdminAdmins: (a: number, b: number) => any;
+    readonly sellerscommerceclient_portalAdminAllRoles: (a: number, b: number) => any;
+    readonly sellerscommerceclient_portalAdminGetUserById: (a: number, b: number, c: number, d: number) => any;
+    readonly sellerscommerceclient_portalAdminIsEmailOrUserNameExists: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_portalAdminRaiseRequest: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_portalAdminRedirectUrl: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_portalAdminRemoveAdmin: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_portalAdminSendExportEmail: (a: number, b: any, c: any, d: any) => any;
+    readonly sellerscommerceclient_portalLoginUpdateClientFeedback: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_portalLoginUpdateClosureForm: (a: number, b: any, c: number) => any;
     readonly sellerscommerceclient_productGet: (a: number, b: number, c: number, d: number) => any;
-    readonly sellerscommerceclient_productGetall: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_productGetallproducts: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_productGetallproductskus: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_productGetallsuppliers: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_productGetproducts: (a: number, b: number) => any;
+    readonly sellerscommerceclient_productGetAll: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_productGetAllProductSkus: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_productGetAllProducts: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_productGetAllSuppliers: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_productGetProducts: (a: number, b: number) => any;
     readonly sellerscommerceclient_productProducts: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_productUpdateskuinventory: (a: number, b: any, c: number) => any;
-    readonly sellerscommerceclient_productUpdateskuprice: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_productUpdateSkuInventory: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_productUpdateSkuPrice: (a: number, b: any, c: number) => any;
     readonly sellerscommerceclient_returnGet: (a: number, b: number, c: number, d: number) => any;
-    readonly sellerscommerceclient_returnGetall: (a: number, b: number, c: number) => any;
+    readonly sellerscommerceclient_returnGetAll: (a: number, b: any, c: any) => any;
     readonly sellerscommerceclient_returnReturn: (a: number, b: any, c: number) => any;
     readonly sellerscommerceclient_shopperGet: (a: number, b: number, c: number, d: number) => any;
-    readonly sellerscommerceclient_shopperGetall: (a: number, b: number, c: number) => any;
-    readonly sellerscommerceclient_shopperShopperaddress: (a: number, b: any, c: number) => any;
+    readonly sellerscommerceclient_shopperGetAll: (a: number, b: any, c: any) => any;
+    readonly sellerscommerceclient_shopperShopperAddress: (a: number, b: any, c: number) => any;
     readonly sellerscommerceclient_shopperShoppers: (a: number, b: any, c: number) => any;
     readonly stock2shopclient_listChannels: (a: number, b: number) => any;
     readonly stock2shopclient_listSources: (a: number, b: number) => any;
