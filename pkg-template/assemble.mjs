@@ -104,6 +104,8 @@ export declare class CommerceKitError extends Error {
   readonly status: number | null;
   /** Structured details: field errors, validation issues, vendor code. */
   readonly details: unknown;
+  /** The proxy's \`X-Request-Id\` of the answer that failed the call (what its logs are searched by); null when no answer came. */
+  readonly requestId: string | null;
 }
 `);
 writeFileSync(join(pkg, 'node.d.ts'), `${banner}export * from './index.js';
