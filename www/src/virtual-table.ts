@@ -48,6 +48,11 @@ export interface VirtualTableOptions<Row> {
   onSort?: (sort: SortState) => void;
   /** Row height in px until the first row is measured. */
   estimatedRowHeight?: number;
+  /**
+   * How many rows to draw before `mount()` (default 20, a screenful): 0 for a table
+   * below the fold, so that the page's first layout does not include its rows.
+   */
+  rowsBeforeMount?: number;
   /** Rows drawn beyond each edge of the view. */
   overscan?: number;
 }
@@ -280,7 +285,7 @@ export class VirtualTable<Row> {
   /** Before mounting there is no scroll box size: draw the first screenful. */
   private firstItems(): { index: number; start: number; end: number }[] {
     const size = this.options.estimatedRowHeight ?? 37;
-    const count = Math.min(this.rows.length, 20);
+    const count = Math.min(this.rows.length, this.options.rowsBeforeMount ?? 20);
     return Array.from({ length: count }, (_, index) => ({ index, start: index * size, end: (index + 1) * size }));
   }
 

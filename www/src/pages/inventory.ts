@@ -405,6 +405,9 @@ class InventoryView {
         label: `Levels in ${warehouse.name}`,
         className: 'levels',
         rowClass: ({ product }) => (product ? undefined : 'unknown'),
+        // Below the matrix and the chart: drawn when mounted, a task after the first
+        // frame, which then lays out the matrix alone.
+        rowsBeforeMount: 0,
       });
       this.levelTables.set(warehouse.id, t);
       body = el('div', { class: 'levels-wrap' }, [t.element]);
