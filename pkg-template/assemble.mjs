@@ -107,6 +107,8 @@ export declare class CommerceKitError extends Error {
    * \`if (e.details.code === 'invalid_request') e.details.errors\`.
    */
   readonly details: ErrorDetails;
+  /** The proxy's \`X-Request-Id\` of the answer that failed the call (what its logs are searched by); null when no answer came. */
+  readonly requestId: string | null;
 }
 `);
 writeFileSync(join(pkg, 'node.d.ts'), `${banner}export * from './index.js';

@@ -355,3 +355,29 @@ async fn an_iterator_skips_corrupted_records_and_keeps_going() {
     assert!(items.len() > rejected.length() as usize);
     assert!(items.iter().all(|p| field(p, "sku").is_string()));
 }
+
+/// Issue 13 item 6: a failed call's error carries the `X-Request-Id` of the answer that
+/// failed it (what the proxy's logs are searched by), read from the very response, so a
+/// caller never has to guess which of several failures it was. No answer: no id.
+#[wasm_bindgen_test]
+async fn an_answered_failure_carries_the_request_id_of_its_response() {
+    // The page's fetch, noting the id of every answer it hands the package.
+    let seen = js_sys::Array::new();
+    let noting =
+        js_sys::Function::new_with_args("seen", "return (url, init) => fetch(url, init).then((r) => { seen.push(r.headers.get('x-request-id')); return r; });")
+            .call1(&JsValue::NULL, &seen)
+            .unwrap();
+    // Without the session cookie (another test's may be in the browser) the proxy
+    // answers 401, with its error body and an X-Request-Id as on every answer.
+    let error = JsFuture::from(client(&[("fetch", noting), ("includeCredentials", JsValue::FALSE)]).get_inventory_overview(None)).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "unauthorized");
+    assert_eq!(seen.length(), 1);
+    let sent = seen.get(0).as_string().expect("the proxy sends X-Request-Id");
+    assert_eq!(field(&error, "requestId").as_string().as_deref(), Some(sent.as_str()));
+
+    let options = options(&[("baseUrl", "http://127.0.0.1:9".into())]);
+    let unreachable = commerce_kit::wasm::Client::new(Some(options.unchecked_into())).unwrap();
+    let error = JsFuture::from(unreachable.get_inventory_overview(None)).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "network");
+    assert!(field(&error, "requestId").is_null(), "no answer, no request id");
+}

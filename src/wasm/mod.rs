@@ -35,7 +35,7 @@ extern "C" {
     #[wasm_bindgen(js_name = CommerceKitError)]
     type CommerceKitError;
     #[wasm_bindgen(constructor, js_class = "CommerceKitError")]
-    fn new(code: &str, message: &str, status: Option<u16>, details: JsValue) -> CommerceKitError;
+    fn new(code: &str, message: &str, status: Option<u16>, details: JsValue, request_id: Option<String>) -> CommerceKitError;
 }
 
 #[wasm_bindgen]
@@ -389,7 +389,7 @@ impl Caller {
             // A write's lost answer is `outcome_unknown` with how to check (the package
             // retries no write here: only S2's keyed create, in `send_safely`).
             let endpoint = crate::catalogue::find(request.operation).expect("requests are built from catalogue entries");
-            let validated = transport.send(&request, signal, timeout_ms).await.map_err(|e| to_js_error(e.after_write(endpoint, 1)))?;
+            let validated = transport.send(&request, signal, timeout_ms).await.map_err(|f| to_js_error(f.map(|e| e.after_write(endpoint, 1))))?;
             let value = validated.to_js()?;
             if let Some(callback) = on_drift.filter(|_| !validated.report().drift.is_empty()) {
                 let report = DriftReport { operation: request.operation, paths: &validated.report().drift };
@@ -405,7 +405,7 @@ impl Caller {
     #[cfg(any(feature = "s2", feature = "s2-partner"))]
     /// Sends a request and resolves with the validated body's bytes (for callers that
     /// decode into Rust types: safe creates, pages).
-    pub(crate) async fn send_bytes(&self, request: Request, options: &JsValue) -> Result<Vec<u8>, Error> {
+    pub(crate) async fn send_bytes(&self, request: Request, options: &JsValue) -> Result<Vec<u8>, transport::Failure> {
         let (signal, timeout_ms) = call_options(options)?;
         Ok(self.transport.send(&request, signal, timeout_ms).await?.into_body())
     }
@@ -563,10 +563,11 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
-/// Turns a core error into the JS `CommerceKitError`.
-pub(crate) fn to_js_error(error: Error) -> JsValue {
+/// Turns a core error (with the request id of its answer, if any) into the JS `CommerceKitError`.
+pub(crate) fn to_js_error(failure: impl Into<transport::Failure>) -> JsValue {
+    let transport::Failure { error, request_id } = failure.into();
     let details = to_js(&error);
-    CommerceKitError::new(error.code(), &error.to_string(), error.status(), details).into()
+    CommerceKitError::new(error.code(), &error.to_string(), error.status(), details, request_id).into()
 }
 
 /// Validates a captured response body for an operation without sending anything.

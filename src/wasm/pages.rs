@@ -42,7 +42,7 @@ where
             let page = async {
                 let request = operation.build().map_err(|errors| Error::InvalidRequest { errors })?;
                 let body = caller.send_bytes(request, &options).await?;
-                crate::decode::<O::Response>(&body)
+                Ok::<_, super::transport::Failure>(crate::decode::<O::Response>(&body)?)
             }
             .await
             .map_err(to_js_error)?;

@@ -40,17 +40,25 @@ impl S2Client {
         wasm_bindgen_futures::future_to_promise(async move {
             let body: S2NewFulfillmentOrder = from_js(&body).map_err(to_js_error)?;
             let (signal, _) = call_options(&options).map_err(to_js_error)?;
+            // The request id of the last answer that failed an attempt: the one the
+            // final error is about.
+            let last_request_id = std::rc::Rc::new(std::cell::RefCell::new(None));
             let outcome = CreateFulfillmentOrder::new(body)
                 .send_safely(
                     &lost,
                     |request| {
-                        let (caller, options) = (caller.clone(), options.clone());
-                        async move { caller.send_bytes(request, &options).await }
+                        let (caller, options, last_request_id) = (caller.clone(), options.clone(), last_request_id.clone());
+                        async move {
+                            caller.send_bytes(request, &options).await.map_err(|failure| {
+                                *last_request_id.borrow_mut() = failure.request_id;
+                                failure.error
+                            })
+                        }
                     },
                     |wait| super::transport::sleep(wait, signal.clone()),
                 )
                 .await
-                .map_err(to_js_error)?;
+                .map_err(|error| to_js_error(super::transport::Failure { error, request_id: last_request_id.take() }))?;
             Ok(to_js(&outcome))
         })
     }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::transport::Transport;
+use super::transport::{Failure, Transport};
 use super::{invalid, to_js_error};
 use crate::error::{Error, Route};
 
@@ -21,19 +21,20 @@ struct Credentials<'a> {
 }
 
 /// Sends to a proxy route; resolves with the response JSON (or null for an empty body).
-pub(crate) async fn proxy_route(transport: &Transport, method: &str, route: &str, body: Option<String>) -> Result<JsValue, Error> {
+pub(crate) async fn proxy_route(transport: &Transport, method: &str, route: &str, body: Option<String>) -> Result<JsValue, Failure> {
     let url = format!("{}{route}", transport.base_url);
     let network = |e: JsValue| Error::Network { message: super::transport::js_message(&e) };
     let answer = transport.exchange(method, &url, body.as_deref().map(|b| ("application/json", b)), None).await.map_err(network)?;
     let response = answer.response;
-    let text = super::transport::read_text(&response).await.map_err(network)?;
+    let answered = |error: Error| Failure { error, request_id: super::transport::request_id(&response) };
+    let text = super::transport::read_text(&response).await.map_err(|e| answered(network(e)))?;
     if let Some(error) = Error::from_answer(&url, Route::Own, response.status(), super::transport::retry_after(&response), &text) {
-        return Err(error);
+        return Err(answered(error));
     }
     if text.trim().is_empty() {
         return Ok(JsValue::NULL);
     }
-    js_sys::JSON::parse(&text).map_err(|_| Error::Network { message: "the proxy answered with invalid JSON".into() })
+    js_sys::JSON::parse(&text).map_err(|_| answered(Error::Network { message: "the proxy answered with invalid JSON".into() }))
 }
 
 pub(crate) async fn login(transport: Transport, username: String, password: String) -> Result<JsValue, JsValue> {
@@ -55,7 +56,7 @@ pub(crate) async fn logout(transport: Transport) -> Result<JsValue, JsValue> {
 pub(crate) async fn me(transport: Transport) -> Result<JsValue, JsValue> {
     match proxy_route(&transport, "GET", "/auth/me", None).await {
         Ok(user) => Ok(user),
-        Err(Error::Unauthorized { .. }) => Ok(JsValue::NULL),
+        Err(Failure { error: Error::Unauthorized { .. }, .. }) => Ok(JsValue::NULL),
         Err(e) => Err(to_js_error(e)),
     }
 }

@@ -79,6 +79,34 @@ impl Validated {
     }
 }
 
+/// A failed call, with the `X-Request-Id` of the answer that failed it when there was
+/// one: the id the proxy logs it under, which JavaScript sees as `error.requestId`.
+/// Kept beside [`Error`] rather than in it: the core's errors know nothing of HTTP
+/// headers, and an id read from the very response needs no matching afterwards.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) error: Error,
+    pub(crate) request_id: Option<String>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure { error, request_id: None }
+    }
+}
+
+impl Failure {
+    /// The same failure with its error replaced (`after_write`), keeping the id.
+    pub(crate) fn map(self, f: impl FnOnce(Error) -> Error) -> Failure {
+        Failure { error: f(self.error), request_id: self.request_id }
+    }
+}
+
+/// The answer's `X-Request-Id` (the proxy sets one on every answer it writes).
+pub(crate) fn request_id(response: &web_sys::Response) -> Option<String> {
+    response.headers().get("X-Request-Id").ok().flatten().filter(|id| !id.is_empty())
+}
+
 impl Transport {
     /// The proxy URL for a request: `/api/<vendor>/<vendor path>?query`.
     pub(super) fn url(&self, request: &Request) -> String {
@@ -86,10 +114,10 @@ impl Transport {
         format!("{}/api/{vendor}{}", self.base_url, request.path_and_query())
     }
 
-    pub(super) async fn send(&self, request: &Request, signal: Option<AbortSignal>, timeout_ms: Option<u32>) -> Result<Validated, Error> {
+    pub(super) async fn send(&self, request: &Request, signal: Option<AbortSignal>, timeout_ms: Option<u32>) -> Result<Validated, Failure> {
         let endpoint = catalogue::find(request.operation).expect("requests are built from catalogue entries");
         if signal.as_ref().is_some_and(AbortSignal::aborted) {
-            return Err(Error::Aborted);
+            return Err(Error::Aborted.into());
         }
         let guard = AbortGuard::new(signal, timeout_ms.unwrap_or(self.timeout_ms));
 
@@ -104,8 +132,11 @@ impl Transport {
             (Some(body), Some(content_type)) => Some((content_type, body.as_str())),
             _ => None,
         };
+        let mut answered_as = None;
         let outcome = async {
             let Answer { response, relayed } = self.exchange(method, &url, body, Some(&guard.controller.signal())).await.map_err(|e| guard.explain_js(e))?;
+            // Every error from here on is about this answer: it carries its id.
+            answered_as = request_id(&response);
             let status = response.status();
             if !response.ok() || !relayed {
                 let retry_after = retry_after(&response);
@@ -140,7 +171,7 @@ impl Transport {
         }
         .await;
         drop(guard);
-        outcome
+        outcome.map_err(|error| Failure { error, request_id: answered_as })
     }
 }
 

@@ -6,54 +6,26 @@ import type { ErrorParty, ErrorViewContent } from './ui';
 
 let instance: Client | null = null;
 
-/** A response that was not a success, as the dashboard's fetch saw it. */
-interface FailedResponse {
-  status: number;
-  /** The proxy's `X-Request-Id` (the vendor's own when it sent one): what its logs are searched by. */
-  requestId: string | null;
-  /** The vendor of the call (`s2_partner` of `/api/s2_partner/…`), null for the proxy's own routes. */
-  vendor: string | null;
-  /** The path called (`/api/s2_partner/fulfillment`), to tell alike failures apart. */
-  path: string;
-  /** When it arrived (ms since the epoch). */
-  at: number;
-}
-
-/** How far back an error looks for its response: the package rejects right after reading it. */
-const MATCH_WINDOW_MS = 10_000;
-
-/** The last failed responses, newest last (the package's errors carry no request id). */
-const failures: FailedResponse[] = [];
-const FAILURES_KEPT = 20;
-
 /**
- * The fetch the Client calls: the page's own, noting each failed response's request id,
- * so that an error panel can name it. (The package's CommerceKitError has no request id;
- * an error is matched to the newest failed response with its status.)
+ * The vendor (`s2_partner` of `/api/s2_partner/…`) of each recent failed answer, by its
+ * `X-Request-Id`: an error's `requestId` names its answer exactly, and this says whose
+ * it was, for "Who failed". Bounded: an error is shown right after its answer came.
  */
+const vendorOfAnswer = new Map<string, string>();
+const ANSWERS_KEPT = 50;
+
+/** The fetch the Client calls: the page's own, noting the vendor of each failed answer. */
 const notingFetch = async (url: string, init: RequestInit): Promise<Response> => {
   const response = await progressFetch(url, init);
-  if (!response.ok) {
-    const path = new URL(url, window.location.href).pathname;
-    const vendor = /\/api\/([a-z0-9_]+)\//.exec(path)?.[1] ?? null;
-    failures.push({ status: response.status, requestId: response.headers.get('x-request-id'), vendor, path, at: Date.now() });
-    if (failures.length > FAILURES_KEPT) failures.shift();
+  const requestId = response.headers.get('x-request-id');
+  if (!response.ok && requestId) {
+    const vendor = /\/api\/([a-z0-9_]+)\//.exec(new URL(url, window.location.href).pathname)?.[1];
+    if (vendor) vendorOfAnswer.set(requestId, vendor);
+    // A Map iterates in insertion order: the first key is the oldest.
+    if (vendorOfAnswer.size > ANSWERS_KEPT) vendorOfAnswer.delete(vendorOfAnswer.keys().next().value as string);
   }
   return response;
 };
-
-/**
- * The recent failed responses with `status`, newest first. One: it is the error's. More
- * (two calls failed alike at once): any of them may be; the panel lists them all rather
- * than guess.
- */
-function failuresWith(status: number | null): FailedResponse[] {
-  if (status === null) return [];
-  const since = Date.now() - MATCH_WINDOW_MS;
-  const recent = failures.filter((f) => f.status === status && f.at >= since).reverse();
-  // The same path failing again is one call's retries: its last attempt is the one.
-  return recent.every((f) => f.path === recent[0]?.path) ? recent.slice(0, 1) : recent;
-}
 
 /** The vendors' names as people know them. */
 const VENDOR_NAMES: Record<string, string> = {
@@ -72,7 +44,7 @@ export function createClient(): Client {
   if (instance) return instance;
   instance = new Client({
     baseUrl: '',
-    // Notes failed responses' request ids, and counts the bytes of big answers for their
+    // Notes whose failed answers were, and counts the bytes of big answers for their
     // progress bars (download-progress.ts).
     fetch: notingFetch,
     onDrift: (report) => {
@@ -171,9 +143,8 @@ function whoText(party: ErrorParty, vendor: string | null): string {
 /** An error (any rejection) as what the error view shows: who failed, title, message, request id, issue lines. */
 export function describeError(e: unknown): ErrorViewContent {
   if (e instanceof CommerceKitError) {
-    const candidates = failuresWith(e.status);
-    const failed = candidates[0] ?? null;
-    const vendor = failed?.vendor ? (VENDOR_NAMES[failed.vendor] ?? failed.vendor) : null;
+    const slug = e.requestId === null ? undefined : vendorOfAnswer.get(e.requestId);
+    const vendor = slug ? (VENDOR_NAMES[slug] ?? slug) : null;
     const party = partyOf(e);
     const content: ErrorViewContent = {
       code: e.code,
@@ -181,8 +152,7 @@ export function describeError(e: unknown): ErrorViewContent {
       message: e.status === null ? e.message : `${e.message} (HTTP ${e.status})`,
       party,
       who: whoText(party, vendor),
-      requestId: candidates.length === 1 ? (failed?.requestId ?? null) : null,
-      otherRequestIds: candidates.length > 1 ? candidates.flatMap((c) => (c.requestId ? [`${c.requestId} (${c.path})`] : [])) : [],
+      requestId: e.requestId,
     };
     if (party === 'vendor' && e.code === 'proxy') {
       content.title = vendor ? `${vendor} could not be reached, or did not answer in full` : 'The vendor could not be reached, or did not answer in full';

@@ -99,8 +99,6 @@ export interface ErrorViewContent {
   who?: string;
   /** The proxy's `X-Request-Id` of the failed response: what its logs (and the vendor's) are searched by. */
   requestId?: string | null;
-  /** When several calls failed alike at once: each one's request id and path (any may be this error's). */
-  otherRequestIds?: string[];
   /** Extra lines, e.g. validation issues. */
   lines?: string[];
   /** How many more lines there were than listed. */
@@ -115,7 +113,6 @@ export function errorReport(content: ErrorViewContent): string {
     content.message,
     `Code: ${content.code}`,
     content.requestId ? `Request id: ${content.requestId}` : null,
-    content.otherRequestIds?.length ? `Request ids of the calls that failed alike: ${content.otherRequestIds.join(', ')}` : null,
     ...(content.lines ?? []),
     `Page: ${window.location.href}`,
     `Time: ${new Date().toISOString()}`,
@@ -146,12 +143,6 @@ export function errorView(content: ErrorViewContent, actions: Child[] = []): HTM
     content.who ? el('p', { class: 'error-who' }, [el('strong', {}, ['Who failed: ']), content.who]) : null,
     el('p', { class: 'error-message' }, [el('code', { class: 'error-code' }, [content.code]), ' ', content.message]),
     content.requestId ? el('p', { class: 'error-request-id' }, ['Request id: ', el('code', { class: 'request-id' }, [content.requestId])]) : null,
-    content.otherRequestIds?.length
-      ? el('div', { class: 'error-request-id' }, [
-          el('p', {}, ['Several calls failed alike at once; the request id is one of:']),
-          el('ul', {}, content.otherRequestIds.map((id) => el('li', {}, [el('code', { class: 'request-id-candidate' }, [id])]))),
-        ])
-      : null,
     lines.length > 0
       ? el(
           'ul',

@@ -48,6 +48,11 @@ export interface VirtualTableOptions<Row> {
   onSort?: (sort: SortState) => void;
   /** Row height in px until the first row is measured. */
   estimatedRowHeight?: number;
+  /**
+   * How many rows to draw before `mount()` (default 20, a screenful): 0 for a table
+   * below the fold, so that the page's first layout does not include its rows.
+   */
+  rowsBeforeMount?: number;
   /** Rows drawn beyond each edge of the view. */
   overscan?: number;
 }
@@ -93,6 +98,11 @@ export class VirtualTable<Row> {
   private drawn = '';
   /** The rows drawn last time, by index: kept while they stay in view, so a scroll builds only the rows it brings in. */
   private drawnRows = new Map<number, HTMLTableRowElement>();
+  /** The spacer rows above and below the drawn rows (always in the body, first and last). */
+  private readonly before: HTMLTableRowElement;
+  private readonly after: HTMLTableRowElement;
+  /** The header row's height, read when mounting (an estimate until then). */
+  private headHeight = 48;
   private mounting = false;
   private frame = 0;
   private cleanup: (() => void) | null = null;
@@ -104,7 +114,9 @@ export class VirtualTable<Row> {
   ) {
     this.sort = options.sort ?? null;
     this.head = el('thead', {}, [el('tr', { 'aria-rowindex': 1 }, columns.map((c) => this.header(c)))]);
-    this.body = el('tbody');
+    this.before = this.spacer();
+    this.after = this.spacer();
+    this.body = el('tbody', {}, [this.before, this.after]);
     this.table = el('table', { class: ['data', 'virtual-table', options.className].filter(Boolean).join(' ') }, [this.head, this.body]);
     // table-layout: fixed with set widths (CSSOM, allowed under style-src 'self'): the
     // browser lays out new rows without measuring every cell's content again.
@@ -137,6 +149,7 @@ export class VirtualTable<Row> {
     // scrollToIndex puts a row just under the sticky header.
     this.virtualizer.setOptions({ ...this.virtualizer.options, estimateSize: () => measuredRowHeight ?? this.options.estimatedRowHeight ?? 37 });
     this.virtualizer._willUpdate();
+    this.headHeight = this.head.getBoundingClientRect().height;
     this.mounting = false;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -160,6 +173,7 @@ export class VirtualTable<Row> {
     this.virtualizer.setOptions({ ...this.virtualizer.options, count: this.rows.length });
     this.element.scrollTop = 0;
     this.drawn = '';
+    for (const tr of this.drawnRows.values()) tr.remove();
     this.drawnRows = new Map();
     if (this.cleanup) this.virtualizer._willUpdate();
     this.draw();
@@ -209,7 +223,12 @@ export class VirtualTable<Row> {
     }
   }
 
-  /** Puts the rows in view into the body, between spacers that stand for the rest. */
+  /**
+   * Puts the rows in view into the body, between spacers that stand for the rest. Rows
+   * still in view stay where they are: a scroll removes the rows that left and adds the
+   * ones that came, so the browser restyles and lays out only those (replacing the whole
+   * body each frame restyled every row and cost most of a frame, issue 13 item 4).
+   */
   private draw(): void {
     if (this.mounting) return;
     const items = this.cleanup ? this.virtualizer.getVirtualItems() : this.firstItems();
@@ -219,19 +238,39 @@ export class VirtualTable<Row> {
     if (key === this.drawn) return;
     this.drawn = key;
     const total = this.virtualizer.getTotalSize();
-    const before = first ? first.start : 0;
-    const after = last ? Math.max(0, total - last.end) : 0;
-    const nodes: HTMLTableRowElement[] = [];
+    this.setSpacer(this.before, first ? first.start : 0);
+    this.setSpacer(this.after, last ? Math.max(0, total - last.end) : 0);
     const drawnRows = new Map<number, HTMLTableRowElement>();
-    if (before > 0) nodes.push(this.spacer(before));
-    for (const item of items) {
-      const tr = this.drawnRows.get(item.index) ?? this.rowElement(item.index);
-      drawnRows.set(item.index, tr);
-      nodes.push(tr);
+    for (const item of items) drawnRows.set(item.index, this.drawnRows.get(item.index) ?? this.rowElement(item.index));
+    for (const [index, tr] of this.drawnRows) if (!drawnRows.has(index)) tr.remove();
+    // Walk the wanted rows in order against the body's: a row already in place is
+    // skipped, a missing one is inserted before the node that is there.
+    let next: ChildNode | null = this.before.nextSibling;
+    for (const tr of drawnRows.values()) {
+      if (next === tr) next = tr.nextSibling;
+      else this.body.insertBefore(tr, next);
     }
-    if (after > 0) nodes.push(this.spacer(after));
     this.drawnRows = drawnRows;
-    this.body.replaceChildren(...nodes);
+    this.fitHeight(total);
+  }
+
+  /**
+   * The scroll box's height: its content's up to the stylesheet's cap. Set, not left to
+   * the content, so that the box can be `contain: strict` (its size does not depend on
+   * its rows): a scroll lays out the box alone, not the page around it.
+   */
+  private fitHeight(total: number): void {
+    // The stylesheet's max-height caps it.
+    const height = `${Math.ceil(total + this.headHeight + 2)}px`;
+    if (this.element.style.height !== height) this.element.style.height = height;
+  }
+
+  private setSpacer(spacer: HTMLTableRowElement, height: number): void {
+    const cell = spacer.firstChild as HTMLTableCellElement;
+    const text = `${height}px`;
+    // A zero spacer is hidden: an empty row still takes the border's pixel.
+    spacer.hidden = height <= 0;
+    if (cell.style.height !== text) cell.style.height = text;
   }
 
   private rowElement(index: number): HTMLTableRowElement {
@@ -246,7 +285,7 @@ export class VirtualTable<Row> {
   /** Before mounting there is no scroll box size: draw the first screenful. */
   private firstItems(): { index: number; start: number; end: number }[] {
     const size = this.options.estimatedRowHeight ?? 37;
-    const count = Math.min(this.rows.length, 20);
+    const count = Math.min(this.rows.length, this.options.rowsBeforeMount ?? 20);
     return Array.from({ length: count }, (_, index) => ({ index, start: index * size, end: (index + 1) * size }));
   }
 
@@ -264,10 +303,9 @@ export class VirtualTable<Row> {
     }
   }
 
-  private spacer(height: number): HTMLTableRowElement {
+  private spacer(): HTMLTableRowElement {
+    // Heights are set through the CSSOM, not a style attribute: allowed under the page's style-src 'self'.
     const cell = el('td', { colspan: this.columns.length });
-    // CSSOM, not a style attribute: allowed under the page's style-src 'self'.
-    cell.style.height = `${height}px`;
-    return el('tr', { class: 'virtual-spacer', 'aria-hidden': 'true' }, [cell]);
+    return el('tr', { class: 'virtual-spacer', 'aria-hidden': 'true', hidden: true }, [cell]);
   }
 }

@@ -48,14 +48,23 @@ export interface InventoryModel {
   unknownProductLevels: number;
 }
 
-export function buildModel(overview: S2InventoryOverview): InventoryModel {
+/** How many levels `modelSteps` joins between two of its yields. */
+const LEVELS_PER_STEP = 1024;
+
+/**
+ * Builds the model, yielding after every `LEVELS_PER_STEP` levels: run by `runInSlices`
+ * (yield.ts), 32,000 levels do not hold the main thread in one task.
+ */
+export function* modelSteps(overview: S2InventoryOverview): Generator<void, InventoryModel> {
   const products = new Map(overview.products.map((p) => [p.id, p]));
   const warehouses: WarehouseColumn[] = overview.warehouses.map((w) => ({ id: w.id, name: w.name || w.id, unknown: false }));
   const known = new Set(warehouses.map((w) => w.id));
   const rows = new Map<string, SkuRow>();
   const levelsByWarehouse = new Map<string, LevelRow[]>();
   let unknownProductLevels = 0;
+  let joined = 0;
   for (const item of overview.items) {
+    if (++joined % LEVELS_PER_STEP === 0) yield;
     const { level, warehouseId } = item;
     if (!known.has(warehouseId)) {
       known.add(warehouseId);

@@ -14,10 +14,11 @@ import { failureView } from '../load';
 import { rememberInAddress, type PageContext, type Route } from '../router';
 import { button, el, emptyView, loadingView, rejectedView, rejectionsOf, replaceChildren, type Child } from '../ui';
 import { formatSort, parseSort, VirtualTable, type SortState, type VirtualColumn } from '../virtual-table';
+import { runInSlices, yieldToEventLoop } from '../yield';
 import {
-  buildModel,
   DEFAULT_LOW_STOCK,
   levelMatches,
+  modelSteps,
   parseThreshold,
   searchRows,
   stockState,
@@ -104,8 +105,13 @@ function render(container: HTMLElement, context: PageContext): void {
       const overview = await client().getInventoryOverview({ signal: controller.signal });
       unwatch();
       if (!current()) return;
+      // The model is built in slices from the next task on: the task that decoded the
+      // overview is long enough already (issue 13 item 4).
+      await yieldToEventLoop();
+      const model = await runInSlices(modelSteps(overview), controller.signal);
+      if (!current()) return;
       const rejections = rejectionsOf(overview);
-      view = new InventoryView(overview, settings, remember);
+      view = new InventoryView(overview, model, settings, remember);
       replaceChildren(content, [rejections && rejectedView(rejections), view.element]);
       // In the next frame: the tables read their sizes once the page is laid out,
       // outside the task that decoded the overview.
@@ -224,10 +230,11 @@ class InventoryView {
 
   constructor(
     overview: S2InventoryOverview,
+    model: InventoryModel,
     private readonly settings: Settings,
     private readonly remember: () => void,
   ) {
-    this.model = buildModel(overview);
+    this.model = model;
     this.places = new Map(
       overview.warehouses.map((w) => [w.id, [w.address.city, w.address.countryId].filter((s) => s.trim() !== '').join(', ')]),
     );
@@ -285,13 +292,26 @@ class InventoryView {
 
   mount(): void {
     this.matrix?.mount();
-    for (const t of this.levelTables.values()) t.mount();
     if (this.model.warehouses.length === 0) return;
-    this.drawChartTable();
-    void import('./inventory-chart').then(({ stockChart }) => {
+    void this.mountBelowTheFold();
+  }
+
+  /**
+   * The warehouses' tables and the chart, one per task after the matrix: each mount
+   * reads layout and draws, and together they made one long task.
+   */
+  private async mountBelowTheFold(): Promise<void> {
+    for (const t of this.levelTables.values()) {
+      await yieldToEventLoop();
       if (this.destroyed) return;
-      this.chart = stockChart(this.chartCanvas, this.totals());
-    });
+      t.mount();
+    }
+    await yieldToEventLoop();
+    if (this.destroyed) return;
+    this.drawChartTable();
+    const { stockChart } = await import('./inventory-chart');
+    if (this.destroyed) return;
+    this.chart = stockChart(this.chartCanvas, this.totals());
   }
 
   destroy(): void {
@@ -385,6 +405,9 @@ class InventoryView {
         label: `Levels in ${warehouse.name}`,
         className: 'levels',
         rowClass: ({ product }) => (product ? undefined : 'unknown'),
+        // Below the matrix and the chart: drawn when mounted, a task after the first
+        // frame, which then lays out the matrix alone.
+        rowsBeforeMount: 0,
       });
       this.levelTables.set(warehouse.id, t);
       body = el('div', { class: 'levels-wrap' }, [t.element]);
