@@ -84,10 +84,14 @@ function fact(term: string, value: Child): HTMLElement[] {
 /** A small table of an order's details, or a note when there is none. */
 function detailTable(caption: string, heads: string[], rows: (string | HTMLElement)[][], none: string): HTMLElement {
   if (rows.length === 0) return el('p', { class: 'subtle' }, [none]);
-  return el('table', { class: 'data detail-table' }, [
-    el('caption', {}, [caption]),
-    el('thead', {}, [el('tr', {}, heads.map((h) => el('th', { scope: 'col' }, [h])))]),
-    el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, [c]))))),
+  // In a scroll box of its own: on the record page at phone width a line's title and SKU
+  // would otherwise push the whole page sideways (109 px at 390).
+  return el('div', { class: 'table-wrap' }, [
+    el('table', { class: 'data detail-table' }, [
+      el('caption', {}, [caption]),
+      el('thead', {}, [el('tr', {}, heads.map((h) => el('th', { scope: 'col' }, [h])))]),
+      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, [c]))))),
+    ]),
   ]);
 }
 
