@@ -1,10 +1,11 @@
-// End to end: phone and accessibility on every page (issue 13, item 7). At 1280 and
+// End to end: phone and accessibility on every page (issue 13, item 7), record pages
+// and status-tab/filter states included. At 1280 and
 // 390 px: axe-core finds no critical or serious violation, the page does not overflow
 // sideways, it has one <h1>, and a screenshot is saved under target/screenshots/. Then
 // the shell: the skip link, the Menu button on phones, arrow keys in the nav menus,
 // and focusable, labelled scroll regions.
 
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,6 +37,22 @@ const PAGES = [
   '/sellers/shoppers',
   '/sellers/categories',
   '/login',
+  // Status tabs and filters (issue 13 items 3 and 4): a chosen tab, a filter applied.
+  '/fulfillments?status=shipped',
+  '/purchase-orders?status=pending',
+  '/stock2shop/orders?status=ordered',
+  '/stock2shop/products?q=keyboard',
+  '/sellers/orders?status=9&filter=CarrierId%20eq%208',
+];
+/** Lists whose first row links to a record page (item 2); the addresses are read from the rows. */
+const RECORD_LISTS = [
+  { list: '/fulfillments', table: 'table.fulfillments' },
+  { list: '/purchase-orders', table: 'table.purchase-orders' },
+  { list: '/stock2shop/orders', table: 'table.stock2shop-orders' },
+  { list: '/stock2shop/products', table: 'table.stock2shop-products' },
+  { list: '/sellers/orders', table: 'table.sellers-orders' },
+  { list: '/sellers/shoppers', table: 'table.sellers-shoppers' },
+  { list: '/sellers/products', table: 'table.sellers-products' },
 ];
 
 const env = useDashboard();
@@ -58,10 +75,27 @@ async function axeViolations(page) {
 
 describe('accessibility and phone layout, every page', () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const records = [];
+  before(async () => {
+    const { page, problems, close, cspViolations } = await open(env, { user: USERS.operator });
+    try {
+      for (const { list, table } of RECORD_LISTS) {
+        await page.goto(`${env.proxy.base}/#${list}`, { waitUntil: 'load' });
+        await page.waitForSelector(`${table} a.record-link`);
+        const href = await page.locator(`${table} a.record-link`).first().getAttribute('href');
+        assert.match(href ?? '', new RegExp(`^#${list}/[^/]+$`), `${list}: a row links to its record`);
+        records.push(href.slice(1));
+      }
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
   for (const size of WIDTHS) {
     test(`every page at ${size.width} px: no serious axe violation, no sideways overflow, one h1`, { timeout: 300_000 }, async () => {
       const failures = [];
-      for (const route of PAGES) {
+      assert.equal(records.length, RECORD_LISTS.length, 'every record page is walked');
+      for (const route of [...PAGES, ...records]) {
         const signedOut = route === '/login';
         const { page, problems, close, cspViolations } = await open(env, {
           user: signedOut ? null : USERS.operator,
@@ -71,13 +105,24 @@ describe('accessibility and phone layout, every page', () => {
           await page.setViewportSize({ width: size.width, height: size.height });
           await page.goto(`${env.proxy.base}/#${route}`, { waitUntil: 'load' });
           await settle(page);
-          const name = route.slice(1).replaceAll('/', '-');
+          if (records.includes(route)) await page.waitForSelector('.record[data-state="loaded"]');
+          const name = decodeURIComponent(route.slice(1)).replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '');
           await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.width}.png`), fullPage: true });
 
           const h1 = await page.locator('h1').count();
           if (h1 !== 1) failures.push(`${route}: ${h1} <h1> elements`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          if (overflow > 0) failures.push(`${route}: the page is ${overflow} px wider than the ${size.width} px viewport`);
+          if (overflow > 0) {
+            // Name the outermost elements that stick out, so a failure says where to look.
+            const culprits = await page.evaluate((width) => {
+              const out = [...document.querySelectorAll('main *')].filter((n) => n.getBoundingClientRect().right > width + 0.5);
+              return out
+                .filter((n) => !out.includes(n.parentElement))
+                .slice(0, 3)
+                .map((n) => `${n.tagName.toLowerCase()}${n.className ? '.' + String(n.className).trim().replaceAll(/\s+/g, '.') : ''} (right ${Math.round(n.getBoundingClientRect().right)})`);
+            }, size.width);
+            failures.push(`${route}: the page is ${overflow} px wider than the ${size.width} px viewport: ${culprits.join(', ')}`);
+          }
           for (const v of await axeViolations(page)) failures.push(`${route}: ${v}`);
           await assertClean(problems, cspViolations);
         } finally {

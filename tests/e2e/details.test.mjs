@@ -6,6 +6,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import init, { sellersCodeTables } from 'commerce-kit';
 import { assertClean, openPage as open, USERS, useDashboard, waitForContent } from './harness.mjs';
 
 const env = useDashboard();
@@ -33,7 +34,7 @@ describe('dashboard: record pages', () => {
       await page.locator('table.fulfillments a.record-link', { hasText: new RegExp(`^${shipped.id}$`) }).click();
       await page.waitForURL(`**/#/fulfillments/${shipped.id}`);
       await waitForContent(page, '.record[data-state="loaded"]', problems);
-      assert.equal(await page.locator('h2').textContent(), `Fulfillment ${shipped.id}`);
+      assert.equal(await page.locator('h1').textContent(), `Fulfillment ${shipped.id}`);
       const facts = await factsOf(page);
       assert.equal(facts['Status'], shipped.status);
       assert.equal(facts['Recipient'], shipped.name);
@@ -107,7 +108,7 @@ describe('dashboard: record pages', () => {
       await page.locator('table.stock2shop-orders a.record-link').first().click();
       await page.waitForURL(`**/#/stock2shop/orders/${orderId}`);
       await waitForContent(page, '.record[data-state="loaded"]', problems);
-      assert.equal(await page.locator('h2').textContent(), `Stock2Shop order ${orderId}`);
+      assert.equal(await page.locator('h1').textContent(), `Stock2Shop order ${orderId}`);
       assert.equal(await page.locator('.record .order-details table caption', { hasText: 'Lines' }).count(), Number(row[5]) > 0 ? 1 : 0);
 
       await page.goto(`${env.proxy.base}/#/stock2shop/products`, { waitUntil: 'load' });
@@ -141,6 +142,57 @@ describe('dashboard: record pages', () => {
         await page.waitForURL(`**/#${list}/${encodeURIComponent(key)}`);
         await waitForContent(page, '.record[data-state="loaded"]', problems);
         assert.equal((await factsOf(page))[term], key, `${list}: the page shows the record the row named`);
+      }
+      await assertClean(problems, cspViolations);
+    } finally {
+      await close();
+    }
+  });
+  test('record pages outside inventory show times in the viewer\'s zone, named, and codes by name', { timeout: 90_000 }, async () => {
+    // Issue 13 item 8: one formatting everywhere. Tokyo is never the test machine's zone
+    // by accident of a UTC default, so "GMT+9" can only come from the viewer's zone.
+    await init();
+    const carriers = new Map(sellersCodeTables().find((t) => t.column === 'CarrierId').codes.map((c) => [c.value, c.name]));
+    const tokyo = new Intl.DateTimeFormat('en-US', {
+      year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: 'Asia/Tokyo',
+    });
+    const plain = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+    const { page, problems, close, cspViolations } = await open(env, { user: USERS.operator, timezoneId: 'Asia/Tokyo' });
+    try {
+      // A Sellers Commerce order: placed time and carrier.
+      await page.goto(`${env.proxy.base}/#/sellers/orders`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.sellers-orders tbody tr', problems);
+      await page.locator('table.sellers-orders a.record-link').first().click();
+      await waitForContent(page, '.record[data-state="loaded"]', problems);
+      const placed = page.locator('dl.facts .fact', { hasText: 'Placed' }).locator('dd time');
+      const raw = await placed.getAttribute('title');
+      assert.equal(plain(await placed.textContent()), plain(tokyo.format(new Date(raw))), `placed ${raw} in Tokyo time`);
+      assert.match(await placed.textContent(), /GMT\+9/, 'the zone is named');
+      const carrier = page.locator('dl.facts .fact', { hasText: 'Carrier' }).locator('dd span');
+      const code = Number(/CarrierId (\d+)/.exec((await carrier.getAttribute('title')) ?? '')?.[1]);
+      assert.ok(carriers.has(code), `the mock order's carrier ${code} has a name in the package's table`);
+      assert.equal(plain(await carrier.textContent()), carriers.get(code), 'the carrier is shown by its name');
+
+      // The Sellers Commerce order list: the carrier column names too.
+      await page.goto(`${env.proxy.base}/#/sellers/orders`, { waitUntil: 'load' });
+      await waitForContent(page, 'table.sellers-orders tbody tr', problems);
+      const listed = await page.$$eval('table.sellers-orders tbody td.carrier span', (spans) => spans.map((s) => s.textContent));
+      assert.ok(listed.length > 0 && listed.every((name) => !/^\d+$/.test(name ?? '')), `carriers by name: ${listed.join(', ')}`);
+
+      // An S2 Partner fulfillment and a Stock2Shop order (zone-less time, read as UTC).
+      for (const { list, table } of [
+        { list: '/fulfillments', table: 'table.fulfillments' },
+        { list: '/stock2shop/orders', table: 'table.stock2shop-orders' },
+      ]) {
+        await page.goto(`${env.proxy.base}/#${list}`, { waitUntil: 'load' });
+        await waitForContent(page, `${table} tbody tr`, problems);
+        const time = page.locator(`${table} tbody time`).first();
+        assert.match(await time.textContent(), /GMT\+9/, `${list}: the zone is named`);
+        const title = (await time.getAttribute('title')) ?? '';
+        const value = title.replace(/ \(no zone given: read as UTC\)$/, '');
+        const at = /^\d{4}-\d\d-\d\d \d\d:\d\d/.test(value) ? new Date(value.replace(' ', 'T') + 'Z') : new Date(value);
+        assert.equal(plain(await time.textContent()), plain(tokyo.format(at)), `${list}: ${title} in Tokyo time`);
+        if (list.startsWith('/stock2shop')) assert.match(title, /no zone given: read as UTC/, 'a zone-less time says how it was read');
       }
       await assertClean(problems, cspViolations);
     } finally {

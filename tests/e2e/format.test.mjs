@@ -60,6 +60,9 @@ test('formatTime: the viewer\'s zone, named; the raw text when it is not a time'
 test('formatNumber groups digits; codeName names Sellers Commerce codes', () => {
   assert.equal(format.formatNumber(31896), new Intl.NumberFormat(undefined).format(31896));
   assert.notEqual(format.formatNumber(31896), '31896', 'grouped');
+  const amounts = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  assert.equal(format.formatAmount(2457.1), amounts.format(2457.1), 'two decimals, grouped');
+  assert.equal(format.formatAmount(60), amounts.format(60));
   assert.equal(format.codeName('CarrierId', 8), 'FEDEX');
   assert.equal(format.codeName('ServiceTypeId', 20), 'First Overnight');
   assert.equal(format.codeName('CarrierId', 9), null);

@@ -141,7 +141,12 @@ describe('dashboard: Stock2Shop', () => {
       await details.waitFor();
       assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
       const facts = await details.locator('dl.facts').innerText();
-      assert.match(facts, new RegExp(`Ordered\\s+${order.ordered_date.slice(0, 16)}`));
+      // The zone-less ordered date is read as UTC, shown in the viewer's zone (the
+      // browser's default here) with the zone named, the raw value in the title.
+      const ordered = details.locator('dl.facts time');
+      assert.equal(await ordered.getAttribute('title'), `${order.ordered_date} (no zone given: read as UTC)`);
+      assert.equal(await ordered.getAttribute('datetime'), new Date(order.ordered_date.replace(' ', 'T') + 'Z').toISOString());
+      assert.match(facts, /Ordered\s+\w{3} \d{1,2}, \d{4}, \d\d:\d\d [AP]M \S+/, 'a date, a time and a zone');
       assert.match(facts, new RegExp(`State\\s+${order.state}`));
       const table = (caption) => details.locator('table.detail-table', { has: page.locator('caption', { hasText: caption }) });
       const cells = async (caption) => table(caption).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent?.trim())));

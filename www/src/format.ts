@@ -80,6 +80,14 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
+let amountFormat: Intl.NumberFormat | null = null;
+
+/** `1234.5` → "1,234.50": an amount with two decimals in the viewer's grouping (no currency is sent). */
+export function formatAmount(n: number): string {
+  amountFormat ??= new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return amountFormat.format(n);
+}
+
 let codeNames: Map<string, Map<number, string>> | null = null;
 
 /** The package's Sellers Commerce code tables, by column ("CarrierId"). */

@@ -160,20 +160,6 @@ export function emptyView(text: string): HTMLElement {
   return el('p', { class: 'empty' }, [text]);
 }
 
-const two = (n: number): string => String(n).padStart(2, '0');
-
-/**
- * An RFC 3339 time as `2026-11-22 08:06` (UTC: say so in the column title) in a <time>
- * whose title is the raw value; the raw text when it does not parse.
- */
-export function timeCell(value: string | null | undefined): HTMLElement | string {
-  if (!value) return '—';
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) return value;
-  const text = `${at.getUTCFullYear()}-${two(at.getUTCMonth() + 1)}-${two(at.getUTCDate())} ${two(at.getUTCHours())}:${two(at.getUTCMinutes())}`;
-  return el('time', { datetime: value, title: value }, [text]);
-}
-
 /** `3 fulfillments`, `1 fulfillment`. */
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;

@@ -6,7 +6,8 @@
 import type { S2FulfillmentOrder } from 'commerce-kit';
 import { fact, facts, partsTable, recordPage, section } from '../details';
 import type { Route } from '../router';
-import { el, timeCell } from '../ui';
+import { timeCell } from '../format';
+import { el } from '../ui';
 
 const KEY = 'commerce-kit.created-fulfillment-orders';
 /** How many created orders a tab keeps (the newest). */
@@ -43,7 +44,7 @@ function view(o: S2FulfillmentOrder): HTMLElement[] {
       fact('Warehouse', o.warehouse.name || o.warehouse.id),
       fact('Shipping method', o.shippingMethod),
       fact('Customer note', o.customerNote ?? ''),
-      fact('Created (UTC)', timeCell(o.createdAt)),
+      fact('Created', timeCell(o.createdAt)),
     ]),
     section('Items', [
       partsTable(

@@ -12,7 +12,8 @@ import { exportButton, LocalList, type ListColumn, type SortState } from '../lis
 import { loader } from '../load';
 import { recordHref, recordLink, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
-import { button, el, pageHeader, plural, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
+import { button, el, pageHeader, plural, replaceChildren, statusLine, withRejections } from '../ui';
+import { timeCell } from '../format';
 import { parseIdList, readOnlyNotice, warehouseOptions } from './shared';
 
 export const fulfillmentsPage: Route = { path: '/fulfillments', title: 'Fulfillments', render };
@@ -37,7 +38,7 @@ const columns: ListColumn<PartnerFulfillment>[] = [
   { key: 'city', title: 'City', cell: (f) => f.city || '—', sortValue: (f) => f.city, csv: (f) => f.city },
   { key: 'country', title: 'Country', cell: (f) => f.country_id || '—', sortValue: (f) => f.country_id, csv: (f) => f.country_id },
   { key: 'warehouse', title: 'Warehouse', className: 'mono', cell: (f) => f.fulfillment_warehouse_id || '—', sortValue: (f) => f.fulfillment_warehouse_id, csv: (f) => f.fulfillment_warehouse_id },
-  { key: 'created', title: 'Created (UTC)', cell: (f) => timeCell(f.created_at), sortValue: (f) => Date.parse(f.created_at) || null, csv: (f) => f.created_at },
+  { key: 'created', title: 'Created', cell: (f) => timeCell(f.created_at), sortValue: (f) => Date.parse(f.created_at) || null, csv: (f) => f.created_at },
 ];
 
 /** Newest first. */

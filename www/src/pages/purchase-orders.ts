@@ -11,12 +11,12 @@ import { exportButton, LocalList, type ListColumn } from '../listing';
 import { loader } from '../load';
 import { recordHref, recordLink, type PageContext, type Route } from '../router';
 import { canWrite } from '../session';
-import { button, el, pageHeader, plural, replaceChildren, statusLine, timeCell, withRejections } from '../ui';
+import { button, el, pageHeader, plural, replaceChildren, statusLine, withRejections } from '../ui';
+import { formatNumber, timeCell } from '../format';
 import { readOnlyNotice, supplierOptions, warehouseOptions } from './shared';
 
 export const purchaseOrdersPage: Route = { path: '/purchase-orders', title: 'Purchase orders', render };
 
-const numbers = new Intl.NumberFormat('en-US');
 
 const ordered = (p: PartnerPurchaseOrder): number => p.items.reduce((n, i) => n + i.quantity, 0);
 const received = (p: PartnerPurchaseOrder): number => p.items.reduce((n, i) => n + i.completed_quantity, 0);
@@ -39,12 +39,12 @@ const columns: ListColumn<PartnerPurchaseOrder>[] = [
     key: 'received',
     title: 'Received / ordered',
     className: 'num',
-    cell: (p) => `${numbers.format(received(p))} / ${numbers.format(ordered(p))}`,
+    cell: (p) => `${formatNumber(received(p))} / ${formatNumber(ordered(p))}`,
     sortValue: (p) => (ordered(p) === 0 ? 0 : received(p) / ordered(p)),
     csv: (p) => `${received(p)} / ${ordered(p)}`,
   },
-  { key: 'eta', title: 'ETA (UTC)', cell: (p) => timeCell(p.eta), sortValue: (p) => Date.parse(p.eta) || null, csv: (p) => p.eta },
-  { key: 'created', title: 'Created (UTC)', cell: (p) => timeCell(p.created_at), sortValue: (p) => Date.parse(p.created_at) || null, csv: (p) => p.created_at },
+  { key: 'eta', title: 'ETA', cell: (p) => timeCell(p.eta), sortValue: (p) => Date.parse(p.eta) || null, csv: (p) => p.eta },
+  { key: 'created', title: 'Created', cell: (p) => timeCell(p.created_at), sortValue: (p) => Date.parse(p.created_at) || null, csv: (p) => p.created_at },
 ];
 
 /** A search matches a line's SKU, the supplier or the warehouse. */

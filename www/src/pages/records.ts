@@ -7,11 +7,12 @@ import type { PartnerFulfillment, PartnerPurchaseOrder, SellersAddress, SystemOr
 import { client } from '../api';
 import { fact, facts, partsTable, recordPage, section } from '../details';
 import type { PageContext, Route } from '../router';
-import { el, flagCell, freeForm, orDash, otherFields, rejectionsOf, timeCell, type Child, type Rejections } from '../ui';
+import { el, flagCell, freeForm, orDash, otherFields, rejectionsOf, type Child, type Rejections } from '../ui';
+import { codeCell, formatNumber, timeCell } from '../format';
 import { createdOrderPage } from './created-orders';
 import { customer, orderDetails } from './stock2shop-orders';
-import { amount, paced, stock2shopTime } from './stock2shop-shared';
-import { orderStatusCell, sellersDate } from './sellers-shared';
+import { amount, paced } from './stock2shop-shared';
+import { orderStatusCell } from './sellers-shared';
 
 /** The key in the address, or null when it is not a whole number (the vendor's ids are). */
 function wholeNumber(text: string | undefined): number | null {
@@ -62,14 +63,14 @@ function fulfillmentView(f: PartnerFulfillment): Child[] {
       fact('Warehouse', f.fulfillment_warehouse_id),
       fact('Shipping method', f.shipping_method),
       fact('Warehouse remarks', f.warehouse_remarks ?? ''),
-      fact('Created (UTC)', timeCell(f.created_at)),
-      fact('Updated (UTC)', timeCell(f.updated_at)),
+      fact('Created', timeCell(f.created_at)),
+      fact('Updated', timeCell(f.updated_at)),
     ]),
     section('Items', [partsTable('Items', ['SKU', 'Quantity'], f.items.map((i) => [el('span', { class: 'sku' }, [i.sku]), String(i.quantity)]), 'none.', 'fulfillment-items')]),
     section('Shipments', [
       partsTable(
         'Shipments',
-        ['Shipment', 'Status', 'Carrier', 'Tracking numbers', 'Items', 'Created (UTC)', 'Shipped by', 'Remarks'],
+        ['Shipment', 'Status', 'Carrier', 'Tracking numbers', 'Items', 'Created', 'Shipped by', 'Remarks'],
         f.shipments.map((s) => [
           String(s.id),
           s.status || '—',
@@ -108,7 +109,6 @@ export const fulfillmentRecordPage: Route = {
     ),
 };
 
-const numbers = new Intl.NumberFormat('en-US');
 
 function purchaseOrderView(p: PartnerPurchaseOrder): Child[] {
   return [
@@ -116,11 +116,11 @@ function purchaseOrderView(p: PartnerPurchaseOrder): Child[] {
       fact('Status', el('span', { class: 'status' }, [p.status || '—'])),
       fact('Supplier', p.from_supplier.name ? `${p.from_supplier.name} (#${p.from_supplier.id})` : `#${p.from_supplier.id}`),
       fact('To warehouse', p.to_warehouse_id),
-      fact('ETA (UTC)', timeCell(p.eta)),
-      fact('Completed (UTC)', timeCell(p.completion_date)),
+      fact('ETA', timeCell(p.eta)),
+      fact('Completed', timeCell(p.completion_date)),
       fact('Remarks', p.remarks),
-      fact('Created (UTC)', timeCell(p.created_at)),
-      fact('Updated (UTC)', timeCell(p.updated_at)),
+      fact('Created', timeCell(p.created_at)),
+      fact('Updated', timeCell(p.updated_at)),
     ]),
     section('Lines', [
       partsTable(
@@ -128,9 +128,9 @@ function purchaseOrderView(p: PartnerPurchaseOrder): Child[] {
         ['SKU', 'Ordered', 'Received', 'Outstanding'],
         p.items.map((i) => [
           el('span', { class: 'sku' }, [i.sku]),
-          numbers.format(i.quantity),
-          numbers.format(i.completed_quantity),
-          numbers.format(Math.max(0, i.quantity - i.completed_quantity)),
+          formatNumber(i.quantity),
+          formatNumber(i.completed_quantity),
+          formatNumber(Math.max(0, i.quantity - i.completed_quantity)),
         ]),
         'none.',
         'purchase-order-lines',
@@ -173,7 +173,7 @@ function stock2shopOrderView(o: SystemOrder): Child[] {
       fact('Channel', String(o.channel_id)),
       fact('Customer', [customer(o), o.customer.email ? el('span', { class: 'subtle' }, [` ${o.customer.email}`]) : null]),
       fact('Total', o.total_display || '—'),
-      fact('Created', stock2shopTime(o.created)),
+      fact('Created', timeCell(o.created)),
     ]),
     orderDetails(o),
   ];
@@ -213,8 +213,8 @@ function stock2shopProductView(p: SystemProduct): Child[] {
       fact('Collection', p.collection),
       fact('Tags', p.tags),
       fact('Source', p.source_id === undefined ? '' : String(p.source_id)),
-      fact('Created', stock2shopTime(p.created)),
-      fact('Modified', stock2shopTime(p.modified)),
+      fact('Created', timeCell(p.created)),
+      fact('Modified', timeCell(p.modified)),
     ]),
     section('Variants', [
       partsTable(
@@ -224,7 +224,7 @@ function stock2shopProductView(p: SystemProduct): Child[] {
           el('span', { class: 'sku' }, [v.sku || '—']),
           [v.option1, v.option2, v.option3].filter((o) => o).join(' / ') || '—',
           amount(v.price),
-          numbers.format(v.qty),
+          formatNumber(v.qty),
           v.barcode || '—',
           flagCell(v.active, { yes: 'Active', no: 'Inactive' }),
         ]),
@@ -300,7 +300,12 @@ function sellersRoute<T extends object>(path: string, title: string, listLabel: 
 }
 
 const text = (value: unknown): Child => String(value);
-const date = (value: unknown): Child => sellersDate(String(value));
+const date = (value: unknown): Child => timeCell(String(value));
+/** A code of one of the package's Sellers Commerce tables, by name. */
+const code =
+  (column: string) =>
+  (value: unknown): Child =>
+    codeCell(column, typeof value === 'number' ? value : Number(value));
 
 export const sellersOrderRecordPage = sellersRoute(
   '/sellers/orders',
@@ -312,15 +317,15 @@ export const sellersOrderRecordPage = sellersRoute(
     sellersFacts(order, [
       ['OrderNumber', 'Order number', text],
       ['OrderStatusId', 'Status', (v) => orderStatusCell(Number(v))],
-      ['OrderPlacedDate', 'Placed (UTC)', date],
-      ['CreatedDate', 'Created (UTC)', date],
-      ['ModifiedDate', 'Modified (UTC)', date],
-      ['ServiceTypeId', 'Service type', text],
-      ['CarrierId', 'Carrier', text],
-      ['PaymentMethodId', 'Payment method', text],
-      ['PaymentStatusId', 'Payment status', text],
-      ['PaymentGatewayId', 'Payment gateway', text],
-      ['DiscountTypeId', 'Discount type', text],
+      ['OrderPlacedDate', 'Placed', date],
+      ['CreatedDate', 'Created', date],
+      ['ModifiedDate', 'Modified', date],
+      ['ServiceTypeId', 'Service type', code('ServiceTypeId')],
+      ['CarrierId', 'Carrier', code('CarrierId')],
+      ['PaymentMethodId', 'Payment method', code('PaymentMethodId')],
+      ['PaymentStatusId', 'Payment status', code('PaymentStatusId')],
+      ['PaymentGatewayId', 'Payment gateway', code('PaymentGatewayId')],
+      ['DiscountTypeId', 'Discount type', code('DiscountTypeId')],
     ]),
   ],
 );
@@ -342,7 +347,7 @@ export const sellersShopperRecordPage = sellersRoute(
         ['UserName', 'Username', text],
         ['FirstName', 'First name', text],
         ['LastName', 'Last name', text],
-        ['DOB', 'Date of birth (UTC)', date],
+        ['DOB', 'Date of birth', date],
         ['Gender', 'Gender', (v) => (v === 1 ? 'Male' : v === 2 ? 'Female' : String(v))],
         ['ShopperTypeID', 'Shopper type', text],
         ['Deleted', 'Deleted', (v) => (v ? 'Yes' : 'No')],

@@ -6,7 +6,8 @@ import { client } from '../api';
 import { loader } from '../load';
 import { recordLink, type PageContext, type Route } from '../router';
 import { el, emptyView, freeForm, orDash, table, type Child, type Column } from '../ui';
-import { odataListPage, otherFieldsColumn, sellersDate } from './sellers-shared';
+import { odataListPage, otherFieldsColumn } from './sellers-shared';
+import { timeCell } from '../format';
 
 export const sellersProductsPage: Route = { path: '/sellers/products', title: 'Sellers Commerce products', navLabel: 'Products', render: renderProducts };
 export const sellersShoppersPage: Route = { path: '/sellers/shoppers', title: 'Sellers Commerce shoppers', navLabel: 'Shoppers', render: renderShoppers };
@@ -64,7 +65,7 @@ const shopperColumns: Column<SellersShopper>[] = [
     cell: (s) => (s.UserName ? recordLink('/sellers/shoppers', s.UserName) : '—'),
   },
   { title: 'Name', className: 'wrap', cell: (s) => [s.FirstName, s.LastName].filter((n) => n).join(' ') || '—' },
-  { title: 'Date of birth (UTC)', cell: (s) => sellersDate(s.DOB) },
+  { title: 'Date of birth', cell: (s) => timeCell(s.DOB) },
   { title: 'Gender', cell: (s) => (s.Gender === null || s.Gender === undefined ? '—' : (GENDERS[s.Gender] ?? String(s.Gender))) },
   { title: 'Type', className: 'num short', cell: (s) => orDash(s.ShopperTypeID) },
   { title: 'Deleted', cell: (s) => orDash(s.Deleted) },

@@ -15,8 +15,9 @@ import { FilterBuilder, odataLiteral, renderFilter } from '../odata';
 import type { PageContext, Route } from '../router';
 import { recordLink } from '../router';
 import { canWrite } from '../session';
-import { button, el, orDash, pageHeader, plural, replaceChildren, statusLine } from '../ui';
-import { ORDER_STATUSES, orderStatusCell, orderStatusName, sellersDate } from './sellers-shared';
+import { button, el, pageHeader, plural, replaceChildren, statusLine } from '../ui';
+import { ORDER_STATUSES, orderStatusCell, orderStatusName } from './sellers-shared';
+import { codeCell, timeCell } from '../format';
 
 export const sellersOrdersPage: Route = { path: '/sellers/orders', title: 'Sellers Commerce orders', navLabel: 'Orders', render };
 
@@ -66,7 +67,7 @@ function render(container: HTMLElement, context: PageContext): void {
     if (!made) {
       made = {
         status: el('span', { class: 'status-slot' }, [orderStatusCell(order.OrderStatusId)]),
-        modified: el('span', {}, [sellersDate(order.ModifiedDate)]),
+        modified: el('span', {}, [timeCell(order.ModifiedDate)]),
       };
       cellsByOrder.set(order, made);
       if (order.OrderNumber) slots.set(order.OrderNumber, made);
@@ -85,13 +86,13 @@ function render(container: HTMLElement, context: PageContext): void {
       csv: (o) => o.OrderNumber,
     },
     { key: 'status', title: 'Status', cell: (o) => slotsOf(o).status, sortValue: (o) => orderStatusName(o.OrderStatusId), csv: (o) => orderStatusName(o.OrderStatusId) },
-    { key: 'placed', title: 'Placed (UTC)', cell: (o) => sellersDate(o.OrderPlacedDate), sortValue: (o) => time(o.OrderPlacedDate), csv: (o) => o.OrderPlacedDate },
-    { key: 'modified', title: 'Modified (UTC)', className: 'wide-only', cell: (o) => slotsOf(o).modified, sortValue: (o) => time(o.ModifiedDate), csv: (o) => o.ModifiedDate },
-    // Codes of the document's tables (SERVICE_TYPE, CARRIER, PAYMENT_STATUS), as sent.
+    { key: 'placed', title: 'Placed', cell: (o) => timeCell(o.OrderPlacedDate), sortValue: (o) => time(o.OrderPlacedDate), csv: (o) => o.OrderPlacedDate },
+    { key: 'modified', title: 'Modified', className: 'wide-only', cell: (o) => slotsOf(o).modified, sortValue: (o) => time(o.ModifiedDate), csv: (o) => o.ModifiedDate },
+    // Codes of the document's tables (SERVICE_TYPE, CARRIER, PAYMENT_STATUS) by the names the package gives them.
     // (Narrow screens leave out the columns marked `wide-only`.)
-    { key: 'service', title: 'Service', className: 'num short wide-only', cell: (o) => orDash(o.ServiceTypeId), sortValue: (o) => o.ServiceTypeId, csv: (o) => o.ServiceTypeId },
-    { key: 'carrier', title: 'Carrier', className: 'num short wide-only', cell: (o) => orDash(o.CarrierId), sortValue: (o) => o.CarrierId, csv: (o) => o.CarrierId },
-    { key: 'payment', title: 'Payment', className: 'num short wide-only', cell: (o) => orDash(o.PaymentStatusId), sortValue: (o) => o.PaymentStatusId, csv: (o) => o.PaymentStatusId },
+    { key: 'service', title: 'Service', className: 'service wide-only', cell: (o) => codeCell('ServiceTypeId', o.ServiceTypeId), sortValue: (o) => o.ServiceTypeId, csv: (o) => o.ServiceTypeId },
+    { key: 'carrier', title: 'Carrier', className: 'carrier wide-only', cell: (o) => codeCell('CarrierId', o.CarrierId), sortValue: (o) => o.CarrierId, csv: (o) => o.CarrierId },
+    { key: 'payment', title: 'Payment', className: 'payment wide-only', cell: (o) => codeCell('PaymentStatusId', o.PaymentStatusId), sortValue: (o) => o.PaymentStatusId, csv: (o) => o.PaymentStatusId },
   ];
   /** The orders ticked for a bulk status update, by order number. */
   const selected = new Set<string>();
@@ -223,7 +224,7 @@ function render(container: HTMLElement, context: PageContext): void {
     const slot = slots.get(orderNumber);
     if (slot) {
       replaceChildren(slot.status, [orderStatusCell(order.OrderStatusId)]);
-      replaceChildren(slot.modified, [sellersDate(order.ModifiedDate)]);
+      replaceChildren(slot.modified, [timeCell(order.ModifiedDate)]);
     }
     return { message: answer.ResponseMessage || answer.Results || 'Done', order };
   };

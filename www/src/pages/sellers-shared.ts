@@ -49,16 +49,6 @@ export function orderStatusCell(id: number | null | undefined): Child {
   return el('span', { class: `status status-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, title: `OrderStatusId ${id}` }, [name]);
 }
 
-/** A Sellers Commerce date-time (ISO 8601 with an offset) to the minute, in UTC. */
-export function sellersDate(value: string | null | undefined): Child {
-  if (!value) return '—';
-  const match = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(value);
-  const at = new Date(value);
-  if (!match || Number.isNaN(at.getTime())) return value;
-  const iso = at.toISOString();
-  return el('time', { datetime: value, title: value }, [`${iso.slice(0, 10)} ${iso.slice(11, 16)}`]);
-}
-
 /** The "Other fields" column: what a record carries beyond `known` (undeclared fields). */
 export function otherFieldsColumn<T extends object>(known: readonly string[]): Column<T> {
   return { title: 'Other fields', className: 'wrap other-fields', cell: (row) => freeForm(otherFields(row, known)) };

@@ -5,7 +5,8 @@ import type { SystemChannel, SystemSource } from 'commerce-kit';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
 import { button, el, emptyView, orDash, pageHeader, plural, replaceChildren, statusLine, table, type Column } from '../ui';
-import { activeFlag, channelList, PACING_NOTE, sourceList, stock2shopTime } from './stock2shop-shared';
+import { activeFlag, channelList, PACING_NOTE, sourceList } from './stock2shop-shared';
+import { timeCell } from '../format';
 
 export const stock2shopSourcesPage: Route = { path: '/stock2shop/sources', title: 'Stock2Shop sources', navLabel: 'Sources', render: renderSources };
 export const stock2shopChannelsPage: Route = { path: '/stock2shop/channels', title: 'Stock2Shop channels', navLabel: 'Channels', render: renderChannels };
@@ -21,7 +22,7 @@ const sourceColumns: Column<SystemSource>[] = [
     title: 'Products',
     cell: (s) => el('a', { href: `#/stock2shop/products?source=${encodeURIComponent(String(s.id))}` }, ['Search']),
   },
-  { title: 'Modified', cell: (s) => stock2shopTime(s.modified) },
+  { title: 'Modified', cell: (s) => timeCell(s.modified) },
 ];
 
 const channelColumns: Column<SystemChannel>[] = [
@@ -36,7 +37,7 @@ const channelColumns: Column<SystemChannel>[] = [
     title: 'Orders',
     cell: (c) => el('a', { href: `#/stock2shop/orders?channel=${encodeURIComponent(String(c.id))}` }, ['Search']),
   },
-  { title: 'Modified', cell: (c) => stock2shopTime(c.modified) },
+  { title: 'Modified', cell: (c) => timeCell(c.modified) },
 ];
 
 function renderSources(container: HTMLElement, context: PageContext): void {

@@ -11,7 +11,8 @@ import type { PageContext, Route } from '../router';
 import { recordLink, rememberInAddress } from '../router';
 import { exportButton, sortFromQuery, sortTable, sortToQuery, statusTabs, type ListColumn, type SortState, type StatusTab } from '../listing';
 import { button, type Child, el, emptyView, orDash, pageHeader, Pager, replaceChildren, statusLine } from '../ui';
-import { channelList, dayParam, esSort, modifiedSince, intParam, knownChannels, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced, stock2shopTime } from './stock2shop-shared';
+import { amount, channelList, dayParam, esSort, modifiedSince, intParam, knownChannels, MAX_WINDOW, hitsFound, PACING_NOTE, PAGE_SIZES, paced } from './stock2shop-shared';
+import { timeCell } from '../format';
 
 export const stock2shopOrdersPage: Route = { path: '/stock2shop/orders', title: 'Stock2Shop orders', navLabel: 'Orders', render };
 
@@ -71,7 +72,7 @@ const columns: ListColumn<SystemOrder>[] = [
   },
   { key: 'lines', title: 'Lines', className: 'num short wide-only', cell: (o) => String(o.line_items.length) },
   { key: 'total', title: 'Total', className: 'num', cell: (o) => o.total_display || '—' },
-  { key: 'created', serverSort: true, csv: (o) => o.created, title: 'Created', cell: (o) => stock2shopTime(o.created) },
+  { key: 'created', serverSort: true, csv: (o) => o.created, title: 'Created', cell: (o) => timeCell(o.created) },
   { key: 'details', title: 'Details', className: 'actions', cell: (o) => detailsToggle(o) },
 ];
 
@@ -83,10 +84,14 @@ function fact(term: string, value: Child): HTMLElement[] {
 /** A small table of an order's details, or a note when there is none. */
 function detailTable(caption: string, heads: string[], rows: (string | HTMLElement)[][], none: string): HTMLElement {
   if (rows.length === 0) return el('p', { class: 'subtle' }, [none]);
-  return el('table', { class: 'data detail-table' }, [
-    el('caption', {}, [caption]),
-    el('thead', {}, [el('tr', {}, heads.map((h) => el('th', { scope: 'col' }, [h])))]),
-    el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, [c]))))),
+  // In a scroll box of its own: on the record page at phone width a line's title and SKU
+  // would otherwise push the whole page sideways (109 px at 390).
+  return el('div', { class: 'table-wrap' }, [
+    el('table', { class: 'data detail-table' }, [
+      el('caption', {}, [caption]),
+      el('thead', {}, [el('tr', {}, heads.map((h) => el('th', { scope: 'col' }, [h])))]),
+      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, [c]))))),
+    ]),
   ]);
 }
 
@@ -99,7 +104,7 @@ function trackingLink(url: string | null | undefined, label: string): string | H
 /** What an order holds beyond its row: when it was ordered, its state, its lines, shipping charged and shipments. */
 export function orderDetails(order: SystemOrder): HTMLElement {
   return el('div', { class: 'order-details', 'aria-label': `Details of order ${order.id}` }, [
-    el('dl', { class: 'facts' }, [...fact('Ordered', stock2shopTime(order.ordered_date)), ...fact('State', order.state)]),
+    el('dl', { class: 'facts' }, [...fact('Ordered', timeCell(order.ordered_date)), ...fact('State', order.state)]),
     detailTable(
       'Lines',
       ['Title', 'SKU', 'Qty', 'Price'],
@@ -109,7 +114,7 @@ export function orderDetails(order: SystemOrder): HTMLElement {
     detailTable(
       'Shipping',
       ['Method', 'Price'],
-      (order.shipping_lines ?? []).map((s) => [s.title || '—', s.price == null ? '—' : s.price.toFixed(2)]),
+      (order.shipping_lines ?? []).map((s) => [s.title || '—', s.price == null ? '—' : amount(s.price)]),
       'No shipping charged.',
     ),
     detailTable(

@@ -11,7 +11,8 @@ import type { PageContext, Route } from '../router';
 import { recordLink, rememberInAddress } from '../router';
 import { exportButton, sortFromQuery, sortTable, sortToQuery, type ListColumn, type SortState } from '../listing';
 import { button, el, emptyView, flagCell, pageHeader, Pager, replaceChildren, statusLine, type Child } from '../ui';
-import { dayParam, esSort, intParam, knownSources, MAX_WINDOW, hitsFound, modifiedSince, PACING_NOTE, PAGE_SIZES, paced, priceRange, sourceList, stock2shopTime } from './stock2shop-shared';
+import { dayParam, esSort, intParam, knownSources, MAX_WINDOW, hitsFound, modifiedSince, PACING_NOTE, PAGE_SIZES, paced, priceRange, sourceList } from './stock2shop-shared';
+import { timeCell } from '../format';
 
 export const stock2shopProductsPage: Route = { path: '/stock2shop/products', title: 'Stock2Shop products', navLabel: 'Products', render };
 
@@ -85,7 +86,7 @@ const columns: ListColumn<SystemProduct>[] = [
   { key: 'price', title: 'Price', className: 'num', cell: (p) => priceRange(p.variants.map((v) => v.price)) },
   // (Narrow screens leave out the columns marked `wide-only`.)
   { key: 'source', title: 'Source', className: 'num short wide-only', cell: (p) => sourceCell(p.source_id) },
-  { key: 'modified', serverSort: true, title: 'Modified', className: 'wide-only', cell: (p) => stock2shopTime(p.modified), csv: (p) => p.modified },
+  { key: 'modified', serverSort: true, title: 'Modified', className: 'wide-only', cell: (p) => timeCell(p.modified), csv: (p) => p.modified },
 ];
 
 function render(container: HTMLElement, context: PageContext): void {

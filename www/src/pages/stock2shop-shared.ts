@@ -5,6 +5,7 @@
 import type { EsClause, EsHits, EsSort, SystemChannel, SystemSource } from 'commerce-kit';
 import type { SortState } from '../listing';
 import { client } from '../api';
+import { formatAmount } from '../format';
 import { el, plural, withRejections, type Child } from '../ui';
 
 /** The page intro's note on pacing. */
@@ -94,28 +95,13 @@ export function knownChannels(): SystemChannel[] | null {
   return channels;
 }
 
-/**
- * A Stock2Shop time as the vendor writes it (`2021-01-05 08:25:04`, no offset, or
- * `2017-07-25T10:32:46+0000`) to the minute, in a <time> whose title is the raw value.
- */
-export function stock2shopTime(value: string | null | undefined): Child {
-  if (!value) return '—';
-  const match = /^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d)/.exec(value);
-  if (!match) return value;
-  return el('time', { title: value }, [`${match[1]} ${match[2]}`]);
-}
-
 /** Whether a source or channel is active (the vendor's `1`/`0` arrive as booleans). */
 export function activeFlag(active: boolean): Child {
   return el('span', { class: `flag flag-${active ? 'yes' : 'no'}` }, [active ? 'Active' : 'Inactive']);
 }
 
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /** An amount with two decimals (Stock2Shop sends no currency). */
-export function amount(n: number): string {
-  return money.format(n);
-}
+export const amount = formatAmount;
 
 /** `12.50` or `12.50–99.00`; '—' for no prices. */
 export function priceRange(prices: number[]): string {

@@ -6,14 +6,14 @@ import { client } from '../api';
 import { exportButton, LocalList, type ListColumn } from '../listing';
 import { loader } from '../load';
 import type { PageContext, Route } from '../router';
+import { formatNumber } from '../format';
 import { el, emptyView, pageHeader, plural, replaceChildren, statusLine } from '../ui';
 import { parseList } from './shared';
 
 export const supplyPage: Route = { path: '/supply', title: 'Supply', render };
 
-const numbers = new Intl.NumberFormat('en-US');
 
-const quantity = (n: number): HTMLElement => el('span', { class: n < 0 ? 'negative' : undefined }, [numbers.format(n)]);
+const quantity = (n: number): HTMLElement => el('span', { class: n < 0 ? 'negative' : undefined }, [formatNumber(n)]);
 
 const columns: ListColumn<PartnerInventorySupply>[] = [
   { key: 'sku', title: 'SKU', className: 'sku', cell: (s) => s.sku, sortValue: (s) => s.sku, csv: (s) => s.sku },
