@@ -31,7 +31,7 @@ function readSections(page) {
       name: s.querySelector('h3')?.textContent ?? '',
       place: s.querySelector('.warehouse-place')?.textContent ?? '',
       empty: s.querySelector('.empty')?.textContent ?? null,
-      rows: [...s.querySelectorAll('tbody tr')].map((tr) => ({
+      rows: [...s.querySelectorAll('tbody tr:not(.virtual-spacer)')].map((tr) => ({
         unknown: tr.classList.contains('unknown'),
         cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''),
       })),
@@ -40,7 +40,7 @@ function readSections(page) {
 }
 
 /** Waits for the tables; if the page shows an error view instead, fails with its text. */
-const waitForTables = (page, problems) => waitForContent(page, 'section.warehouse table tbody tr', problems);
+const waitForTables = (page, problems) => waitForContent(page, 'section.warehouse table tbody tr:not(.virtual-spacer)', problems);
 
 describe('dashboard: inventory page', () => {
   test('shows every warehouse with its levels joined to products', { timeout: 60_000 }, async () => {
