@@ -2,7 +2,9 @@
 // mock serves a generated inventory (8 warehouses, ~4,000 products, ~32,000 levels).
 // Measured and printed: the longest main-thread task after the overview arrived
 // (PerformanceObserver 'longtask'; target under 200 ms) and the median frame time while
-// the matrix scrolls (requestAnimationFrame deltas; target under 16 ms). Asserted are
+// the matrix scrolls (requestAnimationFrame deltas; target under 16 ms of work per frame,
+// which rAF deltas show as the display's interval, 16.7 ms at 60 Hz: a median at that
+// interval means no frame was dropped, a larger one that frames were). Asserted are
 // only gross failures (a task over 2.5 s, frames over 200 ms at median; the page of the
 // issue blocked for 6.4 s) since make test runs the e2e files at once and timings
 // swing, and that the rows are virtualised (a few thousand DOM elements, not 287,000).
@@ -64,7 +66,7 @@ describe('inventory: 10 MB overview', () => {
       console.log(
         `inventory 10 MB: ${(bytes / 1e6).toFixed(1)} MB, ${summary}; longest main-thread task after the data arrived: ` +
           `${Math.round(timing.longest)} ms (target < 200; tasks ≥ 50 ms after arrival: ${JSON.stringify(timing.tasks)}); ` +
-          `scrolling: median frame ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms (target median < 16); ` +
+          `scrolling: median frame ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms (target: the 60 Hz interval, 16.7, i.e. no frame dropped at median); ` +
           `${elements} DOM elements`,
       );
       assert.ok(bytes > 9_000_000, `the mock served ${bytes} bytes`);
