@@ -23,15 +23,22 @@ const rows = (page, table) =>
 async function openPage(user = USERS.operator) {
   const opened = await open(env, { user });
   const calls = { sent: [], inFlight: 0, maxInFlight: 0 };
+  // A call ends for this count when its answer starts (or it fails): the page cannot send
+  // the next one before it has read this one's body, but the browser may report the body
+  // finished after the next request began (the events arrive separately; under load they
+  // were seen in that order), which counted two calls where the vendor saw one at a time.
+  const unanswered = new Set();
   const done = (r) => {
-    if (r.url().includes(API)) calls.inFlight -= 1;
+    if (unanswered.delete(r)) calls.inFlight -= 1;
   };
   opened.page.on('request', (r) => {
     if (!r.url().includes(API)) return;
     calls.sent.push({ method: r.method(), path: new URL(r.url()).pathname, body: r.postDataJSON?.() ?? null });
+    unanswered.add(r);
     calls.inFlight += 1;
     calls.maxInFlight = Math.max(calls.maxInFlight, calls.inFlight);
   });
+  opened.page.on('response', (response) => done(response.request()));
   opened.page.on('requestfinished', done);
   opened.page.on('requestfailed', done);
   return { ...opened, calls };
