@@ -7,18 +7,20 @@ import type { ErrorParty, ErrorViewContent } from './ui';
 let instance: Client | null = null;
 
 /**
- * The vendor (`s2_partner` of `/api/s2_partner/…`) of each recent failed answer, by its
+ * The vendor (`s2_partner` of `/api/s2_partner/…`) of each recent answer, by its
  * `X-Request-Id`: an error's `requestId` names its answer exactly, and this says whose
- * it was, for "Who failed". Bounded: an error is shown right after its answer came.
+ * it was, for "Who failed". Every answer, not only the failed ones: a 200 whose body is
+ * not JSON or not the documented shape (`invalid_response`) is the vendor's failure too.
+ * Bounded: an error is shown right after its answer came.
  */
 const vendorOfAnswer = new Map<string, string>();
 const ANSWERS_KEPT = 50;
 
-/** The fetch the Client calls: the page's own, noting the vendor of each failed answer. */
+/** The fetch the Client calls: the page's own, noting the vendor of each answer. */
 const notingFetch = async (url: string, init: RequestInit): Promise<Response> => {
   const response = await progressFetch(url, init);
   const requestId = response.headers.get('x-request-id');
-  if (!response.ok && requestId) {
+  if (requestId) {
     const vendor = /\/api\/([a-z0-9_]+)\//.exec(new URL(url, window.location.href).pathname)?.[1];
     if (vendor) vendorOfAnswer.set(requestId, vendor);
     // A Map iterates in insertion order: the first key is the oldest.
@@ -120,8 +122,11 @@ export function partyOf(e: unknown): ErrorParty {
       // 401: the proxy has no session for us; 403: the vendor refused the proxy's credentials.
       return e.status === 401 ? 'proxy' : 'vendor';
     case 'outcome_unknown': {
-      const last = (e.details as { last_error?: { code?: unknown } } | null)?.last_error?.code;
-      return last === 'vendor' ? 'vendor' : 'proxy';
+      // Whose the last attempt's failure was: the vendor's error, or the proxy's report
+      // of the vendor's failure (a connection the vendor broke: `upstream_unreachable`).
+      const last = (e.details as { last_error?: { code?: unknown; proxy_code?: unknown } } | null)?.last_error;
+      if (last?.code === 'vendor') return 'vendor';
+      return last?.code === 'proxy' && typeof last.proxy_code === 'string' && VENDOR_FAULT_CODES.has(last.proxy_code) ? 'vendor' : 'proxy';
     }
     default:
       return 'vendor';
