@@ -3,16 +3,19 @@
 // until it is null, stops after `limit` items, and throws the error of a failing page.
 // A page's records that did not validate are not yielded and do not stop the loop:
 // they accumulate in the iterable's `rejected` (and `unlistedRejected`), which a caller
-// reads during or after the loop (the TypeScript type is `PagedIterable<T>`).
+// reads during or after the loop (the TypeScript type is `PagedIterable<T>`), like `pages`,
+// the number of pages fetched so far (for a progress display).
 export function paginate(fetchPage, limit) {
   const iterable = {
     rejected: [],
     unlistedRejected: 0,
+    pages: 0,
     async *[Symbol.asyncIterator]() {
       let left = limit ?? Infinity;
       let token = null;
       while (left > 0) {
         const page = await fetchPage(token);
+        iterable.pages += 1;
         iterable.rejected.push(...page.rejected);
         iterable.unlistedRejected += page.unlistedRejected;
         for (const item of page.items) {

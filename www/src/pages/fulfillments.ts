@@ -64,7 +64,7 @@ function render(container: HTMLElement, context: PageContext): void {
 
   const load = loader<PartnerFulfillment[]>(context, content, {
     loading: 'Loading fulfillments…',
-    fetch: async (signal) => {
+    fetch: async (signal, progress) => {
       status.textContent = '';
       list.clear();
       list.remember(false);
@@ -72,7 +72,7 @@ function render(container: HTMLElement, context: PageContext): void {
       const pages = client().s2Partner.listFulfillments({ idList: idList.length > 0 ? idList : null }, { signal });
       for await (const f of pages) {
         all.push(f);
-        if (all.length % PAGE_SIZE === 0) status.textContent = `Loaded ${all.length}…`;
+        progress({ pages: pages.pages, records: all.length });
       }
       return withRejections(all, pages);
     },

@@ -72,7 +72,7 @@ function render(container: HTMLElement, context: PageContext): void {
 
   const load = loader<PartnerPurchaseOrder[]>(context, content, {
     loading: 'Loading purchase orders…',
-    fetch: async (signal) => {
+    fetch: async (signal, progress) => {
       status.textContent = '';
       list.clear();
       list.remember(false);
@@ -80,7 +80,7 @@ function render(container: HTMLElement, context: PageContext): void {
       const orders = client().s2Partner.listPurchaseOrders(null, { signal });
       for await (const order of orders) {
         all.push(order);
-        if (all.length % 50 === 0) status.textContent = `Loaded ${all.length}…`;
+        progress({ pages: orders.pages, records: all.length });
       }
       // Orders that could not be read were skipped by the iterator: say so above the list.
       return withRejections(all, orders);
