@@ -154,6 +154,8 @@ export type Checked<T> = T & {
 export interface PagedIterable<T> extends AsyncIterable<T> {
     readonly rejected: RejectedRecord[];
     readonly unlistedRejected: number;
+    /** How many pages were fetched so far: with the records seen, a loop's progress. */
+    readonly pages: number;
 }
 
 /** Every operation id the package knows, e.g. `"s2.get_inventory_overview"`. */
