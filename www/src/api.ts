@@ -46,8 +46,8 @@ export function createClient(): Client {
   if (instance) return instance;
   instance = new Client({
     baseUrl: '',
-    // Notes whose failed answers were, and counts the bytes of big answers for their
-    // progress bars (download-progress.ts).
+    // Notes the vendor of each answer by its request id, and counts the bytes of big
+    // answers for their progress bars (download-progress.ts).
     fetch: notingFetch,
     onDrift: (report) => {
       for (const listener of driftListeners) {
