@@ -437,7 +437,7 @@ impl Config {
                 {
                     return Err(ConfigError("redis_url: not a Redis URL like redis://[:password@]host:port[/db] or rediss:// (TLS)".into()));
                 }
-                crate::shared::parse_token_key(self.redis_token_key.as_ref().expect("set").expose())
+                crate::fleet_state::parse_token_key(self.redis_token_key.as_ref().expect("set").expose())
                     .map(|_| ())
                     .map_err(|e| ConfigError(format!("redis_token_key: {e}")))
             }

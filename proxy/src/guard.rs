@@ -116,7 +116,7 @@ pub async fn login(State(state): State<Arc<AppState>>, request: Request) -> Resp
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(state.sessions.policy().window.as_secs()));
             response
         }
-        Err(LoginError::Unavailable) => state_unavailable(&crate::shared::Unavailable("see the log".into())),
+        Err(LoginError::Unavailable) => state_unavailable(&crate::fleet_state::Unavailable("see the log".into())),
         Err(LoginError::Busy) => {
             let mut response = proxy_error(StatusCode::SERVICE_UNAVAILABLE, "busy", "too many sign-ins at once; try again");
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1));
@@ -158,7 +158,7 @@ pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respo
 
 /// 503 `state_unavailable`: the shared state (Redis) did not answer, so the proxy fails
 /// closed rather than guess (no per-instance sessions, pacing or tokens meanwhile).
-pub fn state_unavailable(e: &crate::shared::Unavailable) -> Response {
+pub fn state_unavailable(e: &crate::fleet_state::Unavailable) -> Response {
     tracing::warn!(error = %e, "request refused: shared state unavailable");
     let mut response = proxy_error(StatusCode::SERVICE_UNAVAILABLE, "state_unavailable", "the proxy's shared state (Redis) is unavailable; try again shortly");
     response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1));

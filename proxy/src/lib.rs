@@ -14,6 +14,7 @@ pub mod allowlist;
 pub mod audit;
 pub mod client_ip;
 pub mod config;
+pub mod fleet_state;
 pub mod guard;
 pub mod metrics;
 pub mod pacing;
@@ -22,7 +23,6 @@ pub mod scrub;
 pub mod secret;
 pub mod server;
 pub mod session;
-pub mod shared;
 pub mod statics;
 pub mod tokens;
 mod upstream;
@@ -81,7 +81,7 @@ pub struct AppState {
     /// Secret scrubbers for relayed answers, per set of secrets.
     scrubbers: scrub::Cache,
     /// With `redis_url`: the fleet's shared state (for `/readyz`; the pieces hold it too).
-    shared: Option<Arc<shared::Shared>>,
+    shared: Option<Arc<fleet_state::Shared>>,
 }
 
 impl AppState {
@@ -98,7 +98,7 @@ impl AppState {
         // fails here, at start.
         let shared = config.redis_url.as_ref().map(|url| {
             let key = config.redis_token_key.as_ref().expect("redis_url needs redis_token_key (Config::check_redis)");
-            shared::Shared::open(url, key).unwrap_or_else(|e| panic!("{e}"))
+            fleet_state::Shared::open(url, key).unwrap_or_else(|e| panic!("{e}"))
         });
         let (sessions, upstreams) = match &shared {
             Some(shared) => (Sessions::with_shared(config.users.clone(), config.session_policy(), shared.clone()), upstreams.fleet(shared)),

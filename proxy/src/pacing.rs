@@ -12,7 +12,7 @@ use std::time::Duration;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
-use crate::shared::{Shared, Unavailable};
+use crate::fleet_state::{Shared, Unavailable};
 
 /// The longest a vendor's `Retry-After` holds everyone back.
 pub const MAX_HOLD_OFF: Duration = Duration::from_secs(60);

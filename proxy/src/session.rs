@@ -15,8 +15,8 @@ use argon2::Argon2;
 use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 
+use crate::fleet_state::{Shared, Unavailable};
 use crate::secret::Secret;
-use crate::shared::{Shared, Unavailable};
 
 /// The session cookie's name.
 pub const COOKIE: &str = "commerce_session";

@@ -14,8 +14,8 @@ use commerce_kit::vendors::sellers_commerce::token::{TokenPassword, TokenRefresh
 use commerce_kit::vendors::stock2shop::users::Authenticate;
 use tokio::sync::Mutex;
 
+use crate::fleet_state::{now_ms, random_hex, SealedToken, Shared, StoredToken, Unavailable};
 use crate::secret::Secret;
-use crate::shared::{now_ms, random_hex, SealedToken, Shared, StoredToken, Unavailable};
 
 /// Refresh this long before the vendor's stated expiry (or a quarter of the lifetime, if
 /// shorter), so no request carries a token that expires in flight.

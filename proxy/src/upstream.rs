@@ -118,7 +118,7 @@ impl Upstreams {
     }
 
     /// The same upstreams with their tokens and pacing in Redis, shared by the fleet.
-    pub fn fleet(mut self, shared: &Arc<crate::shared::Shared>) -> Upstreams {
+    pub fn fleet(mut self, shared: &Arc<crate::fleet_state::Shared>) -> Upstreams {
         for (upstream, vendor) in [(&mut self.stock2shop, Vendor::Stock2shop), (&mut self.sellers_commerce, Vendor::SellersCommerce)] {
             if let Credentials::Token(source) = &upstream.credentials {
                 upstream.credentials = Credentials::Token(Arc::new(source.fleet(shared.clone(), vendor.slug())));

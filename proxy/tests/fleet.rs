@@ -370,8 +370,8 @@ async fn a_vendor_retry_after_on_one_proxy_holds_back_the_others() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_late_token_writer_cannot_overwrite_a_newer_token() {
     let Some(redis) = RedisServer::start(false) else { return };
-    let shared = commerce_proxy::shared::Shared::open(&Secret::new(redis.url()), &Secret::new(TOKEN_KEY)).unwrap();
-    let token = |access: &str| commerce_proxy::shared::SealedToken { access: access.into(), refresh_at_ms: None, refresh: None, refresh_until_ms: None };
+    let shared = commerce_proxy::fleet_state::Shared::open(&Secret::new(redis.url()), &Secret::new(TOKEN_KEY)).unwrap();
+    let token = |access: &str| commerce_proxy::fleet_state::SealedToken { access: access.into(), refresh_at_ms: None, refresh: None, refresh_until_ms: None };
     // Two writers both read version 0; the one whose lock ran out writes second.
     assert!(shared.write_token("stock2shop", 0, &token("first")).await.unwrap());
     assert!(!shared.write_token("stock2shop", 0, &token("late")).await.unwrap(), "fencing refuses the stale version");
@@ -385,7 +385,7 @@ async fn a_late_token_writer_cannot_overwrite_a_newer_token() {
     shared.unlock_grant("stock2shop", "owner-a").await.unwrap();
     assert!(shared.lock_grant("stock2shop", "owner-b", Duration::from_secs(5)).await.unwrap());
     // A token written under another key does not open.
-    let other = commerce_proxy::shared::Shared::open(&Secret::new(redis.url()), &Secret::new("ab".repeat(32))).unwrap();
+    let other = commerce_proxy::fleet_state::Shared::open(&Secret::new(redis.url()), &Secret::new("ab".repeat(32))).unwrap();
     assert!(other.read_token("stock2shop").await.unwrap_err().0.contains("redis_token_key"));
 }
 
@@ -393,7 +393,7 @@ async fn a_late_token_writer_cannot_overwrite_a_newer_token() {
 async fn fleet_pacing_is_shared_and_abandoned_waiters_reserve_nothing() {
     use commerce_proxy::pacing::Pacer;
     let Some(redis) = RedisServer::start(false) else { return };
-    let shared = || commerce_proxy::shared::Shared::open(&Secret::new(redis.url()), &Secret::new(TOKEN_KEY)).unwrap();
+    let shared = || commerce_proxy::fleet_state::Shared::open(&Secret::new(redis.url()), &Secret::new(TOKEN_KEY)).unwrap();
     // Two instances' pacers for one vendor.
     let (a, b) = (Arc::new(Pacer::per_second(1.0).fleet(shared(), "stock2shop")), Pacer::per_second(1.0).fleet(shared(), "stock2shop"));
     let start = Instant::now();
