@@ -229,3 +229,241 @@ pub trait Operation {
     /// The request, or every problem with the parameters, each naming its field.
     fn build(&self) -> Result<Request, Vec<FieldError>>;
 }
+
+/// A request parameter read from the JSON tree of a JS argument, field by field.
+///
+/// Why not serde: every `Deserialize` type instantiates serde_json's whole struct
+/// visitor (several KB of WebAssembly each, for some fifty parameter structs), while
+/// these impls are generic only over the few field types. The argument has already
+/// passed the validator against the type's `Wire` schema (types, required fields,
+/// unknown keys), so reading it can only fail where the schema cannot tell, such as
+/// an integer beyond `i64`.
+pub trait FromArgument: Sized {
+    /// Reads `value`, naming `field` (its path in the argument) in an error.
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError>;
+}
+
+fn argument_error(field: &str, expected: &str) -> FieldError {
+    FieldError { field: if field.is_empty() { "body".into() } else { field.into() }, message: format!("expected {expected}") }
+}
+
+impl FromArgument for String {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        match value {
+            serde_json::Value::String(text) => Ok(text),
+            _ => Err(argument_error(field, "a string")),
+        }
+    }
+}
+
+impl FromArgument for i64 {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        value.as_i64().ok_or_else(|| argument_error(field, "an integer between -2^63 and 2^63-1"))
+    }
+}
+
+impl FromArgument for f64 {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        value.as_f64().ok_or_else(|| argument_error(field, "a number"))
+    }
+}
+
+impl FromArgument for bool {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        value.as_bool().ok_or_else(|| argument_error(field, "true or false"))
+    }
+}
+
+/// `null` or absent is `None`, as with `#[serde(default)]`.
+impl<T: FromArgument> FromArgument for Option<T> {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        match value {
+            serde_json::Value::Null => Ok(None),
+            value => T::from_argument(value, field).map(Some),
+        }
+    }
+}
+
+impl<T: FromArgument> FromArgument for Vec<T> {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        match value {
+            serde_json::Value::Array(items) => {
+                items.into_iter().enumerate().map(|(i, item)| T::from_argument(item, &format!("{field}[{i}]"))).collect()
+            }
+            _ => Err(argument_error(field, "an array")),
+        }
+    }
+}
+
+/// The fields of an object argument, taken one by one by generated `FromArgument` impls.
+pub struct ArgumentObject {
+    fields: serde_json::Map<String, serde_json::Value>,
+    path: String,
+}
+
+impl ArgumentObject {
+    /// The object `value` at `field` (`""` for the argument itself).
+    pub fn new(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        match value {
+            serde_json::Value::Object(fields) => Ok(Self { fields, path: field.to_string() }),
+            // An absent optional argument (`undefined`, `null`) is an empty object.
+            serde_json::Value::Null => Ok(Self { fields: serde_json::Map::new(), path: field.to_string() }),
+            _ => Err(argument_error(field, "an object")),
+        }
+    }
+
+    /// The field spelled `wire` on the wire; absent reads as `null`.
+    pub fn take<T: FromArgument>(&mut self, wire: &str) -> Result<T, FieldError> {
+        let value = self.fields.remove(wire).unwrap_or(serde_json::Value::Null);
+        T::from_argument(value, &self.path_of(wire))
+    }
+
+    /// The field spelled `wire`, or `default()` when it is absent (`#[serde(default)]`).
+    pub fn take_or<T: FromArgument>(&mut self, wire: &str, default: impl FnOnce() -> T) -> Result<T, FieldError> {
+        match self.fields.remove(wire) {
+            Some(value) => T::from_argument(value, &self.path_of(wire)),
+            None => Ok(default()),
+        }
+    }
+
+    /// The field spelled `wire`, read by a serde `deserialize_with` function (the loose
+    /// readers of `crate::loose`); absent, `default()` if given, else the function reads
+    /// `null`.
+    pub fn take_with<T>(
+        &mut self,
+        wire: &str,
+        read: fn(serde_json::Value) -> Result<T, serde_json::Error>,
+        default: Option<impl FnOnce() -> T>,
+    ) -> Result<T, FieldError> {
+        let value = match (self.fields.remove(wire), default) {
+            (Some(value), _) => value,
+            (None, Some(default)) => return Ok(default()),
+            (None, None) => serde_json::Value::Null,
+        };
+        read(value).map_err(|e| FieldError { field: self.path_of(wire), message: e.to_string() })
+    }
+
+    fn path_of(&self, wire: &str) -> String {
+        if self.path.is_empty() {
+            wire.to_string()
+        } else {
+            format!("{}.{wire}", self.path)
+        }
+    }
+}
+
+impl FromArgument for u32 {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        value.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| argument_error(field, "an integer between 0 and 4294967295"))
+    }
+}
+
+/// An open JSON body (Sellers Commerce's, Stock2Shop's order), checked by the builder.
+impl FromArgument for serde_json::Value {
+    fn from_argument(value: serde_json::Value, _field: &str) -> Result<Self, FieldError> {
+        Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod argument_tests {
+    use serde_json::json;
+
+    use super::{ArgumentObject, FieldError, FromArgument};
+
+    #[test]
+    fn fields_are_read_by_their_wire_names_and_absent_or_null_optionals_are_none() {
+        let mut object = ArgumentObject::new(json!({"warehouseId": "w1", "skuList": null, "limit": 5}), "").unwrap();
+        assert_eq!(object.take::<String>("warehouseId").unwrap(), "w1");
+        assert_eq!(object.take::<Option<Vec<String>>>("skuList").unwrap(), None);
+        assert_eq!(object.take::<Option<u32>>("limit").unwrap(), Some(5));
+        assert_eq!(object.take::<Option<bool>>("absent").unwrap(), None);
+    }
+
+    #[test]
+    fn an_absent_argument_is_an_empty_object_and_a_scalar_is_refused() {
+        assert!(ArgumentObject::new(serde_json::Value::Null, "").is_ok());
+        let error = ArgumentObject::new(json!(3), "").err().unwrap();
+        assert_eq!(error, FieldError { field: "body".into(), message: "expected an object".into() });
+    }
+
+    #[test]
+    fn what_the_schema_cannot_tell_is_reported_at_its_path() {
+        let mut object = ArgumentObject::new(json!({"ids": [1, 2, 1e300], "limit": 5_000_000_000u64}), "").unwrap();
+        let error = object.take::<Vec<i64>>("ids").unwrap_err();
+        assert_eq!(error.field, "ids[2]");
+        assert_eq!(object.take::<Option<u32>>("limit").unwrap_err().field, "limit");
+        let mut nested = ArgumentObject::new(json!({"n": "x"}), "params").unwrap();
+        assert_eq!(nested.take::<i64>("n").unwrap_err(), FieldError { field: "params.n".into(), message: "expected an integer between -2^63 and 2^63-1".into() });
+    }
+
+    /// A body read field by field is the body serde reads from the same JSON.
+    fn reads_as_serde_does<T: FromArgument + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(value: serde_json::Value) {
+        let by_serde: T = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(T::from_argument(value, "").unwrap(), by_serde);
+    }
+
+    #[cfg(feature = "s2")]
+    #[test]
+    fn the_s2_create_body_reads_as_serde_reads_it() {
+        use crate::vendors::s2::fulfillment::S2NewFulfillmentOrder;
+        let address = json!({"name": "A", "company": null, "address1": "1 Rd", "address2": "", "city": "C", "state": "S",
+            "postalCode": "1", "countryId": "CA", "phone": "", "email": ""});
+        reads_as_serde_does::<S2NewFulfillmentOrder>(json!({"address": address, "shippingMethod": "standard",
+            "items": [{"productId": "p1", "quantity": 2}], "shipments": [], "attachments": []}));
+        reads_as_serde_does::<S2NewFulfillmentOrder>(json!({"orderId": "o", "address": address, "warehouseId": "w", "channelFulfillmentId": null,
+            "orderType": 1, "method": 2, "signatureRequired": true, "additionalReferenceIds": ["r"], "shippingMethod": "x",
+            "items": [{"productId": "p1", "quantity": 2}],
+            "shipments": [{"items": [{"productId": "p1", "quantity": 2}], "prepaidLabels": [{"filePath": "l.pdf"}], "trackingNumber": "t"}],
+            "attachments": [{"fileName": "a.jpg", "path": "/a"}], "customerNote": "n"}));
+        let error = S2NewFulfillmentOrder::from_argument(json!({"address": address, "shippingMethod": "", "items": [], "shipments": [], "attachments": [], "orderType": 7}), "");
+        assert_eq!(error.unwrap_err(), FieldError { field: "orderType".into(), message: "expected 0 (B2C), 1 (B2B) or 2 (FBA)".into() });
+    }
+
+    #[cfg(feature = "s2-partner")]
+    #[test]
+    fn the_s2_partner_create_bodies_read_as_serde_reads_them() {
+        use crate::vendors::s2_partner::fulfillment::NewPartnerFulfillment;
+        use crate::vendors::s2_partner::purchase_order::NewPartnerPurchaseOrder;
+        reads_as_serde_does::<NewPartnerFulfillment>(json!({ "address1": "a", "address2": null, "city": "c", "country_id": "AU",
+            "fulfillment_warehouse_id": "w", "items": [ { "quantity": 1, "sku": "s" } ], "name": "n", "zip": "z" }));
+        reads_as_serde_does::<NewPartnerPurchaseOrder>(json!({ "eta": "2022-09-30T21:10:19.904Z", "from_supplier_id": 0,
+            "items": [ { "quantity": 3, "sku": "s" } ], "remarks": "r", "to_warehouse_id": "w" }));
+    }
+
+    #[cfg(feature = "stock2shop")]
+    #[test]
+    fn the_stock2shop_bodies_read_as_serde_reads_them_loose_values_too() {
+        use crate::vendors::stock2shop::images::QueueImagesBody;
+        use crate::vendors::stock2shop::products::QueueProductsBody;
+        use crate::vendors::stock2shop::search::EsSearch;
+        reads_as_serde_does::<QueueProductsBody>(json!({"system_products": [{
+            "source": {"source_id": "123", "product_active": "true", "source_product_code": "ABC", "sync_token": "0", "fetch_token": "0"},
+            "product": {"title": "Example", "tags": null, "options": [{"name": "Size", "position": "1"}], "meta": [{"key": "k", "value": "v"}],
+                "variants": {"source_variant_code": "ABC", "sku": "ABC", "price": 101.5, "qty": 9, "inventory_management": "1",
+                    "price_tiers": [{"tier": "t", "price": "10.00"}], "qty_availability": [{"description": "d", "qty": "4"}]}}}]}));
+        reads_as_serde_does::<QueueImagesBody>(json!({"system_images": [{
+            "source": {"source_id": "57", "source_product_code": "keyboard"},
+            "image": {"image_id": "a", "action": "I", "image": "iVBORw0KGgo="}}]}));
+        reads_as_serde_does::<EsSearch>(json!({}));
+        reads_as_serde_does::<EsSearch>(json!({"query": {"bool": {"filter": [{"range": {"modified": {"gt": "2021-08-27"}}}],
+            "must": [{"term": {"sku": "A"}}], "minimum_should_match": 1}}, "size": "5", "from": 0, "sort": {"modified": {"order": "desc"}}, "aggs": null}));
+    }
+
+    #[cfg(feature = "s2-partner")]
+    #[test]
+    fn a_generated_parameter_struct_reads_its_camel_case_fields() {
+        use crate::vendors::s2_partner::GetInventorySupply;
+        let read = GetInventorySupply::from_argument(json!({"warehouseId": "system_69", "skuList": ["a", "b"]}), "").unwrap();
+        assert_eq!(read, GetInventorySupply::new("system_69").sku_list(["a".to_string(), "b".to_string()]));
+        assert_eq!(GetInventorySupply::from_argument(json!({"warehouseId": "w"}), "").unwrap(), GetInventorySupply::new("w"));
+    }
+
+    #[cfg(feature = "sellers-commerce")]
+    #[test]
+    fn a_generated_parameter_struct_reads_fields_the_vendor_spells_otherwise_by_our_name() {
+        use crate::vendors::sellers_commerce::ProductGetAllProductSkus;
+        let read = ProductGetAllProductSkus::from_argument(json!({"top": 10, "scProductId": 7, "productCode": "SC-1"}), "").unwrap();
+        assert_eq!(read, ProductGetAllProductSkus::new().top(10).sc_product_id(7).product_code("SC-1"));
+    }
+}

@@ -27,7 +27,9 @@ pub fn operations(input: TokenStream) -> TokenStream {
     }
 }
 
-#[proc_macro_derive(Wire, attributes(wire))]
+// `serde` too: the parameter structs of `operations!` derive no serde trait, and their
+// `#[serde(...)]` attributes must still be accepted (and read, here and by tsify).
+#[proc_macro_derive(Wire, attributes(wire, serde))]
 pub fn derive_wire(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     match expand(&input) {
@@ -131,7 +133,9 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         });
     }
 
+    let from_argument = expand_argument(input, rename_all.as_deref())?;
     Ok(quote! {
+        #from_argument
         impl ::commerce_kit::schema::Wire for #ident {
             const SCHEMA: &'static ::commerce_kit::schema::Schema =
                 &::commerce_kit::schema::Schema::Object(&::commerce_kit::schema::ObjectSchema {
@@ -140,6 +144,96 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                 });
         }
     })
+}
+
+/// With `#[wire(argument)]` on the struct: `impl FromArgument`, reading a request body
+/// from the JSON tree of a JS argument field by field, by the names serde would use, so
+/// that the package does not instantiate a serde visitor per body type (see
+/// `commerce_kit::request::FromArgument`). The body has passed the validator for the
+/// `Wire` schema first. A field serde reads by a function of its own
+/// (`deserialize_with`) cannot be mirrored: a compile error.
+fn expand_argument(input: &DeriveInput, rename_all: Option<&str>) -> syn::Result<Option<proc_macro2::TokenStream>> {
+    let mut wanted = false;
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("wire")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("argument") {
+                wanted = true;
+            } else if meta.input.peek(syn::Token![=]) {
+                // Another container key of `wire`: not this function's to check.
+                // One value (`"..."`), not the rest of the list.
+                    meta.value()?.parse::<syn::Expr>()?;
+            }
+            Ok(())
+        })?;
+    }
+    if !wanted {
+        return Ok(None);
+    }
+    let ident = &input.ident;
+    let Data::Struct(data) = &input.data else { unreachable!("checked by expand") };
+    let Fields::Named(named) = &data.fields else { unreachable!("checked by expand") };
+    let mut reads = Vec::new();
+    for field in &named.named {
+        let rust = field.ident.as_ref().expect("named");
+        let rust_name = rust.to_string().trim_start_matches("r#").to_string();
+        let mut wire = None;
+        let mut default: Option<proc_macro2::TokenStream> = None;
+        let mut skip = false;
+        let mut with: Option<syn::Path> = None;
+        for attr in field.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("rename") {
+                    wire = Some(meta.value()?.parse::<LitStr>()?.value());
+                } else if meta.path.is_ident("default") {
+                    default = Some(if meta.input.peek(syn::Token![=]) {
+                        let path: syn::Path = meta.value()?.parse::<LitStr>()?.parse()?;
+                        quote! { #path }
+                    } else {
+                        quote! { ::std::default::Default::default }
+                    });
+                } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+                    skip = true;
+                } else if meta.path.is_ident("deserialize_with") {
+                    // The same function, over the JSON tree (`serde_json::Value` is a
+                    // Deserializer): one small instance per function, not per type.
+                    let path: syn::Path = meta.value()?.parse::<LitStr>()?.parse()?;
+                    with = Some(path);
+                } else if meta.path.is_ident("with") {
+                    return Err(meta.error("#[wire(argument)] does not mirror `with`"));
+                } else if meta.input.peek(syn::Token![=]) {
+                    // One value (`"..."`), not the rest of the list.
+                    meta.value()?.parse::<syn::Expr>()?;
+                }
+                Ok(())
+            })?;
+        }
+        let read = if skip {
+            quote! { ::std::default::Default::default() }
+        } else {
+            let wire = match wire {
+                Some(w) => w,
+                None => apply_rename_all(&rust_name, rename_all).map_err(|msg| syn::Error::new_spanned(field, msg))?,
+            };
+            match (with, default) {
+                (Some(with), Some(default)) => quote! { object.take_with(#wire, #with, ::std::option::Option::Some(#default))? },
+                (Some(with), None) => quote! { object.take_with(#wire, #with, ::std::option::Option::None::<fn() -> _>)? },
+                (None, Some(default)) => quote! { object.take_or(#wire, #default)? },
+                (None, None) => quote! { object.take(#wire)? },
+            }
+        };
+        reads.push(quote! { #rust: #read });
+    }
+    Ok(Some(quote! {
+        impl ::commerce_kit::request::FromArgument for #ident {
+            fn from_argument(
+                value: ::serde_json::Value,
+                field: &str,
+            ) -> ::std::result::Result<Self, ::commerce_kit::request::FieldError> {
+                let mut object = ::commerce_kit::request::ArgumentObject::new(value, field)?;
+                ::std::result::Result::Ok(Self { #(#reads,)* })
+            }
+        }
+    }))
 }
 
 fn is_option(ty: &Type) -> bool {

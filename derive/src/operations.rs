@@ -261,6 +261,28 @@ fn pascal(snake: &str) -> String {
     snake.split('_').filter(|w| !w.is_empty()).map(|w| w[..1].to_uppercase() + &w[1..]).collect()
 }
 
+/// `impl FromArgument` for a parameter struct: its fields read one by one from the JS
+/// argument's JSON tree by their camelCase names (as `#[serde(rename_all = "camelCase")]`
+/// spells them for the validator and tsify), instead of a serde `Deserialize`.
+fn argument_impl(struct_name: &Ident, params: &[&Param]) -> TokenStream {
+    let fields = params.iter().map(|p| {
+        let name = &p.name;
+        let wire = camel(name.to_string().trim_start_matches("r#"));
+        quote! { #name: object.take(#wire)? }
+    });
+    quote! {
+        impl ::commerce_kit::request::FromArgument for #struct_name {
+            fn from_argument(
+                value: ::serde_json::Value,
+                field: &str,
+            ) -> ::std::result::Result<Self, ::commerce_kit::request::FieldError> {
+                let mut object = ::commerce_kit::request::ArgumentObject::new(value, field)?;
+                ::std::result::Result::Ok(Self { #(#fields,)* })
+            }
+        }
+    }
+}
+
 fn camel(snake: &str) -> String {
     let p = pascal(snake);
     p[..1].to_lowercase() + &p[1..]
@@ -560,7 +582,9 @@ pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
             quote! { Self { #(#new_fields),* } }
         };
         // Without parameters the JS method takes none: no (empty) interface to declare.
-        let derive_js = object_binding.then(|| quote! { ::serde::Deserialize, ::tsify::Tsify, ::commerce_kit_derive::Wire, });
+        // No `Deserialize`: `argument_impl` reads the JS argument (see `FromArgument`).
+        let derive_js = object_binding.then(|| quote! { ::tsify::Tsify, ::commerce_kit_derive::Wire, });
+        let from_argument = object_binding.then(|| argument_impl(&struct_name, &params));
         let derive_debug = (!op.extra.secret).then(|| quote! { Debug, });
         let secret_debug = sellers_ops::secret_debug(op, &struct_name, &params);
         let (checks_prelude, checks_step) = sellers_ops::param_checks(op, &params);
@@ -605,6 +629,7 @@ pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
                 }
             }
             #secret_debug
+            #from_argument
         });
 
         let js_name = op.js.clone().unwrap_or_else(|| format_ident!("{}", camel(&id)));

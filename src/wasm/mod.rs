@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use crate::error::Error;
-use crate::request::{FieldError, Request};
+use crate::request::{FieldError, FromArgument, Request};
 use crate::schema::Wire;
 use crate::validate::{LooseKind, PathSegment, Report};
 #[cfg(feature = "s2")]
@@ -404,9 +404,16 @@ impl Caller {
 }
 
 impl Caller {
-    #[cfg(any(feature = "s2", feature = "s2-partner"))]
+    #[cfg(feature = "s2-partner")]
+    /// Sends a request and returns the validated answer (for the async iterators).
+    pub(super) async fn send_validated(&self, request: Request, options: &JsValue) -> Result<transport::Validated, transport::Failure> {
+        let (signal, timeout_ms) = call_options(options)?;
+        self.transport.send(&request, signal, timeout_ms).await
+    }
+
+    #[cfg(feature = "s2")]
     /// Sends a request and resolves with the validated body's bytes (for callers that
-    /// decode into Rust types: safe creates, pages).
+    /// decode into Rust types: the safe create).
     pub(crate) async fn send_bytes(&self, request: Request, options: &JsValue) -> Result<Vec<u8>, transport::Failure> {
         let (signal, timeout_ms) = call_options(options)?;
         Ok(self.transport.send(&request, signal, timeout_ms).await?.into_body())
@@ -415,8 +422,11 @@ impl Caller {
 
 /// Reads a JS argument as a Rust wire type, checking it with the same validator as
 /// responses so that every problem names its field: `items[0].quantity: expected
-/// integer, found string "2"`, and an unknown key is refused rather than dropped.
-pub(crate) fn from_js<T: Wire + serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, Error> {
+/// integer, found string "2"`, and an unknown key is refused rather than dropped. The
+/// checked text is parsed once into a JSON tree and read field by field
+/// (`FromArgument`), not by a serde visitor per type (bench/README.md, "Build profile
+/// and size").
+pub(crate) fn from_js<T: Wire + FromArgument>(value: &JsValue) -> Result<T, Error> {
     let text = if value.is_undefined() || value.is_null() {
         "{}".to_string()
     } else {
@@ -436,12 +446,13 @@ pub(crate) fn from_js<T: Wire + serde::de::DeserializeOwned>(value: &JsValue) ->
     if !errors.is_empty() {
         return Err(Error::InvalidRequest { errors });
     }
-    serde_json::from_str(&text).map_err(|e| invalid("body", &e.to_string()))
+    let tree: serde_json::Value = serde_json::from_str(&text).map_err(|e| invalid("body", &e.to_string()))?;
+    T::from_argument(tree, "").map_err(|error| Error::InvalidRequest { errors: vec![error] })
 }
 
 /// Reads a JS argument, then builds; either step's field errors reject the call.
 #[cfg(any(feature = "s2-partner", feature = "stock2shop", feature = "sellers-commerce"))]
-pub(crate) fn build_with<P: Wire + serde::de::DeserializeOwned>(
+pub(crate) fn build_with<P: Wire + FromArgument>(
     value: &JsValue,
     build: impl FnOnce(P) -> Result<Request, Vec<FieldError>>,
 ) -> Result<Request, Vec<FieldError>> {
@@ -451,6 +462,7 @@ pub(crate) fn build_with<P: Wire + serde::de::DeserializeOwned>(
         Err(other) => Err(vec![FieldError { field: "body".into(), message: other.to_string() }]),
     }
 }
+
 
 /// An optional JS argument, `undefined` when absent.
 #[cfg(any(feature = "s2-partner", feature = "stock2shop"))]
@@ -561,8 +573,12 @@ fn segment_key(segment: &PathSegment) -> JsValue {
     }
 }
 
+/// A report, an error's details or an outcome as a JS value: JSON text from serde_json,
+/// parsed by the engine. Why not serde-wasm-bindgen: its serializer is one more set of
+/// serde instantiations per type beside serde_json's (which request bodies need anyway),
+/// and it builds the value with a JS call per field; these values are small.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
 }
 
 /// Turns a core error (with the request id of its answer, if any) into the JS `CommerceKitError`.

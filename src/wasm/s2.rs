@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use super::{call_options, from_js, to_js, to_js_error, CallOptionsArg, Caller};
-use crate::vendors::s2::fulfillment::{CreateFulfillmentOrder, LostAnswers, S2NewFulfillmentOrder};
+use super::{call_options, from_js, to_js_error, CallOptionsArg, Caller};
+use crate::vendors::s2::fulfillment::{CreateFulfillmentOrder, LostAnswers, S2NewFulfillmentOrder, SafeCreate, CREATE_FULFILLMENT_ORDER};
 
 #[wasm_bindgen]
 pub struct S2Client {
@@ -44,7 +44,7 @@ impl S2Client {
             // final error is about.
             let last_request_id = std::rc::Rc::new(std::cell::RefCell::new(None));
             let outcome = CreateFulfillmentOrder::new(body)
-                .send_safely(
+                .send_safely_undecoded(
                     &lost,
                     |request| {
                         let (caller, options, last_request_id) = (caller.clone(), options.clone(), last_request_id.clone());
@@ -59,7 +59,20 @@ impl S2Client {
                 )
                 .await
                 .map_err(|error| to_js_error(super::transport::Failure { error, request_id: last_request_id.take() }))?;
-            Ok(to_js(&outcome))
+            // `S2CreateOutcome` as JS: the created order is parsed like every answer
+            // (`decodeResponse`), not decoded into Rust and serialised again.
+            let value = js_sys::Object::new();
+            match outcome {
+                SafeCreate::Created(body) => {
+                    js_sys::Reflect::set(&value, &"outcome".into(), &"created".into())?;
+                    js_sys::Reflect::set(&value, &"fulfillment".into(), &super::decode_response(CREATE_FULFILLMENT_ORDER.id, &body)?)?;
+                }
+                SafeCreate::AlreadyCreated(key) => {
+                    js_sys::Reflect::set(&value, &"outcome".into(), &"already_created".into())?;
+                    js_sys::Reflect::set(&value, &"channelFulfillmentId".into(), &key.into())?;
+                }
+            }
+            Ok(value.into())
         })
     }
 }

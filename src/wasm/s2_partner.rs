@@ -2,20 +2,19 @@
 //! generated from the table in `src/vendors/s2_partner/mod.rs`; here are the ones with
 //! behaviour: the async iterators and the creates (whose bodies are checked).
 
-use serde::Deserialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use super::pages::iterate;
 use super::{build_with, from_js, optional, to_js_error, CallOptionsArg, Caller};
-use crate::request::Operation;
+use crate::request::{ArgumentObject, FieldError, FromArgument, Operation};
 use crate::schema::Wire;
 use crate::vendors::s2_partner::fulfillment::{CreateFulfillment, ListFulfillments, NewPartnerFulfillment};
 use crate::vendors::s2_partner::product::ListProducts;
 use crate::vendors::s2_partner::purchase_order::{CreatePurchaseOrder, ListPurchaseOrders, NewPartnerPurchaseOrder};
 
 /// Parameters of `listFulfillments` / `listPurchaseOrders` (async iterators).
-#[derive(Debug, Default, Deserialize, Tsify, Wire)]
+#[derive(Debug, Default, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct ListByIdsParams {
     #[serde(default)]
@@ -26,11 +25,25 @@ pub(crate) struct ListByIdsParams {
 }
 
 /// Parameters of `listProducts` (async iterator).
-#[derive(Debug, Default, Deserialize, Tsify, Wire)]
+#[derive(Debug, Default, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct LimitParams {
     #[serde(default)]
     pub limit: Option<u32>,
+}
+
+impl FromArgument for ListByIdsParams {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        let mut object = ArgumentObject::new(value, field)?;
+        Ok(Self { id_list: object.take("idList")?, limit: object.take("limit")? })
+    }
+}
+
+impl FromArgument for LimitParams {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        let mut object = ArgumentObject::new(value, field)?;
+        Ok(Self { limit: object.take("limit")? })
+    }
 }
 
 #[wasm_bindgen]
@@ -56,9 +69,8 @@ fn iterate_with<P, O>(
     limit: impl FnOnce(&P) -> Option<u32>,
 ) -> Result<JsValue, JsValue>
 where
-    P: Wire + serde::de::DeserializeOwned,
+    P: Wire + FromArgument,
     O: crate::paginate::Paginated + 'static,
-    O::Item: serde::Serialize,
 {
     let params: P = from_js(params).map_err(to_js_error)?;
     let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);

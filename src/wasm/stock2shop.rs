@@ -4,13 +4,12 @@
 //! `listChannels` are generated from the table in `src/vendors/stock2shop/mod.rs`; the
 //! searches and queues, which check their bodies, are here.
 
-use serde::Deserialize;
 use serde_json::Value;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use super::{build_with, optional, CallOptionsArg, Caller};
-use crate::request::Operation;
+use crate::request::{ArgumentObject, FieldError, FromArgument, Operation};
 use crate::schema::Wire;
 use crate::vendors::stock2shop::images::{QueueImages, QueueImagesBody};
 use crate::vendors::stock2shop::orders::{QueueOrder, SearchOrders};
@@ -18,7 +17,7 @@ use crate::vendors::stock2shop::products::{QueueProducts, QueueProductsBody, Sea
 use crate::vendors::stock2shop::search::EsSearch;
 
 /// Parameters of `queueProducts`.
-#[derive(Debug, Deserialize, Tsify, Wire)]
+#[derive(Debug, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct QueueProductsParams {
     /// The source the products come from (an `id` of `listSources()`); every product's
@@ -27,11 +26,25 @@ pub(crate) struct QueueProductsParams {
 }
 
 /// Parameters of `queueOrder`: a channel's `client_id` and `id` from `listChannels()`.
-#[derive(Debug, Deserialize, Tsify, Wire)]
+#[derive(Debug, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct QueueOrderParams {
     pub client_id: i64,
     pub channel_id: i64,
+}
+
+impl FromArgument for QueueProductsParams {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        let mut object = ArgumentObject::new(value, field)?;
+        Ok(Self { source_id: object.take("sourceId")? })
+    }
+}
+
+impl FromArgument for QueueOrderParams {
+    fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+        let mut object = ArgumentObject::new(value, field)?;
+        Ok(Self { client_id: object.take("clientId")?, channel_id: object.take("channelId")? })
+    }
 }
 
 #[wasm_bindgen]

@@ -30,8 +30,8 @@ pub(crate) struct BodyStream {
 
 /// A received body: its bytes, the report, and its text for `JSON.parse`.
 pub(crate) struct ReceivedBody {
-    // Read by the vendors that decode into Rust types; a build without them only parses.
-    #[cfg_attr(not(any(feature = "s2", feature = "s2-partner")), allow(dead_code))]
+    // Read by the safe create, which decodes into Rust types; a build without it only parses.
+    #[cfg_attr(not(feature = "s2"), allow(dead_code))]
     pub body: Vec<u8>,
     pub report: Report,
     text: js_sys::Array,

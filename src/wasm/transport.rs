@@ -60,7 +60,7 @@ pub(crate) struct Answer {
 }
 
 /// A response that passed validation: its bytes, what validation reported, its text.
-pub(super) struct Validated {
+pub(crate) struct Validated {
     pub received: ReceivedBody,
 }
 
@@ -68,8 +68,8 @@ impl Validated {
     pub(super) fn report(&self) -> &Report {
         &self.received.report
     }
-    /// The bytes, for decoding into Rust types (pages, safe creates).
-    #[cfg(any(feature = "s2", feature = "s2-partner"))]
+    /// The bytes, for decoding into Rust types (the safe create).
+    #[cfg(feature = "s2")]
     pub(super) fn into_body(self) -> Vec<u8> {
         self.received.body
     }

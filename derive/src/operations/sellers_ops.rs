@@ -312,15 +312,17 @@ pub(super) fn expand_body_op(
         quote! { #(#docs)* pub #name: #ty }
     });
     let params_doc = format!(" The parameters of `{js_name}`; its body is the next argument.");
+    let from_argument = super::argument_impl(params_type, &params);
     let item = quote! {
         #item
 
         #[doc = #params_doc]
-        #[derive(Debug, ::serde::Deserialize, ::tsify::Tsify, ::commerce_kit_derive::Wire)]
+        #[derive(Debug, ::tsify::Tsify, ::commerce_kit_derive::Wire)]
         #[serde(rename_all = "camelCase")]
         pub struct #params_type {
             #(#fields,)*
         }
+        #from_argument
     };
     let params_ts = params_type.to_string();
     let binding = quote! {

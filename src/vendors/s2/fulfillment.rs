@@ -57,6 +57,16 @@ pub enum S2CreateOutcome {
     },
 }
 
+/// How [`CreateFulfillmentOrder::send_safely_undecoded`] ended: as
+/// [`S2CreateOutcome`], with the created order's answer as its validated bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SafeCreate {
+    /// The vendor's answer to the create that succeeded.
+    Created(Vec<u8>),
+    /// The `channelFulfillmentId` of an order an earlier attempt had created.
+    AlreadyCreated(String),
+}
+
 impl CreateFulfillmentOrder {
     /// Attempts made at most by [`send_safely`](Self::send_safely).
     pub const MAX_ATTEMPTS: u32 = 3;
@@ -93,7 +103,24 @@ impl CreateFulfillmentOrder {
     ///
     /// `send` is the transport: it sends a request and returns the response body.
     /// `wait` sleeps (injected, so that tests do not).
-    pub async fn send_safely<F, Fut, W, WFut>(&self, lost: &LostAnswers, mut send: F, mut wait: W) -> Result<S2CreateOutcome, crate::Error>
+    pub async fn send_safely<F, Fut, W, WFut>(&self, lost: &LostAnswers, send: F, wait: W) -> Result<S2CreateOutcome, crate::Error>
+    where
+        F: FnMut(Request) -> Fut,
+        Fut: std::future::Future<Output = Result<Vec<u8>, crate::Error>>,
+        W: FnMut(Duration) -> WFut,
+        WFut: std::future::Future<Output = ()>,
+    {
+        Ok(match self.send_safely_undecoded(lost, send, wait).await? {
+            SafeCreate::Created(body) => S2CreateOutcome::Created { fulfillment: Box::new(crate::decode::<S2FulfillmentOrder>(&body)?.value) },
+            SafeCreate::AlreadyCreated(channel_fulfillment_id) => S2CreateOutcome::AlreadyCreated { channel_fulfillment_id },
+        })
+    }
+
+    /// [`send_safely`](Self::send_safely), leaving the created order's answer as the
+    /// validated bytes: the browser package parses them with `JSON.parse` rather than
+    /// decoding them into Rust (whose serde decoder for the order would cost the module
+    /// several KB).
+    pub async fn send_safely_undecoded<F, Fut, W, WFut>(&self, lost: &LostAnswers, mut send: F, mut wait: W) -> Result<SafeCreate, crate::Error>
     where
         F: FnMut(Request) -> Fut,
         Fut: std::future::Future<Output = Result<Vec<u8>, crate::Error>>,
@@ -104,7 +131,7 @@ impl CreateFulfillmentOrder {
         let Some(key) = client_id(&request) else {
             // Without its key S2 cannot tell a duplicate: sent once, a lost answer is unknown.
             let body = send(request).await.map_err(|e| e.after_write_by(CREATE_FULFILLMENT_ORDER.id, Duplicates::Undetectable, 1))?;
-            return Ok(S2CreateOutcome::Created { fulfillment: Box::new(crate::decode::<S2FulfillmentOrder>(&body)?.value) });
+            return Ok(SafeCreate::Created(body));
         };
         // Whether an attempt (of this call or an earlier one) may have created it.
         let mut maybe_created = lost.contains(&key);
@@ -113,12 +140,11 @@ impl CreateFulfillmentOrder {
             let error = match send(request.clone()).await {
                 Ok(body) => {
                     lost.forget(&key);
-                    let fulfillment = crate::decode::<S2FulfillmentOrder>(&body)?.value;
-                    return Ok(S2CreateOutcome::Created { fulfillment: Box::new(fulfillment) });
+                    return Ok(SafeCreate::Created(body));
                 }
                 Err(crate::Error::AlreadyExists { .. }) if maybe_created => {
                     lost.forget(&key);
-                    return Ok(S2CreateOutcome::AlreadyCreated { channel_fulfillment_id: key });
+                    return Ok(SafeCreate::AlreadyCreated(key));
                 }
                 Err(error) => error,
             };
@@ -268,6 +294,12 @@ macro_rules! int_enum {
             }
         }
 
+        impl crate::request::FromArgument for $ty {
+            fn from_argument(value: serde_json::Value, field: &str) -> Result<Self, FieldError> {
+                value.as_i64().and_then($ty::from_code).ok_or_else(|| FieldError { field: field.into(), message: concat!("expected ", $expecting).into() })
+            }
+        }
+
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let code = i64::deserialize(deserializer)?;
@@ -291,6 +323,7 @@ int_enum!(FulfillmentMethod, "0 (SPD), 1 (PICKUP) or 2 (LTL)", [Spd = 0, Pickup 
 /// The body of `POST /fulfillment`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
+#[wire(argument)]
 pub struct S2NewFulfillmentOrder {
     /// Only for a fulfillment of an existing order; leave out for a standalone one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -342,6 +375,7 @@ pub struct S2NewFulfillmentOrder {
 /// A product and its quantity, in the order's `items` and in a shipment's `items`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
+#[wire(argument)]
 pub struct S2NewFulfillmentItem {
     /// The S2 product id (a UUID, see `GET /inventory/overview`).
     pub product_id: String,
@@ -350,6 +384,7 @@ pub struct S2NewFulfillmentItem {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
+#[wire(argument)]
 pub struct S2NewFulfillmentShipment {
     /// Some of the order's items: every `productId` must be one of the order's, with at
     /// most the order's quantity.
@@ -365,6 +400,7 @@ pub struct S2NewFulfillmentShipment {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
+#[wire(argument)]
 pub struct S2PrepaidLabel {
     /// Path or URL of the label file.
     pub file_path: String,
@@ -372,6 +408,7 @@ pub struct S2PrepaidLabel {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
+#[wire(argument)]
 pub struct S2NewFulfillmentAttachment {
     /// Any Unicode file name (`"听雨 (24 x 26.25)_PFPWig.jpg"`).
     pub file_name: String,

@@ -52,6 +52,7 @@ pub struct S2Organization {
 /// to ship, must be strings.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify, Wire)]
 #[serde(rename_all = "camelCase")]
+#[wire(argument)]
 pub struct S2Address {
     pub name: String,
     #[wire(loose)]

@@ -45,6 +45,7 @@ impl Operation for CreateFulfillment {
 /// list of required ones; the fields a shipment cannot do without are required here
 /// (recipient, first address line, city, country, warehouse, items), the rest optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct NewPartnerFulfillment {
     pub address1: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -133,6 +134,7 @@ pub struct PartnerFulfillment {
 
 /// A SKU and how many of it: the items of a fulfillment and of its shipments.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct PartnerFulfillmentItem {
     pub sku: String,
     pub quantity: i64,

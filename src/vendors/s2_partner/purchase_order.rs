@@ -42,6 +42,7 @@ impl Operation for CreatePurchaseOrder {
 /// The body of `POST /purchase-order`. The seed lists no required keys; every key of its
 /// example is required here except `remarks`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct NewPartnerPurchaseOrder {
     /// Expected arrival, RFC 3339: `"2022-09-30T21:06:03.806Z"`.
     pub eta: String,
@@ -67,6 +68,7 @@ impl NewPartnerPurchaseOrder {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct NewPartnerPurchaseOrderItem {
     pub quantity: i64,
     pub sku: String,

@@ -53,11 +53,13 @@ impl Operation for QueueImages {
 
 /// The body of `POST /v1/images/queue`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueueImagesBody {
     pub system_images: Vec<QueuedImage>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueuedImage {
     pub source: QueuedImageSource,
     pub image: QueuedImageData,
@@ -65,6 +67,7 @@ pub struct QueuedImage {
 
 /// Which product (and optionally which variant) the image belongs to.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueuedImageSource {
     /// Sent as a number, as in the seed's image examples (`57`); loose like every
     /// `source_id` of this API.
@@ -78,6 +81,7 @@ pub struct QueuedImageSource {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueuedImageData {
     /// The ERP's id of the image (`"a"` in the seed).
     pub image_id: String,

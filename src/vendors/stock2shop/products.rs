@@ -308,6 +308,7 @@ pub struct SystemVariant {
 
 /// A price of a variant in a named tier (`"Wholesale"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct SystemPriceTier {
     pub tier: String,
     /// Loose: `"10.00"` in Stock2Shop's own records.
@@ -318,6 +319,7 @@ pub struct SystemPriceTier {
 
 /// A variant's quantity in one warehouse (`"Warehouse X"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct SystemQtyAvailability {
     pub description: String,
     /// Loose, like every count from this PHP back end.
@@ -328,6 +330,7 @@ pub struct SystemQtyAvailability {
 
 /// The body of `POST /v1/products/queue`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueueProductsBody {
     /// At least one; batching many products per request is recommended.
     pub system_products: Vec<QueuedProduct>,
@@ -335,6 +338,7 @@ pub struct QueueProductsBody {
 
 /// One product to queue: where it comes from, and its data.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueuedProduct {
     pub source: QueuedProductSource,
     pub product: QueuedProductData,
@@ -343,6 +347,7 @@ pub struct QueuedProduct {
 /// The seed's "minimum required information" sends every field here, numbers and
 /// booleans as strings; so does this type (`"source_id": "123"`, `"product_active": "true"`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueuedProductSource {
     /// The source, as in the `source_id` query parameter. Sent as a string.
     #[wire(loose)]
@@ -361,6 +366,7 @@ pub struct QueuedProductSource {
 
 /// The product's data. Only `title` and `variants` are in the minimum example.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueuedProductData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<QueuedProductOption>>,
@@ -382,6 +388,7 @@ pub struct QueuedProductData {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueuedProductOption {
     pub name: String,
     /// 1 to 3 (`option1`..`option3` of the variant). Sent as a string (`"1"`).
@@ -391,6 +398,7 @@ pub struct QueuedProductOption {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueuedProductMeta {
     pub key: String,
     pub value: String,
@@ -398,6 +406,7 @@ pub struct QueuedProductMeta {
 
 /// The variant of a queued product.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct QueuedVariant {
     pub source_variant_code: String,
     pub sku: String,

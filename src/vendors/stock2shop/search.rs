@@ -62,6 +62,7 @@ export type EsClause =
 
 /// An Elasticsearch search body: `{"query": {"bool": {...}}, "size", "from", "sort", "aggs"}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct EsSearch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<EsQuery>,
@@ -85,12 +86,14 @@ pub struct EsSearch {
 
 /// `{"bool": {...}}`: the documented queries are bool queries.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct EsQuery {
     pub bool: EsBoolQuery,
 }
 
 /// The four clause lists of a bool query. An empty list is not sent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify, Wire)]
+#[wire(argument)]
 pub struct EsBoolQuery {
     /// Clauses that must match, and count towards the score.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -125,6 +128,13 @@ pub struct EsClause(Value);
 /// business, with messages naming the clause by path.
 impl Wire for EsClause {
     const SCHEMA: &'static Schema = &Schema::Any;
+}
+
+/// Any JSON, as `#[serde(transparent)]` reads it; `check` looks at it when building.
+impl crate::request::FromArgument for EsClause {
+    fn from_argument(value: Value, _field: &str) -> Result<Self, crate::request::FieldError> {
+        Ok(EsClause(value))
+    }
 }
 
 /// Bounds of a `range` clause. Values are JSON: dates (`"2021-08-27 08:23:04"`, the
