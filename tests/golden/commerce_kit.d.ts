@@ -3058,8 +3058,8 @@ export interface InitOutput {
     readonly validateResponse: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h5522506d33b7e9e1: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h5cd4de5f9eddd76c: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__hc6cfbc7966d4fb80: (a: number, b: number, c: any) => any;
-    readonly wasm_bindgen__convert__closures_____invoke__h2e8cfc1153af0823: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h9bfda8226978f40d: (a: number, b: number, c: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__heb552496584ffe88: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
