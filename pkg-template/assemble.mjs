@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const pkg = join(here, '..', 'pkg');
+// `make pkg PKG_DIR=...` (the bench's single-vendor package) assembles elsewhere.
+const pkg = join(here, '..', process.env.COMMERCE_KIT_PKG_DIR || 'pkg');
 const fail = (message) => { console.error(`assemble: ${message}`); process.exit(1); };
 
 if (!existsSync(join(pkg, 'commerce_kit.js'))) fail('pkg/commerce_kit.js is missing: run wasm-pack build first');
@@ -168,14 +169,15 @@ const run = (command) => {
   }
 };
 const vendors = (process.env.COMMERCE_KIT_VENDORS ?? '').trim();
+const pkgDir = process.env.COMMERCE_KIT_PKG_DIR || 'pkg';
 const lock = readFileSync(join(here, '..', 'Cargo.lock'), 'utf8');
 writeFileSync(join(pkg, 'provenance.json'), JSON.stringify({
   source: template.repository?.url ?? null,
   commit: run('git rev-parse HEAD'),
   uncommittedChanges: run('git status --porcelain --untracked-files=no') ? true : false,
   build: [
-    `wasm-pack build --target web --release --out-dir pkg --out-name commerce_kit${vendors ? ` -- --no-default-features --features "${vendors}"` : ''}`,
-    'wasm-opt --strip-debug --strip-producers --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue pkg/commerce_kit_bg.wasm -o pkg/commerce_kit_bg.wasm',
+    `wasm-pack build --target web --release --out-dir ${pkgDir} --out-name commerce_kit${vendors ? ` -- --no-default-features --features "${vendors}"` : ''}`,
+    `wasm-opt --strip-debug --strip-producers --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue ${pkgDir}/commerce_kit_bg.wasm -o ${pkgDir}/commerce_kit_bg.wasm`,
     'node pkg-template/assemble.mjs',
   ],
   vendors: vendors ? vendors.split(/\s+/) : ['s2', 's2-partner', 'stock2shop', 'sellers-commerce'],
