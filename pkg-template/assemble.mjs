@@ -207,7 +207,7 @@ try {
   if (missing.length || extra.length || twice.length) {
     fail(`ResponseTypes does not match the registry: missing ${missing.join(', ') || 'none'}; unknown ${extra.join(', ') || 'none'}; twice ${twice.join(', ') || 'none'}`);
   }
-  console.log(`assemble: pkg/ is commerce-kit@${version}, ${count} operations, loads in Node`);
+  console.log(`assemble: ${pkgDir}/ is commerce-kit@${version}, ${count} operations, loads in Node`);
 } catch (e) {
   fail(`the built module does not load: ${e.message}`);
 }
