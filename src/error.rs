@@ -193,9 +193,7 @@ impl Error {
         match self {
             Error::Network { .. } | Error::Timeout { .. } | Error::Aborted => true,
             Error::Vendor { status, .. } => matches!(status, 502..=504),
-            Error::Proxy { status, proxy_code, not_sent, .. } => {
-                matches!(status, 502..=504) && proxy_code != "upstream_credentials" && !not_sent
-            }
+            Error::Proxy { status, proxy_code, not_sent, .. } => matches!(status, 502..=504) && proxy_code != "upstream_credentials" && !not_sent,
             _ => false,
         }
     }
@@ -465,7 +463,10 @@ mod tests {
     fn responses_map_to_stable_codes() {
         let proxy = |status, code| Error::from_response(status, None, &format!(r#"{{"error": {{"code": "{code}", "message": "m"}}}}"#));
         assert_eq!(proxy(401, "unauthenticated").code(), "unauthorized");
-        assert_eq!(proxy(403, "forbidden"), Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: "m".into(), retry_after_seconds: None, not_sent: false });
+        assert_eq!(
+            proxy(403, "forbidden"),
+            Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: "m".into(), retry_after_seconds: None, not_sent: false }
+        );
         assert_eq!(proxy(404, "unknown_operation").code(), "proxy");
         assert_eq!(proxy(429, "throttled"), Error::RateLimited { retry_after_seconds: None });
         assert_eq!(Error::from_response(429, Some(7), "").status(), Some(429));
