@@ -58,6 +58,10 @@ pub enum Error {
         /// The response's `Retry-After`, in seconds from when it arrived.
         #[serde(skip_serializing_if = "Option::is_none")]
         retry_after_seconds: Option<u32>,
+        /// The proxy says the vendor never got the request (`"sent": false` in its body):
+        /// its token for the vendor could not be had. Such a write did not happen, so it
+        /// is no [`Error::outcome_unknown`] and may simply be sent again.
+        not_sent: bool,
     },
     /// 409 `ALREADY_EXISTS`: S2 already has a fulfillment with this `channelFulfillmentId`.
     /// After a create whose answer was lost this means "already created" (see
@@ -173,6 +177,8 @@ impl Error {
         match self {
             Error::RateLimited { .. } | Error::OutcomeUnknown { .. } => true,
             Error::Aborted => false,
+            // The vendor was not reached (its token endpoint failed): later it may be.
+            Error::Proxy { status: 502..=504, not_sent: true, .. } => true,
             _ => self.outcome_unknown(),
         }
     }
@@ -181,12 +187,13 @@ impl Error {
     /// its answer lost: a network error, a timeout, an abort, a vendor 502/503/504, or
     /// the proxy's own 502/503/504 report of a loss (`upstream_timeout`,
     /// `proxy_timeout`, `upstream_truncated`, `upstream_unreachable`...). Not the
-    /// proxy's `upstream_credentials` (nothing was sent), nor any 4xx.
+    /// proxy's `upstream_credentials` or any answer it marks not sent (nothing was sent),
+    /// nor any 4xx.
     pub fn outcome_unknown(&self) -> bool {
         match self {
             Error::Network { .. } | Error::Timeout { .. } | Error::Aborted => true,
             Error::Vendor { status, .. } => matches!(status, 502..=504),
-            Error::Proxy { status, proxy_code, .. } => matches!(status, 502..=504) && proxy_code != "upstream_credentials",
+            Error::Proxy { status, proxy_code, not_sent, .. } => matches!(status, 502..=504) && proxy_code != "upstream_credentials" && !not_sent,
             _ => false,
         }
     }
@@ -253,7 +260,8 @@ impl Error {
                 return Error::Unauthorized { status, message: text("message") };
             }
             if status != 429 {
-                return Error::Proxy { status, proxy_code: text("code"), message: text("message"), retry_after_seconds: retry_after };
+                let not_sent = err.get("sent").and_then(serde_json::Value::as_bool) == Some(false);
+                return Error::Proxy { status, proxy_code: text("code"), message: text("message"), retry_after_seconds: retry_after, not_sent };
             }
         }
         if status == 429 {
@@ -391,7 +399,7 @@ mod tests {
             Error::Aborted,
             Error::RateLimited { retry_after_seconds: Some(1) },
             Error::Unauthorized { status: 401, message: text() },
-            Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: text(), retry_after_seconds: None },
+            Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: text(), retry_after_seconds: None, not_sent: false },
             Error::AlreadyExists { message: text() },
             Error::Vendor { status: 400, vendor_code: None, message: text(), retry_after_seconds: None },
             Error::OutcomeUnknown { operation: "s2.create_fulfillment_order".into(), attempts: 1, check: text(), last_error: Box::new(Error::Aborted) },
@@ -455,7 +463,10 @@ mod tests {
     fn responses_map_to_stable_codes() {
         let proxy = |status, code| Error::from_response(status, None, &format!(r#"{{"error": {{"code": "{code}", "message": "m"}}}}"#));
         assert_eq!(proxy(401, "unauthenticated").code(), "unauthorized");
-        assert_eq!(proxy(403, "forbidden"), Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: "m".into(), retry_after_seconds: None });
+        assert_eq!(
+            proxy(403, "forbidden"),
+            Error::Proxy { status: 403, proxy_code: "forbidden".into(), message: "m".into(), retry_after_seconds: None, not_sent: false }
+        );
         assert_eq!(proxy(404, "unknown_operation").code(), "proxy");
         assert_eq!(proxy(429, "throttled"), Error::RateLimited { retry_after_seconds: None });
         assert_eq!(Error::from_response(429, Some(7), "").status(), Some(429));
@@ -495,6 +506,24 @@ mod tests {
         assert!(Error::Aborted.outcome_unknown() && !Error::Aborted.is_retryable());
         let busy = Error::from_response(503, Some(7), r#"{"code": "UNAVAILABLE", "message": "later"}"#);
         assert_eq!((busy.code(), busy.retry_after_seconds(), busy.outcome_unknown()), ("vendor", Some(7), true));
+    }
+
+    #[test]
+    fn a_failure_the_proxy_marks_not_sent_is_no_lost_answer_and_may_be_sent_again() {
+        // The proxy's token failures: the vendor never got the request.
+        for (status, code) in [(502, "upstream_unreachable"), (504, "upstream_timeout"), (503, "upstream_unreachable")] {
+            let body = format!(r#"{{"error": {{"code": "{code}", "message": "m", "sent": false}}}}"#);
+            let e = Error::from_response(status, None, &body);
+            assert!(matches!(e, Error::Proxy { not_sent: true, .. }), "{status} {code}: {e:?}");
+            assert!(!e.outcome_unknown() && e.is_retryable(), "{status} {code}");
+            let write = e.after_write_by("s2.create_fulfillment_order", crate::catalogue::Duplicates::LookupAfter("s2.x"), 1);
+            assert_eq!(write.code(), "proxy", "{status} {code}: a write not sent is not an unknown outcome");
+        }
+        // Without the mark (or with `"sent": true`) the same answers stay lost answers.
+        for sent in ["", r#", "sent": true"#] {
+            let e = Error::from_response(502, None, &format!(r#"{{"error": {{"code": "upstream_unreachable", "message": "m"{sent}}}}}"#));
+            assert!(matches!(e, Error::Proxy { not_sent: false, .. }) && e.outcome_unknown(), "{sent}");
+        }
     }
 
     #[test]

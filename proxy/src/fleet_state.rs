@@ -16,6 +16,8 @@
 //! - `next:user:<username>`, `next:address:<address>`: the reserved next attempt (ms).
 //! - `token:<vendor>`: hash `version`, `invalid`, `blob` (AES-256-GCM of the tokens).
 //! - `token-lock:<vendor>`: the owner of the grant in flight (`SET NX PX`).
+//! - `grant-hold:<vendor>`: why the last grant failed, while it holds further grants
+//!   off (its TTL); a token written deletes it.
 //! - `pace:<vendor>`: the next free slot (ms, GCRA); `hold:<vendor>`: a vendor's
 //!   `Retry-After`, until when (ms).
 //!
@@ -299,10 +301,13 @@ impl Shared {
     /// `read_version` (fencing: a writer whose lock ran out cannot overwrite a newer
     /// token). Whether it was written.
     pub async fn write_token(&self, vendor: &str, read_version: u64, tokens: &SealedToken) -> Result<bool, Unavailable> {
+        // A grant succeeded: the vendor's token route works, so its hold-off ends with
+        // the write, in the same script (no window with a token and a stale hold-off).
         static WRITE: &str = r#"
             if tonumber(redis.call('HGET', KEYS[1], 'version') or '0') ~= tonumber(ARGV[1]) then return 0 end
             redis.call('HSET', KEYS[1], 'version', ARGV[2], 'invalid', '0', 'blob', ARGV[3])
             redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[4]))
+            redis.call('DEL', KEYS[2])
             return 1
         "#;
         let version = read_version + 1;
@@ -317,6 +322,7 @@ impl Shared {
         let blob: Vec<u8> = nonce.iter().copied().chain(sealed).collect();
         let written: i64 = Script::new(WRITE)
             .key(format!("{PREFIX}token:{vendor}"))
+            .key(format!("{PREFIX}grant-hold:{vendor}"))
             .arg(read_version)
             .arg(version)
             .arg(blob)
@@ -335,6 +341,26 @@ impl Shared {
         "#;
         let _: i64 = Script::new(INVALIDATE).key(format!("{PREFIX}token:{vendor}")).arg(version).invoke_async(&mut self.con()).await?;
         Ok(())
+    }
+
+    /// A grant just failed for `reason`: no instance tries one for `wait`, and requests
+    /// get that failure meanwhile (see [`Shared::grants_held`]). Set under the grant lock,
+    /// before releasing it, so the next holder sees it.
+    pub async fn hold_grants(&self, vendor: &str, reason: &str, wait: Duration) -> Result<(), Unavailable> {
+        let mut con = self.con();
+        let _: () = redis::cmd("SET").arg(format!("{PREFIX}grant-hold:{vendor}")).arg(reason).arg("PX").arg(millis(wait).max(1)).query_async(&mut con).await?;
+        Ok(())
+    }
+
+    /// The reason grants are held off and for how much longer (Redis's clock, so every
+    /// instance counts down the same hold-off), or `None`.
+    pub async fn grants_held(&self, vendor: &str) -> Result<Option<(String, Duration)>, Unavailable> {
+        let key = format!("{PREFIX}grant-hold:{vendor}");
+        let (reason, left_ms): (Option<String>, i64) = redis::pipe().atomic().get(&key).pttl(&key).query_async(&mut self.con()).await?;
+        // PTTL: -2 without the key, -1 without an expiry (never written so): neither holds,
+        // so a key someone left without a TTL cannot stop grants for good.
+        let left = u64::try_from(left_ms).ok().filter(|&ms| ms > 0).map(Duration::from_millis);
+        Ok(reason.zip(left))
     }
 
     // Pacing.

@@ -272,6 +272,13 @@ pub fn proxy_error(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(serde_json::json!({ "error": { "code": code, "message": message } }))).into_response()
 }
 
+/// A proxy error for a request the vendor never carried out (its token could not be
+/// had): `"sent": false` next to the code lets a client tell "not sent" from a lost
+/// answer, which a 502/504 on a write otherwise has to be taken for.
+fn not_sent_error(status: StatusCode, code: &str, message: &str) -> Response {
+    (status, Json(serde_json::json!({ "error": { "code": code, "message": message, "sent": false } }))).into_response()
+}
+
 fn not_found() -> Response {
     proxy_error(StatusCode::NOT_FOUND, "unknown_operation", "no catalogue operation has this method and path")
 }
@@ -361,21 +368,27 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
         },
         Err(e) => {
             state.metrics.upstream_error(vendor);
+            // A token that could not be had stops the request before it is sent: on the
+            // first attempt (a retry follows one that may have reached the vendor) even a
+            // write did not happen, and the body says so (`"sent": false`, see
+            // `not_sent_error`). At most the vendor saw it with a token it refused (401).
+            let token_error =
+                |status, code: &str, message: &str| if attempt == 1 { not_sent_error(status, code, message) } else { proxy_error(status, code, message) };
             match e {
                 SendError::Http(e) if e.is_timeout() => upstream_timed_out(vendor, state.config.upstream_timeout()),
                 SendError::Http(_) => proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor could not be reached"),
                 SendError::Token(TokenError::Refused(status)) => {
                     tracing::error!(vendor, status, "the vendor refused the proxy's configured credentials");
-                    proxy_error(StatusCode::BAD_GATEWAY, "upstream_credentials", "the vendor refused the proxy's credentials; check its configuration")
+                    token_error(StatusCode::BAD_GATEWAY, "upstream_credentials", "the vendor refused the proxy's credentials; check its configuration")
                 }
                 SendError::Token(TokenError::State(e)) => guard::state_unavailable(&e),
                 SendError::Token(TokenError::Unavailable(why) | TokenError::Unreachable(why)) => {
                     tracing::warn!(vendor, why, "the vendor's token exchange failed");
-                    proxy_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor's sign-in could not be reached")
+                    token_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor's sign-in could not be reached")
                 }
                 SendError::Token(TokenError::TimedOut) => {
                     let limit = state.config.upstream_timeout().as_secs();
-                    proxy_error(
+                    token_error(
                         StatusCode::GATEWAY_TIMEOUT,
                         "upstream_timeout",
                         &format!("{vendor}'s sign-in did not answer within {limit} s (upstream_timeout_secs)"),
@@ -384,7 +397,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                 // Nothing reached the vendor's operation: the client may try again after it.
                 SendError::Token(TokenError::Throttled(wait)) => {
                     let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-                    let mut response = proxy_error(
+                    let mut response = token_error(
                         StatusCode::TOO_MANY_REQUESTS,
                         "upstream_rate_limited",
                         &format!("{vendor}'s sign-in is rate limited; try again in {seconds} s"),

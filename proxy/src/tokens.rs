@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use commerce_kit::request::{Operation, Request};
 use commerce_kit::vendors::sellers_commerce::token::{TokenPassword, TokenRefresh};
 use commerce_kit::vendors::stock2shop::users::Authenticate;
+use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 
 use crate::fleet_state::{now_ms, random_hex, SealedToken, Shared, StoredToken, Unavailable};
@@ -160,7 +161,8 @@ pub struct TokenSource {
     /// With `redis_url`: the tokens live in Redis (encrypted) for the whole fleet.
     fleet: Option<(Arc<Shared>, &'static str)>,
     /// The last grant's failure and until when it answers for new grants (see
-    /// [`FAILURE_HOLD_OFF`]). Read and written under the `cache` lock.
+    /// [`FAILURE_HOLD_OFF`]). Read and written under the `cache` lock. Unused with a
+    /// fleet: its hold-off lives in Redis (`grant-hold:<vendor>`), for every proxy.
     failed: std::sync::Mutex<Option<(TokenError, Instant)>>,
 }
 
@@ -203,7 +205,7 @@ impl TokenSource {
         }
         let generation = cache.as_ref().map_or(1, |c| c.generation + 1);
         let refresh = cache.as_ref().and_then(|c| c.refresh.clone()).filter(|(_, until)| now < *until).map(|(r, _)| r);
-        let fresh = self.grant_now(link, refresh).await?;
+        let fresh = self.grant_here(link, refresh).await?;
         let cached = Cached {
             access: fresh.access,
             refresh_at: fresh.expires_in.map(|s| {
@@ -220,13 +222,21 @@ impl TokenSource {
         Ok(token)
     }
 
-    /// One grant, tried again while the vendor fails transiently (up to [`GRANT_ATTEMPTS`]);
-    /// a failure holds further grants off for a moment (see [`FAILURE_HOLD_OFF`]).
-    async fn grant_now(&self, link: &VendorLink<'_>, refresh: Option<Secret>) -> Result<Fresh, TokenError> {
+    /// This instance's grant, unless its last one failed within the hold-off (see
+    /// [`FAILURE_HOLD_OFF`]): then that failure again, without calling the vendor.
+    async fn grant_here(&self, link: &VendorLink<'_>, refresh: Option<Secret>) -> Result<Fresh, TokenError> {
         let now = Instant::now();
         if let Some((error, until)) = self.failed.lock().unwrap().as_ref().filter(|(_, until)| now < *until) {
             return Err(error.as_of(*until, now));
         }
+        let outcome = self.grant_now(link, refresh).await;
+        *self.failed.lock().unwrap() =
+            outcome.as_ref().err().and_then(|error| hold_off_after(error).map(|hold_off| (error.clone(), Instant::now() + hold_off)));
+        outcome
+    }
+
+    /// One grant, tried again while the vendor fails transiently (up to [`GRANT_ATTEMPTS`]).
+    async fn grant_now(&self, link: &VendorLink<'_>, refresh: Option<Secret>) -> Result<Fresh, TokenError> {
         link.hooks.exchanged();
         let mut attempt = 1;
         let outcome = loop {
@@ -242,12 +252,6 @@ impl TokenSource {
             tokio::time::sleep(wait).await;
             attempt += 1;
         };
-        let hold_off = match &outcome {
-            Ok(_) | Err(TokenError::State(_)) => None,
-            Err(TokenError::Throttled(wait)) => Some((*wait).clamp(FAILURE_HOLD_OFF, MAX_HOLD_OFF)),
-            Err(_) => Some(FAILURE_HOLD_OFF),
-        };
-        *self.failed.lock().unwrap() = outcome.as_ref().err().zip(hold_off).map(|(error, hold_off)| (error.clone(), Instant::now() + hold_off));
         outcome
     }
 
@@ -279,6 +283,9 @@ impl TokenSource {
             if let Some(token) = stored.as_ref().filter(|t| t.usable(now_ms())) {
                 return Ok(self.remember(token));
             }
+            // Checked before the lock too: the requests that waited on a grant that failed
+            // (here or on another proxy) fail with it instead of each taking the lock.
+            held(shared, vendor).await?;
             let owner = random_hex();
             if shared.lock_grant(vendor, &owner, GRANT_LOCK).await? {
                 let outcome = self.grant_for_fleet(shared, vendor, link).await;
@@ -304,9 +311,23 @@ impl TokenSource {
         if let Some(token) = stored.as_ref().filter(|t| t.usable(now_ms())) {
             return Ok(Some(self.remember(token)));
         }
+        // Again under the lock: the previous holder sets its hold-off before releasing it.
+        held(shared, vendor).await?;
         let refresh = stored.as_ref().and_then(|t| t.refresh(now_ms()));
         let read_version = stored.as_ref().map_or(0, |t| t.version);
-        let fresh = self.grant_now(link, refresh).await?;
+        let fresh = match self.grant_now(link, refresh).await {
+            Ok(fresh) => fresh,
+            Err(error) => {
+                if let Some(hold_off) = hold_off_after(&error) {
+                    // The failure is still this request's answer; without the shared
+                    // hold-off the other proxies only try a grant of their own.
+                    if let Err(e) = shared.hold_grants(vendor, &HeldFailure::of(&error).to_stored(), hold_off).await {
+                        tracing::warn!(vendor, error = %e, "could not share the failed token grant's hold-off");
+                    }
+                }
+                return Err(error);
+            }
+        };
         let now = now_ms();
         let lifetime_ms = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
         let tokens = SealedToken {
@@ -417,6 +438,75 @@ struct Fresh {
     refresh: Option<Secret>,
 }
 
+/// How long a failed grant holds further grants off: [`FAILURE_HOLD_OFF`], or the
+/// vendor's `Retry-After` up to [`MAX_HOLD_OFF`]. Not after a Redis failure: the vendor
+/// was not asked.
+fn hold_off_after(error: &TokenError) -> Option<Duration> {
+    match error {
+        TokenError::State(_) => None,
+        TokenError::Throttled(wait) => Some((*wait).clamp(FAILURE_HOLD_OFF, MAX_HOLD_OFF)),
+        _ => Some(FAILURE_HOLD_OFF),
+    }
+}
+
+/// Grants are held off fleet-wide: the failure that holds them, as the request would
+/// have got it from a grant of its own.
+async fn held(shared: &Shared, vendor: &str) -> Result<(), TokenError> {
+    match shared.grants_held(vendor).await? {
+        Some((reason, left)) => Err(HeldFailure::from_stored(&reason).error(left)),
+        None => Ok(()),
+    }
+}
+
+/// A failed grant's [`TokenError`] as kept in Redis for the fleet's hold-off (JSON). A
+/// 429's wait is not stored: it is the hold-off's TTL, counted down on Redis's clock.
+/// The texts are the proxy's own (status lines, field paths), never a vendor's body.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum HeldFailure {
+    Refused { status: u16 },
+    Unreachable { why: String },
+    Unavailable { why: String },
+    Throttled,
+    TimedOut,
+}
+
+impl HeldFailure {
+    fn of(error: &TokenError) -> HeldFailure {
+        match error {
+            TokenError::Refused(status) => HeldFailure::Refused { status: *status },
+            TokenError::Unreachable(why) => HeldFailure::Unreachable { why: why.clone() },
+            TokenError::Unavailable(why) => HeldFailure::Unavailable { why: why.clone() },
+            TokenError::Throttled(_) => HeldFailure::Throttled,
+            TokenError::TimedOut => HeldFailure::TimedOut,
+            // Never held (see `hold_off_after`); if it were, the fleet would answer 502.
+            TokenError::State(e) => HeldFailure::Unavailable { why: e.to_string() },
+        }
+    }
+
+    fn to_stored(&self) -> String {
+        serde_json::to_string(self).expect("a held failure serialises")
+    }
+
+    /// A reason this version cannot read (another version of the proxy wrote it, in a
+    /// rolling upgrade) still holds grants off: it says a grant failed.
+    fn from_stored(stored: &str) -> HeldFailure {
+        serde_json::from_str(stored)
+            .unwrap_or_else(|_| HeldFailure::Unavailable { why: "another proxy's token grant failed (its reason is unreadable)".into() })
+    }
+
+    /// The error for a request while the hold-off has `left` to run.
+    fn error(self, left: Duration) -> TokenError {
+        match self {
+            HeldFailure::Refused { status } => TokenError::Refused(status),
+            HeldFailure::Unreachable { why } => TokenError::Unreachable(why),
+            HeldFailure::Unavailable { why } => TokenError::Unavailable(why),
+            HeldFailure::Throttled => TokenError::Throttled(left),
+            HeldFailure::TimedOut => TokenError::TimedOut,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -454,6 +544,40 @@ mod tests {
             Err(TokenError::Unavailable(why)) => why,
             other => panic!("expected an unreadable token answer, got {:?}", other.map(|t| t.generation)),
         }
+    }
+
+    #[test]
+    fn a_held_failure_read_back_from_redis_is_the_failure_that_was_stored() {
+        let left = Duration::from_millis(2_400);
+        let failures = [
+            (TokenError::Refused(403), TokenError::Refused(403)),
+            (TokenError::Unreachable("the token route answered HTTP 502".into()), TokenError::Unreachable("the token route answered HTTP 502".into())),
+            (
+                TokenError::Unavailable("the token answer is unreadable: $.expires_in".into()),
+                TokenError::Unavailable("the token answer is unreadable: $.expires_in".into()),
+            ),
+            (TokenError::TimedOut, TokenError::TimedOut),
+            // A 429's wait is what is left of the hold-off, not what the vendor first said.
+            (TokenError::Throttled(Duration::from_secs(3)), TokenError::Throttled(left)),
+        ];
+        for (stored, expected) in failures {
+            let read = HeldFailure::from_stored(&HeldFailure::of(&stored).to_stored()).error(left);
+            assert_eq!(format!("{read:?}"), format!("{expected:?}"));
+        }
+    }
+
+    #[test]
+    fn an_unreadable_held_failure_still_holds_grants_off() {
+        assert!(matches!(HeldFailure::from_stored("{\"kind\": \"from_a_newer_proxy\"}").error(Duration::from_secs(1)), TokenError::Unavailable(_)));
+    }
+
+    #[test]
+    fn a_failed_grant_holds_off_for_a_second_or_the_vendors_retry_after_up_to_a_minute() {
+        assert_eq!(hold_off_after(&TokenError::Unreachable(String::new())), Some(FAILURE_HOLD_OFF));
+        assert_eq!(hold_off_after(&TokenError::Throttled(Duration::from_millis(10))), Some(FAILURE_HOLD_OFF));
+        assert_eq!(hold_off_after(&TokenError::Throttled(Duration::from_secs(30))), Some(Duration::from_secs(30)));
+        assert_eq!(hold_off_after(&TokenError::Throttled(Duration::from_secs(3600))), Some(MAX_HOLD_OFF));
+        assert_eq!(hold_off_after(&TokenError::State(Unavailable("down".into()))), None, "Redis failing says nothing of the vendor");
     }
 
     #[tokio::test]

@@ -1,7 +1,8 @@
 //! A fleet: three proxies sharing one real `redis-server` (each test starts its own, on
 //! a free loopback port) and one mock, configured as "real" vendors pointing at it.
-//! Sessions, sign-in throttling, vendor tokens and the Stock2Shop pace are fleet-wide;
-//! Redis going away fails requests closed, and its return heals them.
+//! Sessions, sign-in throttling, vendor tokens (with a failed grant's hold-off) and the
+//! Stock2Shop pace are fleet-wide; Redis going away fails requests closed, and its return
+//! heals them.
 //!
 //! Skipped, saying so, only when `redis-server` is not installed and
 //! `COMMERCE_REQUIRE_REDIS` is unset (`make test` sets it: CI never skips silently).
@@ -440,9 +441,10 @@ async fn round_robin(routers: &[axum::Router], count: usize, uri: &'static str) 
 }
 
 /// Token grants failing across the fleet (issue 15 item 4): whichever proxy grants, the
-/// vendor never sees two grants in flight; the requests waiting on the three proxies
-/// succeed once a passing fault is over, or fail typed within their bound; after the
-/// fault, requests succeed again.
+/// vendor never sees two grants in flight, and an outage costs one grant's 3 attempts for
+/// the whole fleet, not 3 per proxy; the requests waiting on the three proxies succeed
+/// once a passing fault is over, or fail typed within their bound; after the fault,
+/// requests succeed again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failing_token_grants_across_the_fleet_stay_single_flight_and_typed() {
     const GRANT: &str = "sellers_commerce.token_password";
@@ -479,8 +481,9 @@ async fn failing_token_grants_across_the_fleet_stay_single_flight_and_typed() {
         assert_eq!(outcomes, [expected], "{name}");
         assert_eq!(in_flight, 1, "{name}: two grants in flight at the vendor");
         assert!(took < Duration::from_secs(10), "{name}: {took:?}");
-        // Each proxy tries at most one grant (3 attempts) per failure, one after another.
-        assert!(grants <= 9, "{name}: {grants} grants");
+        // One grant (3 attempts) for the whole fleet per failure: the proxy whose grant
+        // failed holds the others off through Redis, so they answer without trying.
+        assert!(grants <= 3, "{name}: {grants} grant attempts across 3 proxies (at most 3 per outage)");
         fleet.mock.set_faults(commerce_mock::Faults::default());
         let deadline = Instant::now() + Duration::from_secs(5);
         while round_robin(&routers, 3, URI).await > 0 {
@@ -488,4 +491,113 @@ async fn failing_token_grants_across_the_fleet_stay_single_flight_and_typed() {
             tokio::time::sleep(Duration::from_millis(300)).await;
         }
     }
+}
+
+/// `status code` of an answer (`status` alone without a JSON error), and its `Retry-After`.
+async fn typed_outcome(router: &axum::Router, uri: &str) -> (String, Option<u64>) {
+    let (status, headers, body) = send(router, get(uri)).await;
+    let code = serde_json::from_str::<serde_json::Value>(&body).ok().and_then(|v| v["error"]["code"].as_str().map(str::to_string));
+    let retry_after = headers.get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
+    (code.map_or(status.as_u16().to_string(), |code| format!("{} {code}", status.as_u16())), retry_after)
+}
+
+/// A grant that failed on proxy A holds grants off on B and C too: they answer with A's
+/// typed failure at once, without a grant of their own, even though the vendor is fine
+/// again; once the hold-off has passed, the next request on any proxy gets a token.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_grant_failure_on_one_proxy_holds_back_the_whole_fleet() {
+    const GRANT: &str = "sellers_commerce.token_password";
+    const URI: &str = "/api/sellers_commerce/api/category/getall";
+    let Some(fleet) = Fleet::start(MockConfig::default(), 3, false).await else { return };
+    let cookie = login(&fleet.instances[0], OPERATOR).await;
+    let (a, b, c) = (signed_in(&fleet.instances[0], cookie.clone()), signed_in(&fleet.instances[1], cookie.clone()), signed_in(&fleet.instances[2], cookie));
+
+    // 502 on the token route: A tries its grant 3 times and holds the fleet off for 1 s.
+    fleet.mock.set_faults(commerce_mock::Faults { operations: vec![GRANT.into()], status: Some(502), ..Default::default() });
+    assert_eq!(typed_outcome(&a, URI).await.0, "502 upstream_unreachable");
+    let failed_at = Instant::now();
+    assert_eq!(fleet.mock.arrived(GRANT), 3, "A's grant: 3 attempts");
+    // The vendor is fine again, but the hold-off stands: B and C answer A's failure.
+    fleet.mock.set_faults(commerce_mock::Faults::default());
+    for (name, proxy) in [("B", &b), ("C", &c)] {
+        assert_eq!(typed_outcome(proxy, URI).await.0, "502 upstream_unreachable", "proxy {name}");
+    }
+    let answered_in = failed_at.elapsed();
+    assert!(answered_in < Duration::from_secs(1), "B and C answered {answered_in:?} after A's failure, past its 1 s hold-off");
+    assert_eq!(fleet.mock.arrived(GRANT), 3, "B and C did not call the vendor");
+
+    // After the hold-off, C (not the proxy that failed) grants once and gets its answer.
+    tokio::time::sleep(Duration::from_secs(1).saturating_sub(failed_at.elapsed()) + Duration::from_millis(100)).await;
+    assert_eq!(typed_outcome(&c, URI).await.0, "200");
+    assert_eq!(fleet.mock.arrived(GRANT), 4, "one grant after the hold-off");
+    println!("FLEET grant hold-off: a 502 outage cost 3 grant attempts across 3 proxies; B and C answered 502 upstream_unreachable in {answered_in:?} without calling the vendor");
+}
+
+/// A 429 with `Retry-After: 3` on the token route seen by A holds B and C off for the
+/// rest of the 3 s with the same typed answer (429 `upstream_rate_limited`, the time
+/// left); then any proxy gets a token.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_vendor_retry_after_on_a_grant_holds_the_fleet_until_it_expires() {
+    const GRANT: &str = "sellers_commerce.token_password";
+    const URI: &str = "/api/sellers_commerce/api/category/getall";
+    let Some(fleet) = Fleet::start(MockConfig::default(), 3, false).await else { return };
+    let cookie = login(&fleet.instances[0], OPERATOR).await;
+    let routers: Vec<axum::Router> = fleet.instances.iter().map(|r| signed_in(r, cookie.clone())).collect();
+
+    fleet.mock.set_faults(commerce_mock::Faults { operations: vec![GRANT.into()], status: Some(429), retry_after: Some(3), ..Default::default() });
+    assert_eq!(typed_outcome(&routers[0], URI).await, ("429 upstream_rate_limited".to_string(), Some(3)));
+    let refused_at = Instant::now();
+    fleet.mock.set_faults(commerce_mock::Faults::default());
+    for (name, proxy) in [("B", &routers[1]), ("C", &routers[2])] {
+        let (outcome, retry_after) = typed_outcome(proxy, URI).await;
+        assert_eq!(outcome, "429 upstream_rate_limited", "proxy {name}");
+        // The time left of A's 3 s, rounded up; a slow machine may have used a second.
+        assert!(matches!(retry_after, Some(2..=3)), "proxy {name}: Retry-After {retry_after:?}");
+    }
+    assert_eq!(fleet.mock.arrived(GRANT), 1, "only A's grant reached the vendor");
+
+    // Until the 3 s have passed every proxy is held; then the next request on any gets a token.
+    let mut held_requests = 0;
+    let recovered_after = loop {
+        let (outcome, _) = typed_outcome(&routers[held_requests % 3], URI).await;
+        if outcome == "200" {
+            break refused_at.elapsed();
+        }
+        assert_eq!(outcome, "429 upstream_rate_limited");
+        assert!(refused_at.elapsed() < Duration::from_secs(6), "still held 6 s after a Retry-After of 3");
+        held_requests += 1;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    println!(
+        "FLEET grant Retry-After: 3 s stated to A held the fleet {:.1} s ({held_requests} held requests, none reached the vendor)",
+        recovered_after.as_secs_f64()
+    );
+    assert!(recovered_after >= Duration::from_millis(2500), "a grant went through {recovered_after:?} after a Retry-After of 3 s");
+    assert_eq!(fleet.mock.arrived(GRANT), 2, "the held requests made no grant; the first after the hold-off made one");
+}
+
+/// A token written (a grant that succeeded) ends the hold-off at once; a write refused
+/// by fencing does not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_successful_grant_clears_the_hold_off_early() {
+    let Some(redis) = RedisServer::start(false) else { return };
+    let shared = commerce_proxy::fleet_state::Shared::open(&Secret::new(redis.url()), &Secret::new(TOKEN_KEY)).unwrap();
+    let token = |access: &str| commerce_proxy::fleet_state::SealedToken { access: access.into(), refresh_at_ms: None, refresh: None, refresh_until_ms: None };
+    assert!(shared.grants_held("stock2shop").await.unwrap().is_none(), "no hold-off before any failure");
+    shared.hold_grants("stock2shop", "the reason", Duration::from_secs(60)).await.unwrap();
+    let (reason, left) = shared.grants_held("stock2shop").await.unwrap().expect("held");
+    assert_eq!(reason, "the reason");
+    assert!(left > Duration::from_secs(55) && left <= Duration::from_secs(60), "{left:?}");
+    assert!(shared.grants_held("sellers_commerce").await.unwrap().is_none(), "a hold-off is per vendor");
+    // A late writer's refused write (its lock ran out) says nothing about the vendor now.
+    assert!(shared.write_token("stock2shop", 0, &token("first")).await.unwrap());
+    shared.hold_grants("stock2shop", "again", Duration::from_secs(60)).await.unwrap();
+    assert!(!shared.write_token("stock2shop", 0, &token("late")).await.unwrap());
+    assert!(shared.grants_held("stock2shop").await.unwrap().is_some(), "a fenced-out write does not clear the hold-off");
+    assert!(shared.write_token("stock2shop", 1, &token("second")).await.unwrap());
+    assert!(shared.grants_held("stock2shop").await.unwrap().is_none(), "the written token cleared the hold-off");
+    // And a hold-off expires by itself.
+    shared.hold_grants("stock2shop", "short", Duration::from_millis(200)).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(shared.grants_held("stock2shop").await.unwrap().is_none(), "expired");
 }

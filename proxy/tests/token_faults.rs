@@ -135,15 +135,17 @@ async fn every_token_fault_ends_in_success_or_a_typed_error_within_the_bound() {
                     let router = h.router.clone();
                     tokio::spawn(async move {
                         let (status, headers, body) = send(&router, get(vendor.read)).await;
-                        (outcome(status, &headers, &body), started.elapsed())
+                        (outcome(status, &headers, &body), not_sent(&body), started.elapsed())
                     })
                 })
                 .collect();
             let mut outcomes = Vec::new();
             let mut slowest = Duration::ZERO;
+            let mut marked_not_sent = 0;
             for call in calls {
-                let (outcome, took) = call.await.unwrap();
+                let (outcome, not_sent, took) = call.await.unwrap();
                 outcomes.push(outcome);
+                marked_not_sent += usize::from(not_sent);
                 slowest = slowest.max(took);
             }
             let grants_during_fault = grants(&h, vendor);
@@ -168,6 +170,10 @@ async fn every_token_fault_ends_in_success_or_a_typed_error_within_the_bound() {
             if seen != expected {
                 failures.push(format!("{here}: every waiting request should answer {expected:?}, they answered {seen:?}"));
             }
+            // A token failure happens before the operation is sent: every such answer says so.
+            if matches!(row.expect, Expect::Fails { .. }) && marked_not_sent != WAITING {
+                failures.push(format!("{here}: {marked_not_sent} of {WAITING} failed answers say `\"sent\": false`"));
+            }
             if slowest > BOUND {
                 failures.push(format!("{here}: a request waited {slowest:?}, past the bound of {BOUND:?}"));
             }
@@ -188,6 +194,34 @@ async fn every_token_fault_ends_in_success_or_a_typed_error_within_the_bound() {
     }
     println!("\n{}\n", table.join("\n"));
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Whether a proxy error body says the vendor never got the request (`"sent": false`).
+fn not_sent(body: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(body).is_ok_and(|v| v["error"]["sent"] == serde_json::Value::Bool(false))
+}
+
+/// A write whose token could not be had never reached the vendor: its 502 says
+/// `"sent": false`, so a client can report "not sent" rather than "outcome unknown". A
+/// write the vendor itself answered 502 to carries no such mark: it may have happened.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_whose_token_failed_says_it_was_not_sent() {
+    const WRITE: &str = "/api/stock2shop/v1/images/queue";
+    let write = || axum::http::Request::post(WRITE).header("content-type", "application/json").body(axum::body::Body::from("{}")).unwrap();
+    let h = harness_for_faults().await;
+    h.mock.set_faults(Faults { operations: vec!["stock2shop.authenticate".into()], status: Some(502), ..Faults::default() });
+    let (status, headers, body) = send(&h.router, write()).await;
+    assert_eq!(outcome(status, &headers, &body), "502 upstream_unreachable -", "{body}");
+    assert!(not_sent(&body), "{body}");
+    assert_eq!(h.mock.arrived("stock2shop.queue_images"), 0, "the write did not reach the vendor");
+
+    // With a token, the vendor's own 502 to the write: it may have been carried out.
+    let h = harness_for_faults().await;
+    h.mock.set_faults(Faults { operations: vec!["stock2shop.queue_images".into()], status: Some(502), ..Faults::default() });
+    let (status, _, body) = send(&h.router, write()).await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY, "{body}");
+    assert_eq!(h.mock.arrived("stock2shop.queue_images"), 1);
+    assert!(!not_sent(&body), "a write that reached the vendor is marked not sent: {body}");
 }
 
 /// The read again until it succeeds or 5 s have passed (a failed grant holds further
