@@ -381,3 +381,58 @@ async fn an_answered_failure_carries_the_request_id_of_its_response() {
     assert_eq!(field(&error, "code"), "network");
     assert!(field(&error, "requestId").is_null(), "no answer, no request id");
 }
+
+/// Every `CommerceKitError` of a call names its operation (the catalogue id) and that
+/// operation's vendor, answered or not, so a caller says who failed without keeping a
+/// map of request ids to URLs; what is not one operation (sign-in, a bad option) has
+/// both null.
+#[wasm_bindgen_test]
+async fn an_error_names_the_operation_and_vendor_of_its_call() {
+    let named = |error: &JsValue| (field(error, "operation").as_string(), field(error, "vendor").as_string());
+    let s2 = (Some("s2.get_inventory_overview".to_string()), Some("s2".to_string()));
+
+    // Answered by the proxy (401: no session cookie sent).
+    let error = JsFuture::from(client(&[("includeCredentials", JsValue::FALSE)]).get_inventory_overview(None)).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "unauthorized");
+    assert_eq!(named(&error), s2);
+    // No answer at all.
+    let unreachable = commerce_kit::wasm::Client::new(Some(options(&[("baseUrl", "http://127.0.0.1:9".into())]).unchecked_into())).unwrap();
+    let error = JsFuture::from(unreachable.get_inventory_overview(None)).await.unwrap_err();
+    assert_eq!((field(&error, "code"), named(&error)), ("network".into(), s2.clone()));
+    // Cancelled before sending.
+    let controller = web_sys::AbortController::new().unwrap();
+    controller.abort();
+    let call_options = options(&[("signal", controller.signal().into())]);
+    let error = JsFuture::from(client(&[]).get_inventory_overview(Some(call_options.unchecked_into()))).await.unwrap_err();
+    assert_eq!((field(&error, "code"), named(&error)), ("aborted".into(), s2.clone()));
+
+    // The vendor's own refusal, on S2's safe create (its retry loop keeps the operation).
+    let client = signed_in().await;
+    let order = serde_json::to_string(&commerce_mock_example(&format!("named-{}", js_sys::Date::now()))).unwrap();
+    js_await(&client.s2(), "createFulfillmentOrder", &[js_sys::JSON::parse(&order).unwrap()]).await.expect("created");
+    let error = js_await(&client.s2(), "createFulfillmentOrder", &[js_sys::JSON::parse(&order).unwrap()]).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "already_exists");
+    assert_eq!(named(&error), (Some("s2.create_fulfillment_order".into()), Some("s2".into())));
+    // A refused argument of a paged operation, before anything is sent.
+    let error = js_call(&client.s2_partner(), "listFulfillments", &[options(&[("limt", JsValue::from_f64(3.0))])]).expect_err("rejected");
+    assert_eq!(field(&error, "code"), "invalid_request");
+    assert_eq!(named(&error), (Some("s2_partner.list_fulfillments".into()), Some("s2_partner".into())));
+    // Bytes decoded without a call: still one operation's. (Not a list of records with
+    // a wrong one, which resolves partial: a body of the wrong shape altogether.)
+    let body: &[u8] = br#"{"warehouses": "none", "products": [], "items": []}"#;
+    let error = commerce_kit::wasm::decode_response("s2.get_inventory_overview", body).unwrap_err();
+    assert_eq!((field(&error, "code"), named(&error)), ("invalid_response".into(), s2.clone()));
+    let mut decoder = commerce_kit::wasm::ResponseDecoder::new("s2.get_inventory_overview", None).unwrap();
+    decoder.push(&js_sys::Uint8Array::from(body));
+    let error = decoder.finish().unwrap_err();
+    assert_eq!((field(&error, "code"), named(&error)), ("invalid_response".into(), s2));
+
+    // Not one operation: sign-in, an unknown operation id, a bad option.
+    // (Its code may be `rate_limited`: other tests sign in wrongly too.)
+    let error = JsFuture::from(client.login("demo".into(), "wrong".into())).await.unwrap_err();
+    assert_eq!(named(&error), (None, None));
+    let error = commerce_kit::wasm::decode_response("s2.no_such_operation", b"{}").unwrap_err();
+    assert_eq!(named(&error), (None, None));
+    let bad = commerce_kit::wasm::Client::new(Some(options(&[("timeoutMs", JsValue::from_str("soon"))]).unchecked_into())).err().unwrap();
+    assert_eq!(named(&bad), (None, None));
+}

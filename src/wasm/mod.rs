@@ -35,7 +35,15 @@ extern "C" {
     #[wasm_bindgen(js_name = CommerceKitError)]
     type CommerceKitError;
     #[wasm_bindgen(constructor, js_class = "CommerceKitError")]
-    fn new(code: &str, message: &str, status: Option<u16>, details: JsValue, request_id: Option<String>) -> CommerceKitError;
+    fn new(
+        code: &str,
+        message: &str,
+        status: Option<u16>,
+        details: JsValue,
+        request_id: Option<String>,
+        operation: Option<&str>,
+        vendor: Option<&str>,
+    ) -> CommerceKitError;
 }
 
 #[wasm_bindgen]
@@ -387,7 +395,7 @@ impl Caller {
         let on_drift = self.on_drift.clone();
         wasm_bindgen_futures::future_to_promise(async move {
             let request = request.map_err(|errors| to_js_error(Error::InvalidRequest { errors }))?;
-            let (signal, timeout_ms) = call_options(&options).map_err(to_js_error)?;
+            let (signal, timeout_ms) = call_options(&options).map_err(|e| to_js_error(transport::Failure::from(e).of(request.operation)))?;
             // A write's lost answer is `outcome_unknown` with how to check (the package
             // retries no write here: only S2's keyed create, in `send_safely`).
             let endpoint = crate::catalogue::find(request.operation).expect("requests are built from catalogue entries");
@@ -565,11 +573,13 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
-/// Turns a core error (with the request id of its answer, if any) into the JS `CommerceKitError`.
+/// Turns a core error (with the request id of its answer and its operation, if any) into
+/// the JS `CommerceKitError`.
 pub(crate) fn to_js_error(failure: impl Into<transport::Failure>) -> JsValue {
-    let transport::Failure { error, request_id } = failure.into();
+    let transport::Failure { error, request_id, operation } = failure.into();
     let details = to_js(&error);
-    CommerceKitError::new(error.code(), &error.to_string(), error.status(), details, request_id).into()
+    let vendor = operation.and_then(crate::catalogue::find).map(|e| e.vendor.slug());
+    CommerceKitError::new(error.code(), &error.to_string(), error.status(), details, request_id, operation, vendor).into()
 }
 
 /// Validates a captured response body for an operation without sending anything.
@@ -623,7 +633,7 @@ pub fn decode_response(#[wasm_bindgen(js_name = operationId)] operation_id: &str
     let endpoint = crate::catalogue::find(operation_id).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
     let report = crate::validate::validate_isolating(endpoint.response, body);
     if !report.is_valid() {
-        return Err(to_js_error(crate::decode::invalid(report)));
+        return Err(to_js_error(transport::Failure::from(crate::decode::invalid(report)).of(endpoint.id)));
     }
     let value = parse_normalised(body, &report)?;
     isolate(&value, &report, endpoint.response.holds_records())?;

@@ -45,7 +45,7 @@ where
                 Ok::<_, super::transport::Failure>(crate::decode::<O::Response>(&body)?)
             }
             .await
-            .map_err(to_js_error)?;
+            .map_err(|failure| to_js_error(failure.of(O::ENDPOINT.id)))?;
             let (items, next) = O::split(page.value);
             Ok(to_js(&Page { items, next: next.filter(|t| !t.is_empty()), rejected: page.rejected, unlisted_rejected: page.unlisted_rejected }))
         })

@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+use super::transport::Failure;
 use super::{call_options, from_js, to_js, to_js_error, CallOptionsArg, Caller};
+use crate::request::Operation;
 use crate::vendors::s2::fulfillment::{CreateFulfillmentOrder, LostAnswers, S2NewFulfillmentOrder};
 
 #[wasm_bindgen]
@@ -38,8 +40,10 @@ impl S2Client {
         let (caller, lost) = (self.caller.clone(), self.lost.clone());
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         wasm_bindgen_futures::future_to_promise(async move {
-            let body: S2NewFulfillmentOrder = from_js(&body).map_err(to_js_error)?;
-            let (signal, _) = call_options(&options).map_err(to_js_error)?;
+            // Every error of this call names its operation, the refused arguments' too.
+            let failed = |error| to_js_error(Failure::from(error).of(CreateFulfillmentOrder::ENDPOINT.id));
+            let body: S2NewFulfillmentOrder = from_js(&body).map_err(failed)?;
+            let (signal, _) = call_options(&options).map_err(failed)?;
             // The request id of the last answer that failed an attempt: the one the
             // final error is about.
             let last_request_id = std::rc::Rc::new(std::cell::RefCell::new(None));
@@ -58,7 +62,7 @@ impl S2Client {
                     |wait| super::transport::sleep(wait, signal.clone()),
                 )
                 .await
-                .map_err(|error| to_js_error(super::transport::Failure { error, request_id: last_request_id.take() }))?;
+                .map_err(|error| to_js_error(Failure { error, request_id: last_request_id.take(), operation: Some(CreateFulfillmentOrder::ENDPOINT.id) }))?;
             Ok(to_js(&outcome))
         })
     }

@@ -60,7 +60,7 @@ where
     O: crate::paginate::Paginated + 'static,
     O::Item: serde::Serialize,
 {
-    let params: P = from_js(params).map_err(to_js_error)?;
+    let params: P = from_js(params).map_err(|e| to_js_error(super::transport::Failure::from(e).of(O::ENDPOINT.id)))?;
     let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
     Ok(iterate(caller, first(&params), limit(&params), options))
 }
