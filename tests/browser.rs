@@ -436,3 +436,72 @@ async fn an_error_names_the_operation_and_vendor_of_its_call() {
     let bad = commerce_kit::wasm::Client::new(Some(options(&[("timeoutMs", JsValue::from_str("soon"))]).unchecked_into())).err().unwrap();
     assert_eq!(named(&bad), (None, None));
 }
+
+/// One step of an async iterator: `Some(value)`, `None` when done, `Err` when it threw.
+async fn step(iterator: &JsValue) -> Result<Option<JsValue>, JsValue> {
+    let next = js_await(iterator, "next", &[]).await?;
+    Ok(if field(&next, "done").is_truthy() { None } else { Some(field(&next, "value")) })
+}
+
+fn iterator_of(iterable: &JsValue) -> JsValue {
+    let factory: js_sys::Function = js_sys::Reflect::get(iterable, &js_sys::Symbol::async_iterator().into()).unwrap().unchecked_into();
+    factory.call0(iterable).unwrap()
+}
+
+/// `PagedIterable.pages` counts the pages fetched so far, in step with the records: the
+/// mock's pages hold 50 fulfillments, so the 50th record is still the first page's and
+/// the 51st is the second's; a `limit` of 120 ends after three pages.
+#[wasm_bindgen_test]
+async fn paged_iterable_pages_counts_pages_as_records_arrive() {
+    let partner = signed_in().await.s2_partner();
+    let iterable = js_call(&partner, "listFulfillments", &[options(&[("limit", JsValue::from_f64(120.0))])]).unwrap();
+    let pages = || field(&iterable, "pages").as_f64().unwrap();
+    assert_eq!(pages(), 0.0, "nothing is fetched before the loop asks");
+    let iterator = iterator_of(&iterable);
+    let mut records = 0;
+    while let Some(_record) = step(&iterator).await.unwrap() {
+        records += 1;
+        let expected = match records {
+            1..=50 => 1.0,
+            51..=100 => 2.0,
+            _ => 3.0,
+        };
+        assert_eq!(pages(), expected, "after {records} records");
+    }
+    assert_eq!((records, pages()), (120, 3.0));
+}
+
+/// Aborting the call's signal stops the iteration: the next page is not fetched, the
+/// loop throws `aborted` (naming the operation), `pages` stays, and the iterator is done.
+#[wasm_bindgen_test]
+async fn paged_iterable_stops_when_its_signal_aborts() {
+    let partner = signed_in().await.s2_partner();
+    let controller = web_sys::AbortController::new().unwrap();
+    let call_options = options(&[("signal", controller.signal().into())]);
+    let iterable = js_call(&partner, "listFulfillments", &[JsValue::UNDEFINED, call_options]).unwrap();
+    let iterator = iterator_of(&iterable);
+    for _ in 0..50 {
+        step(&iterator).await.unwrap().expect("the first page's records");
+    }
+    assert_eq!(field(&iterable, "pages"), 1.0);
+    controller.abort();
+    let error = step(&iterator).await.expect_err("the second page is not fetched");
+    assert_eq!(field(&error, "code"), "aborted");
+    assert_eq!(field(&error, "operation"), "s2_partner.list_fulfillments");
+    assert_eq!(field(&iterable, "pages"), 1.0);
+    assert!(step(&iterator).await.unwrap().is_none(), "a loop that threw is over");
+}
+
+/// A bad record in a page (`make test-browser` corrupts the first product of every page
+/// of `s2_partner.list_products`) is skipped and the loop goes on: one rejected record
+/// per page fetched, and every page's other records yielded.
+#[wasm_bindgen_test]
+async fn paged_iterable_counts_pages_past_bad_records() {
+    let partner = signed_in().await.s2_partner();
+    let iterable = js_call(&partner, "listProducts", &[]).unwrap();
+    let items = collect(iterable.clone(), 5000).await.expect("a bad record never ends the iteration");
+    let pages = field(&iterable, "pages").as_f64().unwrap() as u32;
+    assert!(pages >= 2, "the mock serves several pages of products, got {pages}");
+    assert_eq!(js_sys::Array::from(&field(&iterable, "rejected")).length(), pages, "one rejected record per page");
+    assert!(items.len() as u32 > 49 * (pages - 1), "every page's other records: {} in {pages} pages", items.len());
+}
