@@ -183,9 +183,10 @@ clean:
 # Performance (bench/README.md): every figure a ratio measured side by side in one run.
 # `bench`: decode in headless Chromium at 1/10/50 MB against JSON.parse, zod, ajv and
 # valibot, end to end at 50 MB/s, hostile shapes (80,000 unknown keys, a 4 MiB string in
-# 1 KiB chunks), package size, wrk 20 s against mock/proxy/nginx (scrubbing on and off), leaks;
-# writes bench/results.json. `bench-smoke`: the same, small and short (about 30 s once
-# built); fails only when something does not run or a validator answers wrong.
+# 1 KiB chunks), package size, wrk 20 s against mock/proxy/nginx (scrubbing on and off), leaks,
+# the dashboard's cold and warm load (hence www-build); writes bench/results.json.
+# `bench-smoke`: the same, small and short (about 30 s once built); fails only when
+# something does not run or a validator answers wrong.
 .PHONY: bench bench-smoke bench-deps bench-tools pkg-named pkg-single
 bench-deps:
 	@if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then \
@@ -195,8 +196,8 @@ bench-deps:
 bench-tools:
 	@.ci/install-tools.sh bench
 
-bench: pkg-single pkg bench-deps bench-tools
+bench: pkg-single pkg www-build bench-deps bench-tools
 	node bench/run.mjs
 
-bench-smoke: pkg bench-deps
+bench-smoke: pkg www-build bench-deps
 	node bench/run.mjs --smoke

@@ -7,8 +7,9 @@
 //
 // Parts: 1-2 decode in headless Chromium (decode/), 3 end to end at a fixed rate,
 // 4 package size, 5 proxy throughput against nginx (proxy/), 6 leaks, 7 hostile shapes
-// (decode/run-hostile.mjs), 8 a loose-heavy Stock2Shop search answer (decode/run-loose.mjs).
-// `--only=package,decode,hostile,loose,proxy` runs some of them.
+// (decode/run-hostile.mjs), 8 a loose-heavy Stock2Shop search answer (decode/run-loose.mjs),
+// 9 the dashboard's first load (firstload/run-firstload.mjs).
+// `--only=package,decode,hostile,loose,proxy,firstload` runs some of them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
@@ -28,9 +29,9 @@ const log = (m) => console.log(`[bench +${((Date.now() - started) / 1000).toFixe
 
 const P = smoke
   ? { sizes: ['1', '10'], reps: 3, e2eSize: '1', e2eRate: 50, e2eReps: 3, leakSize: '10', leakRuns: 5, wrkSeconds: 3, wrkRounds: 1, proxyBodies: ['1'], proxyConnections: [],
-      hostile: { driftKeys: 20_000, stringBytes: 1 << 20, reps: 3 }, loose: { size: '1', reps: 3 } }
+      hostile: { driftKeys: 20_000, stringBytes: 1 << 20, reps: 3 }, loose: { size: '1', reps: 3 }, firstloadRuns: 2 }
   : { sizes: ['1', '10', '50'], reps: 10, e2eSize: '10', e2eRate: 50, e2eReps: 10, leakSize: '50', leakRuns: 20, wrkSeconds: 20, wrkRounds: 2, proxyBodies: ['1', '10', '50'], proxyConnections: [256],
-      hostile: { driftKeys: 80_000, stringBytes: 4 << 20, reps: 10 }, loose: { size: '10', reps: 10 } };
+      hostile: { driftKeys: 80_000, stringBytes: 4 << 20, reps: 10 }, loose: { size: '10', reps: 10 }, firstloadRuns: 5 };
 const run = (part) => !only || only.includes(part);
 
 function machine() {
@@ -179,6 +180,19 @@ function table(results) {
       rows.push([`proxy: scale, ${mb} MB body: proxy CPU per request / peak RSS`, `${fmt(r.proxy.cpu_ms_per_request, 1)} ms / ${fmt(r.proxy_peak_rss_mb, 1)} MiB`, '', '']);
     }
   } else if (x) rows.push(['proxy', `skipped: ${x.skipped}`, '', '']);
+  const f = results.firstload;
+  if (f) {
+    const split = (s, field) => ['wasm', 'js', 'css', 'html', 'api', 'other'].map((k) => kb(s[k][field])).join(' / ');
+    const label = `firstload ${f.page}, median of ${f.runs} cold loads`;
+    rows.push([`${label}: on the wire, wasm / JS / CSS / HTML / API / other`, split(f.cold, 'wire_bytes'), '', '']);
+    rows.push([`${label}: decoded, wasm / JS / CSS / HTML / API / other`, split(f.cold, 'decoded_bytes'), '', '']);
+    rows.push([`${label}: content-encoding of wasm / JS / CSS / HTML`, ['wasm', 'js', 'css', 'html'].map((k) => f.cold[k].encodings.join('+') || '-').join(' / '), '', '']);
+    target(`${label}: on the wire, total (${f.cold.total.requests} requests)`, f.cold.total.wire_bytes / 1024, '—', null, ' KiB');
+    target(`${label}: decoded, total`, f.cold.total.decoded_bytes / 1024, '—', null, ' KiB');
+    target(`${label}: navigation start to first inventory row`, f.first_row_ms, '—', null, ' ms');
+    rows.push([`firstload: reload (warm cache): on the wire, total / API`, `${kb(f.warm.total.wire_bytes)} / ${kb(f.warm.api.wire_bytes)}`, '', '']);
+    rows.push([`firstload: reload: requests / from cache / 304 / first row`, `${f.warm.total.requests} / ${f.warm.total.from_cache} / ${f.warm.total.not_modified} / ${fmt(f.warm_first_row_ms, 0)} ms`, '', '']);
+  }
   const l = results.leak;
   if (l) {
     rows.push([`leak: ${l.size_mb} MB x ${l.runs}, wasm memory after 2nd / last`, `${l.wasm_bytes_after_2nd} / ${l.wasm_bytes_after_last}`, 'no growth', l.wasm_grew_bytes <= 0 ? 'met' : 'MISSED']);
@@ -226,6 +240,12 @@ async function main() {
       const r = await runLoose({ pkgDir, root, out, ...P.loose, log, timeoutMs: smoke ? 120_000 : 600_000 });
       Object.assign(results, { loose: r.loose, loose_checks: r.checks });
       if (Object.values(r.checks).flatMap(Object.values).some((ok) => ok !== true)) throw new Error(`the loose-heavy body is not decoded as declared: ${JSON.stringify(r.checks)}`);
+    });
+  }
+  if (run('firstload')) {
+    await part('firstload', async () => {
+      const { runFirstload } = await import('./firstload/run-firstload.mjs');
+      results.firstload = await runFirstload({ root, runs: P.firstloadRuns, log });
     });
   }
   if (run('proxy')) await part('proxy', async () => { results.proxy = await runProxy({ seconds: P.wrkSeconds, rounds: P.wrkRounds, log, bodySizes: P.proxyBodies, scaleConnections: P.proxyConnections }); });

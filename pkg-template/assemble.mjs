@@ -94,7 +94,7 @@ export default function init(input) {
 `);
 writeFileSync(join(pkg, 'index.d.ts'), `${banner}export * from './commerce_kit.js';
 export { default } from './commerce_kit.js';
-import type { ErrorCode, ErrorDetails } from './commerce_kit.js';
+import type { EndpointInfo, ErrorCode, ErrorDetails, OperationId } from './commerce_kit.js';
 
 /** The one error every failed call rejects with. */
 export declare class CommerceKitError extends Error {
@@ -110,6 +110,10 @@ export declare class CommerceKitError extends Error {
   readonly details: ErrorDetails;
   /** The proxy's \`X-Request-Id\` of the answer that failed the call (what its logs are searched by); null when no answer came. */
   readonly requestId: string | null;
+  /** The catalogue id of the operation that failed, e.g. \`"s2_partner.list_warehouses"\`; null for what is not one operation (sign-in, a bad \`Client\` option). */
+  readonly operation: OperationId | null;
+  /** The vendor of \`operation\` (whose API the call was to); null when \`operation\` is. */
+  readonly vendor: EndpointInfo['vendor'] | null;
 }
 `);
 writeFileSync(join(pkg, 'node.d.ts'), `${banner}export * from './index.js';

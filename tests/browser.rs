@@ -381,3 +381,134 @@ async fn an_answered_failure_carries_the_request_id_of_its_response() {
     assert_eq!(field(&error, "code"), "network");
     assert!(field(&error, "requestId").is_null(), "no answer, no request id");
 }
+
+/// Every `CommerceKitError` of a call names its operation (the catalogue id) and that
+/// operation's vendor, answered or not, so a caller says who failed without keeping a
+/// map of request ids to URLs; what is not one operation (sign-in, a bad option) has
+/// both null.
+#[wasm_bindgen_test]
+async fn an_error_names_the_operation_and_vendor_of_its_call() {
+    let named = |error: &JsValue| (field(error, "operation").as_string(), field(error, "vendor").as_string());
+    let s2 = (Some("s2.get_inventory_overview".to_string()), Some("s2".to_string()));
+
+    // Answered by the proxy (401: no session cookie sent).
+    let error = JsFuture::from(client(&[("includeCredentials", JsValue::FALSE)]).get_inventory_overview(None)).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "unauthorized");
+    assert_eq!(named(&error), s2);
+    // No answer at all.
+    let unreachable = commerce_kit::wasm::Client::new(Some(options(&[("baseUrl", "http://127.0.0.1:9".into())]).unchecked_into())).unwrap();
+    let error = JsFuture::from(unreachable.get_inventory_overview(None)).await.unwrap_err();
+    assert_eq!((field(&error, "code"), named(&error)), ("network".into(), s2.clone()));
+    // Cancelled before sending.
+    let controller = web_sys::AbortController::new().unwrap();
+    controller.abort();
+    let call_options = options(&[("signal", controller.signal().into())]);
+    let error = JsFuture::from(client(&[]).get_inventory_overview(Some(call_options.unchecked_into()))).await.unwrap_err();
+    assert_eq!((field(&error, "code"), named(&error)), ("aborted".into(), s2.clone()));
+
+    // The vendor's own refusal, on S2's safe create (its retry loop keeps the operation).
+    let client = signed_in().await;
+    let order = serde_json::to_string(&commerce_mock_example(&format!("named-{}", js_sys::Date::now()))).unwrap();
+    js_await(&client.s2(), "createFulfillmentOrder", &[js_sys::JSON::parse(&order).unwrap()]).await.expect("created");
+    let error = js_await(&client.s2(), "createFulfillmentOrder", &[js_sys::JSON::parse(&order).unwrap()]).await.unwrap_err();
+    assert_eq!(field(&error, "code"), "already_exists");
+    assert_eq!(named(&error), (Some("s2.create_fulfillment_order".into()), Some("s2".into())));
+    // A refused argument of a paged operation, before anything is sent.
+    let error = js_call(&client.s2_partner(), "listFulfillments", &[options(&[("limt", JsValue::from_f64(3.0))])]).expect_err("rejected");
+    assert_eq!(field(&error, "code"), "invalid_request");
+    assert_eq!(named(&error), (Some("s2_partner.list_fulfillments".into()), Some("s2_partner".into())));
+    // A refused argument of a single call (generated method) and of a hand-written create.
+    let error = js_await(&client.s2_partner(), "getInventorySupply", &[options(&[])]).await.expect_err("rejected");
+    assert_eq!(field(&error, "code"), "invalid_request");
+    assert_eq!(named(&error), (Some("s2_partner.get_inventory_supply".into()), Some("s2_partner".into())));
+    let error = js_await(&client.s2_partner(), "createFulfillment", &[options(&[])]).await.expect_err("rejected");
+    assert_eq!(field(&error, "code"), "invalid_request");
+    assert_eq!(named(&error), (Some("s2_partner.create_fulfillment".into()), Some("s2_partner".into())));
+    // Bytes decoded without a call: still one operation's. (Not a list of records with
+    // a wrong one, which resolves partial: a body of the wrong shape altogether.)
+    let body: &[u8] = br#"{"warehouses": "none", "products": [], "items": []}"#;
+    let error = commerce_kit::wasm::decode_response("s2.get_inventory_overview", body).unwrap_err();
+    assert_eq!((field(&error, "code"), named(&error)), ("invalid_response".into(), s2.clone()));
+    let mut decoder = commerce_kit::wasm::ResponseDecoder::new("s2.get_inventory_overview", None).unwrap();
+    decoder.push(&js_sys::Uint8Array::from(body));
+    let error = decoder.finish().unwrap_err();
+    assert_eq!((field(&error, "code"), named(&error)), ("invalid_response".into(), s2));
+
+    // Not one operation: sign-in, an unknown operation id, a bad option.
+    // (Its code may be `rate_limited`: other tests sign in wrongly too.)
+    let error = JsFuture::from(client.login("demo".into(), "wrong".into())).await.unwrap_err();
+    assert_eq!(named(&error), (None, None));
+    let error = commerce_kit::wasm::decode_response("s2.no_such_operation", b"{}").unwrap_err();
+    assert_eq!(named(&error), (None, None));
+    let bad = commerce_kit::wasm::Client::new(Some(options(&[("timeoutMs", JsValue::from_str("soon"))]).unchecked_into())).err().unwrap();
+    assert_eq!(named(&bad), (None, None));
+}
+
+/// One step of an async iterator: `Some(value)`, `None` when done, `Err` when it threw.
+async fn step(iterator: &JsValue) -> Result<Option<JsValue>, JsValue> {
+    let next = js_await(iterator, "next", &[]).await?;
+    Ok(if field(&next, "done").is_truthy() { None } else { Some(field(&next, "value")) })
+}
+
+fn iterator_of(iterable: &JsValue) -> JsValue {
+    let factory: js_sys::Function = js_sys::Reflect::get(iterable, &js_sys::Symbol::async_iterator().into()).unwrap().unchecked_into();
+    factory.call0(iterable).unwrap()
+}
+
+/// `PagedIterable.pages` counts the pages fetched so far, in step with the records: the
+/// mock's pages hold 50 fulfillments, so the 50th record is still the first page's and
+/// the 51st is the second's; a `limit` of 120 ends after three pages.
+#[wasm_bindgen_test]
+async fn paged_iterable_pages_counts_pages_as_records_arrive() {
+    let partner = signed_in().await.s2_partner();
+    let iterable = js_call(&partner, "listFulfillments", &[options(&[("limit", JsValue::from_f64(120.0))])]).unwrap();
+    let pages = || field(&iterable, "pages").as_f64().unwrap();
+    assert_eq!(pages(), 0.0, "nothing is fetched before the loop asks");
+    let iterator = iterator_of(&iterable);
+    let mut records = 0;
+    while let Some(_record) = step(&iterator).await.unwrap() {
+        records += 1;
+        let expected = match records {
+            1..=50 => 1.0,
+            51..=100 => 2.0,
+            _ => 3.0,
+        };
+        assert_eq!(pages(), expected, "after {records} records");
+    }
+    assert_eq!((records, pages()), (120, 3.0));
+}
+
+/// Aborting the call's signal stops the iteration: the next page is not fetched, the
+/// loop throws `aborted` (naming the operation), `pages` stays, and the iterator is done.
+#[wasm_bindgen_test]
+async fn paged_iterable_stops_when_its_signal_aborts() {
+    let partner = signed_in().await.s2_partner();
+    let controller = web_sys::AbortController::new().unwrap();
+    let call_options = options(&[("signal", controller.signal().into())]);
+    let iterable = js_call(&partner, "listFulfillments", &[JsValue::UNDEFINED, call_options]).unwrap();
+    let iterator = iterator_of(&iterable);
+    for _ in 0..50 {
+        step(&iterator).await.unwrap().expect("the first page's records");
+    }
+    assert_eq!(field(&iterable, "pages"), 1.0);
+    controller.abort();
+    let error = step(&iterator).await.expect_err("the second page is not fetched");
+    assert_eq!(field(&error, "code"), "aborted");
+    assert_eq!(field(&error, "operation"), "s2_partner.list_fulfillments");
+    assert_eq!(field(&iterable, "pages"), 1.0);
+    assert!(step(&iterator).await.unwrap().is_none(), "a loop that threw is over");
+}
+
+/// A bad record in a page (`make test-browser` corrupts the first product of every page
+/// of `s2_partner.list_products`) is skipped and the loop goes on: one rejected record
+/// per page fetched, and every page's other records yielded.
+#[wasm_bindgen_test]
+async fn paged_iterable_counts_pages_past_bad_records() {
+    let partner = signed_in().await.s2_partner();
+    let iterable = js_call(&partner, "listProducts", &[]).unwrap();
+    let items = collect(iterable.clone(), 5000).await.expect("a bad record never ends the iteration");
+    let pages = field(&iterable, "pages").as_f64().unwrap() as u32;
+    assert!(pages >= 2, "the mock serves several pages of products, got {pages}");
+    assert_eq!(js_sys::Array::from(&field(&iterable, "rejected")).length(), pages, "one rejected record per page");
+    assert!(items.len() as u32 > 49 * (pages - 1), "every page's other records: {} in {pages} pages", items.len());
+}

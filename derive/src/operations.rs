@@ -647,7 +647,7 @@ pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
                 #[doc = #method_doc]
                 #[wasm_bindgen(js_name = #js_name, unchecked_return_type = #ts_return)]
                 pub fn #rust_method(&self, options: Option<crate::wasm::CallOptionsArg>) -> ::js_sys::Promise {
-                    self.caller.call(::commerce_kit::request::Operation::build(&#struct_name::new()), options)
+                    self.caller.call(<#struct_name as ::commerce_kit::request::Operation>::ENDPOINT.id, ::commerce_kit::request::Operation::build(&#struct_name::new()), options)
                 }
             }
         } else {
@@ -668,7 +668,7 @@ pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
                     #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: ::wasm_bindgen::JsValue,
                 ) -> ::js_sys::Promise {
                     let options = (!options.is_undefined()).then(|| ::wasm_bindgen::JsCast::unchecked_into(options));
-                    self.caller.call(crate::wasm::build_with(&params, |p: #struct_name| ::commerce_kit::request::Operation::build(&p)), options)
+                    self.caller.call(<#struct_name as ::commerce_kit::request::Operation>::ENDPOINT.id, crate::wasm::build_with(&params, |p: #struct_name| ::commerce_kit::request::Operation::build(&p)), options)
                 }
             }
         };

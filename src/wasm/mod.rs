@@ -26,7 +26,7 @@ use crate::request::{FieldError, FromArgument, Request};
 use crate::schema::Wire;
 use crate::validate::{LooseKind, PathSegment, Report};
 #[cfg(feature = "s2")]
-use crate::vendors::s2::inventory::GetInventoryOverview;
+use crate::vendors::s2::inventory::{GetInventoryOverview, GET_INVENTORY_OVERVIEW};
 pub use stream::ResponseDecoder;
 use transport::Transport;
 
@@ -35,7 +35,15 @@ extern "C" {
     #[wasm_bindgen(js_name = CommerceKitError)]
     type CommerceKitError;
     #[wasm_bindgen(constructor, js_class = "CommerceKitError")]
-    fn new(code: &str, message: &str, status: Option<u16>, details: JsValue, request_id: Option<String>) -> CommerceKitError;
+    fn new(
+        code: &str,
+        message: &str,
+        status: Option<u16>,
+        details: JsValue,
+        request_id: Option<String>,
+        operation: Option<&str>,
+        vendor: Option<&str>,
+    ) -> CommerceKitError;
 }
 
 #[wasm_bindgen]
@@ -352,7 +360,7 @@ impl Client {
     /// The same as `client.s2.getInventoryOverview()`.
     #[wasm_bindgen(js_name = getInventoryOverview, unchecked_return_type = "Promise<Checked<S2InventoryOverview>>")]
     pub fn get_inventory_overview(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.inner.call(crate::request::Operation::build(&GetInventoryOverview), options)
+        self.inner.call(GET_INVENTORY_OVERVIEW.id, crate::request::Operation::build(&GetInventoryOverview), options)
     }
 }
 
@@ -381,13 +389,15 @@ impl Caller {
     /// Sends a built request and resolves with the validated, normalised response.
     /// Returns a Promise rather than being `async` so that `&self` is not held across
     /// the await (a `Client` may be used for several calls at once).
-    pub(crate) fn call(&self, request: Result<Request, Vec<FieldError>>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+    /// `operation` is the catalogue id of what `request` was built for: the error names it
+    /// even when the arguments were refused before any request existed.
+    pub(crate) fn call(&self, operation: &'static str, request: Result<Request, Vec<FieldError>>, options: Option<CallOptionsArg>) -> js_sys::Promise {
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         let transport = self.transport.clone();
         let on_drift = self.on_drift.clone();
         wasm_bindgen_futures::future_to_promise(async move {
-            let request = request.map_err(|errors| to_js_error(Error::InvalidRequest { errors }))?;
-            let (signal, timeout_ms) = call_options(&options).map_err(to_js_error)?;
+            let request = request.map_err(|errors| to_js_error(transport::Failure::from(Error::InvalidRequest { errors }).of(operation)))?;
+            let (signal, timeout_ms) = call_options(&options).map_err(|e| to_js_error(transport::Failure::from(e).of(operation)))?;
             // A write's lost answer is `outcome_unknown` with how to check (the package
             // retries no write here: only S2's keyed create, in `send_safely`).
             let endpoint = crate::catalogue::find(request.operation).expect("requests are built from catalogue entries");
@@ -581,11 +591,13 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
 }
 
-/// Turns a core error (with the request id of its answer, if any) into the JS `CommerceKitError`.
+/// Turns a core error (with the request id of its answer and its operation, if any) into
+/// the JS `CommerceKitError`.
 pub(crate) fn to_js_error(failure: impl Into<transport::Failure>) -> JsValue {
-    let transport::Failure { error, request_id } = failure.into();
+    let transport::Failure { error, request_id, operation } = failure.into();
     let details = to_js(&error);
-    CommerceKitError::new(error.code(), &error.to_string(), error.status(), details, request_id).into()
+    let vendor = operation.and_then(crate::catalogue::find).map(|e| e.vendor.slug());
+    CommerceKitError::new(error.code(), &error.to_string(), error.status(), details, request_id, operation, vendor).into()
 }
 
 /// Validates a captured response body for an operation without sending anything.
@@ -639,7 +651,7 @@ pub fn decode_response(#[wasm_bindgen(js_name = operationId)] operation_id: &str
     let endpoint = crate::catalogue::find(operation_id).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
     let report = crate::validate::validate_isolating(endpoint.response, body);
     if !report.is_valid() {
-        return Err(to_js_error(crate::decode::invalid(report)));
+        return Err(to_js_error(transport::Failure::from(crate::decode::invalid(report)).of(endpoint.id)));
     }
     let value = parse_normalised(body, &report)?;
     isolate(&value, &report, endpoint.response.holds_records())?;

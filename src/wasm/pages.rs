@@ -33,8 +33,12 @@ where
         };
         let (caller, options) = (caller.clone(), options.clone());
         wasm_bindgen_futures::future_to_promise(async move {
-            let request = operation.build().map_err(|errors| to_js_error(Error::InvalidRequest { errors }))?;
-            let validated = caller.send_validated(request, &options).await.map_err(to_js_error)?;
+            let validated = async {
+                let request = operation.build().map_err(|errors| Error::InvalidRequest { errors })?;
+                caller.send_validated(request, &options).await
+            }
+            .await
+            .map_err(|failure| to_js_error(failure.of(O::ENDPOINT.id)))?;
             let (items, next) = split(&validated.to_js()?, records_key(O::ENDPOINT.response))?;
             let report = validated.report();
             let page = js_sys::Object::new();

@@ -38,8 +38,10 @@ impl S2Client {
         let (caller, lost) = (self.caller.clone(), self.lost.clone());
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         wasm_bindgen_futures::future_to_promise(async move {
-            let body: S2NewFulfillmentOrder = from_js(&body).map_err(to_js_error)?;
-            let (signal, _) = call_options(&options).map_err(to_js_error)?;
+            // Every error of this call names its operation, the refused arguments' too.
+            let failed = |error| to_js_error(super::transport::Failure::from(error).of(CREATE_FULFILLMENT_ORDER.id));
+            let body: S2NewFulfillmentOrder = from_js(&body).map_err(failed)?;
+            let (signal, _) = call_options(&options).map_err(failed)?;
             // The request id of the last answer that failed an attempt: the one the
             // final error is about.
             let last_request_id = std::rc::Rc::new(std::cell::RefCell::new(None));
@@ -58,7 +60,7 @@ impl S2Client {
                     |wait| super::transport::sleep(wait, signal.clone()),
                 )
                 .await
-                .map_err(|error| to_js_error(super::transport::Failure { error, request_id: last_request_id.take() }))?;
+                .map_err(|error| to_js_error(super::transport::Failure { error, request_id: last_request_id.take(), operation: Some(CREATE_FULFILLMENT_ORDER.id) }))?;
             // `S2CreateOutcome` as JS: the created order is parsed like every answer
             // (`decodeResponse`), not decoded into Rust and serialised again.
             let value = js_sys::Object::new();

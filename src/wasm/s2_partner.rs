@@ -72,7 +72,7 @@ where
     P: Wire + FromArgument,
     O: crate::paginate::Paginated + 'static,
 {
-    let params: P = from_js(params).map_err(to_js_error)?;
+    let params: P = from_js(params).map_err(|e| to_js_error(super::transport::Failure::from(e).of(O::ENDPOINT.id)))?;
     let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
     Ok(iterate(caller, first(&params), limit(&params), options))
 }
@@ -100,7 +100,7 @@ impl S2PartnerClient {
         #[wasm_bindgen(unchecked_param_type = "NewPartnerFulfillment")] body: JsValue,
         options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
-        self.caller.call(build_with(&body, |b: NewPartnerFulfillment| CreateFulfillment::new(b).build()), options)
+        self.caller.call(CreateFulfillment::ENDPOINT.id, build_with(&body, |b: NewPartnerFulfillment| CreateFulfillment::new(b).build()), options)
     }
 
     /// `GET /product`, every page.
@@ -122,6 +122,6 @@ impl S2PartnerClient {
         #[wasm_bindgen(unchecked_param_type = "NewPartnerPurchaseOrder")] body: JsValue,
         options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
-        self.caller.call(build_with(&body, |b: NewPartnerPurchaseOrder| CreatePurchaseOrder::new(b).build()), options)
+        self.caller.call(CreatePurchaseOrder::ENDPOINT.id, build_with(&body, |b: NewPartnerPurchaseOrder| CreatePurchaseOrder::new(b).build()), options)
     }
 }

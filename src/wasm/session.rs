@@ -26,7 +26,7 @@ pub(crate) async fn proxy_route(transport: &Transport, method: &str, route: &str
     let network = |e: JsValue| Error::Network { message: super::transport::js_message(&e) };
     let answer = transport.exchange(method, &url, body.as_deref().map(|b| ("application/json", b)), None).await.map_err(network)?;
     let response = answer.response;
-    let answered = |error: Error| Failure { error, request_id: super::transport::request_id(&response) };
+    let answered = |error: Error| Failure { error, request_id: super::transport::request_id(&response), operation: None };
     let text = super::transport::read_text(&response).await.map_err(|e| answered(network(e)))?;
     if let Some(error) = Error::from_answer(&url, Route::Own, response.status(), super::transport::retry_after(&response), &text) {
         return Err(answered(error));

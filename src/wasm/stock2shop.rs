@@ -65,7 +65,7 @@ impl Stock2ShopClient {
     /// first 10 products). Page with `from` and `size`; `hits.total` counts all matches.
     #[wasm_bindgen(js_name = searchProducts, unchecked_return_type = "Promise<Checked<SystemProductSearch>>")]
     pub fn search_products(&self, query: Option<EsSearchArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(build_with(&optional(query), |q: EsSearch| SearchProducts::new(q).build()), options)
+        self.caller.call(SearchProducts::ENDPOINT.id, build_with(&optional(query), |q: EsSearch| SearchProducts::new(q).build()), options)
     }
 
     /// `POST /v1/products/queue?source_id=`: queues products (never retried).
@@ -77,20 +77,20 @@ impl Stock2ShopClient {
         options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         let request = build_with(&params, |p: QueueProductsParams| build_with(&body, |b: QueueProductsBody| QueueProducts::new(p.source_id, b).build()));
-        self.caller.call(request, options)
+        self.caller.call(QueueProducts::ENDPOINT.id, request, options)
     }
 
     /// `POST /v1/images/queue`: queues base64 images (JPEG or PNG, at most 2 MB each;
     /// checked before sending; never retried).
     #[wasm_bindgen(js_name = queueImages, unchecked_return_type = "Promise<QueueImagesResponse>")]
     pub fn queue_images(&self, #[wasm_bindgen(unchecked_param_type = "QueueImagesBody")] body: JsValue, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(build_with(&body, |b: QueueImagesBody| QueueImages::new(b).build()), options)
+        self.caller.call(QueueImages::ENDPOINT.id, build_with(&body, |b: QueueImagesBody| QueueImages::new(b).build()), options)
     }
 
     /// `POST /v1/orders/elastic_search`: an Elasticsearch bool query over orders.
     #[wasm_bindgen(js_name = searchOrders, unchecked_return_type = "Promise<Checked<SystemOrderSearch>>")]
     pub fn search_orders(&self, query: Option<EsSearchArg>, options: Option<CallOptionsArg>) -> js_sys::Promise {
-        self.caller.call(build_with(&optional(query), |q: EsSearch| SearchOrders::new(q).build()), options)
+        self.caller.call(SearchOrders::ENDPOINT.id, build_with(&optional(query), |q: EsSearch| SearchOrders::new(q).build()), options)
     }
 
     /// `POST /v2-queue/order?client_id=&channel_id=`: queues a channel's order payload
@@ -103,6 +103,6 @@ impl Stock2ShopClient {
         options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         let request = build_with(&params, |p: QueueOrderParams| build_with(&order, |o: Value| QueueOrder::new(p.client_id, p.channel_id, o).build()));
-        self.caller.call(request, options)
+        self.caller.call(QueueOrder::ENDPOINT.id, request, options)
     }
 }

@@ -99,6 +99,8 @@ impl ReceivedBody {
 #[wasm_bindgen(skip_typescript)]
 pub struct ResponseDecoder {
     stream: BodyStream,
+    /// The catalogue id, for the error's `operation`.
+    operation: &'static str,
 }
 
 #[wasm_bindgen]
@@ -111,7 +113,7 @@ impl ResponseDecoder {
     ) -> Result<ResponseDecoder, JsValue> {
         let endpoint =
             crate::catalogue::find(operation_id).ok_or_else(|| to_js_error(invalid("operationId", &format!("unknown operation {operation_id:?}"))))?;
-        Ok(ResponseDecoder { stream: BodyStream::new(endpoint.response, expected_length.unwrap_or(0) as usize) })
+        Ok(ResponseDecoder { stream: BodyStream::new(endpoint.response, expected_length.unwrap_or(0) as usize), operation: endpoint.id })
     }
 
     /// The next chunk of the body.
@@ -124,7 +126,7 @@ impl ResponseDecoder {
     pub fn finish(self) -> Result<JsValue, JsValue> {
         let received = self.stream.finish();
         if !received.report.is_valid() {
-            return Err(to_js_error(crate::decode::invalid(received.report)));
+            return Err(to_js_error(super::transport::Failure::from(crate::decode::invalid(received.report)).of(self.operation)));
         }
         received.to_js()
     }

@@ -80,25 +80,35 @@ impl Validated {
 }
 
 /// A failed call, with the `X-Request-Id` of the answer that failed it when there was
-/// one: the id the proxy logs it under, which JavaScript sees as `error.requestId`.
+/// one: the id the proxy logs it under, which JavaScript sees as `error.requestId`; and
+/// the catalogue id of the operation it was (`error.operation`, whose vendor is
+/// `error.vendor`), so a caller names who failed without matching ids to URLs.
 /// Kept beside [`Error`] rather than in it: the core's errors know nothing of HTTP
-/// headers, and an id read from the very response needs no matching afterwards.
+/// headers or of which call they came from.
 #[derive(Debug)]
 pub(crate) struct Failure {
     pub(crate) error: Error,
     pub(crate) request_id: Option<String>,
+    /// `None` for what is not one operation (sign-in, a bad `Client` option), and for
+    /// arguments refused before the request exists, where the caller has not said.
+    pub(crate) operation: Option<&'static str>,
 }
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
-        Failure { error, request_id: None }
+        Failure { error, request_id: None, operation: None }
     }
 }
 
 impl Failure {
-    /// The same failure with its error replaced (`after_write`), keeping the id.
+    /// The same failure with its error replaced (`after_write`), keeping the rest.
     pub(crate) fn map(self, f: impl FnOnce(Error) -> Error) -> Failure {
-        Failure { error: f(self.error), request_id: self.request_id }
+        Failure { error: f(self.error), ..self }
+    }
+
+    /// The failure of `operation` (which the failure may already name: it is kept).
+    pub(crate) fn of(self, operation: &'static str) -> Failure {
+        Failure { operation: self.operation.or(Some(operation)), ..self }
     }
 }
 
@@ -117,7 +127,7 @@ impl Transport {
     pub(super) async fn send(&self, request: &Request, signal: Option<AbortSignal>, timeout_ms: Option<u32>) -> Result<Validated, Failure> {
         let endpoint = catalogue::find(request.operation).expect("requests are built from catalogue entries");
         if signal.as_ref().is_some_and(AbortSignal::aborted) {
-            return Err(Error::Aborted.into());
+            return Err(Failure::from(Error::Aborted).of(request.operation));
         }
         let guard = AbortGuard::new(signal, timeout_ms.unwrap_or(self.timeout_ms));
 
@@ -171,7 +181,7 @@ impl Transport {
         }
         .await;
         drop(guard);
-        outcome.map_err(|error| Failure { error, request_id: answered_as })
+        outcome.map_err(|error| Failure { error, request_id: answered_as, operation: Some(request.operation) })
     }
 }
 

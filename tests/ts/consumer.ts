@@ -183,6 +183,26 @@ function readIssues(details: unknown): ValidationIssue[] {
   return Array.isArray(issues) ? (issues as ValidationIssue[]) : [];
 }
 
+/** Which operation failed, and whose API it was: both null for what is not one operation. */
+export function whoFailed(e: CommerceKitError): string {
+  const operation: OperationId | null = e.operation;
+  const vendor: 's2' | 's2_partner' | 'stock2shop' | 'sellers_commerce' | null = e.vendor;
+  assertType<Equal<typeof e.vendor, EndpointInfo['vendor'] | null>>();
+  assertType<Equal<typeof e.operation, OperationId | null>>();
+  // @ts-expect-error not a vendor
+  if (e.vendor === 'shopify') return '';
+  // @ts-expect-error not an operation id
+  if (e.operation === 's2.list_everything') return '';
+  // @ts-expect-error may be null (sign-in is not one operation)
+  const id: OperationId = e.operation;
+  void id;
+  // @ts-expect-error operation is readonly
+  e.operation = null;
+  // @ts-expect-error vendor is readonly
+  e.vendor = 's2';
+  return operation === null ? 'not an operation' : `${operation} (${vendor})`;
+}
+
 /** The error's fields are readonly. */
 export function readonlyFields(e: CommerceKitError): void {
   // @ts-expect-error code is readonly

@@ -6,29 +6,6 @@ import type { ErrorParty, ErrorViewContent } from './ui';
 
 let instance: Client | null = null;
 
-/**
- * The vendor (`s2_partner` of `/api/s2_partner/…`) of each recent answer, by its
- * `X-Request-Id`: an error's `requestId` names its answer exactly, and this says whose
- * it was, for "Who failed". Every answer, not only the failed ones: a 200 whose body is
- * not JSON or not the documented shape (`invalid_response`) is the vendor's failure too.
- * Bounded: an error is shown right after its answer came.
- */
-const vendorOfAnswer = new Map<string, string>();
-const ANSWERS_KEPT = 50;
-
-/** The fetch the Client calls: the page's own, noting the vendor of each answer. */
-const notingFetch = async (url: string, init: RequestInit): Promise<Response> => {
-  const response = await progressFetch(url, init);
-  const requestId = response.headers.get('x-request-id');
-  if (requestId) {
-    const vendor = /\/api\/([a-z0-9_]+)\//.exec(new URL(url, window.location.href).pathname)?.[1];
-    if (vendor) vendorOfAnswer.set(requestId, vendor);
-    // A Map iterates in insertion order: the first key is the oldest.
-    if (vendorOfAnswer.size > ANSWERS_KEPT) vendorOfAnswer.delete(vendorOfAnswer.keys().next().value as string);
-  }
-  return response;
-};
-
 /** The vendors' names as people know them. */
 const VENDOR_NAMES: Record<string, string> = {
   s2: 'S2',
@@ -46,9 +23,8 @@ export function createClient(): Client {
   if (instance) return instance;
   instance = new Client({
     baseUrl: '',
-    // Notes the vendor of each answer by its request id, and counts the bytes of big
-    // answers for their progress bars (download-progress.ts).
-    fetch: notingFetch,
+    // Counts the bytes of big answers for their progress bars (download-progress.ts).
+    fetch: progressFetch,
     onDrift: (report) => {
       for (const listener of driftListeners) {
         try {
@@ -148,8 +124,8 @@ function whoText(party: ErrorParty, vendor: string | null): string {
 /** An error (any rejection) as what the error view shows: who failed, title, message, request id, issue lines. */
 export function describeError(e: unknown): ErrorViewContent {
   if (e instanceof CommerceKitError) {
-    const slug = e.requestId === null ? undefined : vendorOfAnswer.get(e.requestId);
-    const vendor = slug ? (VENDOR_NAMES[slug] ?? slug) : null;
+    // The error names the operation's vendor: whose API the failed call was to.
+    const vendor = e.vendor === null ? null : (VENDOR_NAMES[e.vendor] ?? e.vendor);
     const party = partyOf(e);
     const content: ErrorViewContent = {
       code: e.code,

@@ -190,7 +190,7 @@ pub(super) fn positional_binding(
         #[doc = #method_doc]
         #[wasm_bindgen(js_name = #js_name, unchecked_return_type = #ts_return)]
         pub fn #rust_method(&self, #arg: ::std::string::String, options: Option<crate::wasm::CallOptionsArg>) -> ::js_sys::Promise {
-            self.caller.call(::commerce_kit::request::Operation::build(&#struct_name::new(#arg)), options)
+            self.caller.call(<#struct_name as ::commerce_kit::request::Operation>::ENDPOINT.id, ::commerce_kit::request::Operation::build(&#struct_name::new(#arg)), options)
         }
     })
 }
@@ -297,7 +297,7 @@ pub(super) fn expand_body_op(
                 #[wasm_bindgen(unchecked_param_type = #ts_body)] body: ::wasm_bindgen::JsValue,
                 options: Option<crate::wasm::CallOptionsArg>,
             ) -> ::js_sys::Promise {
-                self.caller.call(crate::wasm::build_with(&body, |b: ::serde_json::Value| ::commerce_kit::request::Operation::build(&#struct_name::new(b))), options)
+                self.caller.call(<#struct_name as ::commerce_kit::request::Operation>::ENDPOINT.id, crate::wasm::build_with(&body, |b: ::serde_json::Value| ::commerce_kit::request::Operation::build(&#struct_name::new(b))), options)
             }
         };
         return Ok((item, Some(binding)));
@@ -339,7 +339,7 @@ pub(super) fn expand_body_op(
             let request = crate::wasm::build_with(&params, |p: #params_type| {
                 crate::wasm::build_with(&body, |b: ::serde_json::Value| ::commerce_kit::request::Operation::build(&#struct_name::new(#(p.#names,)* b)))
             });
-            self.caller.call(request, options)
+            self.caller.call(<#struct_name as ::commerce_kit::request::Operation>::ENDPOINT.id, request, options)
         }
     };
     Ok((item, Some(binding)))
