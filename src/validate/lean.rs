@@ -118,7 +118,7 @@ impl Validator<'_> {
         let bytes = self.bytes;
         let mut pos = ws(bytes, pos);
         // Nothing was reported since the array began: a record's marks are the counts now.
-        let mark = |v: &Self, start: Option<usize>| records.then(|| RecordMark { start, errors: v.report.errors.len(), unlisted: v.report.unlisted_errors });
+        let mark = |v: &Self, start: Option<usize>| records.then_some(RecordMark { start, errors: v.report.errors.len(), unlisted: v.report.unlisted_errors });
         match bytes.get(pos) {
             Some(b']') => return Ok(pos + 1),
             Some(_) => {}
