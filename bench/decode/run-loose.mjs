@@ -9,7 +9,7 @@ import { openPage } from './run-decode.mjs';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
-const METHODS = ['package', 'stream', 'text_decode_parse', 'json_parse'];
+const METHODS = ['package', 'stream', 'stream_after_last_byte', 'text_decode_parse', 'json_parse'];
 
 /**
  * Writes `<out>/s2s-<name>-<size>mb.json`: the fixture's answer with its product repeated
@@ -92,6 +92,7 @@ export async function runLoose({ pkgDir, root, out, size, reps, log, timeoutMs }
       r.ratio_vs_text_decode_parse = med('package') / med('text_decode_parse');
       r.stream_ratio_vs_text_decode_parse = med('stream') / med('text_decode_parse');
       r.ratio_vs_json_parse = med('package') / med('json_parse');
+      r.after_last_byte_ratio_vs_json_parse = med('stream_after_last_byte') / med('json_parse');
       log(`loose ${name}: ${JSON.stringify({ ...r, checks: setup.checks })}`);
       loose[name] = r;
     }

@@ -21,6 +21,7 @@ use crate::schema::{ObjectSchema, Scalar, Schema};
 
 // By concern: the byte scanner, the walk of a body and a schema together, validation
 // chunk by chunk, and the text handed to the engine's `JSON.parse`.
+mod lean;
 mod scan;
 mod stream;
 mod text;

@@ -87,6 +87,8 @@ pub(super) struct State {
     pub(super) number_cut: Option<NumberCut>,
     /// Records of lists are isolated ([`validate_isolating`]).
     pub(super) isolate: bool,
+    /// Only the reporting walk (tests compare it with the lean walk's hand-offs).
+    pub(super) reporting_only: bool,
 }
 
 impl State {
@@ -126,6 +128,8 @@ pub(super) fn run(schema: &'static Schema, bytes: &[u8], state: &mut State, last
         string_cut: state.string_cut.take(),
         number_cut: state.number_cut.take(),
         isolate: state.isolate,
+        reporting_only: state.reporting_only,
+        handoff_path: Vec::new(),
         failure: std::cell::Cell::new(None),
     };
     let mut outcome = if state.root_done { Ok(()) } else { v.value(schema) };

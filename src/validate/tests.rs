@@ -681,3 +681,86 @@ mod normalised {
         }
     }
 }
+
+/// The lean walk (`lean.rs`) hands every finding to the reporting walk: a body validated
+/// with it gives exactly the report the reporting walk alone gives, whole or in chunks.
+#[cfg(test)]
+mod lean {
+    use super::*;
+
+    fn reporting_only(schema: &'static Schema, body: &[u8], isolate: bool) -> Report {
+        let mut state = State { isolate, reporting_only: true, ..State::default() };
+        run(schema, body, &mut state, true);
+        state.into_report(body)
+    }
+
+    fn streamed(schema: &'static Schema, body: &[u8], isolate: bool, cuts: &[usize]) -> Report {
+        let mut stream = StreamValidator::new(schema);
+        if isolate {
+            stream = stream.isolating();
+        }
+        let mut from = 0;
+        for &at in cuts {
+            stream.push(&body[from..at]);
+            from = at;
+        }
+        stream.push(&body[from..]);
+        stream.finish().1
+    }
+
+    /// Every operation's captured bodies (good, drift, wrong types, real payloads) and
+    /// damaged copies of them: a byte removed, or replaced by one that breaks a token,
+    /// a type or the JSON, at positions spread over the body.
+    fn corpus() -> Vec<(&'static Schema, Vec<u8>)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut bodies = Vec::new();
+        let mut files = Vec::new();
+        for endpoint in crate::catalogue::endpoints() {
+            for dir in [root.join(endpoint.id), root.join("real").join(endpoint.vendor.slug())] {
+                let Ok(dir) = std::fs::read_dir(dir) else { continue };
+                for file in dir.flatten().map(|f| f.path()).filter(|f| f.extension().is_some_and(|e| e == "json")) {
+                    // Real payloads are named `<operation>.<source>.json`.
+                    let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                    let operation = endpoint.id.split_once('.').map_or(endpoint.id, |(_, op)| op);
+                    if file.starts_with(root.join(endpoint.id)) || name.split('.').next() == Some(operation) {
+                        files.push((endpoint.response, file));
+                    }
+                }
+            }
+        }
+        for (schema, file) in files {
+            let body = std::fs::read(&file).expect("a readable fixture");
+            for (k, at) in (0..body.len()).step_by(body.len() / 97 + 1).enumerate() {
+                let mut removed = body.clone();
+                removed.remove(at);
+                bodies.push((schema, removed));
+                let mut replaced = body.clone();
+                replaced[at] = [b'"', b'1', b'{', b']', b'\\', b'x', b' ', 0x01, b'n', b'-', b',', b'}'][k % 12];
+                bodies.push((schema, replaced));
+            }
+            bodies.push((schema, body));
+        }
+        bodies
+    }
+
+    #[test]
+    fn the_lean_walk_reports_exactly_what_the_reporting_walk_reports() {
+        let bodies = corpus();
+        assert!(bodies.len() > 1000, "{} bodies", bodies.len());
+        let mut findings = 0;
+        for (schema, body) in &bodies {
+            for isolate in [false, true] {
+                let expected = reporting_only(schema, body, isolate);
+                findings += expected.errors.len() + expected.drift.len() + expected.loose.len() + expected.rejected_spans.len();
+                let run = |validate: fn(&'static Schema, &[u8]) -> Report| validate(schema, body);
+                let whole = if isolate { run(validate_isolating) } else { run(validate) };
+                assert_eq!(whole, expected, "body {:?}", String::from_utf8_lossy(body));
+                // Chunks: where a token is cut, the lean walk hands off too.
+                let step = body.len() / 7 + 1;
+                let cuts: Vec<usize> = (step..body.len()).step_by(step).collect();
+                assert_eq!(streamed(schema, body, isolate, &cuts), expected, "body {:?} cut at {cuts:?}", String::from_utf8_lossy(body));
+            }
+        }
+        assert!(findings > 1000, "the corpus exercises the hand-offs: {findings} findings");
+    }
+}

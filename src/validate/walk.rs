@@ -79,33 +79,33 @@ pub(super) enum Frame {
 }
 
 pub(super) struct ArrayFrame {
-    item: &'static Schema,
-    index: usize,
-    phase: Phase,
+    pub(super) item: &'static Schema,
+    pub(super) index: usize,
+    pub(super) phase: Phase,
     /// Its members are records, each rejected on its own (see [`Report::rejected`]).
-    records: Option<RecordMark>,
+    pub(super) records: Option<RecordMark>,
 }
 
 /// Where the record being read started: its first byte (once seen) and how many errors
 /// there were before it.
 #[derive(Clone, Copy)]
 pub(super) struct RecordMark {
-    start: Option<usize>,
-    errors: usize,
-    unlisted: usize,
+    pub(super) start: Option<usize>,
+    pub(super) errors: usize,
+    pub(super) unlisted: usize,
 }
 
 pub(super) struct ObjectFrame {
-    object: &'static ObjectSchema,
+    pub(super) object: &'static ObjectSchema,
     /// Which declared fields were present; objects with more than 128 fields (none
     /// documented) would only lose the missing-field check past the 128th. Two words,
     /// not a u128: wasm has no 128-bit shifts.
-    seen: [u64; 2],
+    pub(super) seen: [u64; 2],
     /// Vendors send keys in a stable order: look for the next key after the last match.
-    cursor: usize,
-    phase: Phase,
+    pub(super) cursor: usize,
+    pub(super) phase: Phase,
     /// The field whose value is being read (`None`: an undeclared key's).
-    field: Option<usize>,
+    pub(super) field: Option<usize>,
 }
 
 /// A value the schema says nothing about (drift, `Any`, a mismatch), skipped.
@@ -140,6 +140,11 @@ pub(super) struct Validator<'a> {
     pub(super) string_cut: Option<StringCut>,
     pub(super) number_cut: Option<NumberCut>,
     pub(super) isolate: bool,
+    /// Only the reporting walk, never the lean one (tests compare the two).
+    pub(super) reporting_only: bool,
+    /// Path segments of the containers the lean walk handed off from, innermost first
+    /// (see [`Handoff`](super::lean::Handoff)).
+    pub(super) handoff_path: Vec<Seg>,
     /// The invalid JSON that the last [`Stop::Syntax`] stopped at.
     pub(super) failure: std::cell::Cell<Option<Syntax>>,
 }
@@ -280,13 +285,19 @@ impl<'a> Validator<'a> {
             (Schema::Array(item) | Schema::Records(item), b'[') => {
                 // A top-level array is a list of records too: every list-shaped response.
                 let records = self.isolate && (matches!(schema, Schema::Records(_)) || self.depth == 0);
-                let records = records.then_some(RecordMark { start: None, errors: 0, unlisted: 0 });
                 self.pos += 1;
-                self.nested(|v| v.array(ArrayFrame { item, index: 0, phase: Phase::Start, records }))
+                if self.reporting_only {
+                    let records = records.then_some(RecordMark { start: None, errors: 0, unlisted: 0 });
+                    return self.nested(|v| v.array(ArrayFrame { item, index: 0, phase: Phase::Start, records }));
+                }
+                self.lean_then_reporting(schema, b, records)
             }
             (Schema::Object(object), b'{') => {
                 self.pos += 1;
-                self.nested(|v| v.object(ObjectFrame { object, seen: [0; 2], cursor: 0, phase: Phase::Start, field: None }))
+                if self.reporting_only {
+                    return self.nested(|v| v.object(ObjectFrame { object, seen: [0; 2], cursor: 0, phase: Phase::Start, field: None }));
+                }
+                self.lean_then_reporting(schema, b, false)
             }
             _ => self.mismatch_skip(start, reported),
         };
@@ -297,10 +308,32 @@ impl<'a> Validator<'a> {
         outcome
     }
 
+    /// A container, from just past its bracket: the lean walk, and where it hands off,
+    /// the reporting walk from that token on (see [`super::lean`]).
+    #[inline]
+    fn lean_then_reporting(&mut self, schema: &'static Schema, open: u8, records: bool) -> Step {
+        self.depth += 1;
+        let lean = self.lean_container(schema, open, records);
+        self.depth -= 1;
+        match lean {
+            Ok(end) => {
+                self.pos = end;
+                Ok(())
+            }
+            Err(_handoff) => {
+                // Outermost first, as the path reads.
+                while let Some(seg) = self.handoff_path.pop() {
+                    self.path.push(seg);
+                }
+                self.resume_value()
+            }
+        }
+    }
+
     /// Winds back into the container that stopped at the end of the previous chunk.
     #[cold]
     #[inline(never)]
-    fn resume_value(&mut self) -> Step {
+    pub(super) fn resume_value(&mut self) -> Step {
         match self.resume.pop() {
             Some(Frame::Array(f)) => self.nested(|v| v.array(f)),
             Some(Frame::Object(f)) => self.nested(|v| v.object(f)),
@@ -565,7 +598,7 @@ impl<'a> Validator<'a> {
     /// wire name in place is what scanning the key and comparing would find, because
     /// wire names hold no '"', '\\' or control character (a test walks every schema).
     #[inline]
-    fn expected_key(&mut self, object: &'static ObjectSchema, cursor: usize) -> Option<&'static str> {
+    pub(super) fn expected_key(&mut self, object: &'static ObjectSchema, cursor: usize) -> Option<&'static str> {
         let name = object.fields.get(cursor)?.wire;
         let wire = name.as_bytes();
         let start = self.pos + 1;
@@ -611,7 +644,7 @@ impl<'a> Validator<'a> {
         push_issue(&mut self.report, issue);
     }
 
-    fn literal(&mut self, word: &'static [u8]) -> Step {
+    pub(super) fn literal(&mut self, word: &'static [u8]) -> Step {
         let rest = &self.bytes[self.pos..];
         if rest.starts_with(word) {
             self.pos += word.len();
@@ -626,7 +659,7 @@ impl<'a> Validator<'a> {
     /// Scans a string starting at its opening quote; returns its raw contents
     /// (escapes left as they are: keys and enum values never need them).
     #[inline]
-    fn string(&mut self) -> Result<&'a [u8], Stop> {
+    pub(super) fn string(&mut self) -> Result<&'a [u8], Stop> {
         let bytes = self.bytes;
         let start = self.pos + 1;
         let mut i = match self.string_cut.take() {
@@ -672,7 +705,7 @@ impl<'a> Validator<'a> {
     /// Scans a number per RFC 8259; returns whether it has neither fraction nor exponent.
     /// A number cut by the end of the bytes so far is read again from its start, but
     /// its scan goes on from where it stopped (see [`NumberCut`]).
-    fn number(&mut self) -> Result<bool, Stop> {
+    pub(super) fn number(&mut self) -> Result<bool, Stop> {
         let bytes = self.bytes;
         let start = self.pos;
         let (mut part, mut from, mut i) = match self.number_cut.take() {
@@ -728,7 +761,7 @@ impl<'a> Validator<'a> {
 
     /// Skips a value the schema says nothing about (drift, `Any`, a mismatch), from its
     /// start or from where it stopped.
-    fn skip_value(&mut self) -> Step {
+    pub(super) fn skip_value(&mut self) -> Step {
         if let Some(Frame::Skip(_)) = self.resume.last() {
             let Some(Frame::Skip(mut f)) = self.resume.pop() else { unreachable!() };
             return self.skip_members(&mut f);
