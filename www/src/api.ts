@@ -137,6 +137,10 @@ export function describeError(e: unknown): ErrorViewContent {
     };
     if (party === 'vendor' && e.code === 'proxy') {
       content.title = vendor ? `${vendor} could not be reached, or did not answer in full` : 'The vendor could not be reached, or did not answer in full';
+      // The proxy could not get a token: the request never left it, so even a write did not happen.
+      if (e.details.code === 'proxy' && e.details.not_sent) {
+        content.message = `${content.message}. Nothing was sent to ${vendor ?? 'the vendor'} (signing in to it failed), so trying again later is safe.`;
+      }
     } else if (e.code === 'vendor') {
       content.title = vendor ? `${vendor} answered with an error` : TITLES.vendor;
       if (e.status !== null && e.status >= 500) content.message = `${vendor ?? 'The vendor'} failed on its side (HTTP ${e.status}): ${e.message}. Try again later; if it persists, tell the vendor, with the request id.`;
