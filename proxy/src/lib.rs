@@ -288,7 +288,6 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let Some(CurrentUser(user)) = request.extensions().get::<CurrentUser>().cloned() else {
         return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
     };
-    let logged_path = secret::redact_query(uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"));
     let allowed = match allowlist::check(method.as_str(), uri.path(), uri.query()) {
         Ok(allowed) => allowed,
         Err(refusal) => {
@@ -360,7 +359,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     drop(permit);
 
     let mut response = match outcome {
-        Ok(upstream_response) => match relay(upstream_response, &state.scrubbers.get(upstream.secrets())).await {
+        Ok(upstream_response) => match relay(upstream_response, &upstream.scrubber(&state.scrubbers)).await {
             Ok(response) => response,
             Err(UpstreamTimedOut) => upstream_timed_out(vendor, state.config.upstream_timeout()),
         },
@@ -406,7 +405,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     state.metrics.request(vendor, endpoint.id, status, elapsed.as_secs_f64());
     let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     if endpoint.is_read() {
-        tracing::info!(operation = endpoint.id, %method, path = %audit::escape(&logged_path), status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
+        tracing::info!(operation = endpoint.id, %method, path = %audit::escape(&secret::redact_query(uri.path_and_query().map_or("/", |p| p.as_str()))), status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
     } else {
         audit::write(&user.username, endpoint.id, status, &upstream_request_id, elapsed.as_millis() as u64);
     }

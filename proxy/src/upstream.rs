@@ -1,6 +1,6 @@
 //! Where each vendor's requests go and which credentials they carry.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -11,6 +11,7 @@ use commerce_kit::vendors::{sellers_commerce, stock2shop};
 
 use crate::allowlist::Allowed;
 use crate::pacing::Pacer;
+use crate::scrub::{self, Scrubber};
 use crate::secret::Secret;
 use crate::upstream_http::{self, UpstreamBody};
 use crate::tokens::{Exchanges, Grant, Token, TokenError, TokenSource, VendorLink};
@@ -26,6 +27,8 @@ pub struct Upstream {
     pub mock: bool,
     /// Spaces requests to the vendor's documented rate.
     pub pacer: Option<Arc<Pacer>>,
+    /// The scrubber of fixed credentials, built at the first answer (see [`Upstream::scrubber`]).
+    fixed_scrubber: OnceLock<Arc<Scrubber>>,
 }
 
 impl std::fmt::Debug for Upstream {
@@ -82,8 +85,9 @@ impl Upstreams {
             credentials,
             mock: true,
             pacer: None,
+            fixed_scrubber: OnceLock::new(),
         };
-        let real = |base_url: String, credentials| Upstream { base_url, queue_base_url: None, credentials, mock: false, pacer: None };
+        let real = |base_url: String, credentials| Upstream { base_url, queue_base_url: None, credentials, mock: false, pacer: None, fixed_scrubber: OnceLock::new() };
         let s2 = match config.s2.real() {
             Some((base_url, token, organization)) => real(base_url, Credentials::S2 { token, organization }),
             None => mocked(Vendor::S2, Credentials::S2 { token: Secret::new(mock.s2_token.clone()), organization: mock.s2_organization.clone() }),
@@ -231,6 +235,16 @@ impl Upstream {
         // in reqwest's builder: answered as an unreachable upstream.
         let request = request.body(Full::new(body)).map_err(upstream_http::Error::invalid)?;
         client.send(request).await
+    }
+
+    /// The scrubber for this upstream's secrets. Fixed credentials (S2, S2 Partner) have
+    /// one, built once: no list of secrets is copied and looked up per answer. A token
+    /// vendor's change with its token: looked up in `cache` by the current ones.
+    pub fn scrubber(&self, cache: &scrub::Cache) -> Arc<Scrubber> {
+        match &self.credentials {
+            Credentials::Token(_) => cache.get(self.secrets()),
+            Credentials::S2 { .. } | Credentials::S2Partner { .. } => self.fixed_scrubber.get_or_init(|| Arc::new(Scrubber::new(&self.secrets()))).clone(),
+        }
     }
 
     /// The secret values this upstream sends, for scrubbing vendor error bodies that
