@@ -15,8 +15,8 @@ use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -110,7 +110,7 @@ pub async fn serve_sharing_cap(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let activity = Arc::new(Activity { last: Mutex::new(Instant::now()), handling: AtomicUsize::new(0) });
+        let activity = Arc::new(Activity::new());
         let io = TokioIo::new(Watched { inner: stream, activity: activity.clone() });
         let service = {
             let (router, activity) = (router.clone(), activity.clone());
@@ -177,19 +177,32 @@ async fn handle(router: Router, peer: SocketAddr, mut request: Request<Incoming>
 
 /// When a byte last moved on a connection, and how many of its requests are being handled.
 struct Activity {
-    last: Mutex<Instant>,
+    /// The connection's start: `last` counts from it.
+    since: Instant,
+    /// Nanoseconds from `since` to the last byte moved. An atomic, not a lock: it is
+    /// written at every read and write of the socket.
+    last: AtomicU64,
     handling: AtomicUsize,
 }
 
 impl Activity {
+    fn new() -> Self {
+        Activity { since: Instant::now(), last: AtomicU64::new(0), handling: AtomicUsize::new(0) }
+    }
+
     fn touch(&self) {
-        *self.last.lock().unwrap() = Instant::now();
+        let nanos = u64::try_from(self.since.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.last.fetch_max(nanos, Ordering::Relaxed);
+    }
+
+    fn last(&self) -> Instant {
+        self.since + Duration::from_nanos(self.last.load(Ordering::Relaxed))
     }
 
     /// Resolves once the connection has been idle for `limit`.
     async fn idle_for(&self, limit: Duration) {
         loop {
-            let deadline = *self.last.lock().unwrap() + limit;
+            let deadline = self.last() + limit;
             let now = Instant::now();
             if self.handling.load(Ordering::SeqCst) > 0 {
                 tokio::time::sleep(limit).await;
