@@ -111,7 +111,17 @@ impl AppState {
         };
         let per_vendor = config.max_concurrent_upstream.unwrap_or(32).max(1);
         let limits = Vendor::ALL.into_iter().map(|v| (v, Semaphore::new(per_vendor))).collect();
-        Arc::new(AppState { upstreams, http, client, config, sessions, metrics: metrics::Metrics::default(), limits, scrubbers: scrub::Cache::default(), shared })
+        Arc::new(AppState {
+            upstreams,
+            http,
+            client,
+            config,
+            sessions,
+            metrics: metrics::Metrics::default(),
+            limits,
+            scrubbers: scrub::Cache::default(),
+            shared,
+        })
     }
 }
 

@@ -234,10 +234,12 @@ mod tests {
         }
         metrics.request("s2", "s2.not_in_the_catalogue", 200, 0.0005);
         let text = metrics.render();
-        let requests = |status: u16| line(&text, &format!("commerce_proxy_requests_total{{vendor=\"s2\",operation=\"s2.get_inventory_overview\",status=\"{status}\"}} "));
+        let requests =
+            |status: u16| line(&text, &format!("commerce_proxy_requests_total{{vendor=\"s2\",operation=\"s2.get_inventory_overview\",status=\"{status}\"}} "));
         assert_eq!((requests(200), requests(502)), (Some("2000"), Some("2000")), "{text}");
         assert!((400..400 + STATUS_SLOTS as u16 + 3).all(|status| requests(status) == Some("1")), "{text}");
-        let bucket = |le: &str| line(&text, &format!("commerce_proxy_request_seconds_bucket{{vendor=\"s2\",operation=\"s2.get_inventory_overview\",le=\"{le}\"}} "));
+        let bucket =
+            |le: &str| line(&text, &format!("commerce_proxy_request_seconds_bucket{{vendor=\"s2\",operation=\"s2.get_inventory_overview\",le=\"{le}\"}} "));
         assert_eq!((bucket("0.001"), bucket("0.005"), bucket("10"), bucket("+Inf")), (Some("0"), Some("4000"), Some("4000"), Some("4011")), "{text}");
         let sum: f64 = line(&text, "commerce_proxy_request_seconds_sum{vendor=\"s2\",operation=\"s2.get_inventory_overview\"} ").unwrap().parse().unwrap();
         assert!((sum - (4000.0 * 0.002 + 11.0 * 20.0)).abs() < 1e-6, "{sum}");

@@ -5,16 +5,16 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::http::{header, HeaderValue, Method, Request, Response};
-use http_body_util::Full;
 use commerce_kit::catalogue::{Auth, Vendor};
 use commerce_kit::vendors::{sellers_commerce, stock2shop};
+use http_body_util::Full;
 
 use crate::allowlist::Allowed;
 use crate::pacing::Pacer;
 use crate::scrub::{self, Scrubber};
 use crate::secret::Secret;
-use crate::upstream_http::{self, UpstreamBody};
 use crate::tokens::{Exchanges, Grant, Token, TokenError, TokenSource, VendorLink};
+use crate::upstream_http::{self, UpstreamBody};
 
 /// A vendor's upstream: its base URL and credentials, real or the embedded mock's.
 #[derive(Clone)]
@@ -87,7 +87,8 @@ impl Upstreams {
             pacer: None,
             fixed_scrubber: OnceLock::new(),
         };
-        let real = |base_url: String, credentials| Upstream { base_url, queue_base_url: None, credentials, mock: false, pacer: None, fixed_scrubber: OnceLock::new() };
+        let real =
+            |base_url: String, credentials| Upstream { base_url, queue_base_url: None, credentials, mock: false, pacer: None, fixed_scrubber: OnceLock::new() };
         let s2 = match config.s2.real() {
             Some((base_url, token, organization)) => real(base_url, Credentials::S2 { token, organization }),
             None => mocked(Vendor::S2, Credentials::S2 { token: Secret::new(mock.s2_token.clone()), organization: mock.s2_organization.clone() }),

@@ -127,11 +127,9 @@ impl Client {
         parts.headers.insert(header::HOST, origin.authority.clone());
         let request = Request::from_parts(parts, body);
         match tokio::time::timeout_at(deadline, self.send_on_pool(&origin, request)).await {
-            Ok(Ok((response, sender))) => Ok(response.map(|inner| UpstreamBody {
-                inner,
-                deadline: Box::pin(tokio::time::sleep_until(deadline)),
-                returns: Some((origin, sender)),
-            })),
+            Ok(Ok((response, sender))) => {
+                Ok(response.map(|inner| UpstreamBody { inner, deadline: Box::pin(tokio::time::sleep_until(deadline)), returns: Some((origin, sender)) }))
+            }
             Ok(Err(e)) => Err(e),
             Err(_) => Err(Error::new(Kind::Timeout, "the upstream did not answer in time")),
         }
