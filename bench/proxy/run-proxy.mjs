@@ -23,11 +23,15 @@ const ORGANIZATION = '95d73baf-76ba-4bea-86ac-1534c5e5d4aa';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// `BENCH_PORT_BASE`: take ports from there up (checked free), for a machine where each
+// user of it keeps to a range of ports; otherwise any the system gives.
+let nextPort = Number(process.env.BENCH_PORT_BASE) || 0;
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.once('error', (e) => (nextPort && e.code === 'EADDRINUSE' ? freePort().then(resolve, reject) : reject(e)));
+    s.listen(nextPort ? nextPort++ : 0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
   });
 }
 
@@ -118,16 +122,20 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
     if (!found) return { skipped: `${tool} is not installed (apt-get install -y nginx-light wrk)` };
   }
   mkdirSync(join(out, 'nginx-tmp'), { recursive: true });
-  log('proxy: building the proxy and the mock (release)');
-  for (const args of [['-p', 'commerce-proxy', '--bin', 'commerce-proxy'], ['-p', 'commerce-mock', '--example', 'serve_mock']]) {
-    execFileSync('cargo', ['build', '--release', '-q', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: 1_200_000 });
-  }
-  const proxyBin = join(root, 'target', 'release', 'commerce-proxy');
+  // `BENCH_PROXY_BIN`: another build of the proxy (an earlier commit's, say) in the same
+  // harness, with the mock already built: nothing is built then.
+  const proxyBin = process.env.BENCH_PROXY_BIN ?? join(root, 'target', 'release', 'commerce-proxy');
   const mockBin = join(root, 'target', 'release', 'examples', 'serve_mock');
+  if (!process.env.BENCH_PROXY_BIN || !existsSync(mockBin)) {
+    log('proxy: building the proxy and the mock (release)');
+    for (const args of [['-p', 'commerce-proxy', '--bin', 'commerce-proxy'], ['-p', 'commerce-mock', '--example', 'serve_mock']]) {
+      execFileSync('cargo', ['build', '--release', '-q', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: 1_200_000 });
+    }
+  }
 
   const stops = [];
   const startMock = async (name, token) => {
-    const mock = await start(name, mockBin, ['127.0.0.1:0'], { env: { COMMERCE_MOCK_S2_TOKEN: token }, ready: (o) => /listening on http:\/\/(\S+)/.exec(o)?.[1] });
+    const mock = await start(name, mockBin, [`127.0.0.1:${nextPort ? await freePort() : 0}`], { env: { COMMERCE_MOCK_S2_TOKEN: token }, ready: (o) => /listening on http:\/\/(\S+)/.exec(o)?.[1] });
     stops.push(mock.stop);
     return mock;
   };

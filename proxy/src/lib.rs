@@ -26,6 +26,7 @@ pub mod session;
 pub mod statics;
 pub mod tokens;
 mod upstream;
+pub mod upstream_http;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -72,7 +73,10 @@ static ATTEMPTS: HeaderName = HeaderName::from_static("x-upstream-attempts");
 
 pub struct AppState {
     pub upstreams: Upstreams,
+    /// For the token exchanges and `/readyz`.
     pub http: reqwest::Client,
+    /// For forwarded requests ([`upstream_http`]).
+    pub client: upstream_http::Client,
     pub config: Config,
     pub sessions: Sessions,
     pub metrics: metrics::Metrics,
@@ -94,6 +98,7 @@ impl AppState {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("static client configuration is valid");
+        let client = upstream_http::Client::new(Duration::from_secs(5), timeout);
         // `Config::load` checked both settings; a config built in code that is wrong
         // fails here, at start.
         let shared = config.redis_url.as_ref().map(|url| {
@@ -106,7 +111,17 @@ impl AppState {
         };
         let per_vendor = config.max_concurrent_upstream.unwrap_or(32).max(1);
         let limits = Vendor::ALL.into_iter().map(|v| (v, Semaphore::new(per_vendor))).collect();
-        Arc::new(AppState { upstreams, http, config, sessions, metrics: metrics::Metrics::default(), limits, scrubbers: scrub::Cache::default(), shared })
+        Arc::new(AppState {
+            upstreams,
+            http,
+            client,
+            config,
+            sessions,
+            metrics: metrics::Metrics::default(),
+            limits,
+            scrubbers: scrub::Cache::default(),
+            shared,
+        })
     }
 }
 
@@ -290,7 +305,6 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let Some(CurrentUser(user)) = request.extensions().get::<CurrentUser>().cloned() else {
         return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
     };
-    let logged_path = secret::redact_query(uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"));
     let allowed = match allowlist::check(method.as_str(), uri.path(), uri.query()) {
         Ok(allowed) => allowed,
         Err(refusal) => {
@@ -344,7 +358,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     let mut attempt = 1;
     let outcome = loop {
         let hooks = RefreshCounter { metrics: &state.metrics, vendor };
-        let result = upstream.send(&state.http, &allowed, content_type.clone(), body.clone(), &hooks).await;
+        let result = upstream.send(&state.http, &state.client, &allowed, content_type.clone(), body.clone(), &hooks).await;
         let wait = match &result {
             Ok(r) if retryable && matches!(r.status().as_u16(), 502..=504) => Some(retry_after(r.headers()).unwrap_or_else(|| backoff(base_delay, attempt))),
             Err(SendError::Http(e)) if retryable && !e.is_timeout() => Some(backoff(base_delay, attempt)),
@@ -362,7 +376,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     drop(permit);
 
     let mut response = match outcome {
-        Ok(upstream_response) => match relay(upstream_response, &state.scrubbers.get(upstream.secrets())).await {
+        Ok(upstream_response) => match relay(upstream_response, &upstream.scrubber(&state.scrubbers)).await {
             Ok(response) => response,
             Err(UpstreamTimedOut) => upstream_timed_out(vendor, state.config.upstream_timeout()),
         },
@@ -414,7 +428,7 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
     state.metrics.request(vendor, endpoint.id, status, elapsed.as_secs_f64());
     let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     if endpoint.is_read() {
-        tracing::info!(operation = endpoint.id, %method, path = %audit::escape(&logged_path), status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
+        tracing::info!(operation = endpoint.id, %method, path = %audit::escape(&secret::redact_query(uri.path_and_query().map_or("/", |p| p.as_str()))), status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
     } else {
         audit::write(&user.username, endpoint.id, status, &upstream_request_id, elapsed.as_millis() as u64);
     }
@@ -444,7 +458,7 @@ impl tokens::Exchanges for RefreshCounter<'_> {
 
 /// A vendor's `Retry-After` (delay-seconds or an HTTP date), as stated: callers cap it
 /// ([`MAX_RETRY_AFTER`], [`pacing::MAX_HOLD_OFF`]). Never panics, whatever the vendor sent.
-pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     retry_after_header(headers.get("retry-after")?.to_str().ok()?)
 }
 
@@ -485,13 +499,12 @@ const RELAYED_HEADERS: [header::HeaderName; 6] =
 /// [`scrub`]): headers, and bodies as they stream. Error bodies are read whole first, up
 /// to [`MAX_ERROR_BODY`]; one cut off is 502 `upstream_truncated`. A streamed body that
 /// fails mid-way fails the client's body too (no last chunk), never ends it cleanly.
-async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Result<Response, UpstreamTimedOut> {
-    let status = StatusCode::from_u16(upstream.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
+async fn relay(upstream: axum::http::Response<upstream_http::UpstreamBody>, scrubber: &scrub::Scrubber) -> Result<Response, UpstreamTimedOut> {
+    let status = upstream.status();
     let mut headers = HeaderMap::new();
     for name in RELAYED_HEADERS {
-        if let Some(v) = upstream.headers().get(name.as_str()) {
-            let value =
-                if scrubber.finds(v.as_bytes()) { HeaderValue::from_bytes(&scrubber.scrub(v.as_bytes())) } else { HeaderValue::from_bytes(v.as_bytes()) };
+        if let Some(v) = upstream.headers().get(&name) {
+            let value = if scrubber.finds(v.as_bytes()) { HeaderValue::from_bytes(&scrubber.scrub(v.as_bytes())) } else { Ok(v.clone()) };
             if let Ok(value) = value {
                 headers.insert(name, value);
             }
@@ -501,8 +514,14 @@ async fn relay(upstream: reqwest::Response, scrubber: &scrub::Scrubber) -> Resul
         // A replacement changes the length.
         headers.remove(header::CONTENT_LENGTH);
     }
+    let upstream = upstream.into_body();
     let body = if status.is_success() {
-        scrub::body(upstream.bytes_stream(), scrubber.stream())
+        if scrubber.is_active() {
+            scrub::body(http_body_util::BodyDataStream::new(upstream), scrubber.stream())
+        } else {
+            // Nothing to search for: the vendor's frames as they come, not copied.
+            Body::new(upstream)
+        }
     } else {
         match read_limited(upstream, MAX_ERROR_BODY).await {
             Ok(bytes) => Body::from(scrubber.scrub(&bytes)),
@@ -531,9 +550,12 @@ enum Unread {
     TimedOut,
 }
 
-async fn read_limited(mut upstream: reqwest::Response, limit: usize) -> Result<Vec<u8>, Unread> {
+async fn read_limited(mut upstream: upstream_http::UpstreamBody, limit: usize) -> Result<Vec<u8>, Unread> {
+    use http_body_util::BodyExt;
     let mut out = Vec::new();
-    while let Some(chunk) = upstream.chunk().await.map_err(|e| if e.is_timeout() { Unread::TimedOut } else { Unread::Truncated })? {
+    while let Some(frame) = upstream.frame().await {
+        let frame = frame.map_err(|e| if e.is_timeout() { Unread::TimedOut } else { Unread::Truncated })?;
+        let Ok(chunk) = frame.into_data() else { continue };
         if out.len() + chunk.len() > limit {
             return Err(Unread::TooLarge);
         }

@@ -80,8 +80,7 @@ fn main() -> ExitCode {
                 config.listen = Some(listen);
             }
             config.allowed_origins.extend(allow_origins);
-            let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
-            match runtime.block_on(serve(config)) {
+            match serve(config) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("commerce-proxy: {e}");
@@ -122,7 +121,64 @@ fn validate(operation: &str, file: &str) -> ExitCode {
     }
 }
 
-async fn serve(config: Config) -> std::io::Result<()> {
+/// The proxy on one current-thread runtime per core, each with its own `SO_REUSEPORT`
+/// listener and its own idle upstream connections (`upstream_http`): a request never
+/// crosses threads. Measured against one multi-thread runtime in bench/README.md "Proxy".
+/// This thread's runtime runs the rest: the embedded mock, Redis's connection tasks and
+/// the shutdown signal.
+fn serve(config: Config) -> std::io::Result<()> {
+    // The other layout, one multi-thread runtime for everything, kept for measuring
+    // against (bench/README.md "Proxy").
+    if std::env::var("COMMERCE_PROXY_RUNTIME").as_deref() == Ok("multi-thread") {
+        return tokio::runtime::Runtime::new()?.block_on(async {
+            let (state, listen) = prepare(config).await?;
+            let listener = tokio::net::TcpListener::bind(listen).await?;
+            println!("commerce-proxy listening on http://{}", listener.local_addr()?);
+            let limits = ConnectionLimits::from_config(&state.config);
+            commerce_proxy::serve(listener, app(state), limits, shutdown_signal()).await
+        });
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let (state, listen) = runtime.block_on(prepare(config))?;
+    let workers = std::env::var("COMMERCE_PROXY_WORKERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let listeners = commerce_proxy::server::bind_per_worker(listen, workers)?;
+    println!("commerce-proxy listening on http://{}", listeners[0].local_addr()?);
+    let limits = ConnectionLimits::from_config(&state.config);
+    let open = std::sync::Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut threads = Vec::new();
+    for (i, listener) in listeners.into_iter().enumerate() {
+        let (router, open, mut stopped) = (app(state.clone()), open.clone(), stopped.clone());
+        let thread = std::thread::Builder::new().name(format!("proxy-worker-{i}")).spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener)?;
+                let shutdown = async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                };
+                commerce_proxy::server::serve_sharing_cap(listener, router, limits, open, shutdown).await
+            })
+        })?;
+        threads.push(thread);
+    }
+    // On SIGTERM or Ctrl-C: every worker stops accepting and lets in-flight requests
+    // finish, while this runtime goes on running what they may still need (Redis).
+    runtime.block_on(async move {
+        shutdown_signal().await;
+        let _ = stop.send(true);
+        let joined = tokio::task::spawn_blocking(move || threads.into_iter().map(|t| t.join()).collect::<Vec<_>>()).await;
+        for result in joined.map_err(std::io::Error::other)? {
+            result.map_err(|_| std::io::Error::other("a worker thread panicked"))??;
+        }
+        Ok::<(), std::io::Error>(())
+    })
+}
+
+/// The embedded mock (if some vendor uses it), the upstreams and the state.
+async fn prepare(config: Config) -> std::io::Result<(std::sync::Arc<AppState>, std::net::SocketAddr)> {
     // The embedded mock listens only if some vendor uses it, with credentials of this
     // start only, and without its fault controls unless end-to-end tests ask for them.
     let mock_config = commerce_proxy::embedded_mock_config(config.mock_inventory_bytes);
@@ -157,12 +213,7 @@ async fn serve(config: Config) -> std::io::Result<()> {
         println!("demo mode (embedded mock, no vendor keys): sign in as demo/demo (operator) or viewer/viewer (viewer)");
     }
     let listen = config.listen.unwrap_or_else(|| "127.0.0.1:8080".parse().unwrap());
-    let listener = tokio::net::TcpListener::bind(listen).await?;
-    let state = AppState::new(config, upstreams);
-    println!("commerce-proxy listening on http://{}", listener.local_addr()?);
-    let limits = ConnectionLimits::from_config(&state.config);
-    // On SIGTERM or Ctrl-C: stop accepting, let in-flight requests finish.
-    commerce_proxy::serve(listener, app(state), limits, shutdown_signal()).await
+    Ok((AppState::new(config, upstreams), listen))
 }
 
 async fn shutdown_signal() {

@@ -15,8 +15,8 @@ use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -74,9 +74,21 @@ impl ConnectionLimits {
 /// Serves `router` on `listener` until `shutdown` resolves, then lets the requests in
 /// flight finish. Requests carry `ConnectInfo<SocketAddr>`.
 pub async fn serve(listener: TcpListener, router: Router, limits: ConnectionLimits, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
+    let open = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    serve_sharing_cap(listener, router, limits, open, shutdown).await
+}
+
+/// [`serve`] with the connection cap's slots in `open`, shared by the listeners of every
+/// worker thread ([`bind_per_worker`]): `max_connections` holds for the process.
+pub async fn serve_sharing_cap(
+    listener: TcpListener,
+    router: Router,
+    limits: ConnectionLimits,
+    open: Arc<Semaphore>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> io::Result<()> {
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout).max_header_size(MAX_HEADER_BYTES).max_headers(MAX_HEADERS).keep_alive(true);
-    let open = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -98,7 +110,7 @@ pub async fn serve(listener: TcpListener, router: Router, limits: ConnectionLimi
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let activity = Arc::new(Activity { last: Mutex::new(Instant::now()), handling: AtomicUsize::new(0) });
+        let activity = Arc::new(Activity::new());
         let io = TokioIo::new(Watched { inner: stream, activity: activity.clone() });
         let service = {
             let (router, activity) = (router.clone(), activity.clone());
@@ -128,6 +140,30 @@ pub async fn serve(listener: TcpListener, router: Router, limits: ConnectionLimi
     Ok(())
 }
 
+/// `workers` listening sockets on one address with `SO_REUSEPORT`, one per worker thread
+/// and its current-thread runtime (`main.rs`): the kernel spreads new connections over
+/// them, and a connection is served, forwarded and answered on the thread that accepted
+/// it, with no hand-off between threads. Port 0 binds the first socket to a free port
+/// and the others to the same. (`SO_REUSEPORT` admits only sockets of the same user, so
+/// another user's process cannot take a share of the connections.)
+pub fn bind_per_worker(addr: SocketAddr, workers: usize) -> io::Result<Vec<std::net::TcpListener>> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let mut addr = addr;
+    let mut listeners = Vec::with_capacity(workers.max(1));
+    for _ in 0..workers.max(1) {
+        let socket = Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))?;
+        socket.set_reuse_address(true)?;
+        socket.set_reuse_port(true)?;
+        socket.set_nonblocking(true)?;
+        socket.bind(&addr.into())?;
+        socket.listen(1024)?;
+        let listener: std::net::TcpListener = socket.into();
+        addr = listener.local_addr()?;
+        listeners.push(listener);
+    }
+    Ok(listeners)
+}
+
 async fn handle(router: Router, peer: SocketAddr, mut request: Request<Incoming>) -> Response {
     if request.uri().path_and_query().map_or(0, |p| p.as_str().len()) > MAX_TARGET_BYTES {
         return proxy_error(StatusCode::URI_TOO_LONG, "uri_too_long", "the request target is longer than 8 KiB");
@@ -141,19 +177,32 @@ async fn handle(router: Router, peer: SocketAddr, mut request: Request<Incoming>
 
 /// When a byte last moved on a connection, and how many of its requests are being handled.
 struct Activity {
-    last: Mutex<Instant>,
+    /// The connection's start: `last` counts from it.
+    since: Instant,
+    /// Nanoseconds from `since` to the last byte moved. An atomic, not a lock: it is
+    /// written at every read and write of the socket.
+    last: AtomicU64,
     handling: AtomicUsize,
 }
 
 impl Activity {
+    fn new() -> Self {
+        Activity { since: Instant::now(), last: AtomicU64::new(0), handling: AtomicUsize::new(0) }
+    }
+
     fn touch(&self) {
-        *self.last.lock().unwrap() = Instant::now();
+        let nanos = u64::try_from(self.since.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.last.fetch_max(nanos, Ordering::Relaxed);
+    }
+
+    fn last(&self) -> Instant {
+        self.since + Duration::from_nanos(self.last.load(Ordering::Relaxed))
     }
 
     /// Resolves once the connection has been idle for `limit`.
     async fn idle_for(&self, limit: Duration) {
         loop {
-            let deadline = *self.last.lock().unwrap() + limit;
+            let deadline = self.last() + limit;
             let now = Instant::now();
             if self.handling.load(Ordering::SeqCst) > 0 {
                 tokio::time::sleep(limit).await;
@@ -227,5 +276,30 @@ impl AsyncWrite for Watched {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Port 0: every worker's socket on the port the first one got, and each accepts.
+    #[tokio::test]
+    async fn the_workers_listen_on_one_port() {
+        let listeners = bind_per_worker("127.0.0.1:0".parse().unwrap(), 3).unwrap();
+        let addr = listeners[0].local_addr().unwrap();
+        assert_ne!(addr.port(), 0);
+        assert!(listeners.iter().all(|l| l.local_addr().unwrap() == addr));
+        let listeners: Vec<TcpListener> = listeners.into_iter().map(|l| TcpListener::from_std(l).unwrap()).collect();
+        // The kernel spreads connections by a hash of their addresses: enough of them reach
+        // every socket.
+        let mut clients = Vec::new();
+        for _ in 0..64 {
+            clients.push(TcpStream::connect(addr).await.unwrap());
+        }
+        for listener in &listeners {
+            let accepted = tokio::time::timeout(Duration::from_secs(2), listener.accept()).await;
+            assert!(matches!(accepted, Ok(Ok(_))), "a worker's socket got no connection");
+        }
     }
 }

@@ -1,17 +1,20 @@
 //! Where each vendor's requests go and which credentials they carry.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::http::HeaderValue;
+use axum::http::{header, HeaderValue, Method, Request, Response};
 use commerce_kit::catalogue::{Auth, Vendor};
 use commerce_kit::vendors::{sellers_commerce, stock2shop};
+use http_body_util::Full;
 
 use crate::allowlist::Allowed;
 use crate::pacing::Pacer;
+use crate::scrub::{self, Scrubber};
 use crate::secret::Secret;
 use crate::tokens::{Exchanges, Grant, Token, TokenError, TokenSource, VendorLink};
+use crate::upstream_http::{self, UpstreamBody};
 
 /// A vendor's upstream: its base URL and credentials, real or the embedded mock's.
 #[derive(Clone)]
@@ -24,6 +27,8 @@ pub struct Upstream {
     pub mock: bool,
     /// Spaces requests to the vendor's documented rate.
     pub pacer: Option<Arc<Pacer>>,
+    /// The scrubber of fixed credentials, built at the first answer (see [`Upstream::scrubber`]).
+    fixed_scrubber: OnceLock<Arc<Scrubber>>,
 }
 
 impl std::fmt::Debug for Upstream {
@@ -48,7 +53,7 @@ pub enum Credentials {
 /// Why a request could not be sent.
 #[derive(Debug)]
 pub enum SendError {
-    Http(reqwest::Error),
+    Http(crate::upstream_http::Error),
     /// The vendor refused the proxy's own credentials, or the exchange failed.
     Token(TokenError),
 }
@@ -80,8 +85,10 @@ impl Upstreams {
             credentials,
             mock: true,
             pacer: None,
+            fixed_scrubber: OnceLock::new(),
         };
-        let real = |base_url: String, credentials| Upstream { base_url, queue_base_url: None, credentials, mock: false, pacer: None };
+        let real =
+            |base_url: String, credentials| Upstream { base_url, queue_base_url: None, credentials, mock: false, pacer: None, fixed_scrubber: OnceLock::new() };
         let s2 = match config.s2.real() {
             Some((base_url, token, organization)) => real(base_url, Credentials::S2 { token, organization }),
             None => mocked(Vendor::S2, Credentials::S2 { token: Secret::new(mock.s2_token.clone()), organization: mock.s2_organization.clone() }),
@@ -142,11 +149,12 @@ impl Upstream {
     pub async fn send(
         &self,
         http: &reqwest::Client,
+        client: &upstream_http::Client,
         allowed: &Allowed,
         content_type: Option<HeaderValue>,
         body: Bytes,
         hooks: &dyn Exchanges,
-    ) -> Result<reqwest::Response, SendError> {
+    ) -> Result<Response<UpstreamBody>, SendError> {
         let mut relogged = false;
         loop {
             // The token first: an exchange it needs takes a pacing slot of its own.
@@ -161,7 +169,7 @@ impl Upstream {
                 let _queued = crate::tokens::Queued::new(hooks);
                 pacer.turn().await.map_err(|e| SendError::Token(TokenError::State(e)))?;
             }
-            let response = self.send_once(http, allowed, content_type.clone(), body.clone(), token.as_ref()).await.map_err(SendError::Http)?;
+            let response = self.send_once(client, allowed, content_type.clone(), body.clone(), token.as_ref()).await.map_err(SendError::Http)?;
             if let (Some(pacer), 429) = (&self.pacer, response.status().as_u16()) {
                 // The pacer caps it (`pacing::MAX_HOLD_OFF`).
                 let wait = crate::retry_after(response.headers()).unwrap_or(Duration::from_secs(1));
@@ -181,12 +189,12 @@ impl Upstream {
 
     async fn send_once(
         &self,
-        http: &reqwest::Client,
+        client: &upstream_http::Client,
         allowed: &Allowed,
         content_type: Option<HeaderValue>,
         body: Bytes,
         token: Option<&Token>,
-    ) -> reqwest::Result<reqwest::Response> {
+    ) -> Result<Response<UpstreamBody>, upstream_http::Error> {
         let endpoint = allowed.endpoint;
         let base = match (&self.queue_base_url, endpoint.vendor) {
             (Some(queue), Vendor::Stock2shop) if stock2shop::base_url(endpoint) == stock2shop::QUEUE_BASE_URL => queue,
@@ -205,29 +213,39 @@ impl Upstream {
             url.push('=');
             url.push_str(value);
         }
-        let method = reqwest::Method::from_bytes(endpoint.method.as_str().as_bytes()).expect("catalogue methods are valid");
-        let mut request = http.request(method, url).header("accept", "application/json");
+        let method = Method::from_bytes(endpoint.method.as_str().as_bytes()).expect("catalogue methods are valid");
+        let mut request = Request::builder().method(method).uri(url).header(header::ACCEPT, HeaderValue::from_static("application/json"));
         if let Some(ct) = content_type.filter(|_| !body.is_empty()) {
-            request = request.header("content-type", ct.as_bytes());
-        }
-        if !body.is_empty() {
-            request = request.body(body);
+            request = request.header(header::CONTENT_TYPE, ct);
         }
         // The request was built from scratch above: whatever credentials the client sent
         // are not in it, and only the operation's own kind is added.
         match (&self.credentials, endpoint.auth, token) {
             (Credentials::S2 { token, organization }, Auth::BearerWithOrganization, _) => {
-                request = request.header("authorization", format!("Bearer {}", token.expose())).header("x-s2-organization", organization.as_str());
+                request = request.header(header::AUTHORIZATION, format!("Bearer {}", token.expose())).header("x-s2-organization", organization.as_str());
             }
             (Credentials::S2Partner { access_key }, Auth::AccessKey, _) => {
                 request = request.header("x-accesskey", access_key.expose());
             }
             (Credentials::Token(_), Auth::OAuthBearer, Some(token)) => {
-                request = request.header("authorization", format!("Bearer {}", token.value.expose()));
+                request = request.header(header::AUTHORIZATION, format!("Bearer {}", token.value.expose()));
             }
             _ => {}
         }
-        request.send().await
+        // A credential or URL that is not a valid header or URI fails here, as it did
+        // in reqwest's builder: answered as an unreachable upstream.
+        let request = request.body(Full::new(body)).map_err(upstream_http::Error::invalid)?;
+        client.send(request).await
+    }
+
+    /// The scrubber for this upstream's secrets. Fixed credentials (S2, S2 Partner) have
+    /// one, built once: no list of secrets is copied and looked up per answer. A token
+    /// vendor's change with its token: looked up in `cache` by the current ones.
+    pub fn scrubber(&self, cache: &scrub::Cache) -> Arc<Scrubber> {
+        match &self.credentials {
+            Credentials::Token(_) => cache.get(self.secrets()),
+            Credentials::S2 { .. } | Credentials::S2Partner { .. } => self.fixed_scrubber.get_or_init(|| Arc::new(Scrubber::new(&self.secrets()))).clone(),
+        }
     }
 
     /// The secret values this upstream sends, for scrubbing vendor error bodies that
