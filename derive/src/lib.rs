@@ -223,8 +223,16 @@ fn expand_argument(input: &DeriveInput, rename_all: Option<&str>) -> syn::Result
         };
         reads.push(quote! { #rust: #read });
     }
-    Ok(Some(quote! {
-        impl ::commerce_kit::request::FromArgument for #ident {
+    Ok(Some(from_argument_impl(ident, reads)))
+}
+
+/// `impl FromArgument for #ty`, each field set by one `reads` expression (`name: object.take(...)?`)
+/// over the argument's object: the one shape of both the `Wire` bodies and the generated
+/// parameter structs (`operations!`).
+fn from_argument_impl(ty: &syn::Ident, reads: impl IntoIterator<Item = proc_macro2::TokenStream>) -> proc_macro2::TokenStream {
+    let reads = reads.into_iter();
+    quote! {
+        impl ::commerce_kit::request::FromArgument for #ty {
             fn from_argument(
                 value: ::serde_json::Value,
                 field: &str,
@@ -233,7 +241,7 @@ fn expand_argument(input: &DeriveInput, rename_all: Option<&str>) -> syn::Result
                 ::std::result::Result::Ok(Self { #(#reads,)* })
             }
         }
-    }))
+    }
 }
 
 fn is_option(ty: &Type) -> bool {

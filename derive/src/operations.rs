@@ -270,17 +270,7 @@ fn argument_impl(struct_name: &Ident, params: &[&Param]) -> TokenStream {
         let wire = camel(name.to_string().trim_start_matches("r#"));
         quote! { #name: object.take(#wire)? }
     });
-    quote! {
-        impl ::commerce_kit::request::FromArgument for #struct_name {
-            fn from_argument(
-                value: ::serde_json::Value,
-                field: &str,
-            ) -> ::std::result::Result<Self, ::commerce_kit::request::FieldError> {
-                let mut object = ::commerce_kit::request::ArgumentObject::new(value, field)?;
-                ::std::result::Result::Ok(Self { #(#fields,)* })
-            }
-        }
-    }
+    crate::from_argument_impl(struct_name, fields)
 }
 
 fn camel(snake: &str) -> String {
