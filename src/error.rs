@@ -511,7 +511,7 @@ mod tests {
     #[test]
     fn a_failure_the_proxy_marks_not_sent_is_no_lost_answer_and_may_be_sent_again() {
         // The proxy's token failures: the vendor never got the request.
-        for (status, code) in [(502, "upstream_unreachable"), (504, "upstream_timeout"), (503, "upstream_unreachable")] {
+        for (status, code) in [(502, "upstream_unreachable"), (504, "upstream_timeout"), (503, "upstream_unreachable"), (503, "state_unavailable")] {
             let body = format!(r#"{{"error": {{"code": "{code}", "message": "m", "sent": false}}}}"#);
             let e = Error::from_response(status, None, &body);
             assert!(matches!(e, Error::Proxy { not_sent: true, .. }), "{status} {code}: {e:?}");

@@ -158,9 +158,22 @@ pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respo
 
 /// 503 `state_unavailable`: the shared state (Redis) did not answer, so the proxy fails
 /// closed rather than guess (no per-instance sessions, pacing or tokens meanwhile).
+/// Every caller refuses before the vendor is called, so the body says `"sent": false`:
+/// a client may send even a write again ([`state_unavailable_after_an_attempt`] is the
+/// one exception).
 pub fn state_unavailable(e: &crate::fleet_state::Unavailable) -> Response {
+    state_unavailable_marked(e, crate::not_sent_error)
+}
+
+/// The same refusal for a retry of a read whose earlier attempt may have reached the
+/// vendor: no `"sent"` mark, since something was sent.
+pub fn state_unavailable_after_an_attempt(e: &crate::fleet_state::Unavailable) -> Response {
+    state_unavailable_marked(e, proxy_error)
+}
+
+fn state_unavailable_marked(e: &crate::fleet_state::Unavailable, error: fn(StatusCode, &str, &str) -> Response) -> Response {
     tracing::warn!(error = %e, "request refused: shared state unavailable");
-    let mut response = proxy_error(StatusCode::SERVICE_UNAVAILABLE, "state_unavailable", "the proxy's shared state (Redis) is unavailable; try again shortly");
+    let mut response = error(StatusCode::SERVICE_UNAVAILABLE, "state_unavailable", "the proxy's shared state (Redis) is unavailable; try again shortly");
     response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1));
     response
 }

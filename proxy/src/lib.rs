@@ -290,7 +290,7 @@ pub fn proxy_error(status: StatusCode, code: &str, message: &str) -> Response {
 /// A proxy error for a request the vendor never carried out (its token could not be
 /// had): `"sent": false` next to the code lets a client tell "not sent" from a lost
 /// answer, which a 502/504 on a write otherwise has to be taken for.
-fn not_sent_error(status: StatusCode, code: &str, message: &str) -> Response {
+pub(crate) fn not_sent_error(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(serde_json::json!({ "error": { "code": code, "message": message, "sent": false } }))).into_response()
 }
 
@@ -395,7 +395,8 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
                     tracing::error!(vendor, status, "the vendor refused the proxy's configured credentials");
                     token_error(StatusCode::BAD_GATEWAY, "upstream_credentials", "the vendor refused the proxy's credentials; check its configuration")
                 }
-                SendError::Token(TokenError::State(e)) => guard::state_unavailable(&e),
+                SendError::Token(TokenError::State(e)) if attempt == 1 => guard::state_unavailable(&e),
+                SendError::Token(TokenError::State(e)) => guard::state_unavailable_after_an_attempt(&e),
                 SendError::Token(TokenError::Unavailable(why) | TokenError::Unreachable(why)) => {
                     tracing::warn!(vendor, why, "the vendor's token exchange failed");
                     token_error(StatusCode::BAD_GATEWAY, "upstream_unreachable", "the vendor's sign-in could not be reached")

@@ -301,6 +301,8 @@ async fn a_redis_outage_fails_closed_and_heals_by_itself() {
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
     let error: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(error["error"]["code"], "state_unavailable");
+    // Refused before the vendor was called: a client may send even a write again.
+    assert_eq!(error["error"]["sent"], false, "{body}");
     assert!(down_at.elapsed() < Duration::from_secs(5), "failing closed took {:?}", down_at.elapsed());
     let (status, body) = status_of(&fleet.instances[1], "/readyz").await;
     assert!(status == StatusCode::SERVICE_UNAVAILABLE && body.contains("state_unavailable"), "{status} {body}");
