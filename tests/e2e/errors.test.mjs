@@ -43,6 +43,27 @@ describe('dashboard: error panel', () => {
     }
   });
 
+  test('a vendor whose sign-in failed: the panel says nothing was sent, so trying again is safe', { timeout: 60_000 }, async () => {
+    // The first Stock2Shop call of this proxy: it must get a token, and the mock fails the grant.
+    const { page, problems, close } = await open(env, { user: USERS.operator, allow: [{ status: 502, path: '/api/stock2shop/v1/sources' }] });
+    try {
+      await env.proxy.setMockFaults({ operations: ['stock2shop.authenticate'], status: 502 });
+      const failed = page.waitForResponse((r) => r.url().includes('/api/stock2shop/v1/sources') && r.status() === 502);
+      await page.goto(`${env.proxy.base}/#/stock2shop/sources`, { waitUntil: 'load' });
+      const body = await (await failed).json();
+      assert.equal(body.error.sent, false, 'the proxy marks the answer not sent');
+      const panel = page.locator('.list .error');
+      await panel.waitFor();
+      assert.equal(await panel.getAttribute('data-party'), 'vendor');
+      assert.equal(await panel.locator('.error-title').textContent(), 'Stock2Shop could not be reached, or did not answer in full');
+      assert.match(await panel.locator('.error-message').textContent(), /Nothing was sent to Stock2Shop \(signing in to it failed\), so trying again later is safe\./);
+      assert.deepEqual(problems, []);
+    } finally {
+      await env.proxy.setMockFaults({});
+      await close();
+    }
+  });
+
   test('an unreachable proxy is named as the one that failed, without a request id', { timeout: 60_000 }, async () => {
     const { page, close } = await open(env, { user: USERS.operator });
     try {
