@@ -21,15 +21,17 @@ use crate::schema::{ObjectSchema, Scalar, Schema};
 
 // By concern: the byte scanner, the walk of a body and a schema together, validation
 // chunk by chunk, and the text handed to the engine's `JSON.parse`.
+mod batches;
 mod lean;
 mod scan;
 mod stream;
 mod text;
 mod walk;
 
+pub use batches::{Piece, RecordBatches};
 pub use scan::utf8_prefix_end;
 use scan::*;
-pub use stream::StreamValidator;
+pub use stream::{OpenRecordList, StreamValidator};
 use stream::*;
 #[cfg(test)]
 use text::is_json_number;
