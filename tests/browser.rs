@@ -560,6 +560,9 @@ fn records_parsed_while_they_arrive_make_the_value_decode_response_makes() {
     let mut list: Vec<Value> = (0..3000).map(|_| orders[0].clone()).collect();
     list[2000] = json!({"items": 5});
     bodies.push(("s2_partner.list_purchase_orders", serde_json::to_vec(&list).unwrap()));
+    // More records in one chunk than a call takes arguments (read in two chunks below).
+    let warehouses: Vec<Value> = (0..40_000).map(|i| json!({"id": format!("w{i}"), "name": "a warehouse"})).collect();
+    let many = serde_json::to_vec(&warehouses).unwrap();
     // The same key twice: `JSON.parse` keeps the last one.
     let overview = String::from_utf8(include_bytes!("fixtures/s2.get_inventory_overview/good.json").to_vec()).unwrap();
     let twice = overview.trim_end().strip_suffix('}').unwrap().to_string() + r#", "products": []}"#;
@@ -592,4 +595,13 @@ fn records_parsed_while_they_arrive_make_the_value_decode_response_makes() {
         }
     }
     assert_eq!(lists, 9, "the large bodies decode");
+    let whole = commerce_kit::wasm::decode_response("s2_partner.list_warehouses", &many).unwrap();
+    for cut in [1, 100, 200_000, many.len() - 1] {
+        let mut decoder = commerce_kit::wasm::ResponseDecoder::new("s2_partner.list_warehouses", None).unwrap();
+        decoder.push(&js_sys::Uint8Array::from(&many[..cut]));
+        decoder.push(&js_sys::Uint8Array::from(&many[cut..]));
+        let streamed = decoder.finish().unwrap();
+        assert_eq!(js_sys::Array::from(&streamed).length(), 40_000);
+        assert_eq!(json(&streamed), json(&whole), "cut at {cut}");
+    }
 }

@@ -110,8 +110,8 @@ impl Parts {
                 json.push_str(&text);
                 json.push(']');
                 let records = json_parse(&JsValue::from_str(&json).unchecked_into()).ok().and_then(|r| r.dyn_into::<js_sys::Array>().ok());
-                match (records, self.lists.last()) {
-                    (Some(records), Some((_, list))) => append(list, &records),
+                match (records, self.lists.last_mut()) {
+                    (Some(records), Some((_, list))) => append(list, records),
                     // Validated records always parse: if they did not, parse the whole text.
                     _ => self.broken = true,
                 }
@@ -120,17 +120,18 @@ impl Parts {
     }
 }
 
-/// Appends `records` to `list`: one `push(...records)` for a batch of ordinary size (an
-/// engine limits the arguments of a call), one call per record beyond.
-fn append(list: &js_sys::Array, records: &js_sys::Array) {
+/// Appends `records` to `list`: the first batch is the list (a body read in one chunk
+/// is parsed once, as before); then one `push(...records)` per batch of ordinary size
+/// (an engine limits the arguments of a call), a `concat` beyond.
+fn append(list: &mut js_sys::Array, records: js_sys::Array) {
     const MAX_ARGUMENTS: u32 = 1 << 14;
-    if records.length() <= MAX_ARGUMENTS {
+    if list.length() == 0 {
+        *list = records;
+    } else if records.length() <= MAX_ARGUMENTS {
         let push: js_sys::Function = js_sys::Reflect::get(list, &"push".into()).expect("an array has push").unchecked_into();
-        let _ = push.apply(list, records);
+        let _ = push.apply(list, &records);
     } else {
-        records.for_each(&mut |record, _, _| {
-            list.push(&record);
-        });
+        *list = list.concat(&records);
     }
 }
 
