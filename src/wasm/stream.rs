@@ -158,7 +158,8 @@ impl ReceivedBody {
         if self.whole_text {
             return Ok(None);
         }
-        let mut value = json_parse(&self.text.join(""))?;
+        // The envelope is valid JSON by construction; if it were not, the whole text decides.
+        let Ok(mut value) = json_parse(&self.text.join("")) else { return Ok(None) };
         for (number, (path, records)) in self.lists.iter().enumerate() {
             let Some((last, parents)) = path.split_last() else {
                 // The body is the list.
