@@ -31,8 +31,8 @@ mod walk;
 pub use batches::{Piece, RecordBatches};
 pub use scan::utf8_prefix_end;
 use scan::*;
-pub use stream::{OpenRecordList, StreamValidator};
 use stream::*;
+pub use stream::{OpenRecordList, StreamValidator};
 #[cfg(test)]
 use text::is_json_number;
 pub use text::{ascii_json, normalised_json};
