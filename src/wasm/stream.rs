@@ -50,6 +50,9 @@ pub(crate) struct ReceivedBody {
     lists: Vec<(Vec<&'static str>, js_sys::Array)>,
     /// The pieces could not be put together (see `RecordBatches::unsplittable`): the whole text is parsed.
     whole_text: bool,
+    /// The lists went into a value already (`isolate` changed them): another value is
+    /// parsed from the whole text.
+    lists_used: std::cell::Cell<bool>,
     holds_records: bool,
 }
 
@@ -76,7 +79,7 @@ impl BodyStream {
         }
         let whole_text = batches.unsplittable || parts.broken || !report.is_valid();
         let text = parts.envelope.into_iter().collect();
-        ReceivedBody { body, report, text, lists: parts.lists, whole_text, holds_records }
+        ReceivedBody { body, report, text, lists: parts.lists, whole_text, lists_used: Default::default(), holds_records }
     }
 }
 
@@ -155,7 +158,7 @@ impl ReceivedBody {
     /// text. `None` if a list's place does not hold its number (the same key sent twice:
     /// `JSON.parse` of the whole text says which value it keeps).
     fn assembled(&self) -> Result<Option<JsValue>, JsValue> {
-        if self.whole_text {
+        if self.whole_text || self.lists_used.replace(true) {
             return Ok(None);
         }
         // The envelope is valid JSON by construction; if it were not, the whole text decides.
