@@ -512,3 +512,96 @@ async fn paged_iterable_counts_pages_past_bad_records() {
     assert_eq!(js_sys::Array::from(&field(&iterable, "rejected")).length(), pages, "one rejected record per page");
     assert!(items.len() as u32 > 49 * (pages - 1), "every page's other records: {} in {pages} pages", items.len());
 }
+
+/// Issue 11: a `ResponseDecoder` parses the records of a list while they arrive (only the
+/// last chunk's records and the envelope are left after the last byte). Whatever the
+/// chunks, its value is `decodeResponse`'s: the same JSON (keys in the same order), the
+/// same `partial`, `rejected` and `unlistedRejected`, or the same error.
+#[cfg(all(feature = "stock2shop", feature = "sellers-commerce"))]
+#[wasm_bindgen_test]
+fn records_parsed_while_they_arrive_make_the_value_decode_response_makes() {
+    use serde_json::{json, Value};
+    let mut bodies: Vec<(&str, Vec<u8>)> = vec![
+        ("s2.get_inventory_overview", include_bytes!("fixtures/s2.get_inventory_overview/good.json").to_vec()),
+        ("s2.get_inventory_overview", include_bytes!("fixtures/s2.get_inventory_overview/drift.json").to_vec()),
+        ("s2.get_inventory_overview", include_bytes!("fixtures/s2.get_inventory_overview/wrong_type.json").to_vec()),
+        ("s2.get_inventory_overview", include_bytes!("fixtures/spellings/s2.get_inventory_overview.null_text.json").to_vec()),
+        ("s2_partner.list_products", include_bytes!("fixtures/s2_partner.list_products/good.json").to_vec()),
+        ("s2_partner.list_purchase_orders", include_bytes!("fixtures/s2_partner.list_purchase_orders/good.json").to_vec()),
+        ("stock2shop.search_products", include_bytes!("fixtures/stock2shop.search_products/good.json").to_vec()),
+        ("stock2shop.search_products", include_bytes!("fixtures/stock2shop.search_products/drift.json").to_vec()),
+        ("stock2shop.search_products", include_bytes!("fixtures/stock2shop.search_products/wrong_type.json").to_vec()),
+        ("stock2shop.search_products", include_bytes!("fixtures/stock2shop.spellings/search_products.php_scalars.json").to_vec()),
+        ("stock2shop.search_products", include_bytes!("fixtures/stock2shop.spellings/search_products.es7_hits_total.json").to_vec()),
+        ("stock2shop.search_orders", include_bytes!("fixtures/stock2shop.spellings/search_orders.php_scalars.json").to_vec()),
+        ("sellers_commerce.order_getall", include_bytes!("fixtures/sellers_commerce.order_getall/good.json").to_vec()),
+    ];
+    // Many 64 KiB chunks, as the bench's loose-heavy body: the fixture's products repeated
+    // (every other one spelled loosely, the Elasticsearch 7 total), one of them wrong.
+    let loose: Value = serde_json::from_slice(include_bytes!("fixtures/stock2shop.spellings/search_products.php_scalars.json")).unwrap();
+    let typed: Value = serde_json::from_slice(include_bytes!("fixtures/stock2shop.search_products/good.json")).unwrap();
+    let mut search = loose.clone();
+    search["hits"]["total"] = json!({"value": 2400, "relation": "gte"});
+    let products: Vec<Value> = (0..2400)
+        .map(|i| {
+            let mut p = if i % 2 == 0 { loose["system_products"][0].clone() } else { typed["system_products"][0].clone() };
+            p["id"] = json!(60_000 + i);
+            if i == 1500 {
+                p["variants"] = json!("none");
+            }
+            p
+        })
+        .collect();
+    search["system_products"] = Value::Array(products);
+    bodies.push(("stock2shop.search_products", serde_json::to_vec(&search).unwrap()));
+    bodies.push(("stock2shop.search_products", serde_json::to_vec_pretty(&search).unwrap()));
+    // A top-level list of many records, one wrong.
+    let orders: Value = serde_json::from_slice(include_bytes!("fixtures/s2_partner.list_purchase_orders/good.json")).unwrap();
+    let mut list: Vec<Value> = (0..3000).map(|_| orders[0].clone()).collect();
+    list[2000] = json!({"items": 5});
+    bodies.push(("s2_partner.list_purchase_orders", serde_json::to_vec(&list).unwrap()));
+    // More records in one chunk than a call takes arguments (read in two chunks below).
+    let warehouses: Vec<Value> = (0..40_000).map(|i| json!({"id": format!("w{i}"), "name": "a warehouse"})).collect();
+    let many = serde_json::to_vec(&warehouses).unwrap();
+    // The same key twice: `JSON.parse` keeps the last one.
+    let overview = String::from_utf8(include_bytes!("fixtures/s2.get_inventory_overview/good.json").to_vec()).unwrap();
+    let twice = overview.trim_end().strip_suffix('}').unwrap().to_string() + r#", "products": []}"#;
+    bodies.push(("s2.get_inventory_overview", twice.into_bytes()));
+
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    let marks = |v: &JsValue| ["partial", "rejected", "unlistedRejected"].map(|k| json(&js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::NULL)));
+    let mut lists = 0;
+    for (operation, body) in &bodies {
+        let whole = commerce_kit::wasm::decode_response(operation, body);
+        let mut sizes = vec![7, 64 << 10, body.len()];
+        if body.len() < 20_000 {
+            sizes.push(1);
+        }
+        for size in sizes {
+            let mut decoder = commerce_kit::wasm::ResponseDecoder::new(operation, None).unwrap();
+            for chunk in body.chunks(size) {
+                decoder.push(&js_sys::Uint8Array::from(chunk));
+            }
+            let streamed = decoder.finish();
+            match (&whole, &streamed) {
+                (Ok(whole), Ok(streamed)) => {
+                    assert_eq!(json(streamed), json(whole), "{operation} in chunks of {size}");
+                    assert_eq!(marks(streamed), marks(whole), "{operation} in chunks of {size}");
+                    lists += usize::from(body.len() > 100_000);
+                }
+                (Err(whole), Err(streamed)) => assert_eq!(field(streamed, "message"), field(whole, "message"), "{operation} in chunks of {size}"),
+                _ => panic!("{operation} in chunks of {size}: {} vs {}", streamed.is_ok(), whole.is_ok()),
+            }
+        }
+    }
+    assert_eq!(lists, 9, "the large bodies decode");
+    let whole = commerce_kit::wasm::decode_response("s2_partner.list_warehouses", &many).unwrap();
+    for cut in [1, 100, 200_000, many.len() - 1] {
+        let mut decoder = commerce_kit::wasm::ResponseDecoder::new("s2_partner.list_warehouses", None).unwrap();
+        decoder.push(&js_sys::Uint8Array::from(&many[..cut]));
+        decoder.push(&js_sys::Uint8Array::from(&many[cut..]));
+        let streamed = decoder.finish().unwrap();
+        assert_eq!(js_sys::Array::from(&streamed).length(), 40_000);
+        assert_eq!(json(&streamed), json(&whole), "cut at {cut}");
+    }
+}

@@ -33,7 +33,8 @@ export function startServer({ roots, api }) {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
+    // BENCH_DECODE_PORT: a fixed port (a shared machine gives each user a range); else any free one.
+    server.listen(Number(process.env.BENCH_DECODE_PORT ?? 0), '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
   });
 }
 

@@ -116,6 +116,8 @@ impl Validator<'_> {
 
     fn lean_array(&mut self, item: &'static Schema, records: bool, pos: usize) -> Lean {
         let bytes = self.bytes;
+        // `pos` is just past the '['.
+        let open = pos - 1;
         let mut pos = ws(bytes, pos);
         // Nothing was reported since the array began: a record's marks are the counts now.
         let mark = |v: &Self, start: Option<usize>| records.then_some(RecordMark { start, errors: v.report.errors.len(), unlisted: v.report.unlisted_errors });
@@ -125,7 +127,7 @@ impl Validator<'_> {
             None => {
                 // Not a member yet: `]` may come with the next chunk.
                 self.pos = pos;
-                self.resume.push(Frame::Array(ArrayFrame { item, index: 0, phase: Phase::Start, records: mark(self, None) }));
+                self.resume.push(Frame::Array(ArrayFrame { item, open, index: 0, phase: Phase::Start, records: mark(self, None) }));
                 return Err(Handoff);
             }
         }
@@ -136,7 +138,7 @@ impl Validator<'_> {
                 Ok(end) => pos = end,
                 Err(handoff) => {
                     let records = mark(self, (pos < bytes.len()).then_some(pos));
-                    self.resume.push(Frame::Array(ArrayFrame { item, index, phase: Phase::Value, records }));
+                    self.resume.push(Frame::Array(ArrayFrame { item, open, index, phase: Phase::Value, records }));
                     self.handoff_path.push(Seg::Index(index));
                     return Err(handoff);
                 }
@@ -150,7 +152,7 @@ impl Validator<'_> {
                     // The reporting walk reads the separator again (invalid JSON, or the
                     // end of the bytes so far).
                     self.pos = pos;
-                    self.resume.push(Frame::Array(ArrayFrame { item, index, phase: Phase::After, records: mark(self, None) }));
+                    self.resume.push(Frame::Array(ArrayFrame { item, open, index, phase: Phase::After, records: mark(self, None) }));
                     return Err(Handoff);
                 }
             }

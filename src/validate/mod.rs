@@ -21,16 +21,18 @@ use crate::schema::{ObjectSchema, Scalar, Schema};
 
 // By concern: the byte scanner, the walk of a body and a schema together, validation
 // chunk by chunk, and the text handed to the engine's `JSON.parse`.
+mod batches;
 mod lean;
 mod scan;
 mod stream;
 mod text;
 mod walk;
 
+pub use batches::{Piece, RecordBatches};
 pub use scan::utf8_prefix_end;
 use scan::*;
-pub use stream::StreamValidator;
 use stream::*;
+pub use stream::{OpenRecordList, StreamValidator};
 #[cfg(test)]
 use text::is_json_number;
 pub use text::{ascii_json, normalised_json};

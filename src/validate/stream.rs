@@ -46,6 +46,47 @@ impl StreamValidator {
         &self.state.report.loose
     }
 
+    /// The list of records the validation stopped in, if the keys of objects alone lead
+    /// to it from the root (a page's `items`, a search's `system_products`; a top-level
+    /// array is a list of records too): with what of it is read whole. `None` inside
+    /// anything else, after invalid JSON, and when not [`isolating`](Self::isolating).
+    pub fn open_record_list(&self) -> Option<OpenRecordList> {
+        if self.state.syntax.is_some() {
+            return None;
+        }
+        let mut path = Vec::new();
+        // Outermost first.
+        for frame in self.state.resume.iter().rev() {
+            match frame {
+                Frame::Object(ObjectFrame { object, phase: Phase::Value, field: Some(i), .. }) => path.push(object.fields[*i].wire),
+                Frame::Array(ArrayFrame { open, index, phase, records: Some(mark), .. }) => {
+                    let after_open = open + 1;
+                    let complete_end = match phase {
+                        Phase::Start => after_open,
+                        Phase::Value if *index == 0 => after_open,
+                        // The records before this one end at the ',' before its first byte
+                        // (or before the end of the bytes so far, if it has not begun).
+                        Phase::Value => {
+                            let mut at = mark.start.unwrap_or(self.state.pos);
+                            while at > after_open && matches!(self.body[at - 1], b' ' | b'\n' | b'\r' | b'\t') {
+                                at -= 1;
+                            }
+                            if at <= after_open || self.body[at - 1] != b',' {
+                                return None;
+                            }
+                            at - 1
+                        }
+                        // Just past the last record (and whitespace), before ',' or ']'.
+                        Phase::After | Phase::Key => self.state.pos,
+                    };
+                    return Some(OpenRecordList { path, open: *open, complete: *index, complete_end });
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
     /// Appends the next chunk of the body and validates as far as it goes.
     pub fn push(&mut self, chunk: &[u8]) {
         self.body.extend_from_slice(chunk);
@@ -67,6 +108,20 @@ impl StreamValidator {
         let report = self.state.into_report(&self.body);
         (self.body, report)
     }
+}
+
+/// A list of records being received (see [`StreamValidator::open_record_list`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenRecordList {
+    /// The keys from the root to the list (none: the body is the list).
+    pub path: Vec<&'static str>,
+    /// Where its '[' is.
+    pub open: usize,
+    /// How many of its records are read whole.
+    pub complete: usize,
+    /// Where the last of them ends (just past the '[' if none): the records' text is
+    /// `body[open + 1..complete_end]`.
+    pub complete_end: usize,
 }
 
 /// What validation knows between two chunks.

@@ -711,9 +711,25 @@ mod lean {
     /// Every operation's captured bodies (good, drift, wrong types, real payloads) and
     /// damaged copies of them: a byte removed, or replaced by one that breaks a token,
     /// a type or the JSON, at positions spread over the body.
-    fn corpus() -> Vec<(&'static Schema, Vec<u8>)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    pub(super) fn corpus() -> Vec<(&'static Schema, Vec<u8>)> {
         let mut bodies = Vec::new();
+        for (schema, body) in captured() {
+            for (k, at) in (0..body.len()).step_by(body.len() / 97 + 1).enumerate() {
+                let mut removed = body.clone();
+                removed.remove(at);
+                bodies.push((schema, removed));
+                let mut replaced = body.clone();
+                replaced[at] = [b'"', b'1', b'{', b']', b'\\', b'x', b' ', 0x01, b'n', b'-', b',', b'}'][k % 12];
+                bodies.push((schema, replaced));
+            }
+            bodies.push((schema, body));
+        }
+        bodies
+    }
+
+    /// Every operation's captured bodies (good, drift, wrong types, real payloads).
+    pub(super) fn captured() -> Vec<(&'static Schema, Vec<u8>)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut files = Vec::new();
         for endpoint in crate::catalogue::endpoints() {
             for dir in [root.join(endpoint.id), root.join("real").join(endpoint.vendor.slug())] {
@@ -728,19 +744,7 @@ mod lean {
                 }
             }
         }
-        for (schema, file) in files {
-            let body = std::fs::read(&file).expect("a readable fixture");
-            for (k, at) in (0..body.len()).step_by(body.len() / 97 + 1).enumerate() {
-                let mut removed = body.clone();
-                removed.remove(at);
-                bodies.push((schema, removed));
-                let mut replaced = body.clone();
-                replaced[at] = [b'"', b'1', b'{', b']', b'\\', b'x', b' ', 0x01, b'n', b'-', b',', b'}'][k % 12];
-                bodies.push((schema, replaced));
-            }
-            bodies.push((schema, body));
-        }
-        bodies
+        files.into_iter().map(|(schema, file)| (schema, std::fs::read(&file).expect("a readable fixture"))).collect()
     }
 
     #[test]
@@ -762,5 +766,112 @@ mod lean {
             }
         }
         assert!(findings > 1000, "the corpus exercises the hand-offs: {findings} findings");
+    }
+}
+
+/// The lists of records parsed while they arrive (`batches.rs`): the envelope with each
+/// list's records put in its place is the value of the whole text, for every captured
+/// body whatever the chunks, and for damaged copies whose bad records are rejected.
+#[cfg(test)]
+mod batches {
+    use super::*;
+    use serde_json::Value;
+
+    /// What the browser's BodyStream does with the pieces, serde_json standing for
+    /// `JSON.parse`: `None` when the body is invalid, else the value and how many lists
+    /// were streamed.
+    fn assembled(schema: &'static Schema, body: &[u8], chunk: usize) -> Option<(Value, usize)> {
+        let mut stream = StreamValidator::new(schema).isolating();
+        let mut batches = RecordBatches::default();
+        let (mut envelope, mut lists) = (String::new(), Vec::<(Vec<&str>, Vec<Value>)>::new());
+        let mut loose_done = 0;
+        let mut take = |pieces: Vec<Piece>, body: &[u8], loose: &[LooseValue]| {
+            for piece in pieces {
+                let mut text = |from: usize, to: usize| {
+                    let end = loose_done + loose[loose_done..].iter().take_while(|l| l.span.is_none_or(|(_, e)| e <= to)).count();
+                    let text = normalised_json(body, from, to, &loose[loose_done..end]).into_owned();
+                    loose_done = end;
+                    text
+                };
+                match piece {
+                    Piece::Envelope { from, to } => envelope.push_str(&text(from, to)),
+                    Piece::List { number, path } => {
+                        assert_eq!(number, lists.len());
+                        envelope.push_str(&number.to_string());
+                        lists.push((path, Vec::new()));
+                    }
+                    Piece::Records { from, to } => {
+                        let records: Vec<Value> = serde_json::from_str(&format!("[{}]", text(from, to))).expect("whole records");
+                        assert!(!records.is_empty());
+                        lists.last_mut().expect("a list began").1.extend(records);
+                    }
+                }
+            }
+        };
+        for piece in body.chunks(chunk.max(1)) {
+            stream.push(piece);
+            let mut pieces = Vec::new();
+            batches.advance(&stream, &mut |p| pieces.push(p));
+            take(pieces, stream.body(), stream.loose());
+        }
+        let (body, report) = stream.finish();
+        if !report.is_valid() {
+            return None;
+        }
+        let mut pieces = Vec::new();
+        batches.finish(&body, &mut |p| pieces.push(p));
+        take(pieces, &body, &report.loose);
+        assert!(!batches.unsplittable, "{}", String::from_utf8_lossy(&body));
+        let mut value: Value = serde_json::from_str(&envelope).expect("the envelope parses");
+        let streamed = lists.len();
+        for (number, (path, records)) in lists.into_iter().enumerate() {
+            let place = path.iter().try_fold(&mut value, |v, key| v.get_mut(*key)).expect("the list's place");
+            if place.as_u64() == Some(number as u64) {
+                *place = Value::Array(records);
+            } else {
+                // The same key twice: the browser parses the whole text instead.
+                return Some((serde_json::from_str(&normalised_json(&body, 0, body.len(), &report.loose)).unwrap(), 0));
+            }
+        }
+        Some((value, streamed))
+    }
+
+    #[test]
+    fn records_parsed_as_they_arrive_make_the_value_of_the_whole_text() {
+        let (mut lists, mut partial) = (0, 0);
+        let originals = super::lean::captured();
+        for (schema, body) in super::lean::corpus() {
+            let report = validate_isolating(schema, &body);
+            if !report.is_valid() {
+                continue;
+            }
+            // Damaged copies only where a record is rejected (the rest are like the original).
+            let original = originals.iter().any(|(_, o)| *o == body);
+            if !original && report.rejected_spans.is_empty() {
+                continue;
+            }
+            let expected: Value = serde_json::from_str(&normalised_json(&body, 0, body.len(), &report.loose)).unwrap();
+            let sizes: &[usize] = if original { &[1, 7, 64 << 10, usize::MAX] } else { &[7, usize::MAX] };
+            for &size in sizes {
+                let (value, streamed) = assembled(schema, &body, size.min(body.len())).expect("valid");
+                assert_eq!(value, expected, "chunks of {size}: {}", String::from_utf8_lossy(&body));
+                lists += streamed;
+                partial += usize::from(streamed > 0 && report.is_partial());
+            }
+        }
+        // Not a test that cannot fail: lists were streamed, some with rejected records.
+        assert!(lists > 500 && partial > 50, "{lists} lists streamed, {partial} with rejected records");
+    }
+
+    #[test]
+    fn a_key_given_twice_keeps_the_list_json_parse_keeps() {
+        static ITEM: Schema = Schema::Integer;
+        static LIST: Schema = Schema::Records(&ITEM);
+        static FIELDS: [crate::schema::Field; 1] = [crate::schema::Field { wire: "items", schema: &LIST, required: true }];
+        static PAGE_OBJECT: ObjectSchema = ObjectSchema { name: "Page", fields: &FIELDS };
+        static PAGE: Schema = Schema::Object(&PAGE_OBJECT);
+        let body = br#"{"items": [1, 2, 3], "items": [4, 5]}"#;
+        let (value, _) = assembled(&PAGE, body, 4).expect("valid");
+        assert_eq!(value, serde_json::json!({"items": [4, 5]}));
     }
 }

@@ -80,6 +80,9 @@ pub(super) enum Frame {
 
 pub(super) struct ArrayFrame {
     pub(super) item: &'static Schema,
+    /// Where its '[' is: a response's list of records is parsed while it arrives
+    /// ([`RecordBatches`](super::RecordBatches)), its place known from here.
+    pub(super) open: usize,
     pub(super) index: usize,
     pub(super) phase: Phase,
     /// Its members are records, each rejected on its own (see [`Report::rejected`]).
@@ -288,7 +291,7 @@ impl<'a> Validator<'a> {
                 self.pos += 1;
                 if self.reporting_only {
                     let records = records.then_some(RecordMark { start: None, errors: 0, unlisted: 0 });
-                    return self.nested(|v| v.array(ArrayFrame { item, index: 0, phase: Phase::Start, records }));
+                    return self.nested(|v| v.array(ArrayFrame { item, open: start, index: 0, phase: Phase::Start, records }));
                 }
                 self.lean_then_reporting(schema, b, records)
             }
