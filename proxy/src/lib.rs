@@ -250,7 +250,10 @@ impl AppParts {
             Err(_) => proxy_error(
                 StatusCode::GATEWAY_TIMEOUT,
                 "proxy_timeout",
-                &format!("the proxy's limit for a whole request ({} s, request_timeout_secs) ran out; a write may still complete at the vendor", limit.as_secs()),
+                &format!(
+                    "the proxy's limit for a whole request ({} s, request_timeout_secs) ran out; a write may still complete at the vendor",
+                    limit.as_secs()
+                ),
             ),
         };
         let headers = response.headers_mut();
@@ -315,13 +318,22 @@ fn next_request_id() -> HeaderValue {
     use std::sync::OnceLock;
     static PREFIX: OnceLock<u32> = OnceLock::new();
     static COUNTER: AtomicU64 = AtomicU64::new(0);
+    const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
     let prefix = *PREFIX.get_or_init(|| {
         let mut bytes = [0u8; 4];
         let _ = getrandom::getrandom(&mut bytes);
         u32::from_le_bytes(bytes)
     });
-    let id = format!("{prefix:08x}{:012x}", COUNTER.fetch_add(1, Ordering::Relaxed));
-    HeaderValue::from_str(&id).expect("hex is a valid header")
+    // `{prefix:08x}{counter:012x}`, written in place: one allocation (the value's).
+    let counter = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut id = [0u8; 20];
+    // 4 bytes of prefix, the counter's low 6 (2^48 ids before it wraps).
+    let bytes = (u128::from(prefix) << 48 | u128::from(counter & 0xffff_ffff_ffff)).to_be_bytes();
+    for (pair, byte) in id.chunks_exact_mut(2).zip(&bytes[6..]) {
+        pair[0] = HEX_DIGITS[usize::from(byte >> 4)];
+        pair[1] = HEX_DIGITS[usize::from(byte & 0xf)];
+    }
+    HeaderValue::from_bytes(&id).expect("hex is a valid header")
 }
 
 fn security_headers(headers: &mut HeaderMap) {
@@ -504,17 +516,28 @@ async fn forward(state: &AppState, user: session::SessionUser, request: Request)
             }
         }
     };
-    response.headers_mut().insert(ATTEMPTS.clone(), HeaderValue::from(attempt));
+    response.headers_mut().insert(ATTEMPTS.clone(), attempts_value(attempt));
     let status = response.status().as_u16();
     let elapsed = started.elapsed();
     state.metrics.request(vendor, endpoint.id, status, elapsed.as_secs_f64());
-    let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     if endpoint.is_read() {
         tracing::info!(operation = endpoint.id, %method, path = %audit::escape(&secret::redact_query(uri.path_and_query().map_or("/", |p| p.as_str()))), status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
     } else {
-        audit::write(&user.username, endpoint.id, status, &upstream_request_id, elapsed.as_millis() as u64);
+        let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("");
+        audit::write(&user.username, endpoint.id, status, upstream_request_id, elapsed.as_millis() as u64);
     }
     response
+}
+
+/// `X-Upstream-Attempts`: the attempts there can be are static values, not formatted
+/// per request.
+fn attempts_value(attempt: u32) -> HeaderValue {
+    match attempt {
+        1 => HeaderValue::from_static("1"),
+        2 => HeaderValue::from_static("2"),
+        3 => HeaderValue::from_static("3"),
+        _ => HeaderValue::from(attempt),
+    }
 }
 
 /// 504 `upstream_timeout`: the vendor's answer (head or body) took longer than the
@@ -589,7 +612,9 @@ const RELAYED_HEADERS: [header::HeaderName; 6] =
 /// fails mid-way fails the client's body too (no last chunk), never ends it cleanly.
 async fn relay(upstream: axum::http::Response<upstream_http::UpstreamBody>, scrubber: &scrub::Scrubber) -> Result<Response, UpstreamTimedOut> {
     let status = upstream.status();
-    let mut headers = HeaderMap::new();
+    // Room for what is added after (`X-Upstream-Attempts`, the security headers, a
+    // request id): the map is allocated once, never grown.
+    let mut headers = HeaderMap::with_capacity(RELAYED_HEADERS.len() + 6);
     for name in RELAYED_HEADERS {
         if let Some(v) = upstream.headers().get(&name) {
             let value = if scrubber.finds(v.as_bytes()) { HeaderValue::from_bytes(&scrubber.scrub(v.as_bytes())) } else { Ok(v.clone()) };
@@ -650,4 +675,25 @@ async fn read_limited(mut upstream: upstream_http::UpstreamBody, limit: usize) -
         out.extend_from_slice(&chunk);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `{prefix:08x}{counter:012x}`: one prefix per process, the counter counting up.
+    #[test]
+    fn request_ids_are_a_prefix_and_a_counter_in_hex() {
+        let ids: Vec<String> = (0..3).map(|_| next_request_id().to_str().unwrap().to_string()).collect();
+        for id in &ids {
+            assert_eq!(id.len(), 20, "{id}");
+            assert!(id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)), "{id}");
+            assert_eq!(id[..8], ids[0][..8], "one prefix");
+        }
+        let counter = |id: &String| u64::from_str_radix(&id[8..], 16).unwrap();
+        // Other tests may take ids in between, never the same one.
+        assert!(counter(&ids[0]) < counter(&ids[1]) && counter(&ids[1]) < counter(&ids[2]), "{ids:?}");
+        assert_eq!(attempts_value(2), "2");
+        assert_eq!(attempts_value(7), "7");
+    }
 }

@@ -208,9 +208,11 @@ async fn forwarded_answers_and_refusals_carry_the_outer_headers() {
     let h = default_harness().await;
     let relayed = get("/api/s2/inventory/overview");
     let refused = get("/api/s2/inventory/overview/extra");
-    for (router, request, expected) in
-        [(&h.router, relayed, StatusCode::OK), (&h.router, refused, StatusCode::NOT_FOUND), (&h.anonymous, get("/api/s2/inventory/overview"), StatusCode::UNAUTHORIZED)]
-    {
+    for (router, request, expected) in [
+        (&h.router, relayed, StatusCode::OK),
+        (&h.router, refused, StatusCode::NOT_FOUND),
+        (&h.anonymous, get("/api/s2/inventory/overview"), StatusCode::UNAUTHORIZED),
+    ] {
         let uri = request.uri().clone();
         let (status, headers, body) = send(router, request).await;
         assert_eq!(status, expected, "{uri}: {body}");
