@@ -578,19 +578,21 @@ pub fn retry_after_header(value: &str) -> Option<Duration> {
 
 /// Turns a panic inside `handling` into a 500 JSON answer: the process and every other
 /// request carry on. The panic message goes to the log, not the browser.
-pub async fn answer_panics(handling: impl std::future::Future<Output = Response>) -> Response {
+pub fn answer_panics(handling: impl std::future::Future<Output = Response>) -> impl std::future::Future<Output = Response> {
     use futures_util::FutureExt;
+    // Not an `async fn`: that would hold `handling` and the future made of it side by
+    // side, twice the size, copied at every move.
     // Unwind safety: what a request shares with others (sessions, metrics, pools) is
     // behind locks and atomics that a panic leaves consistent (tower-http's `CatchPanic`
     // makes the same assumption).
-    match std::panic::AssertUnwindSafe(handling).catch_unwind().await {
+    std::panic::AssertUnwindSafe(handling).catch_unwind().map(|handled| match handled {
         Ok(response) => response,
         Err(panic) => {
             let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("(no message)");
             tracing::error!(panic = message, "a request's handling panicked");
             proxy_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the proxy failed on this request")
         }
-    }
+    })
 }
 
 /// Exponential backoff with jitter: `base * 2^(attempt-1)`, between half and all of it.

@@ -185,25 +185,27 @@ impl Upstream {
             let token = match &self.credentials {
                 Credentials::Token(source) => {
                     let link = VendorLink { http, base_url: &self.base_url, hooks, pacer: self.pacer.as_deref() };
-                    Some(source.token(&link).await.map_err(SendError::Token)?)
+                    // Boxed, as the waits below: the token exchange (reqwest, Redis) is the
+                    // largest state of `send`, and a future is copied whole at each move.
+                    Some(Box::pin(source.token(&link)).await.map_err(SendError::Token)?)
                 }
                 _ => None,
             };
             if let Some(pacer) = &self.pacer {
                 let _queued = crate::tokens::Queued::new(hooks);
-                pacer.turn().await.map_err(|e| SendError::Token(TokenError::State(e)))?;
+                Box::pin(pacer.turn()).await.map_err(|e| SendError::Token(TokenError::State(e)))?;
             }
             let response = self.send_once(client, allowed, content_type.clone(), body.clone(), token.as_ref()).await.map_err(SendError::Http)?;
             if let (Some(pacer), 429) = (&self.pacer, response.status().as_u16()) {
                 // The pacer caps it (`pacing::MAX_HOLD_OFF`).
                 let wait = crate::retry_after(response.headers()).unwrap_or(Duration::from_secs(1));
-                if let Err(e) = pacer.hold_off_all(wait).await {
+                if let Err(e) = Box::pin(pacer.hold_off_all(wait)).await {
                     tracing::warn!(error = %e, "could not share the vendor's Retry-After");
                 }
             }
             match (&self.credentials, token) {
                 (Credentials::Token(source), Some(token)) if response.status().as_u16() == 401 && !relogged => {
-                    source.invalidate(&token).await;
+                    Box::pin(source.invalidate(&token)).await;
                     relogged = true;
                 }
                 _ => return Ok(response),

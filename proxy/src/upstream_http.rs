@@ -147,7 +147,9 @@ impl Client {
         loop {
             let (mut sender, pooled) = match checkout(origin) {
                 Some(sender) => (sender, true),
-                None => (self.connect(origin).await?, false),
+                // Boxed: connecting (TLS included) is the large, rare state of this
+                // future, which every request would otherwise copy whole as it is moved.
+                None => (Box::pin(self.connect(origin)).await?, false),
             };
             if let Err(e) = sender.ready().await {
                 if pooled {
