@@ -14,12 +14,12 @@ import { createServer } from 'node:net';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const out = join(here, '..', 'out', 'proxy');
+export const out = join(here, '..', 'out', 'proxy');
 // The embedded mock's defaults (commerce_mock::MockConfig::default()).
-const TOKEN = 'mock-s2-token';
+export const TOKEN = 'mock-s2-token';
 // Shorter than scrub::MIN_SECRET_LEN: the proxy configured with it scrubs nothing.
 const SHORT_TOKEN = 'b3n';
-const ORGANIZATION = '95d73baf-76ba-4bea-86ac-1534c5e5d4aa';
+export const ORGANIZATION = '95d73baf-76ba-4bea-86ac-1534c5e5d4aa';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -27,7 +27,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // user of it keeps to a range of ports; otherwise any the system gives.
 let nextPort = Number(process.env.BENCH_PORT_BASE) || 0;
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', (e) => (nextPort && e.code === 'EADDRINUSE' ? freePort().then(resolve, reject) : reject(e)));
@@ -36,7 +36,7 @@ function freePort() {
 }
 
 /** Starts a process; resolves once `ready(stdout so far)` returns a value. */
-function start(name, cmd, args, { env, ready, timeoutMs = 30_000 } = {}) {
+export function start(name, cmd, args, { env, ready, timeoutMs = 30_000 } = {}) {
   const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
@@ -61,7 +61,7 @@ function start(name, cmd, args, { env, ready, timeoutMs = 30_000 } = {}) {
   });
 }
 
-async function httpOk(url, init) {
+export async function httpOk(url, init) {
   const r = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
   return r.ok ? r : null;
 }
@@ -79,7 +79,7 @@ function parseWrk(text) {
   return { rps: rps ? Number(rps[1]) : null, p50_ms: pct(50), p99_ms: pct(99), non_2xx: non2xx ? Number(non2xx[1]) : 0, socket_errors: errors ? errors[0] : null };
 }
 
-function wrk(url, headers, seconds, connections) {
+export function wrk(url, headers, seconds, connections) {
   const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '5s'];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
   args.push(url);
@@ -90,7 +90,7 @@ function wrk(url, headers, seconds, connections) {
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /** User + system CPU seconds of `pid` and its children (nginx's workers). */
-function cpuSeconds(pid) {
+export function cpuSeconds(pid) {
   const stat = (p) => {
     try {
       const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -108,6 +108,39 @@ function cpuSeconds(pid) {
 
 function peakRssKb(pid) {
   try { return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return null; }
+}
+
+/**
+ * A function that starts `proxyBin` as a proxy: S2 "configured for real" at a mock, one
+ * viewer signed in; `stops` gets its stop. Also used by `ab.mjs`.
+ */
+export function proxyStarter({ proxyBin, connections, stops, env = {} }) {
+  const password = 'bench-password-not-secret';
+  const hash = execFileSync(proxyBin, ['hash-password'], { input: `${password}\n`, encoding: 'utf8', timeout: 60_000 }).trim();
+  return async (name, mockAddr, token) => {
+    const port = await freePort();
+    const config = join(out, `${name}.toml`);
+    writeFileSync(config, [
+      `listen = "127.0.0.1:${port}"`,
+      // As many upstream requests in flight as wrk has connections, like nginx.
+      `max_concurrent_upstream = ${connections}`,
+      '[s2]', `base_url = "http://${mockAddr}/s2"`, `token = "${token}"`, `organization = "${ORGANIZATION}"`,
+      '[[users]]', 'username = "bench"', `password_hash = "${hash}"`, 'role = "viewer"', '',
+    ].join('\n'));
+    chmodSync(config, 0o600);
+    const proxy = await start(name, proxyBin, ['serve', '--config', config], {
+      env: { RUST_LOG: 'warn', ...env },
+      ready: () => httpOk(`http://127.0.0.1:${port}/healthz`),
+    });
+    stops.push(proxy.stop);
+    const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-commerce-kit': '1' },
+      body: JSON.stringify({ username: 'bench', password }), signal: AbortSignal.timeout(10_000),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    if (!login.ok || !cookie) throw new Error(`${name} sign-in failed: ${login.status} ${await login.text()}`);
+    return { ...proxy, port, cookie };
+  };
 }
 
 /**
@@ -139,33 +172,7 @@ export async function runProxy({ seconds, rounds = 1, connections = 64, log, bef
     stops.push(mock.stop);
     return mock;
   };
-  // A proxy: S2 "configured for real" at a mock, one viewer to sign in with.
-  const password = 'bench-password-not-secret';
-  const hash = execFileSync(proxyBin, ['hash-password'], { input: `${password}\n`, encoding: 'utf8', timeout: 60_000 }).trim();
-  const startProxy = async (name, mockAddr, token) => {
-    const port = await freePort();
-    const config = join(out, `${name}.toml`);
-    writeFileSync(config, [
-      `listen = "127.0.0.1:${port}"`,
-      // As many upstream requests in flight as wrk has connections, like nginx.
-      `max_concurrent_upstream = ${connections}`,
-      '[s2]', `base_url = "http://${mockAddr}/s2"`, `token = "${token}"`, `organization = "${ORGANIZATION}"`,
-      '[[users]]', 'username = "bench"', `password_hash = "${hash}"`, 'role = "viewer"', '',
-    ].join('\n'));
-    chmodSync(config, 0o600);
-    const proxy = await start(name, proxyBin, ['serve', '--config', config], {
-      env: { RUST_LOG: 'warn' },
-      ready: () => httpOk(`http://127.0.0.1:${port}/healthz`),
-    });
-    stops.push(proxy.stop);
-    const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-commerce-kit': '1' },
-      body: JSON.stringify({ username: 'bench', password }), signal: AbortSignal.timeout(10_000),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    if (!login.ok || !cookie) throw new Error(`${name} sign-in failed: ${login.status} ${await login.text()}`);
-    return { ...proxy, port, cookie };
-  };
+  const startProxy = proxyStarter({ proxyBin, connections, stops });
   try {
     const mock = await startMock('mock', TOKEN);
     const mockAddr = mock.value;

@@ -5,8 +5,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -18,10 +17,6 @@ use crate::{proxy_error, AppState};
 /// The header the dashboard's client sends on every call. A cross-site form cannot set
 /// it, and a cross-origin script cannot without passing the CORS preflight.
 pub const CLIENT_HEADER: &str = "x-commerce-kit";
-
-/// The signed-in user, put into request extensions by [`require_session`].
-#[derive(Clone, Debug)]
-pub struct CurrentUser(pub SessionUser);
 
 /// The client's address for throttling: the peer's, or behind a configured trusted
 /// proxy the one it reports (see [`crate::client_ip`]).
@@ -58,25 +53,24 @@ pub fn cross_site_refusal(state: &AppState, method: &Method, headers: &HeaderMap
     (!allowed).then(|| proxy_error(StatusCode::FORBIDDEN, "cross_site", "state-changing requests must come from the dashboard's origin"))
 }
 
-/// Middleware for `/api`: a live session and the cross-site check. The role is checked
-/// once the operation is known ([`refusal_for`]).
-pub async fn require_session(State(state): State<Arc<AppState>>, mut request: Request, next: Next) -> Response {
-    let user = match session_id(request.headers()) {
+/// For `/api`: a live session and the cross-site check, the signed-in user or the
+/// refusal. The role is checked once the operation is known ([`refusal_for`]).
+pub async fn require_session(state: &AppState, method: &Method, uri: &Uri, headers: &HeaderMap) -> Result<SessionUser, Response> {
+    let user = match session_id(headers) {
         Some(id) => state.sessions.find(id).await,
         None => Ok(None),
     };
     let user = match user {
         Ok(Some(user)) => user,
-        Ok(None) => return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first"),
-        Err(e) => return state_unavailable(&e),
+        Ok(None) => return Err(proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first")),
+        Err(e) => return Err(state_unavailable(&e)),
     };
-    if let Some(refused) = cross_site_refusal(&state, request.method(), request.headers()) {
-        let path = request.uri().path_and_query().map_or("/", |p| p.as_str());
-        audit::Refused { user: Some(&user.username), method: request.method().as_str(), path, operation: None, status: 403, reason: "cross_site" }.log();
-        return refused;
+    if let Some(refused) = cross_site_refusal(state, method, headers) {
+        let path = uri.path_and_query().map_or("/", |p| p.as_str());
+        audit::Refused { user: Some(&user.username), method: method.as_str(), path, operation: None, status: 403, reason: "cross_site" }.log();
+        return Err(refused);
     }
-    request.extensions_mut().insert(CurrentUser(user));
-    next.run(request).await
+    Ok(user)
 }
 
 #[derive(Deserialize)]

@@ -6,7 +6,7 @@
 //! configured for a vendor it forwards to the embedded mock instead.
 
 // A panic in one request must answer 500 and leave the process serving (see
-// [`catch_panics`]); aborting would take every vendor and user down with it.
+// [`answer_panics`]); aborting would take every vendor and user down with it.
 #[cfg(panic = "abort")]
 compile_error!("commerce-proxy must not be built with panic = \"abort\": remove it from the profile");
 
@@ -35,7 +35,6 @@ use std::time::{Duration, Instant};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method as HttpMethod, StatusCode};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
@@ -49,7 +48,6 @@ use tokens::TokenError;
 pub use upstream::{SendError, Upstream, Upstreams};
 
 use allowlist::Refusal;
-use guard::CurrentUser;
 use session::Sessions;
 
 /// Request bodies above this are refused before reaching a vendor, unless the operation
@@ -155,30 +153,51 @@ pub fn embedded_mock_config(inventory_bytes: Option<u64>) -> commerce_mock::Mock
 }
 
 /// The proxy as a router: tests call it without a socket.
+///
+/// The forwarding route (`/api/<vendor>/...`, nearly every request) is served by
+/// [`App`], which runs the steps axum's layers ran (request id, security headers, the
+/// whole-request limit, panics answered, CORS if configured, `HEAD` without a body, the
+/// session check) in the same order, as plain calls: each `from_fn` layer cloned the boxed
+/// service stack beneath it and boxed a future on every request (bench/README.md
+/// "Proxy", session 6). Every other route is the router's. The outer `Router` holds only
+/// that fallback: it sets `Content-Length` from an exact body size and empties `HEAD`
+/// bodies for every answer, and lets tests and `axum::serve` take the proxy as a router.
 pub fn app(state: Arc<AppState>) -> Router {
+    let cors = cors(&state.config);
+    let routes = routes(state.clone(), cors.clone());
+    Router::new().fallback_service(App(Arc::new(AppParts { state, routes, cors })))
+}
+
+/// With `allowed_origins`: CORS for those origins on the browser-facing routes.
+fn cors(config: &Config) -> Option<CorsLayer> {
+    if config.allowed_origins.is_empty() {
+        return None;
+    }
+    let origins: Vec<HeaderValue> = config.allowed_origins.iter().filter_map(|o| o.parse().ok()).collect();
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([HttpMethod::GET, HttpMethod::POST, HttpMethod::PUT, HttpMethod::DELETE])
+            .allow_headers([header::CONTENT_TYPE, HeaderName::from_static(guard::CLIENT_HEADER)])
+            // The client tells a vendor answer the proxy relayed from a page that is
+            // not the proxy by `x-upstream-attempts`: a cross-origin page must see it.
+            .expose_headers([ATTEMPTS.clone(), REQUEST_ID.clone()])
+            .allow_credentials(true),
+    )
+}
+
+/// Every route but the forwarding one ([`App`] serves that).
+fn routes(state: Arc<AppState>, cors: Option<CorsLayer>) -> Router {
     let static_dir = state.config.static_dir.clone().unwrap_or_else(|| "www/dist".into());
     let dashboard = statics::dashboard(&static_dir);
-    let api = Router::new()
-        .route("/api/{*rest}", any(forward))
-        .route("/api", any(|| async { not_found() }))
-        // Never the dashboard's index.html: `{*rest}` does not match an empty rest.
-        .route("/api/", any(|| async { not_found() }))
-        .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_session))
-        .layer(middleware::from_fn(head_has_no_body));
+    // Never the dashboard's index.html: `/api` and `/api/` are no operation, answered
+    // after the session check as the forwarding route answers an unknown path.
+    let no_operation = |State(state): State<Arc<AppState>>, request: Request| async move { api_request(&state, request, ApiTarget::NoOperation).await };
+    let api = Router::new().route("/api", any(no_operation)).route("/api/", any(no_operation));
     let auth = Router::new().route("/auth/login", post(guard::login)).route("/auth/logout", post(guard::logout)).route("/auth/me", get(guard::me));
     let mut browser_facing = api.merge(auth);
-    if !state.config.allowed_origins.is_empty() {
-        let origins: Vec<HeaderValue> = state.config.allowed_origins.iter().filter_map(|o| o.parse().ok()).collect();
-        browser_facing = browser_facing.layer(
-            CorsLayer::new()
-                .allow_origin(AllowOrigin::list(origins))
-                .allow_methods([HttpMethod::GET, HttpMethod::POST, HttpMethod::PUT, HttpMethod::DELETE])
-                .allow_headers([header::CONTENT_TYPE, HeaderName::from_static(guard::CLIENT_HEADER)])
-                // The client tells a vendor answer the proxy relayed from a page that is
-                // not the proxy by `x-upstream-attempts`: a cross-origin page must see it.
-                .expose_headers([ATTEMPTS.clone(), REQUEST_ID.clone()])
-                .allow_credentials(true),
-        );
+    if let Some(cors) = cors {
+        browser_facing = browser_facing.layer(cors);
     }
     Router::new()
         .merge(browser_facing)
@@ -186,32 +205,109 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/readyz", get(readyz))
         .route("/metrics", get(|State(st): State<Arc<AppState>>| async move { ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], st.metrics.render()) }))
         .fallback_service(dashboard)
-        .layer(catch_panics())
-        .layer(middleware::from_fn_with_state(state.clone(), whole_request_limit))
-        .layer(middleware::map_response(security_headers))
-        .layer(middleware::from_fn(request_id))
         .with_state(state)
 }
 
-/// The proxy's own limit for a request ([`REQUEST_TIMEOUT`]): a 504 that says it is the
-/// proxy's, unlike the vendor's `upstream_timeout`.
-async fn whole_request_limit(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    let limit = state.config.request_timeout();
-    match tokio::time::timeout(limit, next.run(request)).await {
-        Ok(response) => response,
-        Err(_) => proxy_error(
-            StatusCode::GATEWAY_TIMEOUT,
-            "proxy_timeout",
-            &format!("the proxy's limit for a whole request ({} s, request_timeout_secs) ran out; a write may still complete at the vendor", limit.as_secs()),
-        ),
+/// The forwarding route: `/api/` and at least one more byte (what the router's
+/// `/api/{*rest}` matched).
+fn is_forwarded(path: &str) -> bool {
+    path.len() > "/api/".len() && path.starts_with("/api/")
+}
+
+/// The whole proxy as one service (see [`app`]). Cloned per request by the router that
+/// holds it: one reference count.
+#[derive(Clone)]
+pub struct App(Arc<AppParts>);
+
+struct AppParts {
+    state: Arc<AppState>,
+    routes: Router,
+    cors: Option<CorsLayer>,
+}
+
+impl tower::Service<Request> for App {
+    type Response = Response;
+    type Error = std::convert::Infallible;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Response, Self::Error>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), Self::Error>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let app = self.0.clone();
+        Box::pin(async move { Ok(app.respond(request).await) })
     }
 }
 
-/// Every response carries an `X-Request-Id` (the upstream's, or a fresh one).
-async fn request_id(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    if !response.headers().contains_key(&REQUEST_ID) {
-        response.headers_mut().insert(REQUEST_ID.clone(), next_request_id());
+impl AppParts {
+    /// Outermost first: a request id on every answer, the security headers, the proxy's
+    /// limit for a whole request, a panic answered 500; then the route.
+    async fn respond(&self, request: Request) -> Response {
+        let limit = self.state.config.request_timeout();
+        let mut response = match tokio::time::timeout(limit, answer_panics(self.route(request))).await {
+            Ok(response) => response,
+            Err(_) => proxy_error(
+                StatusCode::GATEWAY_TIMEOUT,
+                "proxy_timeout",
+                &format!(
+                    "the proxy's limit for a whole request ({} s, request_timeout_secs) ran out; a write may still complete at the vendor",
+                    limit.as_secs()
+                ),
+            ),
+        };
+        let headers = response.headers_mut();
+        security_headers(headers);
+        // The upstream's, when it sent one.
+        if !headers.contains_key(&REQUEST_ID) {
+            headers.insert(REQUEST_ID.clone(), next_request_id());
+        }
+        response
+    }
+
+    async fn route(&self, request: Request) -> Response {
+        if !is_forwarded(request.uri().path()) {
+            let Ok(response) = tower::ServiceExt::oneshot(self.routes.clone(), request).await;
+            return response;
+        }
+        match &self.cors {
+            // CORS answers preflights itself and adds its headers to the route's answer.
+            Some(cors) => {
+                let state = self.state.clone();
+                let forwarding = tower::service_fn(move |request: Request| {
+                    let state = state.clone();
+                    async move { Ok::<_, std::convert::Infallible>(api_request(&state, request, ApiTarget::Operation).await) }
+                });
+                let Ok(response) = tower::ServiceExt::oneshot(tower::Layer::layer(cors, forwarding), request).await;
+                response
+            }
+            None => api_request(&self.state, request, ApiTarget::Operation).await,
+        }
+    }
+}
+
+/// What an `/api` request is for: a catalogue operation, or a path that cannot be one.
+#[derive(Clone, Copy)]
+enum ApiTarget {
+    Operation,
+    NoOperation,
+}
+
+/// `/api`: a live session and the cross-site check ([`guard::require_session`]), then the
+/// operation. `HEAD` (no catalogue operation is one) answers with `Content-Length: 0` and
+/// no body, so no client waits for one.
+async fn api_request(state: &Arc<AppState>, request: Request, target: ApiTarget) -> Response {
+    let head = request.method() == HttpMethod::HEAD;
+    let mut response = match guard::require_session(state, request.method(), request.uri(), request.headers()).await {
+        Ok(user) => match target {
+            ApiTarget::Operation => forward(state, user, request).await,
+            ApiTarget::NoOperation => not_found(),
+        },
+        Err(refused) => refused,
+    };
+    if head {
+        *response.body_mut() = Body::empty();
+        response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from_static("0"));
     }
     response
 }
@@ -222,37 +318,35 @@ fn next_request_id() -> HeaderValue {
     use std::sync::OnceLock;
     static PREFIX: OnceLock<u32> = OnceLock::new();
     static COUNTER: AtomicU64 = AtomicU64::new(0);
+    const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
     let prefix = *PREFIX.get_or_init(|| {
         let mut bytes = [0u8; 4];
         let _ = getrandom::getrandom(&mut bytes);
         u32::from_le_bytes(bytes)
     });
-    let id = format!("{prefix:08x}{:012x}", COUNTER.fetch_add(1, Ordering::Relaxed));
-    HeaderValue::from_str(&id).expect("hex is a valid header")
-}
-
-/// `HEAD` on `/api` (no catalogue operation is one) answers with `Content-Length: 0` and
-/// no body, so no client waits for one.
-async fn head_has_no_body(request: Request, next: Next) -> Response {
-    let head = request.method() == HttpMethod::HEAD;
-    let mut response = next.run(request).await;
-    if head {
-        *response.body_mut() = Body::empty();
-        response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+    // `{prefix:08x}{counter:012x}`, written in place: one allocation (the value's).
+    let counter = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut id = [0u8; 20];
+    // 4 bytes of prefix, the counter's low 6 (2^48 ids before it wraps).
+    let bytes = (u128::from(prefix) << 48 | u128::from(counter & 0xffff_ffff_ffff)).to_be_bytes();
+    for (pair, byte) in id.chunks_exact_mut(2).zip(&bytes[6..]) {
+        pair[0] = HEX_DIGITS[usize::from(byte >> 4)];
+        pair[1] = HEX_DIGITS[usize::from(byte & 0xf)];
     }
-    response
+    HeaderValue::from_bytes(&id).expect("hex is a valid header")
 }
 
-async fn security_headers(mut response: Response) -> Response {
-    let headers = response.headers_mut();
-    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
-    headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
-    headers.insert("x-frame-options", HeaderValue::from_static("DENY"));
+fn security_headers(headers: &mut HeaderMap) {
+    static CONTENT_TYPE_OPTIONS: HeaderName = HeaderName::from_static("x-content-type-options");
+    static REFERRER_POLICY: HeaderName = HeaderName::from_static("referrer-policy");
+    static FRAME_OPTIONS: HeaderName = HeaderName::from_static("x-frame-options");
+    headers.insert(CONTENT_TYPE_OPTIONS.clone(), HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY.clone(), HeaderValue::from_static("no-referrer"));
+    headers.insert(FRAME_OPTIONS.clone(), HeaderValue::from_static("DENY"));
     headers.insert(
-        "content-security-policy",
+        header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
     );
-    response
 }
 
 /// Ready: configuration loaded, the shared state (Redis, if configured) answers, and
@@ -298,13 +392,13 @@ fn not_found() -> Response {
     proxy_error(StatusCode::NOT_FOUND, "unknown_operation", "no catalogue operation has this method and path")
 }
 
-async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Response {
+/// A catalogue operation for the signed-in `user`: the allowlist, the role, the request
+/// limits, the vendor's concurrency cap, the upstream call with its retries, the relay
+/// with scrubbing, metrics and the log or audit line.
+async fn forward(state: &AppState, user: session::SessionUser, request: Request) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     let uri = request.uri().clone();
-    let Some(CurrentUser(user)) = request.extensions().get::<CurrentUser>().cloned() else {
-        return proxy_error(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first");
-    };
     let allowed = match allowlist::check(method.as_str(), uri.path(), uri.query()) {
         Ok(allowed) => allowed,
         Err(refusal) => {
@@ -423,17 +517,28 @@ async fn forward(State(state): State<Arc<AppState>>, request: Request) -> Respon
             }
         }
     };
-    response.headers_mut().insert(ATTEMPTS.clone(), HeaderValue::from(attempt));
+    response.headers_mut().insert(ATTEMPTS.clone(), attempts_value(attempt));
     let status = response.status().as_u16();
     let elapsed = started.elapsed();
     state.metrics.request(vendor, endpoint.id, status, elapsed.as_secs_f64());
-    let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     if endpoint.is_read() {
         tracing::info!(operation = endpoint.id, %method, path = %audit::escape(&secret::redact_query(uri.path_and_query().map_or("/", |p| p.as_str()))), status, attempts = attempt, ms = elapsed.as_millis() as u64, "forwarded");
     } else {
-        audit::write(&user.username, endpoint.id, status, &upstream_request_id, elapsed.as_millis() as u64);
+        let upstream_request_id = response.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("");
+        audit::write(&user.username, endpoint.id, status, upstream_request_id, elapsed.as_millis() as u64);
     }
     response
+}
+
+/// `X-Upstream-Attempts`: the attempts there can be are static values, not formatted
+/// per request.
+fn attempts_value(attempt: u32) -> HeaderValue {
+    match attempt {
+        1 => HeaderValue::from_static("1"),
+        2 => HeaderValue::from_static("2"),
+        3 => HeaderValue::from_static("3"),
+        _ => HeaderValue::from(attempt),
+    }
 }
 
 /// 504 `upstream_timeout`: the vendor's answer (head or body) took longer than the
@@ -472,15 +577,23 @@ pub fn retry_after_header(value: &str) -> Option<Duration> {
     commerce_kit::error::retry_after_seconds(value, now).map(|secs| Duration::from_secs(u64::from(secs)))
 }
 
-/// Turns a panic inside one request's handling into a 500 JSON answer: the process and
-/// every other request carry on. The panic message goes to the log, not the browser.
-pub fn catch_panics() -> tower_http::catch_panic::CatchPanicLayer<fn(Box<dyn std::any::Any + Send + 'static>) -> Response> {
-    fn answer(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
-        let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("(no message)");
-        tracing::error!(panic = message, "a request's handling panicked");
-        proxy_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the proxy failed on this request")
-    }
-    tower_http::catch_panic::CatchPanicLayer::custom(answer as fn(_) -> _)
+/// Turns a panic inside `handling` into a 500 JSON answer: the process and every other
+/// request carry on. The panic message goes to the log, not the browser.
+pub fn answer_panics(handling: impl std::future::Future<Output = Response>) -> impl std::future::Future<Output = Response> {
+    use futures_util::FutureExt;
+    // Not an `async fn`: that would hold `handling` and the future made of it side by
+    // side, twice the size, copied at every move.
+    // Unwind safety: what a request shares with others (sessions, metrics, pools) is
+    // behind locks and atomics that a panic leaves consistent (tower-http's `CatchPanic`
+    // makes the same assumption).
+    std::panic::AssertUnwindSafe(handling).catch_unwind().map(|handled| match handled {
+        Ok(response) => response,
+        Err(panic) => {
+            let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("(no message)");
+            tracing::error!(panic = message, "a request's handling panicked");
+            proxy_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the proxy failed on this request")
+        }
+    })
 }
 
 /// Exponential backoff with jitter: `base * 2^(attempt-1)`, between half and all of it.
@@ -502,7 +615,9 @@ const RELAYED_HEADERS: [header::HeaderName; 6] =
 /// fails mid-way fails the client's body too (no last chunk), never ends it cleanly.
 async fn relay(upstream: axum::http::Response<upstream_http::UpstreamBody>, scrubber: &scrub::Scrubber) -> Result<Response, UpstreamTimedOut> {
     let status = upstream.status();
-    let mut headers = HeaderMap::new();
+    // Room for what is added after (`X-Upstream-Attempts`, the security headers, a
+    // request id): the map is allocated once, never grown.
+    let mut headers = HeaderMap::with_capacity(RELAYED_HEADERS.len() + 6);
     for name in RELAYED_HEADERS {
         if let Some(v) = upstream.headers().get(&name) {
             let value = if scrubber.finds(v.as_bytes()) { HeaderValue::from_bytes(&scrubber.scrub(v.as_bytes())) } else { Ok(v.clone()) };
@@ -563,4 +678,25 @@ async fn read_limited(mut upstream: upstream_http::UpstreamBody, limit: usize) -
         out.extend_from_slice(&chunk);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `{prefix:08x}{counter:012x}`: one prefix per process, the counter counting up.
+    #[test]
+    fn request_ids_are_a_prefix_and_a_counter_in_hex() {
+        let ids: Vec<String> = (0..3).map(|_| next_request_id().to_str().unwrap().to_string()).collect();
+        for id in &ids {
+            assert_eq!(id.len(), 20, "{id}");
+            assert!(id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)), "{id}");
+            assert_eq!(id[..8], ids[0][..8], "one prefix");
+        }
+        let counter = |id: &String| u64::from_str_radix(&id[8..], 16).unwrap();
+        // Other tests may take ids in between, never the same one.
+        assert!(counter(&ids[0]) < counter(&ids[1]) && counter(&ids[1]) < counter(&ids[2]), "{ids:?}");
+        assert_eq!(attempts_value(2), "2");
+        assert_eq!(attempts_value(7), "7");
+    }
 }

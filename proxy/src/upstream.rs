@@ -4,7 +4,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::http::{header, HeaderValue, Method, Request, Response};
+use axum::http::{header, HeaderName, HeaderValue, Method, Request, Response};
 use commerce_kit::catalogue::{Auth, Vendor};
 use commerce_kit::vendors::{sellers_commerce, stock2shop};
 use http_body_util::Full;
@@ -29,6 +29,18 @@ pub struct Upstream {
     pub pacer: Option<Arc<Pacer>>,
     /// The scrubber of fixed credentials, built at the first answer (see [`Upstream::scrubber`]).
     fixed_scrubber: OnceLock<Arc<Scrubber>>,
+    /// The headers of fixed credentials, built at the first request (see [`Upstream::fixed_headers`]).
+    fixed_headers: OnceLock<Result<Vec<(HeaderName, HeaderValue)>, String>>,
+    /// `base_url` and `queue_base_url` parsed, at the first request (see [`Upstream::base`]).
+    base: OnceLock<Result<Base, String>>,
+    queue_base: OnceLock<Result<Base, String>>,
+}
+
+/// A base URL parsed: where to connect, and the path the vendor paths follow.
+#[derive(Clone, Debug)]
+struct Base {
+    origin: upstream_http::Origin,
+    path: String,
 }
 
 impl std::fmt::Debug for Upstream {
@@ -86,9 +98,21 @@ impl Upstreams {
             mock: true,
             pacer: None,
             fixed_scrubber: OnceLock::new(),
+            fixed_headers: OnceLock::new(),
+            base: OnceLock::new(),
+            queue_base: OnceLock::new(),
         };
-        let real =
-            |base_url: String, credentials| Upstream { base_url, queue_base_url: None, credentials, mock: false, pacer: None, fixed_scrubber: OnceLock::new() };
+        let real = |base_url: String, credentials| Upstream {
+            base_url,
+            queue_base_url: None,
+            credentials,
+            mock: false,
+            pacer: None,
+            fixed_scrubber: OnceLock::new(),
+            fixed_headers: OnceLock::new(),
+            base: OnceLock::new(),
+            queue_base: OnceLock::new(),
+        };
         let s2 = match config.s2.real() {
             Some((base_url, token, organization)) => real(base_url, Credentials::S2 { token, organization }),
             None => mocked(Vendor::S2, Credentials::S2 { token: Secret::new(mock.s2_token.clone()), organization: mock.s2_organization.clone() }),
@@ -161,25 +185,27 @@ impl Upstream {
             let token = match &self.credentials {
                 Credentials::Token(source) => {
                     let link = VendorLink { http, base_url: &self.base_url, hooks, pacer: self.pacer.as_deref() };
-                    Some(source.token(&link).await.map_err(SendError::Token)?)
+                    // Boxed, as the waits below: the token exchange (reqwest, Redis) is the
+                    // largest state of `send`, and a future is copied whole at each move.
+                    Some(Box::pin(source.token(&link)).await.map_err(SendError::Token)?)
                 }
                 _ => None,
             };
             if let Some(pacer) = &self.pacer {
                 let _queued = crate::tokens::Queued::new(hooks);
-                pacer.turn().await.map_err(|e| SendError::Token(TokenError::State(e)))?;
+                Box::pin(pacer.turn()).await.map_err(|e| SendError::Token(TokenError::State(e)))?;
             }
             let response = self.send_once(client, allowed, content_type.clone(), body.clone(), token.as_ref()).await.map_err(SendError::Http)?;
             if let (Some(pacer), 429) = (&self.pacer, response.status().as_u16()) {
                 // The pacer caps it (`pacing::MAX_HOLD_OFF`).
                 let wait = crate::retry_after(response.headers()).unwrap_or(Duration::from_secs(1));
-                if let Err(e) = pacer.hold_off_all(wait).await {
+                if let Err(e) = Box::pin(pacer.hold_off_all(wait)).await {
                     tracing::warn!(error = %e, "could not share the vendor's Retry-After");
                 }
             }
             match (&self.credentials, token) {
                 (Credentials::Token(source), Some(token)) if response.status().as_u16() == 401 && !relogged => {
-                    source.invalidate(&token).await;
+                    Box::pin(source.invalidate(&token)).await;
                     relogged = true;
                 }
                 _ => return Ok(response),
@@ -196,17 +222,20 @@ impl Upstream {
         token: Option<&Token>,
     ) -> Result<Response<UpstreamBody>, upstream_http::Error> {
         let endpoint = allowed.endpoint;
-        let base = match (&self.queue_base_url, endpoint.vendor) {
-            (Some(queue), Vendor::Stock2shop) if stock2shop::base_url(endpoint) == stock2shop::QUEUE_BASE_URL => queue,
-            _ => &self.base_url,
-        };
-        let mut url = format!("{base}{}", allowed.vendor_path);
+        let queue =
+            matches!((&self.queue_base_url, endpoint.vendor), (Some(_), Vendor::Stock2shop) if stock2shop::base_url(endpoint) == stock2shop::QUEUE_BASE_URL);
+        let base = self.base(queue)?;
         let mut query: Vec<(&str, &str)> = allowed.query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let encoded_token;
         if let (Auth::SessionToken, Some(token)) = (endpoint.auth, token) {
             encoded_token = commerce_kit::request::percent_encode(token.value.expose());
             query.push((stock2shop::TOKEN_PARAM, &encoded_token));
         }
+        // The path and query only: the origin is the base's, parsed once.
+        let length = base.path.len() + allowed.vendor_path.len() + query.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>();
+        let mut url = String::with_capacity(length);
+        url.push_str(&base.path);
+        url.push_str(&allowed.vendor_path);
         for (i, (name, value)) in query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(name);
@@ -221,11 +250,10 @@ impl Upstream {
         // The request was built from scratch above: whatever credentials the client sent
         // are not in it, and only the operation's own kind is added.
         match (&self.credentials, endpoint.auth, token) {
-            (Credentials::S2 { token, organization }, Auth::BearerWithOrganization, _) => {
-                request = request.header(header::AUTHORIZATION, format!("Bearer {}", token.expose())).header("x-s2-organization", organization.as_str());
-            }
-            (Credentials::S2Partner { access_key }, Auth::AccessKey, _) => {
-                request = request.header("x-accesskey", access_key.expose());
+            (Credentials::S2 { .. }, Auth::BearerWithOrganization, _) | (Credentials::S2Partner { .. }, Auth::AccessKey, _) => {
+                for (name, value) in self.fixed_headers()? {
+                    request = request.header(name, value.clone());
+                }
             }
             (Credentials::Token(_), Auth::OAuthBearer, Some(token)) => {
                 request = request.header(header::AUTHORIZATION, format!("Bearer {}", token.value.expose()));
@@ -235,7 +263,56 @@ impl Upstream {
         // A credential or URL that is not a valid header or URI fails here, as it did
         // in reqwest's builder: answered as an unreachable upstream.
         let request = request.body(Full::new(body)).map_err(upstream_http::Error::invalid)?;
-        client.send(request).await
+        client.send_to(base.origin.clone(), request).await
+    }
+
+    /// The base URL's origin and path (the queue host's with `queue`), parsed at the
+    /// first request: a URL that is not absolute http(s) fails every request, as it did
+    /// when parsed per request.
+    fn base(&self, queue: bool) -> Result<&Base, upstream_http::Error> {
+        let (url, parsed) = match (&self.queue_base_url, queue) {
+            (Some(queue_url), true) => (queue_url, &self.queue_base),
+            _ => (&self.base_url, &self.base),
+        };
+        let parsed = parsed.get_or_init(|| {
+            let uri: axum::http::Uri = url.parse().map_err(|e: axum::http::uri::InvalidUri| e.to_string())?;
+            let origin = upstream_http::Origin::of(&uri).map_err(|e| e.to_string())?;
+            // What follows `scheme://authority` in the configured URL, as written: the
+            // vendor path is appended to it as it was to the whole URL.
+            let authority = uri.authority().map_or("", |a| a.as_str());
+            let path = url.split_once(authority).map_or("", |(_, path)| path).to_string();
+            Ok(Base { origin, path })
+        });
+        parsed.as_ref().map_err(|e| upstream_http::Error::invalid(e.clone()))
+    }
+
+    /// The headers of fixed credentials (S2's bearer token and organization, S2 Partner's
+    /// access key), built at the first request and cloned after (a clone shares the
+    /// bytes). A credential that is no valid header value fails every request, as it did
+    /// when built per request.
+    fn fixed_headers(&self) -> Result<&[(HeaderName, HeaderValue)], upstream_http::Error> {
+        static ORGANIZATION: HeaderName = HeaderName::from_static("x-s2-organization");
+        static ACCESS_KEY: HeaderName = HeaderName::from_static("x-accesskey");
+        let built = self.fixed_headers.get_or_init(|| {
+            let sensitive = |value: &str| {
+                let mut value = HeaderValue::from_str(value)?;
+                value.set_sensitive(true);
+                Ok::<_, axum::http::header::InvalidHeaderValue>(value)
+            };
+            let headers = || -> Result<_, axum::http::header::InvalidHeaderValue> {
+                match &self.credentials {
+                    Credentials::S2 { token, organization } => Ok(vec![
+                        (header::AUTHORIZATION, sensitive(&format!("Bearer {}", token.expose()))?),
+                        (ORGANIZATION.clone(), HeaderValue::from_str(organization)?),
+                    ]),
+                    Credentials::S2Partner { access_key } => Ok(vec![(ACCESS_KEY.clone(), sensitive(access_key.expose())?)]),
+                    Credentials::Token(_) => Ok(Vec::new()),
+                }
+            };
+            // The message only ("failed to parse header value"): never the value.
+            headers().map_err(|e| e.to_string())
+        });
+        built.as_deref().map_err(|e| upstream_http::Error::invalid(e.clone()))
     }
 
     /// The scrubber for this upstream's secrets. Fixed credentials (S2, S2 Partner) have
@@ -259,5 +336,60 @@ impl Upstream {
         .into_iter()
         .filter(|s| s.len() >= 4)
         .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::upstream_http::Origin;
+
+    fn upstream(base_url: &str, queue_base_url: Option<&str>, credentials: Credentials) -> Upstream {
+        Upstream {
+            base_url: base_url.into(),
+            queue_base_url: queue_base_url.map(Into::into),
+            credentials,
+            mock: false,
+            pacer: None,
+            fixed_scrubber: OnceLock::new(),
+            fixed_headers: OnceLock::new(),
+            base: OnceLock::new(),
+            queue_base: OnceLock::new(),
+        }
+    }
+
+    fn partner() -> Credentials {
+        Credentials::S2Partner { access_key: Secret::new("key-1234") }
+    }
+
+    /// The vendor path follows the base URL's own path, as it followed the whole URL.
+    #[test]
+    fn base_urls_become_an_origin_and_the_path_the_vendor_paths_follow() {
+        let stock2shop = upstream("https://app.example.com", Some("http://queue.example:8080/v2-queue"), partner());
+        let app = stock2shop.base(false).unwrap();
+        assert_eq!((app.path.as_str(), &app.origin), ("", &Origin::of(&"https://app.example.com/".parse().unwrap()).unwrap()));
+        let queue = stock2shop.base(true).unwrap();
+        assert_eq!((queue.path.as_str(), &queue.origin), ("/v2-queue", &Origin::of(&"http://queue.example:8080/".parse().unwrap()).unwrap()));
+        // Without a queue host, the queue's operations go to the base URL.
+        let mock = upstream("http://127.0.0.1:9/stock2shop", None, partner());
+        assert_eq!(mock.base(true).unwrap().path, "/stock2shop");
+        for bad in ["ftp://files.example/x", "no url at all", "/relative"] {
+            assert!(upstream(bad, None, partner()).base(false).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn fixed_credentials_become_their_headers_once_and_a_bad_one_fails_every_request() {
+        let s2 = upstream("http://s2.example", None, Credentials::S2 { token: Secret::new("tok-1234"), organization: "org-1".into() });
+        let headers: Vec<(String, String)> = s2.fixed_headers().unwrap().iter().map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_string())).collect();
+        assert_eq!(headers, [("authorization".into(), "Bearer tok-1234".into()), ("x-s2-organization".into(), "org-1".into())]);
+        assert!(s2.fixed_headers().unwrap()[0].1.is_sensitive());
+        let partner = upstream("http://partner.example", None, partner());
+        assert_eq!(partner.fixed_headers().unwrap()[0].0, "x-accesskey");
+        let broken = upstream("http://s2.example", None, Credentials::S2 { token: Secret::new("line\nbreak"), organization: "org".into() });
+        for _ in 0..2 {
+            let error = broken.fixed_headers().unwrap_err().to_string();
+            assert!(!error.contains("line"), "the credential stays out of the error: {error}");
+        }
     }
 }

@@ -41,8 +41,9 @@ type Sender = SendRequest<Full<Bytes>>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
     tls: bool,
-    /// Without IPv6 brackets, for connecting and for TLS's server name.
-    host: String,
+    /// Without IPv6 brackets, for connecting and for TLS's server name. Shared: an
+    /// answer's body carries its origin back to the idle list (`checkin`).
+    host: Arc<str>,
     port: u16,
     /// `host[:port]` as the `Host` header says it.
     authority: HeaderValue,
@@ -57,7 +58,7 @@ impl Origin {
             _ => return Err(Error::new(Kind::Invalid, "the upstream URL is neither http nor https")),
         };
         let authority = uri.authority().ok_or_else(|| Error::new(Kind::Invalid, "the upstream URL has no host"))?;
-        let host = authority.host().trim_start_matches('[').trim_end_matches(']').to_string();
+        let host = Arc::from(authority.host().trim_start_matches('[').trim_end_matches(']'));
         let port = authority.port_u16().unwrap_or(if tls { 443 } else { 80 });
         let authority = HeaderValue::from_str(authority.as_str()).map_err(|e| Error::with(Kind::Invalid, e))?;
         Ok(Origin { tls, host, port, authority })
@@ -116,7 +117,6 @@ impl Client {
     /// new one. A request that an idle connection closed under it before sending goes
     /// once more on another (nothing of it reached the upstream).
     pub async fn send(&self, request: Request<Full<Bytes>>) -> Result<Response<UpstreamBody>, Error> {
-        let deadline = Instant::now() + self.timeout;
         let origin = Origin::of(request.uri())?;
         let (mut parts, body) = request.into_parts();
         // HTTP/1.1 wants the path in the request line and the host in a header.
@@ -124,6 +124,14 @@ impl Client {
             Some(path) => Uri::from(path.clone()),
             None => Uri::from_static("/"),
         };
+        self.send_to(origin, Request::from_parts(parts, body)).await
+    }
+
+    /// [`Client::send`] to `origin` (parsed once by the caller) of a `request` whose URI
+    /// is the path and query only.
+    pub async fn send_to(&self, origin: Origin, request: Request<Full<Bytes>>) -> Result<Response<UpstreamBody>, Error> {
+        let deadline = Instant::now() + self.timeout;
+        let (mut parts, body) = request.into_parts();
         parts.headers.insert(header::HOST, origin.authority.clone());
         let request = Request::from_parts(parts, body);
         match tokio::time::timeout_at(deadline, self.send_on_pool(&origin, request)).await {
@@ -139,7 +147,9 @@ impl Client {
         loop {
             let (mut sender, pooled) = match checkout(origin) {
                 Some(sender) => (sender, true),
-                None => (self.connect(origin).await?, false),
+                // Boxed: connecting (TLS included) is the large, rare state of this
+                // future, which every request would otherwise copy whole as it is moved.
+                None => (Box::pin(self.connect(origin)).await?, false),
             };
             if let Err(e) = sender.ready().await {
                 if pooled {
@@ -159,11 +169,11 @@ impl Client {
 
     async fn connect(&self, origin: &Origin) -> Result<Sender, Error> {
         let connecting = async {
-            let tcp = TcpStream::connect((origin.host.as_str(), origin.port)).await.map_err(|e| Error::with(Kind::Connect, e))?;
+            let tcp = TcpStream::connect((&*origin.host, origin.port)).await.map_err(|e| Error::with(Kind::Connect, e))?;
             // Small requests and answers: Nagle's wait would be pure latency.
             let _ = tcp.set_nodelay(true);
             if origin.tls {
-                let name = rustls::pki_types::ServerName::try_from(origin.host.clone()).map_err(|e| Error::with(Kind::Connect, e))?;
+                let name = rustls::pki_types::ServerName::try_from(origin.host.to_string()).map_err(|e| Error::with(Kind::Connect, e))?;
                 let tls = tokio_rustls::TlsConnector::from(tls_config()).connect(name, tcp).await.map_err(|e| Error::with(Kind::Connect, e))?;
                 handshake(TokioIo::new(tls)).await
             } else {
@@ -328,12 +338,12 @@ mod tests {
     fn the_scheme_chooses_the_connector_and_the_default_port() {
         let https = Origin::of(&"https://api.example.com/v1".parse().unwrap()).unwrap();
         assert!(https.is_tls());
-        assert_eq!((https.host.as_str(), https.port, https.authority.to_str().unwrap()), ("api.example.com", 443, "api.example.com"));
+        assert_eq!((&*https.host, https.port, https.authority.to_str().unwrap()), ("api.example.com", 443, "api.example.com"));
         let http = Origin::of(&"http://127.0.0.1:8081/s2".parse().unwrap()).unwrap();
         assert!(!http.is_tls());
-        assert_eq!((http.host.as_str(), http.port), ("127.0.0.1", 8081));
+        assert_eq!((&*http.host, http.port), ("127.0.0.1", 8081));
         let v6 = Origin::of(&"http://[::1]:9/".parse().unwrap()).unwrap();
-        assert_eq!((v6.host.as_str(), v6.authority.to_str().unwrap()), ("::1", "[::1]:9"));
+        assert_eq!((&*v6.host, v6.authority.to_str().unwrap()), ("::1", "[::1]:9"));
         assert!(Origin::of(&"ftp://example.com/".parse().unwrap()).is_err());
         assert!(Origin::of(&"/no/origin".parse().unwrap()).is_err());
     }

@@ -199,3 +199,51 @@ async fn undeclared_query_parameters_are_400_naming_the_declared_ones() {
     assert_eq!(status, StatusCode::OK, "{one}");
     assert!(one.contains("SC-1001") && one.len() < all.len(), "filtered: {one}");
 }
+
+/// The forwarding route's answers, relayed or refused, pass through every outer step:
+/// security headers, a request id, the CORS answer when configured. Pins the order the
+/// checks run in whatever carries them (a router's layers or plain calls).
+#[tokio::test]
+async fn forwarded_answers_and_refusals_carry_the_outer_headers() {
+    let h = default_harness().await;
+    let relayed = get("/api/s2/inventory/overview");
+    let refused = get("/api/s2/inventory/overview/extra");
+    for (router, request, expected) in [
+        (&h.router, relayed, StatusCode::OK),
+        (&h.router, refused, StatusCode::NOT_FOUND),
+        (&h.anonymous, get("/api/s2/inventory/overview"), StatusCode::UNAUTHORIZED),
+    ] {
+        let uri = request.uri().clone();
+        let (status, headers, body) = send(router, request).await;
+        assert_eq!(status, expected, "{uri}: {body}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{uri}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{uri}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{uri}");
+        assert!(headers["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"), "{uri}");
+        assert!(!headers["x-request-id"].is_empty(), "{uri}");
+        assert_eq!(headers.get_all("x-request-id").iter().count(), 1, "{uri}");
+    }
+    // Two refusals get two ids.
+    let first = send(&h.anonymous, get("/api/s2/inventory/overview")).await.1;
+    let second = send(&h.anonymous, get("/api/s2/inventory/overview")).await.1;
+    assert_ne!(first["x-request-id"], second["x-request-id"]);
+
+    // With an allowed origin, a preflight on a forwarded path is answered by CORS before
+    // the session check, and an unauthenticated call's 401 still carries the CORS headers.
+    let config = Config { allowed_origins: vec!["http://127.0.0.1:9999".into()], ..Config::default() };
+    let h = harness(config, MockConfig::default(), MockConfig::default()).await;
+    let preflight = Request::options("/api/s2/inventory/overview")
+        .header("origin", "http://127.0.0.1:9999")
+        .header("access-control-request-method", "GET")
+        .body(Body::empty())
+        .unwrap();
+    let (status, headers, _) = send(&h.anonymous, preflight).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["access-control-allow-origin"], "http://127.0.0.1:9999");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    let anonymous = Request::get("/api/s2/inventory/overview").header("origin", "http://127.0.0.1:9999").body(Body::empty()).unwrap();
+    let (status, headers, _) = send(&h.anonymous, anonymous).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(headers["access-control-allow-origin"], "http://127.0.0.1:9999");
+    assert_eq!(h.mock.request_count(), 0);
+}

@@ -7,6 +7,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing;
 use axum::{Json, Router};
 use commerce_mock::MockConfig;
@@ -123,18 +124,20 @@ fn httpdate(time: std::time::SystemTime) -> String {
 
 #[tokio::test]
 async fn a_panic_in_one_request_answers_500_json_and_the_rest_are_served() {
+    // The proxy answers every request through `answer_panics` (`App::respond`).
     let router = Router::new()
         .route(
             "/boom",
-            routing::get(|| async {
-                if "1".parse::<u8>().is_ok() {
-                    panic!("a bug in one request's handling");
-                }
-                "unreachable"
+            routing::get(|| {
+                commerce_proxy::answer_panics(async {
+                    if "1".parse::<u8>().is_ok() {
+                        panic!("a bug in one request's handling");
+                    }
+                    "unreachable".into_response()
+                })
             }),
         )
-        .route("/fine", routing::get(|| async { "fine" }))
-        .layer(commerce_proxy::catch_panics());
+        .route("/fine", routing::get(|| commerce_proxy::answer_panics(async { "fine".into_response() })));
     let (status, headers, body) = send(&router, get("/boom")).await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(headers["content-type"], "application/json");
