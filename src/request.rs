@@ -365,6 +365,166 @@ impl FromArgument for serde_json::Value {
     }
 }
 
+/// How a generated operation reads one parameter from its JS argument and sends it: the
+/// data from which [`ArgumentOperation::build`] does, for every such operation, what its
+/// `FromArgument` impl and `Operation::build` do together.
+///
+/// Why data rather than code: the package called each operation's own `from_argument`
+/// and `build`, one monomorphised copy per operation (about 1-2 KB of WebAssembly each,
+/// for some sixty operations, most of them alike). One loop over a table row per
+/// parameter is the same work (bench/README.md, "Build profile and size"); a generated
+/// test checks that both give the same request or the same errors.
+#[derive(Debug)]
+pub struct ArgumentParam {
+    /// Its key in the JS argument (camelCase).
+    pub js: &'static str,
+    /// Its name on the wire (the path segment or query key).
+    pub wire: &'static str,
+    /// What it holds.
+    pub kind: ArgumentKind,
+    /// Without it the request is not built.
+    pub required: bool,
+    /// A path segment rather than a query parameter (lists are always query).
+    pub in_path: bool,
+    /// A check of its (non-blank) text before sending: the OData parsers.
+    pub check: Option<fn(&mut FieldErrors, &str, &str)>,
+}
+
+/// The value kinds of [`ArgumentParam`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgumentKind {
+    /// Text; blank text is not sent.
+    Text,
+    /// An `i64`.
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+    /// A list of text, sent comma-separated.
+    TextList,
+    /// A list of `i64`, sent comma-separated.
+    IntegerList,
+}
+
+/// A generated operation whose JS argument is an object of parameters, as data.
+#[derive(Debug)]
+pub struct ArgumentOperation {
+    /// Its catalogue entry.
+    pub endpoint: &'static Endpoint,
+    /// The shape the argument is validated against first (the parameter struct's).
+    pub schema: &'static crate::schema::Schema,
+    /// Its parameters, in the order the typed builder fills them.
+    pub params: &'static [ArgumentParam],
+    /// Query parameters always sent with this value.
+    pub fixed: &'static [(&'static str, &'static str)],
+}
+
+impl ArgumentOperation {
+    /// The request from the argument's JSON tree (already validated against `schema`):
+    /// what `from_argument` then `build` of the operation's parameter struct return.
+    pub fn build(&self, value: serde_json::Value) -> Result<Request, Vec<FieldError>> {
+        let mut object = ArgumentObject::new(value, "").map_err(|e| vec![e])?;
+        // Read every field first, as `from_argument` does: its first error is the answer.
+        let mut texts: Vec<Option<String>> = Vec::with_capacity(self.params.len());
+        let mut lists: Vec<Option<Vec<String>>> = Vec::with_capacity(self.params.len());
+        for param in self.params {
+            let (text, list) = read_param(&mut object, param).map_err(|e| vec![e])?;
+            texts.push(text);
+            lists.push(list);
+        }
+        let sent = |param: &ArgumentParam, text: &Option<String>| -> Option<String> {
+            // Blank text is not sent (a blank required one is then reported missing).
+            text.clone().filter(|v| param.kind != ArgumentKind::Text || !v.trim().is_empty())
+        };
+        let mut checks = FieldErrors::new();
+        for (param, text) in self.params.iter().zip(&texts) {
+            if let (Some(check), Some(value)) = (param.check, sent(param, text)) {
+                check(&mut checks, param.wire, &value);
+            }
+        }
+        let mut builder = Request::builder(self.endpoint);
+        for ((param, text), list) in self.params.iter().zip(&texts).zip(&lists) {
+            builder = match param.kind {
+                ArgumentKind::TextList | ArgumentKind::IntegerList => builder.query_list(param.wire, list.as_deref().unwrap_or_default()),
+                _ if param.in_path => builder.path_param(param.wire, sent(param, text).as_deref().unwrap_or("")),
+                _ => builder.query(param.wire, sent(param, text).as_deref()),
+            };
+        }
+        for (wire, value) in self.fixed {
+            builder = builder.query(wire, Some(value));
+        }
+        if !checks.is_empty() {
+            builder = builder.field_errors(crate::vendors::checks::into_vec(checks));
+        }
+        builder.build()
+    }
+}
+
+/// One parameter read as its typed field would be: text (numbers and booleans as the
+/// typed builder writes them) or a list.
+fn read_param(object: &mut ArgumentObject, param: &ArgumentParam) -> Result<(Option<String>, Option<Vec<String>>), FieldError> {
+    let key = param.js;
+    let to_text = |n: i64| n.to_string();
+    Ok(match (param.kind, param.required) {
+        (ArgumentKind::Text, true) => (Some(object.take::<String>(key)?), None),
+        (ArgumentKind::Text, false) => (object.take::<Option<String>>(key)?, None),
+        (ArgumentKind::Integer, true) => (Some(to_text(object.take::<i64>(key)?)), None),
+        (ArgumentKind::Integer, false) => (object.take::<Option<i64>>(key)?.map(to_text), None),
+        (ArgumentKind::Boolean, true) => (Some(object.take::<bool>(key)?.to_string()), None),
+        (ArgumentKind::Boolean, false) => (object.take::<Option<bool>>(key)?.map(|b| b.to_string()), None),
+        (ArgumentKind::TextList, true) => (None, Some(object.take::<Vec<String>>(key)?)),
+        (ArgumentKind::TextList, false) => (None, object.take::<Option<Vec<String>>>(key)?),
+        (ArgumentKind::IntegerList, true) => (None, Some(object.take::<Vec<i64>>(key)?.into_iter().map(to_text).collect())),
+        (ArgumentKind::IntegerList, false) => (None, object.take::<Option<Vec<i64>>>(key)?.map(|l| l.into_iter().map(to_text).collect())),
+    })
+}
+
+/// Arguments that exercise every path of [`ArgumentOperation::build`] for `operation`:
+/// every parameter set, then each one in turn absent, `null`, blank, of another type,
+/// out of range or malformed. For the generated test that compares it with the typed
+/// builder.
+#[doc(hidden)]
+pub fn argument_samples(operation: &ArgumentOperation) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let good = |kind: ArgumentKind| match kind {
+        ArgumentKind::Text => json!("A-1 b/c"),
+        ArgumentKind::Integer => json!(7),
+        ArgumentKind::Boolean => json!(true),
+        ArgumentKind::TextList => json!(["a", "b c"]),
+        ArgumentKind::IntegerList => json!([1, 2]),
+    };
+    let odd = [
+        json!(null),
+        json!(""),
+        json!("   "),
+        json!("Status eq 'Shipped'"),
+        json!("Name asc, Id desc"),
+        json!("eq eq ("),
+        json!(-3),
+        json!(0),
+        json!(1e20),
+        json!(2.5),
+        json!(false),
+        json!([]),
+        json!(["", "b"]),
+        json!(["a", 3]),
+        json!([9_223_372_036_854_775_807i64, -1]),
+        json!({"x": 1}),
+    ];
+    let all: serde_json::Map<String, serde_json::Value> = operation.params.iter().map(|p| (p.js.to_string(), good(p.kind))).collect();
+    let mut samples = vec![serde_json::Value::Object(all.clone()), json!({}), json!(null), json!(3)];
+    for param in operation.params {
+        let mut without = all.clone();
+        without.remove(param.js);
+        samples.push(serde_json::Value::Object(without));
+        for value in &odd {
+            let mut changed = all.clone();
+            changed.insert(param.js.to_string(), value.clone());
+            samples.push(serde_json::Value::Object(changed));
+        }
+    }
+    samples
+}
+
 #[cfg(test)]
 mod argument_tests {
     use serde_json::json;
