@@ -371,7 +371,7 @@ impl FromArgument for serde_json::Value {
 ///
 /// Why data rather than code: the package called each operation's own `from_argument`
 /// and `build`, one monomorphised copy per operation (about 1-2 KB of WebAssembly each,
-/// for some sixty operations, most of them alike). One loop over a table row per
+/// for the 16 such operations, most of them alike). One loop over a table row per
 /// parameter is the same work (bench/README.md, "Build profile and size"); a generated
 /// test checks that both give the same request or the same errors.
 #[derive(Debug)]
