@@ -197,7 +197,34 @@ mod number_text_tests {
 
     #[test]
     fn the_written_number_is_json_and_the_same_double_or_null() {
-        let odd = ["+5", "1.", "007", "-007.50", ".5", "-.5e3", "+1.E+05", "00", "-0.", "+0.1e-400", "+1e400", "-1.e309", "inf", "-infinity", "NaN", "+nan", "1e", "--1", "", "+", ".", "1_000", " 5", "0x10", "1.5.2", "+.e1"];
+        let odd = [
+            "+5",
+            "1.",
+            "007",
+            "-007.50",
+            ".5",
+            "-.5e3",
+            "+1.E+05",
+            "00",
+            "-0.",
+            "+0.1e-400",
+            "+1e400",
+            "-1.e309",
+            "inf",
+            "-infinity",
+            "NaN",
+            "+nan",
+            "1e",
+            "--1",
+            "",
+            "+",
+            ".",
+            "1_000",
+            " 5",
+            "0x10",
+            "1.5.2",
+            "+.e1",
+        ];
         for raw in odd {
             let out = written(&format!("\"{raw}\""));
             match raw.parse::<f64>() {
