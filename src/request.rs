@@ -326,21 +326,16 @@ impl ArgumentObject {
         }
     }
 
-    /// The field spelled `wire`, read by a serde `deserialize_with` function (the loose
-    /// readers of `crate::loose`); absent, `default()` if given, else the function reads
-    /// `null`.
-    pub fn take_with<T>(
-        &mut self,
-        wire: &str,
-        read: fn(serde_json::Value) -> Result<T, serde_json::Error>,
-        default: Option<impl FnOnce() -> T>,
-    ) -> Result<T, FieldError> {
+    /// The field spelled `wire`, read by one of the [`loose`] readers (a field serde
+    /// reads by `deserialize_with` a `crate::loose` function); absent, `default()` if
+    /// given, else the reader reads `null`.
+    pub fn take_with<T>(&mut self, wire: &str, read: fn(serde_json::Value) -> Result<T, String>, default: Option<impl FnOnce() -> T>) -> Result<T, FieldError> {
         let value = match (self.fields.remove(wire), default) {
             (Some(value), _) => value,
             (None, Some(default)) => return Ok(default()),
             (None, None) => serde_json::Value::Null,
         };
-        read(value).map_err(|e| FieldError { field: self.path_of(wire), message: e.to_string() })
+        read(value).map_err(|message| FieldError { field: self.path_of(wire), message })
     }
 
     fn path_of(&self, wire: &str) -> String {
@@ -525,11 +520,160 @@ pub fn argument_samples(operation: &ArgumentOperation) -> Vec<serde_json::Value>
     samples
 }
 
+/// The loose readers of [`crate::loose`] over a JS argument's JSON tree, for the fields
+/// `#[derive(Wire)]` reads with `#[serde(deserialize_with = "crate::loose::...")]`: the
+/// same values and the same error text (a test compares both on every kind of value),
+/// without serde. Going through serde's `Deserializer` for `Value` links serde's
+/// `Unexpected` message, whose `Float` arm keeps core's float printer (flt2dec, ~20 KB
+/// of WebAssembly) in the package.
+pub mod loose {
+    use serde_json::Value;
+
+    /// serde_json's "invalid type/value: <what>, expected <expected>", `<what>` as
+    /// serde_json's `Value` deserialiser names the value.
+    fn refused(invalid: &str, value: &Value, expected: &str) -> String {
+        let what = match value {
+            Value::Null => "null".to_string(),
+            Value::Bool(b) => format!("boolean `{b}`"),
+            Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+            Value::Number(n) => format!("integer `{n}`"),
+            Value::String(s) => format!("string {s:?}"),
+            Value::Array(_) => "sequence".to_string(),
+            Value::Object(_) => "map".to_string(),
+        };
+        format!("invalid {invalid}: {what}, expected {expected}")
+    }
+
+    const INTEGER: &str = "an integer or an integer as a string";
+    const NUMBER: &str = "a number or a number as a string";
+    const BOOLEAN: &str = "a boolean, \"true\"/\"false\" or 1/0";
+
+    /// `crate::loose::integer`.
+    pub fn integer(value: Value) -> Result<i64, String> {
+        read_integer(&value, INTEGER)
+    }
+
+    /// `crate::loose::number`.
+    pub fn number(value: Value) -> Result<f64, String> {
+        read_number(&value, NUMBER)
+    }
+
+    /// `crate::loose::boolean`.
+    pub fn boolean(value: Value) -> Result<bool, String> {
+        read_boolean(&value, BOOLEAN)
+    }
+
+    /// `crate::loose::option_integer`.
+    pub fn option_integer(value: Value) -> Result<Option<i64>, String> {
+        optional(value, INTEGER, read_integer)
+    }
+
+    /// `crate::loose::option_number`.
+    pub fn option_number(value: Value) -> Result<Option<f64>, String> {
+        optional(value, NUMBER, read_number)
+    }
+
+    /// `crate::loose::option_boolean`.
+    pub fn option_boolean(value: Value) -> Result<Option<bool>, String> {
+        optional(value, BOOLEAN, read_boolean)
+    }
+
+    /// `crate::loose::text`: a string, `null` read as `""`.
+    pub fn text(value: Value) -> Result<String, String> {
+        match value {
+            Value::Null => Ok(String::new()),
+            Value::String(s) => Ok(s),
+            other => Err(refused("type", &other, "a string")),
+        }
+    }
+
+    /// `null` is `None`; a scalar is read as the plain reader reads it (serde's
+    /// `OptionVisitor` hands scalars to the plain visitor, messages included); an array or
+    /// an object is refused expecting "..., or null" (the option visitor's own default).
+    fn optional<T>(value: Value, expected: &str, read: fn(&Value, &str) -> Result<T, String>) -> Result<Option<T>, String> {
+        match value {
+            Value::Null => Ok(None),
+            Value::Array(_) | Value::Object(_) => Err(refused("type", &value, &format!("{expected}, or null"))),
+            value => read(&value, expected).map(Some),
+        }
+    }
+
+    fn read_integer(value: &Value, expected: &str) -> Result<i64, String> {
+        match value {
+            Value::Number(n) if n.is_f64() => Err(refused("type", value, expected)),
+            Value::Number(n) => n.as_i64().ok_or_else(|| refused("value", value, expected)),
+            Value::String(s) => s.parse().map_err(|_| refused("value", value, expected)),
+            _ => Err(refused("type", value, expected)),
+        }
+    }
+
+    fn read_number(value: &Value, expected: &str) -> Result<f64, String> {
+        match value {
+            // An integer as `as f64` converts it, a float as it is.
+            Value::Number(n) => Ok(match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => u as f64,
+                (None, Some(i)) => i as f64,
+                (None, None) => n.as_f64().unwrap_or_default(),
+            }),
+            Value::String(s) => {
+                let n = (!s.is_empty() && s.trim() == s).then(|| s.parse::<f64>().ok()).flatten();
+                n.filter(|n| n.is_finite()).ok_or_else(|| refused("value", value, expected))
+            }
+            _ => Err(refused("type", value, expected)),
+        }
+    }
+
+    fn read_boolean(value: &Value, expected: &str) -> Result<bool, String> {
+        match value {
+            Value::Bool(b) => Ok(*b),
+            Value::Number(n) if n.is_f64() => Err(refused("type", value, expected)),
+            Value::Number(n) => match n.as_u64() {
+                Some(0) => Ok(false),
+                Some(1) => Ok(true),
+                _ => Err(refused("value", value, expected)),
+            },
+            Value::String(s) => match s.as_str() {
+                "true" | "1" => Ok(true),
+                "false" | "0" => Ok(false),
+                _ => Err(refused("value", value, expected)),
+            },
+            _ => Err(refused("type", value, expected)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod argument_tests {
     use serde_json::json;
 
     use super::{ArgumentObject, FieldError, FromArgument};
+
+    #[test]
+    fn the_loose_argument_readers_read_and_refuse_as_the_serde_readers_do() {
+        let values = json!([
+            null, true, false, 0, 1, 2, -1, -5, 1.5, 1.0, -0.0, 1e300, 2.5e-8, u64::MAX, i64::MIN, 9007199254740993u64,
+            "5", " 5", "5 ", "-7", "+5", "007", "1.5", "1e3", "", "true", "false", "1", "0", "abc", "NaN", "inf", "1e400", "-0", "١", "\"q\"\n",
+            [1], [], {"a": 1}, {}
+        ]);
+        fn same<T: PartialEq + std::fmt::Debug>(
+            name: &str,
+            ours: fn(serde_json::Value) -> Result<T, String>,
+            serde: fn(serde_json::Value) -> Result<T, serde_json::Error>,
+            values: &serde_json::Value,
+        ) {
+            for value in values.as_array().unwrap() {
+                let theirs = serde(value.clone()).map_err(|e| e.to_string());
+                assert_eq!(ours(value.clone()), theirs, "{name}({value})");
+            }
+        }
+        same("integer", super::loose::integer, crate::loose::integer, &values);
+        same("number", super::loose::number, crate::loose::number, &values);
+        same("boolean", super::loose::boolean, crate::loose::boolean, &values);
+        same("option_integer", super::loose::option_integer, crate::loose::option_integer, &values);
+        same("option_number", super::loose::option_number, crate::loose::option_number, &values);
+        same("option_boolean", super::loose::option_boolean, crate::loose::option_boolean, &values);
+        same("text", super::loose::text, crate::loose::text, &values);
+    }
 
     #[test]
     fn fields_are_read_by_their_wire_names_and_absent_or_null_optionals_are_none() {
