@@ -40,6 +40,9 @@ CARGO_FEATURES := $(if $(strip $(VENDORS)),-- --no-default-features --features "
 # Where the package goes: pkg/ unless told (the bench builds a single-vendor one apart).
 PKG_DIR ?= pkg
 pkg: tools optimizer
+	@# wasm-pack leaves the snippets of an earlier build in place: a JS file the module no
+	@# longer imports would be shipped (and counted by the bench's size).
+	rm -rf $(PKG_DIR)/snippets
 	wasm-pack build --target web --release --out-dir $(PKG_DIR) --out-name commerce_kit $(CARGO_FEATURES)
 	pkg-template/optimizer/node_modules/.bin/wasm-opt --strip-debug --strip-producers $(WASM_FEATURES) \
 	  $(PKG_DIR)/commerce_kit_bg.wasm -o $(PKG_DIR)/commerce_kit_bg.wasm

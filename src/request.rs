@@ -326,21 +326,16 @@ impl ArgumentObject {
         }
     }
 
-    /// The field spelled `wire`, read by a serde `deserialize_with` function (the loose
-    /// readers of `crate::loose`); absent, `default()` if given, else the function reads
-    /// `null`.
-    pub fn take_with<T>(
-        &mut self,
-        wire: &str,
-        read: fn(serde_json::Value) -> Result<T, serde_json::Error>,
-        default: Option<impl FnOnce() -> T>,
-    ) -> Result<T, FieldError> {
+    /// The field spelled `wire`, read by one of the [`loose`] readers (a field serde
+    /// reads by `deserialize_with` a `crate::loose` function); absent, `default()` if
+    /// given, else the reader reads `null`.
+    pub fn take_with<T>(&mut self, wire: &str, read: fn(serde_json::Value) -> Result<T, String>, default: Option<impl FnOnce() -> T>) -> Result<T, FieldError> {
         let value = match (self.fields.remove(wire), default) {
             (Some(value), _) => value,
             (None, Some(default)) => return Ok(default()),
             (None, None) => serde_json::Value::Null,
         };
-        read(value).map_err(|e| FieldError { field: self.path_of(wire), message: e.to_string() })
+        read(value).map_err(|message| FieldError { field: self.path_of(wire), message })
     }
 
     fn path_of(&self, wire: &str) -> String {
@@ -365,11 +360,320 @@ impl FromArgument for serde_json::Value {
     }
 }
 
+/// How a generated operation reads one parameter from its JS argument and sends it: the
+/// data from which [`ArgumentOperation::build`] does, for every such operation, what its
+/// `FromArgument` impl and `Operation::build` do together.
+///
+/// Why data rather than code: the package called each operation's own `from_argument`
+/// and `build`, one monomorphised copy per operation (about 1-2 KB of WebAssembly each,
+/// for the 16 such operations, most of them alike). One loop over a table row per
+/// parameter is the same work (bench/README.md, "Build profile and size"); a generated
+/// test checks that both give the same request or the same errors.
+#[derive(Debug)]
+pub struct ArgumentParam {
+    /// Its key in the JS argument (camelCase).
+    pub js: &'static str,
+    /// Its name on the wire (the path segment or query key).
+    pub wire: &'static str,
+    /// What it holds.
+    pub kind: ArgumentKind,
+    /// Without it the request is not built.
+    pub required: bool,
+    /// A path segment rather than a query parameter (lists are always query).
+    pub in_path: bool,
+    /// A check of its (non-blank) text before sending: the OData parsers.
+    pub check: Option<fn(&mut FieldErrors, &str, &str)>,
+}
+
+/// The value kinds of [`ArgumentParam`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgumentKind {
+    /// Text; blank text is not sent.
+    Text,
+    /// An `i64`.
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+    /// A list of text, sent comma-separated.
+    TextList,
+    /// A list of `i64`, sent comma-separated.
+    IntegerList,
+}
+
+/// A generated operation whose JS argument is an object of parameters, as data.
+#[derive(Debug)]
+pub struct ArgumentOperation {
+    /// Its catalogue entry.
+    pub endpoint: &'static Endpoint,
+    /// The shape the argument is validated against first (the parameter struct's).
+    pub schema: &'static crate::schema::Schema,
+    /// Its parameters, in the order the typed builder fills them.
+    pub params: &'static [ArgumentParam],
+    /// Query parameters always sent with this value.
+    pub fixed: &'static [(&'static str, &'static str)],
+}
+
+impl ArgumentOperation {
+    /// The request from the argument's JSON tree (already validated against `schema`):
+    /// what `from_argument` then `build` of the operation's parameter struct return.
+    pub fn build(&self, value: serde_json::Value) -> Result<Request, Vec<FieldError>> {
+        let mut object = ArgumentObject::new(value, "").map_err(|e| vec![e])?;
+        // Read every field first, as `from_argument` does: its first error is the answer.
+        let mut texts: Vec<Option<String>> = Vec::with_capacity(self.params.len());
+        let mut lists: Vec<Option<Vec<String>>> = Vec::with_capacity(self.params.len());
+        for param in self.params {
+            let (text, list) = read_param(&mut object, param).map_err(|e| vec![e])?;
+            texts.push(text);
+            lists.push(list);
+        }
+        let sent = |param: &ArgumentParam, text: &Option<String>| -> Option<String> {
+            // Blank text is not sent (a blank required one is then reported missing).
+            text.clone().filter(|v| param.kind != ArgumentKind::Text || !v.trim().is_empty())
+        };
+        let mut checks = FieldErrors::new();
+        for (param, text) in self.params.iter().zip(&texts) {
+            if let (Some(check), Some(value)) = (param.check, sent(param, text)) {
+                check(&mut checks, param.wire, &value);
+            }
+        }
+        let mut builder = Request::builder(self.endpoint);
+        for ((param, text), list) in self.params.iter().zip(&texts).zip(&lists) {
+            builder = match param.kind {
+                ArgumentKind::TextList | ArgumentKind::IntegerList => builder.query_list(param.wire, list.as_deref().unwrap_or_default()),
+                _ if param.in_path => builder.path_param(param.wire, sent(param, text).as_deref().unwrap_or("")),
+                _ => builder.query(param.wire, sent(param, text).as_deref()),
+            };
+        }
+        for (wire, value) in self.fixed {
+            builder = builder.query(wire, Some(value));
+        }
+        if !checks.is_empty() {
+            builder = builder.field_errors(crate::vendors::checks::into_vec(checks));
+        }
+        builder.build()
+    }
+}
+
+/// One parameter read as its typed field would be: text (numbers and booleans as the
+/// typed builder writes them) or a list.
+fn read_param(object: &mut ArgumentObject, param: &ArgumentParam) -> Result<(Option<String>, Option<Vec<String>>), FieldError> {
+    let key = param.js;
+    let to_text = |n: i64| n.to_string();
+    Ok(match (param.kind, param.required) {
+        (ArgumentKind::Text, true) => (Some(object.take::<String>(key)?), None),
+        (ArgumentKind::Text, false) => (object.take::<Option<String>>(key)?, None),
+        (ArgumentKind::Integer, true) => (Some(to_text(object.take::<i64>(key)?)), None),
+        (ArgumentKind::Integer, false) => (object.take::<Option<i64>>(key)?.map(to_text), None),
+        (ArgumentKind::Boolean, true) => (Some(object.take::<bool>(key)?.to_string()), None),
+        (ArgumentKind::Boolean, false) => (object.take::<Option<bool>>(key)?.map(|b| b.to_string()), None),
+        (ArgumentKind::TextList, true) => (None, Some(object.take::<Vec<String>>(key)?)),
+        (ArgumentKind::TextList, false) => (None, object.take::<Option<Vec<String>>>(key)?),
+        (ArgumentKind::IntegerList, true) => (None, Some(object.take::<Vec<i64>>(key)?.into_iter().map(to_text).collect())),
+        (ArgumentKind::IntegerList, false) => (None, object.take::<Option<Vec<i64>>>(key)?.map(|l| l.into_iter().map(to_text).collect())),
+    })
+}
+
+/// Arguments that exercise every path of [`ArgumentOperation::build`] for `operation`:
+/// every parameter set, then each one in turn absent, `null`, blank, of another type,
+/// out of range or malformed. For the generated test that compares it with the typed
+/// builder.
+#[doc(hidden)]
+pub fn argument_samples(operation: &ArgumentOperation) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let good = |kind: ArgumentKind| match kind {
+        ArgumentKind::Text => json!("A-1 b/c"),
+        ArgumentKind::Integer => json!(7),
+        ArgumentKind::Boolean => json!(true),
+        ArgumentKind::TextList => json!(["a", "b c"]),
+        ArgumentKind::IntegerList => json!([1, 2]),
+    };
+    let odd = [
+        json!(null),
+        json!(""),
+        json!("   "),
+        json!("Status eq 'Shipped'"),
+        json!("Name asc, Id desc"),
+        json!("eq eq ("),
+        json!(-3),
+        json!(0),
+        json!(1e20),
+        json!(2.5),
+        json!(false),
+        json!([]),
+        json!(["", "b"]),
+        json!(["a", 3]),
+        json!([9_223_372_036_854_775_807i64, -1]),
+        json!({"x": 1}),
+    ];
+    let all: serde_json::Map<String, serde_json::Value> = operation.params.iter().map(|p| (p.js.to_string(), good(p.kind))).collect();
+    let mut samples = vec![serde_json::Value::Object(all.clone()), json!({}), json!(null), json!(3)];
+    for param in operation.params {
+        let mut without = all.clone();
+        without.remove(param.js);
+        samples.push(serde_json::Value::Object(without));
+        for value in &odd {
+            let mut changed = all.clone();
+            changed.insert(param.js.to_string(), value.clone());
+            samples.push(serde_json::Value::Object(changed));
+        }
+    }
+    samples
+}
+
+/// The loose readers of [`crate::loose`] over a JS argument's JSON tree, for the fields
+/// `#[derive(Wire)]` reads with `#[serde(deserialize_with = "crate::loose::...")]`: the
+/// same values and the same error text (a test compares both on every kind of value),
+/// without serde. Going through serde's `Deserializer` for `Value` links serde's
+/// `Unexpected` message, whose `Float` arm keeps core's float printer (flt2dec, ~20 KB
+/// of WebAssembly) in the package.
+pub mod loose {
+    use serde_json::Value;
+
+    /// serde_json's "invalid type/value: <what>, expected <expected>", `<what>` as
+    /// serde_json's `Value` deserialiser names the value.
+    fn refused(invalid: &str, value: &Value, expected: &str) -> String {
+        let what = match value {
+            Value::Null => "null".to_string(),
+            Value::Bool(b) => format!("boolean `{b}`"),
+            Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+            Value::Number(n) => format!("integer `{n}`"),
+            Value::String(s) => format!("string {s:?}"),
+            Value::Array(_) => "sequence".to_string(),
+            Value::Object(_) => "map".to_string(),
+        };
+        format!("invalid {invalid}: {what}, expected {expected}")
+    }
+
+    const INTEGER: &str = "an integer or an integer as a string";
+    const NUMBER: &str = "a number or a number as a string";
+    const BOOLEAN: &str = "a boolean, \"true\"/\"false\" or 1/0";
+
+    /// `crate::loose::integer`.
+    pub fn integer(value: Value) -> Result<i64, String> {
+        read_integer(&value, INTEGER)
+    }
+
+    /// `crate::loose::number`.
+    pub fn number(value: Value) -> Result<f64, String> {
+        read_number(&value, NUMBER)
+    }
+
+    /// `crate::loose::boolean`.
+    pub fn boolean(value: Value) -> Result<bool, String> {
+        read_boolean(&value, BOOLEAN)
+    }
+
+    /// `crate::loose::option_integer`.
+    pub fn option_integer(value: Value) -> Result<Option<i64>, String> {
+        optional(value, INTEGER, read_integer)
+    }
+
+    /// `crate::loose::option_number`.
+    pub fn option_number(value: Value) -> Result<Option<f64>, String> {
+        optional(value, NUMBER, read_number)
+    }
+
+    /// `crate::loose::option_boolean`.
+    pub fn option_boolean(value: Value) -> Result<Option<bool>, String> {
+        optional(value, BOOLEAN, read_boolean)
+    }
+
+    /// `crate::loose::text`: a string, `null` read as `""`.
+    pub fn text(value: Value) -> Result<String, String> {
+        match value {
+            Value::Null => Ok(String::new()),
+            Value::String(s) => Ok(s),
+            other => Err(refused("type", &other, "a string")),
+        }
+    }
+
+    /// `null` is `None`; a scalar is read as the plain reader reads it (serde's
+    /// `OptionVisitor` hands scalars to the plain visitor, messages included); an array or
+    /// an object is refused expecting "..., or null" (the option visitor's own default).
+    fn optional<T>(value: Value, expected: &str, read: fn(&Value, &str) -> Result<T, String>) -> Result<Option<T>, String> {
+        match value {
+            Value::Null => Ok(None),
+            Value::Array(_) | Value::Object(_) => Err(refused("type", &value, &format!("{expected}, or null"))),
+            value => read(&value, expected).map(Some),
+        }
+    }
+
+    fn read_integer(value: &Value, expected: &str) -> Result<i64, String> {
+        match value {
+            Value::Number(n) if n.is_f64() => Err(refused("type", value, expected)),
+            Value::Number(n) => n.as_i64().ok_or_else(|| refused("value", value, expected)),
+            Value::String(s) => s.parse().map_err(|_| refused("value", value, expected)),
+            _ => Err(refused("type", value, expected)),
+        }
+    }
+
+    fn read_number(value: &Value, expected: &str) -> Result<f64, String> {
+        match value {
+            // An integer as `as f64` converts it, a float as it is.
+            Value::Number(n) => Ok(match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => u as f64,
+                (None, Some(i)) => i as f64,
+                (None, None) => n.as_f64().unwrap_or_default(),
+            }),
+            Value::String(s) => {
+                let n = (!s.is_empty() && s.trim() == s).then(|| s.parse::<f64>().ok()).flatten();
+                n.filter(|n| n.is_finite()).ok_or_else(|| refused("value", value, expected))
+            }
+            _ => Err(refused("type", value, expected)),
+        }
+    }
+
+    fn read_boolean(value: &Value, expected: &str) -> Result<bool, String> {
+        match value {
+            Value::Bool(b) => Ok(*b),
+            Value::Number(n) if n.is_f64() => Err(refused("type", value, expected)),
+            Value::Number(n) => match n.as_u64() {
+                Some(0) => Ok(false),
+                Some(1) => Ok(true),
+                _ => Err(refused("value", value, expected)),
+            },
+            Value::String(s) => match s.as_str() {
+                "true" | "1" => Ok(true),
+                "false" | "0" => Ok(false),
+                _ => Err(refused("value", value, expected)),
+            },
+            _ => Err(refused("type", value, expected)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod argument_tests {
     use serde_json::json;
 
     use super::{ArgumentObject, FieldError, FromArgument};
+
+    #[test]
+    fn the_loose_argument_readers_read_and_refuse_as_the_serde_readers_do() {
+        let values = json!([
+            null, true, false, 0, 1, 2, -1, -5, 1.5, 1.0, -0.0, 1e300, 2.5e-8, u64::MAX, i64::MIN, 9007199254740993u64,
+            "5", " 5", "5 ", "-7", "+5", "007", "1.5", "1e3", "", "true", "false", "1", "0", "abc", "NaN", "inf", "1e400", "-0", "١", "\"q\"\n",
+            [1], [], {"a": 1}, {}
+        ]);
+        fn same<T: PartialEq + std::fmt::Debug>(
+            name: &str,
+            ours: fn(serde_json::Value) -> Result<T, String>,
+            serde: fn(serde_json::Value) -> Result<T, serde_json::Error>,
+            values: &serde_json::Value,
+        ) {
+            for value in values.as_array().unwrap() {
+                let theirs = serde(value.clone()).map_err(|e| e.to_string());
+                assert_eq!(ours(value.clone()), theirs, "{name}({value})");
+            }
+        }
+        same("integer", super::loose::integer, crate::loose::integer, &values);
+        same("number", super::loose::number, crate::loose::number, &values);
+        same("boolean", super::loose::boolean, crate::loose::boolean, &values);
+        same("option_integer", super::loose::option_integer, crate::loose::option_integer, &values);
+        same("option_number", super::loose::option_number, crate::loose::option_number, &values);
+        same("option_boolean", super::loose::option_boolean, crate::loose::option_boolean, &values);
+        same("text", super::loose::text, crate::loose::text, &values);
+    }
 
     #[test]
     fn fields_are_read_by_their_wire_names_and_absent_or_null_optionals_are_none() {

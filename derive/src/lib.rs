@@ -150,8 +150,9 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
 /// from the JSON tree of a JS argument field by field, by the names serde would use, so
 /// that the package does not instantiate a serde visitor per body type (see
 /// `commerce_kit::request::FromArgument`). The body has passed the validator for the
-/// `Wire` schema first. A field serde reads by a function of its own
-/// (`deserialize_with`) cannot be mirrored: a compile error.
+/// `Wire` schema first. A field serde reads by a `crate::loose` reader
+/// (`deserialize_with`) is read by its twin over the tree (`commerce_kit::request::loose`);
+/// any other function of its own cannot be mirrored: a compile error.
 fn expand_argument(input: &DeriveInput, rename_all: Option<&str>) -> syn::Result<Option<proc_macro2::TokenStream>> {
     let mut wanted = false;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("wire")) {
@@ -194,10 +195,16 @@ fn expand_argument(input: &DeriveInput, rename_all: Option<&str>) -> syn::Result
                 } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
                     skip = true;
                 } else if meta.path.is_ident("deserialize_with") {
-                    // The same function, over the JSON tree (`serde_json::Value` is a
-                    // Deserializer): one small instance per function, not per type.
+                    // `crate::loose::<reader>`: its twin over the JSON tree in
+                    // `commerce_kit::request::loose` (same values, same messages), not the
+                    // serde function, whose errors would link serde's float message.
                     let path: syn::Path = meta.value()?.parse::<LitStr>()?.parse()?;
-                    with = Some(path);
+                    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+                    let reader = match names.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+                        ["crate", "loose", reader] if LOOSE_READERS.contains(&reader) => syn::Ident::new(reader, proc_macro2::Span::call_site()),
+                        _ => return Err(meta.error("#[wire(argument)] reads `deserialize_with` fields only by a crate::loose reader")),
+                    };
+                    with = Some(syn::parse_quote!(::commerce_kit::request::loose::#reader));
                 } else if meta.path.is_ident("with") {
                     return Err(meta.error("#[wire(argument)] does not mirror `with`"));
                 } else if meta.input.peek(syn::Token![=]) {
@@ -243,6 +250,9 @@ fn from_argument_impl(ty: &syn::Ident, reads: impl IntoIterator<Item = proc_macr
         }
     }
 }
+
+/// The readers of `crate::loose` that `commerce_kit::request::loose` mirrors.
+const LOOSE_READERS: [&str; 7] = ["integer", "number", "boolean", "option_integer", "option_number", "option_boolean", "text"];
 
 fn is_option(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.qself.is_none()

@@ -372,6 +372,7 @@ pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
     let mut aliases = std::collections::HashSet::new();
     let mut surfaces = Vec::new();
     let mut response_types = Vec::new();
+    let mut argument_claims = Vec::new();
 
     for op in &table.operations {
         let id = op.id.to_string();
@@ -622,6 +623,19 @@ pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
             #from_argument
         });
 
+        // The object-argument operations the package builds from data (`ArgumentOperation`)
+        // rather than from this struct's own `from_argument` and `build`.
+        let argument_static = object_binding.then(|| argument_operation(op, &struct_name, &const_name, &params)).flatten();
+        if let Some((static_name, item)) = &argument_static {
+            items.push(item.clone());
+            argument_claims.push(quote! {
+                (&#static_name, (|value| {
+                    let params = <#struct_name as ::commerce_kit::request::FromArgument>::from_argument(value, "").map_err(|e| ::std::vec![e])?;
+                    ::commerce_kit::request::Operation::build(&params)
+                }) as fn(::serde_json::Value) -> ::std::result::Result<::commerce_kit::request::Request, ::std::vec::Vec<::commerce_kit::request::FieldError>>)
+            });
+        }
+
         let js_name = op.js.clone().unwrap_or_else(|| format_ident!("{}", camel(&id)));
         let rust_method = format_ident!("{}", snake(&js_name.to_string()));
         let returns = lines.get(1..).unwrap_or_default().join(" ");
@@ -638,6 +652,24 @@ pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
                 #[wasm_bindgen(js_name = #js_name, unchecked_return_type = #ts_return)]
                 pub fn #rust_method(&self, options: Option<crate::wasm::CallOptionsArg>) -> ::js_sys::Promise {
                     self.caller.call(<#struct_name as ::commerce_kit::request::Operation>::ENDPOINT.id, ::commerce_kit::request::Operation::build(&#struct_name::new()), options)
+                }
+            }
+        } else if let Some((static_name, _)) = &argument_static {
+            let param_attr = if required.is_empty() {
+                let optional = format!("{ts_name_str} | null");
+                quote! { unchecked_optional_param_type = #optional }
+            } else {
+                quote! { unchecked_param_type = #ts_name_str }
+            };
+            quote! {
+                #[doc = #method_doc]
+                #[wasm_bindgen(js_name = #js_name, unchecked_return_type = #ts_return)]
+                pub fn #rust_method(
+                    &self,
+                    #[wasm_bindgen(#param_attr)] params: ::wasm_bindgen::JsValue,
+                    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: ::wasm_bindgen::JsValue,
+                ) -> ::js_sys::Promise {
+                    self.caller.call_argument(&#static_name, params, options)
                 }
             }
         } else {
@@ -689,12 +721,71 @@ pub(crate) fn expand(table: Table) -> syn::Result<TokenStream> {
 
         #[cfg(test)]
         #[test]
+        fn generated_arguments_build_what_the_typed_builders_build() {
+            let operations: &[(&::commerce_kit::request::ArgumentOperation, fn(::serde_json::Value) -> ::std::result::Result<::commerce_kit::request::Request, ::std::vec::Vec<::commerce_kit::request::FieldError>>)] = &[#(#argument_claims),*];
+            for (operation, typed) in operations {
+                for sample in ::commerce_kit::request::argument_samples(operation) {
+                    assert_eq!(operation.build(sample.clone()), typed(sample.clone()), "{} with {}", operation.endpoint.id, sample);
+                }
+            }
+        }
+
+        #[cfg(test)]
+        #[test]
         fn generated_return_types_mark_exactly_the_record_lists() {
             for (endpoint, checked) in [#(#checked_claims),*] {
                 assert_eq!(endpoint.response.holds_records(), checked, "{}: `Checked<...>` in the generated return type", endpoint.id);
             }
         }
     })
+}
+
+/// The `ArgumentOperation` static of an object-argument operation, or `None` where the
+/// typed path stays: a table `check:` function (it reads the typed struct) or a list of
+/// items other than text and integers.
+fn argument_operation(op: &Op, struct_name: &Ident, const_name: &Ident, params: &[&Param]) -> Option<(Ident, TokenStream)> {
+    if op.extra.check_fn().is_some() {
+        return None;
+    }
+    let mut rows = Vec::new();
+    for p in params {
+        let kind = match (sellers_ops::base_kind(p), p.item.as_ref()) {
+            ("Text", _) => quote! { Text },
+            ("Integer", _) => quote! { Integer },
+            ("Boolean", _) => quote! { Boolean },
+            (_, Some(Type::Path(t))) if t.path.is_ident("String") => quote! { TextList },
+            (_, Some(Type::Path(t))) if t.path.is_ident("i64") => quote! { IntegerList },
+            _ => return None,
+        };
+        let js = camel(p.name.to_string().trim_start_matches("r#"));
+        let wire = p.wire_name();
+        let required = !p.optional;
+        let in_path = op.path_params.iter().any(|q| q.name == p.name);
+        let check = match p.kind.to_string().as_str() {
+            "ODataFilter" => quote! { ::std::option::Option::Some(::commerce_kit::vendors::sellers_commerce::odata::check_filter) },
+            "ODataOrderBy" => quote! { ::std::option::Option::Some(::commerce_kit::vendors::sellers_commerce::odata::check_orderby) },
+            _ => quote! { ::std::option::Option::None },
+        };
+        rows.push(quote! {
+            ::commerce_kit::request::ArgumentParam { js: #js, wire: #wire, kind: ::commerce_kit::request::ArgumentKind::#kind, required: #required, in_path: #in_path, check: #check }
+        });
+    }
+    let fixed = op.query.iter().filter_map(|p| {
+        let (wire, value) = (p.name.to_string(), p.fixed.as_ref()?);
+        Some(quote! { (#wire, #value) })
+    });
+    let name = format_ident!("{}_ARGUMENT", const_name);
+    let item = quote! {
+        // Read by the wasm bindings and the generated test only.
+        #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+        pub(crate) static #name: ::commerce_kit::request::ArgumentOperation = ::commerce_kit::request::ArgumentOperation {
+            endpoint: &#const_name,
+            schema: <#struct_name as ::commerce_kit::schema::Wire>::SCHEMA,
+            params: &[#(#rows),*],
+            fixed: &[#(#fixed),*],
+        };
+    };
+    Some((name, item))
 }
 
 // What the JavaScript package shows of each operation, for every operation of a table

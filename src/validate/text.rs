@@ -90,12 +90,41 @@ pub(super) fn push_normalised(out: &mut String, kind: LooseKind, raw: &[u8]) {
         // As `JSON.parse` would read the digits if they were not quoted; a spelling that
         // is not a JSON number (`"+5"`, `"1."`, `"007"`) is written as the double it means.
         LooseKind::Integer | LooseKind::Number if is_json_number(unquoted.as_bytes()) => out.push_str(unquoted),
+        // Its own digits in JSON's spelling: the same decimal, so the same double. Not
+        // `f64` printed back: that links core's float printer (flt2dec, ~11 KB of
+        // WebAssembly) into the package for these rare spellings.
         LooseKind::Integer | LooseKind::Number => match unquoted.parse::<f64>() {
-            Ok(v) if v.is_finite() => out.push_str(&v.to_string()),
+            Ok(v) if v.is_finite() => push_json_number(out, unquoted),
             _ => out.push_str("null"),
         },
         LooseKind::Value => out.push_str(text),
     }
+}
+
+/// A decimal that Rust's `f64` parser accepted and found finite (`[+-]digits[.digits][e[+-]digits]`,
+/// either side of the point possibly empty) written as RFC 8259 spells it: no `+` sign,
+/// no leading zeros, a digit on both sides of a point, or no point.
+fn push_json_number(out: &mut String, text: &str) {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => unsigned.split_at(at),
+        None => (unsigned, ""),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if negative {
+        out.push('-');
+    }
+    let whole = whole.trim_start_matches('0');
+    out.push_str(if whole.is_empty() { "0" } else { whole });
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out.push_str(exponent);
 }
 
 /// RFC 8259's `number`.
@@ -131,4 +160,81 @@ pub(super) fn is_json_number(b: &[u8]) -> bool {
         }
     }
     i == b.len()
+}
+
+#[cfg(test)]
+mod number_text_tests {
+    use super::{is_json_number, push_normalised};
+    use crate::validate::LooseKind;
+
+    fn written(raw: &str) -> String {
+        let mut out = String::new();
+        push_normalised(&mut out, LooseKind::Number, raw.as_bytes());
+        out
+    }
+
+    /// A loose number that is not JSON's spelling is written as its own digits made
+    /// JSON-valid (not parsed to `f64` and printed back, which links the float printer
+    /// into the package), and means the same double `JSON.parse` will read.
+    #[test]
+    fn a_number_spelled_otherwise_is_written_as_its_digits_in_json_spelling() {
+        for (raw, text) in [
+            ("\"+5\"", "5"),
+            ("\"1.\"", "1"),
+            ("\"007\"", "7"),
+            ("\"-007.50\"", "-7.50"),
+            ("\".5\"", "0.5"),
+            ("\"-.5e3\"", "-0.5e3"),
+            ("\"+1.E+05\"", "1E+05"),
+            ("\"00\"", "0"),
+            ("\"-0.\"", "-0"),
+            ("\"12.50\"", "12.50"),
+            ("\"+12345678901234567890123\"", "12345678901234567890123"),
+        ] {
+            assert_eq!(written(raw), text, "{raw}");
+        }
+    }
+
+    #[test]
+    fn the_written_number_is_json_and_the_same_double_or_null() {
+        let odd = [
+            "+5",
+            "1.",
+            "007",
+            "-007.50",
+            ".5",
+            "-.5e3",
+            "+1.E+05",
+            "00",
+            "-0.",
+            "+0.1e-400",
+            "+1e400",
+            "-1.e309",
+            "inf",
+            "-infinity",
+            "NaN",
+            "+nan",
+            "1e",
+            "--1",
+            "",
+            "+",
+            ".",
+            "1_000",
+            " 5",
+            "0x10",
+            "1.5.2",
+            "+.e1",
+        ];
+        for raw in odd {
+            let out = written(&format!("\"{raw}\""));
+            match raw.parse::<f64>() {
+                Ok(value) if value.is_finite() => {
+                    assert!(is_json_number(out.as_bytes()), "{raw} -> {out}");
+                    let back: f64 = out.parse().unwrap();
+                    assert_eq!(back.to_bits(), value.to_bits(), "{raw} -> {out}");
+                }
+                _ => assert_eq!(out, "null", "{raw}"),
+            }
+        }
+    }
 }

@@ -414,6 +414,18 @@ impl Caller {
 }
 
 impl Caller {
+    /// The call of a generated operation whose argument is an object of parameters: read
+    /// and built from its table row (`ArgumentOperation`), so that each such method is
+    /// one call into this function rather than its own copy of the reading and building.
+    pub(crate) fn call_argument(&self, operation: &'static crate::request::ArgumentOperation, params: JsValue, options: JsValue) -> js_sys::Promise {
+        let options = (!options.is_undefined()).then(|| options.unchecked_into());
+        let request = match checked_tree(operation.schema, &params) {
+            Ok(tree) => operation.build(tree),
+            Err(error) => Err(field_errors(error)),
+        };
+        self.call(operation.endpoint.id, request, options)
+    }
+
     #[cfg(feature = "s2-partner")]
     /// Sends a request and returns the validated answer (for the async iterators).
     pub(super) async fn send_validated(&self, request: Request, options: &JsValue) -> Result<transport::Validated, transport::Failure> {
@@ -437,12 +449,19 @@ impl Caller {
 /// (`FromArgument`), not by a serde visitor per type (bench/README.md, "Build profile
 /// and size").
 pub(crate) fn from_js<T: Wire + FromArgument>(value: &JsValue) -> Result<T, Error> {
+    let tree = checked_tree(T::SCHEMA, value)?;
+    T::from_argument(tree, "").map_err(|error| Error::InvalidRequest { errors: vec![error] })
+}
+
+/// The JSON tree of a JS argument that passed the validator for `schema` (the part of
+/// `from_js` that does not depend on the type: one copy for all of them).
+fn checked_tree(schema: &'static crate::schema::Schema, value: &JsValue) -> Result<serde_json::Value, Error> {
     let text = if value.is_undefined() || value.is_null() {
         "{}".to_string()
     } else {
         js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| invalid("body", "cannot be converted to JSON"))?
     };
-    let report = crate::validate::validate(T::SCHEMA, text.as_bytes());
+    let report = crate::validate::validate(schema, text.as_bytes());
     let field = |path: &str| match path.strip_prefix("$.").or_else(|| path.strip_prefix('$')) {
         Some("") | None => "body".to_string(),
         Some(rest) => rest.to_string(),
@@ -456,8 +475,7 @@ pub(crate) fn from_js<T: Wire + FromArgument>(value: &JsValue) -> Result<T, Erro
     if !errors.is_empty() {
         return Err(Error::InvalidRequest { errors });
     }
-    let tree: serde_json::Value = serde_json::from_str(&text).map_err(|e| invalid("body", &e.to_string()))?;
-    T::from_argument(tree, "").map_err(|error| Error::InvalidRequest { errors: vec![error] })
+    serde_json::from_str(&text).map_err(|e| invalid("body", &e.to_string()))
 }
 
 /// Reads a JS argument, then builds; either step's field errors reject the call.
@@ -468,8 +486,15 @@ pub(crate) fn build_with<P: Wire + FromArgument>(
 ) -> Result<Request, Vec<FieldError>> {
     match from_js::<P>(value) {
         Ok(p) => build(p),
-        Err(Error::InvalidRequest { errors }) => Err(errors),
-        Err(other) => Err(vec![FieldError { field: "body".into(), message: other.to_string() }]),
+        Err(error) => Err(field_errors(error)),
+    }
+}
+
+/// A refused argument's errors, as the field errors of the call.
+fn field_errors(error: Error) -> Vec<FieldError> {
+    match error {
+        Error::InvalidRequest { errors } => errors,
+        other => vec![FieldError { field: "body".into(), message: other.to_string() }],
     }
 }
 

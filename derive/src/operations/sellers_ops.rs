@@ -40,6 +40,13 @@ pub(super) struct Extra {
     odata: bool,
 }
 
+impl Extra {
+    /// The table's `check:` function, if any.
+    pub(super) fn check_fn(&self) -> Option<&Path> {
+        self.check.as_ref()
+    }
+}
+
 /// Reads an extension key of an operation's braces; `false` when `key` is not one.
 pub(super) fn parse_key(key: &Ident, content: ParseStream, extra: &mut Extra) -> syn::Result<bool> {
     match key.to_string().as_str() {

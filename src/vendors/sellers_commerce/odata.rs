@@ -316,7 +316,10 @@ enum Kind {
     Comma,
     Slash,
     Word(String),
-    Literal(Literal),
+    /// The literal and its text as written: a message quotes a misplaced literal as the
+    /// user wrote it (`2.50`, `5L`) rather than printing the value back, which for a
+    /// decimal would link core's float printer into the package for one message.
+    Literal(Literal, String),
     End,
 }
 
@@ -352,13 +355,14 @@ fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
                 let (value, end) = quoted(&chars, i)
                     .ok_or_else(|| error(start, &format!("\"'\" closing the string that starts at character {}", start + 1), "end of filter".into()))?;
                 i = end;
-                tokens.push(Token { kind: Kind::Literal(Literal::String(value)), at: start + 1 });
+                let written = chars[start..end].iter().collect();
+                tokens.push(Token { kind: Kind::Literal(Literal::String(value), written), at: start + 1 });
                 continue;
             }
             '-' | '0'..='9' => {
                 let (literal, end) = number(&chars, i).ok_or_else(|| error(start, "a number", describe_char(c)))?;
                 i = end;
-                tokens.push(Token { kind: Kind::Literal(literal), at: start + 1 });
+                tokens.push(Token { kind: Kind::Literal(literal, chars[start..end].iter().collect()), at: start + 1 });
                 continue;
             }
             c if c.is_ascii_alphabetic() || c == '_' => {
@@ -375,15 +379,19 @@ fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
                     let literal = typed_literal(&word, value)
                         .map_err(|expected| error(open + 1, &expected, format!("'{}'", chars[open + 1..end - 1].iter().collect::<String>())))?;
                     i = end;
-                    tokens.push(Token { kind: Kind::Literal(literal), at: start + 1 });
+                    tokens.push(Token { kind: Kind::Literal(literal, chars[start..end].iter().collect()), at: start + 1 });
                 } else {
-                    let kind = match word.as_str() {
-                        "true" => Kind::Literal(Literal::Boolean(true)),
-                        "false" => Kind::Literal(Literal::Boolean(false)),
-                        "null" => Kind::Literal(Literal::Null),
-                        "NaN" => Kind::Literal(Literal::Decimal(f64::NAN)),
-                        "INF" => Kind::Literal(Literal::Decimal(f64::INFINITY)),
-                        _ => Kind::Word(word),
+                    let literal = match word.as_str() {
+                        "true" => Some(Literal::Boolean(true)),
+                        "false" => Some(Literal::Boolean(false)),
+                        "null" => Some(Literal::Null),
+                        "NaN" => Some(Literal::Decimal(f64::NAN)),
+                        "INF" => Some(Literal::Decimal(f64::INFINITY)),
+                        _ => None,
+                    };
+                    let kind = match literal {
+                        Some(literal) => Kind::Literal(literal, word),
+                        None => Kind::Word(word),
                     };
                     tokens.push(Token { kind, at: start + 1 });
                 }
@@ -698,7 +706,7 @@ impl Parser {
                 self.at += 1;
                 Ok(Node { at: token.at, expr: inner.expr })
             }
-            Kind::Literal(literal) => {
+            Kind::Literal(literal, _) => {
                 self.at += 1;
                 Ok(Node { at: token.at, expr: Expr::Literal(literal) })
             }
@@ -802,7 +810,7 @@ fn describe(kind: &Kind) -> String {
         Kind::Comma => "','".into(),
         Kind::Slash => "'/'".into(),
         Kind::Word(w) => format!("'{w}'"),
-        Kind::Literal(l) => format!("{l}"),
+        Kind::Literal(_, written) => written.clone(),
         Kind::End => "the end".into(),
     }
 }
@@ -1071,6 +1079,17 @@ mod tests {
         assert_eq!(err("A eq 1 ; drop"), "does not parse at character 8: expected a field, a literal, an operator or a parenthesis, found ';'");
         // Positions count characters, not bytes.
         assert_eq!(err("Name eq 'é' B"), "does not parse at character 13: expected 'and', 'or' or the end of the filter, found 'B'");
+    }
+
+    #[test]
+    fn a_misplaced_literal_is_quoted_as_written() {
+        let err = |f: &str| parse_filter(f).unwrap_err().to_string();
+        let misplaced = |literal: &str| format!("does not parse at character 8: expected 'and', 'or' or the end of the filter, found {literal}");
+        for written in
+            ["2.50", "1e3", "2.5M", "007", "5L", "-INF", "NaN", "'it''s'", "datetime'2016-01-01'", "guid'12345678-1234-1234-1234-123456789012'", "null", "true"]
+        {
+            assert_eq!(err(&format!("A eq 1 {written}")), misplaced(written));
+        }
     }
 
     #[test]

@@ -439,6 +439,24 @@ pub struct QueuedVariant {
     pub option3: Option<String>,
 }
 
+/// A price as the request's JSON spells it (serde_json's shortest digits, which the
+/// package has for writing bodies), a whole number without its `.0` (`-1`, `-0.5`,
+/// `-1e-7`). Not `f64`'s own `Display`: that would keep core's float printer (~20 KB raw)
+/// in the package for this one message.
+fn price_text(price: f64) -> String {
+    match serde_json::Number::from_f64(price) {
+        Some(number) => {
+            let text = number.to_string();
+            match text.strip_suffix(".0") {
+                Some(whole) => whole.to_owned(),
+                None => text,
+            }
+        }
+        None if price.is_nan() => "NaN".into(),
+        None => if price > 0.0 { "inf" } else { "-inf" }.into(),
+    }
+}
+
 impl QueueProductsBody {
     /// Every problem with the body: no products, a `source_id` that is not positive or
     /// (given the query's `source_id`) not the query's, blank codes, SKU or title, an
@@ -472,7 +490,7 @@ impl QueueProductsBody {
             checks::required_text(&mut errors, &format!("{at}.sku"), &variant.sku);
             let mut non_negative = |field: String, price: f64| {
                 if price < 0.0 || !price.is_finite() {
-                    errors.push(field, format!("must be 0 or more, got {price}"));
+                    errors.push(field, format!("must be 0 or more, got {}", price_text(price)));
                 }
             };
             if let Some(price) = variant.price {
@@ -629,5 +647,13 @@ mod tests {
         );
         let empty = QueueProducts::new(0, QueueProductsBody::default()).build().unwrap_err();
         assert_eq!(messages(empty), ["source_id: must be a positive id, got 0", "system_products: must contain at least one item"]);
+        // A price is quoted with the digits the request's JSON would carry.
+        for (price, text) in [(-0.5, "-0.5"), (-12.25, "-12.25"), (-1e-7, "-1e-7"), (f64::NAN, "NaN"), (f64::NEG_INFINITY, "-inf")] {
+            let mut queued = example_queued_product(123);
+            queued.product.variants.price = Some(price);
+            let body = QueueProductsBody { system_products: vec![queued] };
+            let expected = format!("system_products[0].product.variants.price: must be 0 or more, got {text}");
+            assert_eq!(messages(QueueProducts::new(123, body).build().unwrap_err()), [expected]);
+        }
     }
 }

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use tsify::Tsify;
 
-use crate::request::{FieldError, FieldErrors};
+use crate::request::{FieldError, FieldErrors, FromArgument};
 use crate::schema::{Schema, Wire};
 use crate::validate::{nests_deeper_than, MAX_JSON_DEPTH};
 use crate::vendors::checks;
@@ -304,9 +304,13 @@ impl EsClause {
             "bool" if depth == MAX_ES_BOOL_DEPTH => {
                 errors.push(at, format!("nests deeper than {MAX_ES_BOOL_DEPTH} bool queries (Elasticsearch's indices.query.bool.max_nested_depth)"));
             }
-            "bool" => match EsBoolQuery::deserialize(body) {
+            // Read as a JS argument's bool query is (`FromArgument`), not by serde: any serde
+            // deserialisation error in the package links core's float printer (serde's
+            // `Unexpected::Float` message). `null` is not an empty bool query here.
+            "bool" if !body.is_object() => errors.push(at, "must be a bool query: expected an object"),
+            "bool" => match EsBoolQuery::from_argument(body.clone(), &at) {
                 Ok(nested) => nested.check_into(errors, &at, depth + 1, clauses),
-                Err(e) => errors.push(at, format!("must be a bool query: {e}")),
+                Err(e) => errors.push(e.field, format!("must be a bool query: {}", e.message)),
             },
             // Any other kind is Elasticsearch's business.
             _ => {}
@@ -658,6 +662,22 @@ mod tests {
         );
         let too_far = EsSearch::new().from(9_990).size(20);
         assert_eq!(messages(too_far.check()), vec!["size: from + size must be at most 10000 (Elasticsearch's result window), got 10010"]);
+    }
+
+    #[test]
+    fn a_malformed_nested_bool_is_named_by_path() {
+        let search: EsSearch = serde_json::from_value(json!({"query": {"bool": {"should": [
+            {"bool": "x"}, {"bool": {"must": "x"}}, {"bool": null}, {"bool": {"filter": [{"exists": {"field": "sku"}}], "minimum_should_match": null}}
+        ]}}}))
+        .unwrap();
+        assert_eq!(
+            messages(search.check()),
+            [
+                "query.bool.should[0].bool: must be a bool query: expected an object",
+                "query.bool.should[1].bool.must: must be a bool query: expected an array",
+                "query.bool.should[2].bool: must be a bool query: expected an object",
+            ]
+        );
     }
 
     /// A search whose filter is `depth` bool queries, one inside the other, around a
