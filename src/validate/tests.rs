@@ -5,6 +5,22 @@ mod general {
     use super::*;
     use crate::schema::{Field, ObjectSchema};
 
+    #[test]
+    fn a_key_in_a_path_has_its_escapes_resolved() {
+        let cases: [(&[u8], &str); 6] = [
+            (br"plain", "plain"),
+            (br#"a\"b\\c\/d"#, "a\"b\\c/d"),
+            (br"tab\there\nnew", "tab\there\nnew"),
+            (br"\u00e9t\u00E9", "\u{e9}t\u{e9}"),
+            (br"\ud83d\ude00", "\u{1f600}"),
+            // Not a JSON escape (the scanner refuses it before): the bytes as they are.
+            (br"bad\q", "bad\\q"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(walk::unescape(raw), want, "{}", String::from_utf8_lossy(raw));
+        }
+    }
+
     static LEVEL: ObjectSchema = ObjectSchema {
         name: "Level",
         fields: &[

@@ -988,10 +988,14 @@ pub(super) fn loose_string_fits(scalar: Scalar, raw: &[u8]) -> bool {
     }
 }
 
+/// A key's text with its JSON escapes resolved (the bytes are as they were scanned).
 pub(super) fn unescape(raw: &[u8]) -> String {
     if raw.contains(&b'\\') {
         let quoted = [b"\"", raw, b"\""].concat();
-        if let Ok(s) = serde_json::from_slice::<String>(&quoted) {
+        // Read as a `Value`, not as a `String`: `String`'s serde visitor would link
+        // serde's float printing into the package for its "invalid type" message
+        // (about 10 KiB gzip, bench/README.md "Build profile and size").
+        if let Ok(serde_json::Value::String(s)) = serde_json::from_slice(&quoted) {
             return s;
         }
     }
